@@ -1,0 +1,50 @@
+package dev.gatehouse.kernel.event;
+
+import dev.gatehouse.kernel.log.Redactor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.logging.Logger;
+
+/**
+ * Writes every security event as one JSON line to the {@code gatehouse.security} logger, until the audit
+ * log records them. Details are redacted once more on the way out.
+ */
+@ApplicationScoped
+public class SecurityEventLog {
+
+    private static final Logger LOG = Logger.getLogger("gatehouse.security");
+
+    public void onEvent(@Observes SecurityEvent event) {
+        LOG.info(toJson(event).toString());
+    }
+
+    public static JsonObject toJson(SecurityEvent e) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("event", e.type().name().toLowerCase(java.util.Locale.ROOT))
+                .add("time", e.occurredAt().toString())
+                .add("outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        addIf(b, "tenant", e.tenant());
+        addIf(b, "actor", e.actor());
+        addIf(b, "subject", e.subject());
+        addIf(b, "client", e.client());
+        addIf(b, "ip", e.ip());
+        addIf(b, "user_agent", Redactor.text(e.userAgent()));
+        addIf(b, "request_id", e.requestId());
+        if (!e.details().isEmpty()) {
+            JsonObjectBuilder d = Json.createObjectBuilder();
+            Redactor.map(e.details()).forEach(d::add);
+            b.add("details", d);
+        }
+        return b.build();
+    }
+
+    private static void addIf(JsonObjectBuilder b, String key, String value) {
+        if (value != null) {
+            b.add(key, value);
+        }
+    }
+}

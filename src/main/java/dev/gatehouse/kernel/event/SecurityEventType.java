@@ -1,0 +1,13 @@
+package dev.gatehouse.kernel.event;
+
+/**
+ * What happened. Stable names: the audit log, metrics and webhooks key on them. Capabilities add their
+ * types here as they come.
+ */
+public enum SecurityEventType {
+    ADMIN_AUTHENTICATION_FAILED,
+    ADMIN_CHANGE,
+    TENANT_CREATED,
+    TENANT_UNKNOWN,
+    DEMO_DATA_SEEDED
+}

@@ -1,0 +1,2 @@
+/** Log hygiene: secret redaction and per-request log fields. */
+package dev.gatehouse.kernel.log;

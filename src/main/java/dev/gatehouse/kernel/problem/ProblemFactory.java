@@ -1,0 +1,71 @@
+package dev.gatehouse.kernel.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Builds RFC 9457 problem details. The only place that decides which HTTP status an {@link ApiError} gets.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a>
+ */
+public final class ProblemFactory {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://gatehouse.dev/problems/";
+
+    private ProblemFactory() {
+    }
+
+    public static int status(ApiError error) {
+        return switch (error) {
+            case MALFORMED_REQUEST -> 400;
+            case VALIDATION_FAILED -> 422;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case NOT_ACCEPTABLE -> 406;
+            case CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case TOO_MANY_REQUESTS -> 429;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    public static JsonObject problem(ApiException e, String instance, String requestId) {
+        JsonObjectBuilder b = base(e.error(), e.detail(), instance, requestId);
+        if (!e.fieldErrors().isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            e.fieldErrors().forEach(f -> errors.add(Json.createObjectBuilder()
+                    .add("field", f.field())
+                    .add("message", f.message())));
+            b.add("errors", errors);
+        }
+        return b.build();
+    }
+
+    public static JsonObject problem(ApiError error, String detail, String instance, String requestId) {
+        return base(error, detail, instance, requestId).build();
+    }
+
+    private static JsonObjectBuilder base(ApiError error, String detail, String instance, String requestId) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("type", TYPE_BASE + error.slug())
+                .add("title", error.title())
+                .add("status", status(error));
+        if (detail != null && !detail.isBlank()) {
+            b.add("detail", detail);
+        }
+        if (instance != null) {
+            b.add("instance", instance);
+        }
+        if (requestId != null) {
+            b.add("request_id", requestId);
+        }
+        return b;
+    }
+}

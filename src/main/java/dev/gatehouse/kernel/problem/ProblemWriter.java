@@ -1,0 +1,36 @@
+package dev.gatehouse.kernel.problem;
+
+import dev.gatehouse.kernel.RequestAttributes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a problem document straight to a servlet response, for the filters that answer before
+ * JAX-RS is reached (tenant resolution, admin authentication, body limits).
+ */
+public final class ProblemWriter {
+
+    private ProblemWriter() {
+    }
+
+    public static void write(HttpServletRequest request, HttpServletResponse response, ApiError error, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(ProblemFactory.status(error));
+        response.setContentType(ProblemFactory.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        String requestId = (String) request.getAttribute(RequestAttributes.REQUEST_ID);
+        String body = ProblemFactory.problem(error, detail, request.getRequestURI(), requestId).toString();
+        Writer w = response.getWriter();
+        w.write(body);
+        w.flush();
+    }
+}
