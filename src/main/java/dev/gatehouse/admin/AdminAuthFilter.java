@@ -1,0 +1,60 @@
+package dev.gatehouse.admin;
+
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.problem.ApiError;
+import dev.gatehouse.kernel.problem.ProblemWriter;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Guards everything under {@code /admin/}: a request passes only with {@code Authorization: Bearer <key>}
+ * carrying the admin API key. Mapped for REQUEST and FORWARD so that {@code /t/{tenant}/admin/...} is
+ * guarded too. Failures are 401 problems and security events.
+ */
+public class AdminAuthFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    public static final String ACTOR_ATTRIBUTE = "gatehouse.admin.actor";
+    public static final String API_KEY_ACTOR = "admin-api-key";
+
+    @Inject
+    AdminCredentials credentials;
+    @Inject
+    SecurityEvents events;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String presented = bearer(request.getHeader("Authorization"));
+        if (credentials.matches(presented)) {
+            request.setAttribute(ACTOR_ATTRIBUTE, API_KEY_ACTOR);
+            chain.doFilter(request, response);
+            return;
+        }
+        events.fire(SecurityEvent.of(SecurityEventType.ADMIN_AUTHENTICATION_FAILED, Outcome.DENIED)
+                .detail("method", request.getMethod())
+                .detail("path", request.getRequestURI())
+                .detail("reason", presented == null ? "no bearer credential" : "wrong credential"));
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse-admin\"");
+        ProblemWriter.write(request, response, ApiError.UNAUTHORIZED, credentials.configured()
+                ? "The admin API needs a valid admin credential (Authorization: Bearer ...)"
+                : "The admin API is disabled: no admin API key is configured (GATEHOUSE_ADMIN_API_KEY)");
+    }
+
+    static String bearer(String header) {
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

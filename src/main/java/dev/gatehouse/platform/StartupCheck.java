@@ -1,0 +1,65 @@
+package dev.gatehouse.platform;
+
+import dev.gatehouse.admin.AdminConfig;
+import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.InvalidConfigException;
+import dev.gatehouse.platform.db.DatabaseConfig;
+import dev.gatehouse.platform.demo.DemoConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * Creates every capability's configuration bean before anything else starts, so that an invalid value
+ * stops the application with one line naming the key, and logs one summary line of what is in force.
+ */
+@Startup
+@Singleton
+public class StartupCheck {
+
+    private static final Logger LOG = Logger.getLogger(StartupCheck.class.getName());
+
+    @Inject
+    Instance<CapabilityConfig> configs;
+    @Inject
+    BuildInfo build;
+    @Inject
+    DatabaseConfig database;
+    @Inject
+    DemoConfig demo;
+    @Inject
+    AdminConfig admin;
+
+    @PostConstruct
+    void check() {
+        for (Instance.Handle<CapabilityConfig> handle : configs.handles()) {
+            try {
+                handle.get().capability();
+            } catch (RuntimeException e) {
+                InvalidConfigException invalid = find(e);
+                if (invalid == null) {
+                    throw e;
+                }
+                LOG.severe(invalid.getMessage());
+                throw new IllegalStateException(invalid.getMessage());
+            }
+        }
+        LOG.info("Gatehouse " + build.version() + " starting: database=" + database.kind().name().toLowerCase(Locale.ROOT)
+                + ", demo=" + (demo.enabled() ? "on" : "off")
+                + ", admin API key=" + (admin.apiKey().isPresent() ? "configured" : demo.enabled() ? "generated for the demo" : "NOT configured (admin API disabled)"));
+    }
+
+    private static InvalidConfigException find(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InvalidConfigException i) {
+                return i;
+            }
+        }
+        return null;
+    }
+}

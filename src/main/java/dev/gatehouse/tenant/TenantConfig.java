@@ -1,0 +1,48 @@
+package dev.gatehouse.tenant;
+
+import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+
+/** {@code gatehouse.tenant.*}: how requests are resolved to tenants. */
+@ApplicationScoped
+public class TenantConfig implements CapabilityConfig {
+
+    private Duration cacheTtl;
+    private int cacheSize;
+    private boolean pathPrefix;
+
+    protected TenantConfig() {
+    }
+
+    @Inject
+    public TenantConfig(Config config) {
+        ConfigReader r = ConfigReader.of(config, capability());
+        this.cacheTtl = r.duration("cache-ttl");
+        this.cacheSize = r.intInRange("cache-size", 1, 1_000_000);
+        this.pathPrefix = r.bool("path-prefix");
+    }
+
+    @Override
+    public String capability() {
+        return "tenant";
+    }
+
+    /** How long a node trusts its cached host/id look-ups before asking the database again. */
+    public Duration cacheTtl() {
+        return cacheTtl;
+    }
+
+    public int cacheSize() {
+        return cacheSize;
+    }
+
+    /** Whether {@code /t/{tenant}/...} selects a tenant. */
+    public boolean pathPrefix() {
+        return pathPrefix;
+    }
+}

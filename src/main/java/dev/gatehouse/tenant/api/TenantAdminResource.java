@@ -1,0 +1,85 @@
+package dev.gatehouse.tenant.api;
+
+import dev.gatehouse.admin.AdminAuthFilter;
+import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.json.JsonBodies;
+import dev.gatehouse.kernel.json.JsonFields;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.tenant.Tenant;
+import dev.gatehouse.tenant.TenantService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.InputStream;
+import java.util.List;
+
+/** {@code /admin/tenants}: create, list and read tenants. Guarded by the admin filter. */
+@Path("admin/tenants")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantAdminResource {
+
+    @Inject
+    TenantService tenants;
+    @Context
+    HttpServletRequest request;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body) {
+        JsonObject json = JsonBodies.readObject(body);
+        TenantService.NewTenant request = new TenantService.NewTenant(
+                JsonFields.requiredString(json, "id"),
+                JsonFields.optionalString(json, "display_name").orElse(null),
+                JsonFields.stringList(json, "hosts"));
+        Tenant created = tenants.create(request, actor());
+        return Response.created(uri.getBaseUriBuilder().path("admin/tenants").path(created.id().value()).build())
+                .entity(TenantJson.of(created)).build();
+    }
+
+    @GET
+    public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
+        Pagination page = Pagination.parse(pageSize, pageToken);
+        List<Tenant> found = tenants.list(page.offset(), page.size() + 1);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        found.stream().limit(page.size()).map(TenantJson::of).forEach(items::add);
+        JsonArray array = items.build();
+        Response.ResponseBuilder r = Response.ok(array);
+        if (found.size() > page.size()) {
+            String next = uri.getRequestUriBuilder().replaceQueryParam("page_token", page.nextToken())
+                    .replaceQueryParam("page_size", page.size()).build().toString();
+            r.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return r.build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return tenants.find(id).map(TenantJson::of)
+                .orElseThrow(() -> ApiException.notFound("No tenant with this id"));
+    }
+
+    private String actor() {
+        Object actor = request.getAttribute(AdminAuthFilter.ACTOR_ATTRIBUTE);
+        return actor == null ? null : actor.toString();
+    }
+}
