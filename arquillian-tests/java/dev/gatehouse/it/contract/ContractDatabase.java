@@ -1,0 +1,88 @@
+package dev.gatehouse.it.contract;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A fresh, migrated database for one repository contract run, on PostgreSQL or the embedded H2, with the
+ * same Flyway migrations and the same entities the server uses.
+ */
+public final class ContractDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final EntityManagerFactory emf;
+    private final Runnable dropper;
+
+    private ContractDatabase(String url, String user, String password, Runnable dropper) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dropper = dropper;
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        this.emf = Persistence.createEntityManagerFactory("gatehouse-contract", Map.of(
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", user,
+                "jakarta.persistence.jdbc.password", password));
+    }
+
+    public static ContractDatabase embedded() {
+        String url = "jdbc:h2:mem:contract-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        return new ContractDatabase(url, "sa", "", () -> { });
+    }
+
+    /** A new PostgreSQL database, or empty (with one loud line) when PostgreSQL is not reachable. */
+    public static Optional<ContractDatabase> postgres() {
+        String host = env("GATEHOUSE_IT_PG_HOST", "127.0.0.1");
+        String port = env("GATEHOUSE_IT_PG_PORT", "5432");
+        String user = env("GATEHOUSE_IT_PG_USER", "postgres");
+        String password = env("GATEHOUSE_IT_PG_PASSWORD", "");
+        String admin = "jdbc:postgresql://" + host + ":" + port + "/" + env("GATEHOUSE_IT_PG_DATABASE", "postgres") + "?connectTimeout=3";
+        String db = "gatehouse_it_" + Instant.now().getEpochSecond() + "_contract_" + UUID.randomUUID().toString().substring(0, 6);
+        try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        } catch (SQLException e) {
+            System.out.println("[gatehouse-it] *** PostgreSQL NOT reachable at " + host + ":" + port
+                    + " — PostgreSQL repository contract tests SKIPPED ***");
+            return Optional.empty();
+        }
+        return Optional.of(new ContractDatabase("jdbc:postgresql://" + host + ":" + port + "/" + db, user, password, () -> {
+            try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db);
+            } catch (SQLException e) {
+                System.err.println("[gatehouse-it] could not drop " + db + ": " + e.getMessage());
+            }
+        }));
+    }
+
+    public EntityManagerFactory emf() {
+        return emf;
+    }
+
+    public Connection connection() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        dropper.run();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

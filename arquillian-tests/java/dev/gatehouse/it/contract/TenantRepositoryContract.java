@@ -1,0 +1,129 @@
+package dev.gatehouse.it.contract;
+
+import dev.gatehouse.tenant.DuplicateTenantException;
+import dev.gatehouse.tenant.Tenant;
+import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.tenant.TenantRepository;
+import dev.gatehouse.tenant.jpa.JpaTenantRepository;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every {@link TenantRepository} must do, run against each database the product supports.
+ * Subclasses say which database.
+ */
+abstract class TenantRepositoryContract {
+
+    private ContractDatabase db;
+
+    protected abstract ContractDatabase database();
+
+    @BeforeEach
+    void open() {
+        db = database();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private <T> T inTx(Function<TenantRepository, T> work) {
+        EntityManager em = db.emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(new JpaTenantRepository(em));
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private void inTxDo(Consumer<TenantRepository> work) {
+        inTx(r -> {
+            work.accept(r);
+            return null;
+        });
+    }
+
+    private static Tenant tenant(String id, String... hosts) {
+        return new Tenant(new TenantId(id), "Tenant " + id, List.of(hosts), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void findWhenMigratedThenDefaultTenantExists() {
+        Tenant t = inTx(r -> r.find(TenantId.DEFAULT)).orElseThrow();
+
+        assertEquals("Default", t.displayName());
+        assertTrue(t.hosts().isEmpty());
+    }
+
+    @Test
+    void createThenFindByIdAndByHostCaseInsensitively() {
+        Tenant acme = tenant("acme", "login.acme.example", "sso.acme.example");
+        inTxDo(r -> r.create(acme));
+
+        Tenant byId = inTx(r -> r.find(new TenantId("acme"))).orElseThrow();
+        Tenant byHost = inTx(r -> r.findByHost("SSO.Acme.Example")).orElseThrow();
+
+        assertEquals(acme, byId);
+        assertEquals(acme.id(), byHost.id());
+        assertEquals(List.of("login.acme.example", "sso.acme.example"), byHost.hosts());
+    }
+
+    @Test
+    void createWhenIdTakenThenDuplicateAndOriginalUnchanged() {
+        inTxDo(r -> r.create(tenant("beta")));
+
+        assertThrows(DuplicateTenantException.class, () -> inTxDo(r -> r.create(
+                new Tenant(new TenantId("beta"), "Other", List.of(), Instant.now()))));
+        assertEquals("Tenant beta", inTx(r -> r.find(new TenantId("beta"))).orElseThrow().displayName());
+    }
+
+    @Test
+    void createWhenHostTakenThenDuplicateAndNothingWritten() {
+        inTxDo(r -> r.create(tenant("one", "shared.example")));
+
+        assertThrows(DuplicateTenantException.class, () -> inTxDo(r -> r.create(tenant("two", "own.example", "shared.example"))));
+        assertTrue(inTx(r -> r.find(new TenantId("two"))).isEmpty());
+        assertTrue(inTx(r -> r.findByHost("own.example")).isEmpty());
+        assertEquals("one", inTx(r -> r.findByHost("shared.example")).orElseThrow().id().value());
+    }
+
+    @Test
+    void findWhenUnknownThenEmpty() {
+        assertTrue(inTx(r -> r.find(new TenantId("nobody"))).isEmpty());
+        assertTrue(inTx(r -> r.findByHost("nowhere.example")).isEmpty());
+    }
+
+    @Test
+    void listThenOrderedByIdAndPaged() {
+        inTxDo(r -> {
+            r.create(tenant("c-tenant"));
+            r.create(tenant("a-tenant"));
+            r.create(tenant("b-tenant"));
+        });
+
+        List<String> all = inTx(r -> r.list(0, 10)).stream().map(t -> t.id().value()).toList();
+        List<String> page2 = inTx(r -> r.list(1, 2)).stream().map(t -> t.id().value()).toList();
+
+        assertEquals(List.of("a-tenant", "b-tenant", "c-tenant", "default"), all);
+        assertEquals(List.of("b-tenant", "c-tenant"), page2);
+    }
+}

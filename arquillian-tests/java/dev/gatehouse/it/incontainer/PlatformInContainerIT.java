@@ -1,0 +1,106 @@
+package dev.gatehouse.it.incontainer;
+
+import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.tenant.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In-container: the real WAR's CDI beans, EJB singletons and JPA, deployed next to the running app with
+ * this test class added.
+ */
+@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+class PlatformInContainerIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(ZipImporter.class, "gatehouse-incontainer.war")
+                .importFrom(new File("target/gatehouse.war"))
+                .as(WebArchive.class)
+                .addClasses(PlatformInContainerIT.class, Recorder.class)
+                .addPackage(ItServerReady.class.getPackage());
+    }
+
+    /** Observes security events like the audit log will. */
+    @ApplicationScoped
+    public static class Recorder {
+        private final List<SecurityEvent> seen = new CopyOnWriteArrayList<>();
+
+        void on(@Observes SecurityEvent e) {
+            seen.add(e);
+        }
+
+        List<SecurityEvent> seen() {
+            return seen;
+        }
+    }
+
+    @Inject
+    DatabaseMigrator migrator;
+    @Inject
+    TenantRepository tenants;
+    @Inject
+    SecurityEvents events;
+    @Inject
+    Recorder recorder;
+    @Inject
+    UserTransaction tx;
+
+    private void awaitMigrated() throws InterruptedException {
+        for (int i = 0; i < 120 && !migrator.isMigrated(); i++) {
+            Thread.sleep(250);
+        }
+        assertTrue(migrator.isMigrated(), "migrations applied in this deployment");
+    }
+
+    @Test
+    void migratorWhenDeployedThenSchemaAtCurrentVersion() throws InterruptedException {
+        awaitMigrated();
+
+        assertEquals("1", migrator.schemaVersion());
+    }
+
+    @Test
+    void repositoryWhenInjectedThenFindsDefaultTenant() throws Exception {
+        awaitMigrated();
+        tx.begin();
+        try {
+            assertEquals("Default", tenants.find(TenantId.DEFAULT).orElseThrow().displayName());
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void securityEventWhenFiredThenObserversReceiveItWithDetails() {
+        events.fire(SecurityEvent.of(SecurityEventType.ADMIN_CHANGE, Outcome.SUCCESS)
+                .actor("in-container-test").subject("s-1").detail("what", "test"));
+
+        SecurityEvent e = recorder.seen().stream().filter(x -> "in-container-test".equals(x.actor())).findFirst().orElseThrow();
+        assertEquals("s-1", e.subject());
+        assertEquals("test", e.details().get("what"));
+        assertTrue(e.occurredAt() != null);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.gatehouse.it.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The integration-test server as the tests see it: its base URL, admin key and database, read from the
+ * file {@link ItServerControl} wrote. With PostgreSQL, the server started with its database unreachable
+ * (the relay was down); the first test to ask for the server records what readiness said then, opens the
+ * relay, and waits until the server reports ready.
+ */
+public final class ItServer {
+
+    private static ItServer instance;
+
+    private final Properties settings;
+    private final TcpRelay relay;
+    private String readinessBeforeDatabase;
+
+    private ItServer(Properties settings) {
+        this.settings = settings;
+        String relayPort = settings.getProperty("db.relay.port");
+        if (relayPort != null) {
+            String[] target = settings.getProperty("db.relay.target").split(":");
+            relay = new TcpRelay(Integer.parseInt(relayPort), target[0], Integer.parseInt(target[1]));
+        } else {
+            relay = null;
+        }
+    }
+
+    public static synchronized ItServer get() {
+        if (instance == null) {
+            Path file = Path.of(System.getProperty("gatehouse.it.settings", "target/it-server.properties"));
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("integration-test settings missing; run through mvn verify", e);
+            }
+            ItServer server = new ItServer(p);
+            server.bringUp();
+            instance = server;
+        }
+        return instance;
+    }
+
+    private void bringUp() {
+        if (relay != null) {
+            readinessBeforeDatabase = readinessBody();
+            try {
+                relay.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** Polls /health/ready until it answers 200. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (readinessStatus() == 200) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("server not ready after " + timeout + ": " + readinessBody());
+    }
+
+    public int readinessStatus() {
+        return readiness().statusCode();
+    }
+
+    public String readinessBody() {
+        return readiness().body();
+    }
+
+    private HttpResponse<String> readiness() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/health/ready"))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create(settings.getProperty("base.url") + path);
+    }
+
+    public String adminKey() {
+        return settings.getProperty("admin.key");
+    }
+
+    public boolean usesPostgres() {
+        return "postgresql".equals(settings.getProperty("db.kind"));
+    }
+
+    /** JDBC URL of the server's database, straight (not through the relay). */
+    public String jdbcUrl() {
+        return settings.getProperty("db.direct.url");
+    }
+
+    public String jdbcUser() {
+        return settings.getProperty("db.user");
+    }
+
+    public String jdbcPassword() {
+        return settings.getProperty("db.password");
+    }
+
+    public Path serverDir() {
+        return Path.of(settings.getProperty("server.dir"));
+    }
+
+    public Path messagesLog() {
+        return serverDir().resolve("logs").resolve("messages.log");
+    }
+
+    /** What /health/ready answered while the database was still unreachable (null without the relay). */
+    public String readinessBeforeDatabase() {
+        return readinessBeforeDatabase;
+    }
+
+    /** The relay between server and PostgreSQL (null on the embedded database). */
+    public TcpRelay databaseRelay() {
+        return relay;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

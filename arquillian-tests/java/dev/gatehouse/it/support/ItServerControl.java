@@ -1,0 +1,195 @@
+package dev.gatehouse.it.support;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Run by Maven (exec:java, {@code action=start} before the integration tests, {@code action=stop} after).
+ * Creates and starts the integration-test server ({@link ItServerProcess}) from a copy of {@code liberty/}
+ * plus an override, and gives it its own database and settings:
+ * <ul>
+ *   <li>PostgreSQL when reachable (host, port, user, password, maintenance database from
+ *       {@code GATEHOUSE_IT_PG_*} environment variables or the pom): a fresh database per run, reached by
+ *       the server through a TCP relay that the test JVM owns, so tests can take the database away and
+ *       give it back;</li>
+ *   <li>otherwise the embedded database, said loudly in one line;</li>
+ *   <li>free ports, a random admin API key, the demo switch on, and the Arquillian overlay.</li>
+ * </ul>
+ * Writes {@code configDropins/overrides/it-server.xml} into the server's configuration and
+ * {@code it-server.properties} into the build directory for the tests.
+ */
+public final class ItServerControl {
+
+    private ItServerControl() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            a.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        ItServerProcess server = new ItServerProcess(Path.of(a.get("wlp.dir")));
+        if ("stop".equals(a.get("action"))) {
+            server.stop();
+            return;
+        }
+        Path serverDir = server.serverDir();
+        Path buildDir = Path.of(a.get("build.dir"));
+        String httpPort = a.get("http.port");
+        String httpsPort = a.get("https.port");
+        String relayPort = a.get("relay.port");
+        String pgHost = env("GATEHOUSE_IT_PG_HOST", a.get("pg.host"));
+        String pgPort = env("GATEHOUSE_IT_PG_PORT", a.get("pg.port"));
+        String pgUser = env("GATEHOUSE_IT_PG_USER", a.get("pg.user"));
+        String pgPassword = env("GATEHOUSE_IT_PG_PASSWORD", a.getOrDefault("pg.password", ""));
+        String pgAdminDb = env("GATEHOUSE_IT_PG_DATABASE", a.getOrDefault("pg.database", "postgres"));
+
+        Properties it = new Properties();
+        it.setProperty("base.url", "http://localhost:" + httpPort);
+        it.setProperty("http.port", httpPort);
+        it.setProperty("server.dir", serverDir.toString());
+        String adminKey = "it_admin_" + randomHex(24);
+        it.setProperty("admin.key", adminKey);
+
+        String kind;
+        String serverUrl;
+        String user;
+        String password;
+        String adminUrl = "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + pgAdminDb + "?connectTimeout=3";
+        if (reachable(adminUrl, pgUser, pgPassword)) {
+            String db = "gatehouse_it_" + Instant.now().getEpochSecond() + "_" + randomHex(3);
+            try (Connection c = DriverManager.getConnection(adminUrl, pgUser, pgPassword);
+                 Statement s = c.createStatement()) {
+                dropStaleDatabases(s);
+                s.execute("CREATE DATABASE " + db);
+            }
+            kind = "postgresql";
+            serverUrl = "jdbc:postgresql://127.0.0.1:" + relayPort + "/" + db + "?connectTimeout=5";
+            user = pgUser;
+            password = pgPassword;
+            it.setProperty("db.relay.port", relayPort);
+            it.setProperty("db.relay.target", pgHost + ":" + pgPort);
+            it.setProperty("db.direct.url", "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + db);
+            it.setProperty("db.admin.url", adminUrl);
+            System.out.println("[gatehouse-it] integration tests use PostgreSQL database " + db + " at " + pgHost + ":" + pgPort);
+        } else {
+            kind = "embedded";
+            Path h2 = buildDir.resolve("it-h2").resolve("gatehouse-" + Instant.now().getEpochSecond());
+            serverUrl = "jdbc:h2:" + h2 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+            user = "gatehouse";
+            password = "";
+            it.setProperty("db.direct.url", serverUrl.replace(";DB_CLOSE_ON_EXIT=FALSE", "") + ";AUTO_SERVER=TRUE");
+            System.out.println("[gatehouse-it] *** PostgreSQL NOT reachable at " + pgHost + ":" + pgPort
+                    + " — integration tests FALL BACK TO THE EMBEDDED DATABASE (set GATEHOUSE_IT_PG_HOST/PORT/USER/PASSWORD) ***");
+        }
+        it.setProperty("db.kind", kind);
+        it.setProperty("db.user", user);
+        it.setProperty("db.password", password);
+
+        List<String[]> variables = new ArrayList<>();
+        variables.add(new String[] {"http.port", httpPort});
+        variables.add(new String[] {"https.port", httpsPort});
+        variables.add(new String[] {"gatehouse.db.kind", kind});
+        variables.add(new String[] {"gatehouse.db.url", serverUrl});
+        variables.add(new String[] {"gatehouse.db.user", user});
+        variables.add(new String[] {"gatehouse.db.password", password});
+        variables.add(new String[] {"gatehouse.admin.api-key", adminKey});
+        variables.add(new String[] {"gatehouse.demo.enabled", "true"});
+        variables.add(new String[] {"gatehouse.db.migration-retry", "1s"});
+        variables.add(new String[] {"gatehouse.tenant.cache-ttl", "2s"});
+        variables.add(new String[] {"gatehouse.http.max-request-bytes", "65536"});
+
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<server>\n");
+        xml.append("    <featureManager>\n        <feature>localConnector-1.0</feature>\n    </featureManager>\n");
+        xml.append("    <applicationMonitor updateTrigger=\"mbean\" dropinsEnabled=\"true\"/>\n");
+        for (String[] v : variables) {
+            xml.append("    <variable name=\"").append(v[0]).append("\" value=\"").append(escape(v[1])).append("\"/>\n");
+        }
+        xml.append("</server>\n");
+        Path configDir = Path.of(a.get("config.dir"));
+        ItServerProcess.deleteTree(configDir);
+        ItServerProcess.copyTree(Path.of(a.get("liberty.dir")), configDir);
+        Path overrides = configDir.resolve("configDropins").resolve("overrides");
+        Files.createDirectories(overrides);
+        Files.writeString(overrides.resolve("it-server.xml"), xml, StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(buildDir.resolve("it-server.properties"))) {
+            it.store(out, "written by ItServerControl");
+        }
+
+        server.create(configDir, buildDir.resolve("gatehouse.war"), List.of(jarOf(org.postgresql.Driver.class), jarOf(org.h2.Driver.class)));
+        server.start(Integer.parseInt(httpPort), java.time.Duration.ofMinutes(3));
+    }
+
+    private static Path jarOf(Class<?> type) throws java.net.URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static boolean reachable(String url, String user, String password) {
+        PrintStream err = System.err;
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            return c.isValid(3);
+        } catch (SQLException e) {
+            err.println("[gatehouse-it] PostgreSQL check failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Databases of runs more than six hours old that were not cleaned up (a killed build). */
+    private static void dropStaleDatabases(Statement s) throws SQLException {
+        long cutoff = Instant.now().getEpochSecond() - 6 * 3600;
+        List<String> stale = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'gatehouse_it_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                String[] parts = name.split("_");
+                try {
+                    if (parts.length >= 3 && Long.parseLong(parts[2]) < cutoff) {
+                        stale.add(name);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        for (String name : stale) {
+            try {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                System.err.println("[gatehouse-it] could not drop stale database " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+}
