@@ -19,6 +19,8 @@ import java.util.UUID;
  */
 public final class ContractDatabase implements AutoCloseable {
 
+    private static volatile boolean warned;
+
     private final String url;
     private final String user;
     private final String password;
@@ -54,8 +56,11 @@ public final class ContractDatabase implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         } catch (SQLException e) {
-            System.out.println("[gatehouse-it] *** PostgreSQL NOT reachable at " + host + ":" + port
-                    + " — PostgreSQL repository contract tests SKIPPED ***");
+            if (!warned) {
+                warned = true;
+                System.out.println("[gatehouse-it] *** PostgreSQL NOT reachable at " + host + ":" + port
+                        + " — PostgreSQL repository contract tests SKIPPED ***");
+            }
             return Optional.empty();
         }
         return Optional.of(new ContractDatabase("jdbc:postgresql://" + host + ":" + port + "/" + db, user, password, () -> {

@@ -37,7 +37,9 @@ abstract class TenantRepositoryContract {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private <T> T inTx(Function<TenantRepository, T> work) {

@@ -109,6 +109,11 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void errorPageWhenRequestedDirectlyThen404() {
+        assertProblem(Http.get("/gatehouse-error").send(), 404, "not-found");
+    }
+
+    @Test
     void unknownTenantThen404() {
         assertProblem(Http.get("/t/no-such-tenant/version").send(), 404, "not-found");
     }

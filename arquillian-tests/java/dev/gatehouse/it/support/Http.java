@@ -21,6 +21,8 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
+            // HTTP/1.1: with an h2c upgrade the Host header would give way to :authority
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     private final ItServer server;

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,27 +19,33 @@ import java.util.concurrent.TimeUnit;
  * {@code bin/server} script, so that it never mixes with the server {@code mvn liberty:run} uses.
  * The runtime itself is installed by liberty:install-server.
  */
-final class ItServerProcess {
+public final class ItServerProcess {
 
     static final String NAME = "gatehouse-it";
 
     private final Path wlp;
+    private final String name;
     private final Path serverDir;
 
     ItServerProcess(Path wlp) {
-        this.wlp = wlp;
-        this.serverDir = wlp.resolve("usr").resolve("servers").resolve(NAME);
+        this(wlp, NAME);
     }
 
-    Path serverDir() {
+    public ItServerProcess(Path wlp, String name) {
+        this.wlp = wlp;
+        this.name = name;
+        this.serverDir = wlp.resolve("usr").resolve("servers").resolve(name);
+    }
+
+    public Path serverDir() {
         return serverDir;
     }
 
     /** A fresh server: our configuration, the JDBC drivers and the WAR. */
-    void create(Path configDir, Path war, List<Path> jdbcDrivers) throws IOException, InterruptedException {
+    public void create(Path configDir, Path war, List<Path> jdbcDrivers) throws IOException, InterruptedException {
         stop();
         deleteTree(serverDir);
-        run(List.of(script(), "create", NAME), Duration.ofMinutes(2));
+        run(List.of(script(), "create", name), Duration.ofMinutes(2), Map.of());
         Files.delete(serverDir.resolve("server.xml"));
         copyTree(configDir, serverDir);
         Path jdbc = Files.createDirectories(serverDir.resolve("lib").resolve("jdbc"));
@@ -52,7 +59,7 @@ final class ItServerProcess {
 
     /** Starts the server and waits until the application has started (its liveness check answers). */
     void start(int httpPort, Duration timeout) throws IOException, InterruptedException {
-        run(List.of(script(), "start", NAME), Duration.ofMinutes(3));
+        launch(Map.of());
         HttpClient client = HttpClient.newHttpClient();
         URI live = URI.create("http://localhost:" + httpPort + "/health/live");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -61,7 +68,7 @@ final class ItServerProcess {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(live).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"gatehouse\"")) {
-                    System.out.println("[gatehouse-it] server " + NAME + " is up on port " + httpPort);
+                    System.out.println("[gatehouse-it] server " + name + " is up on port " + httpPort);
                     return;
                 }
             } catch (IOException e) {
@@ -73,9 +80,14 @@ final class ItServerProcess {
                 + "; see " + serverDir.resolve("logs"));
     }
 
-    void stop() throws IOException, InterruptedException {
+    /** Starts the server process with extra environment variables, without waiting for the application. */
+    public void launch(Map<String, String> environment) throws IOException, InterruptedException {
+        run(List.of(script(), "start", name), Duration.ofMinutes(3), environment);
+    }
+
+    public void stop() throws IOException, InterruptedException {
         if (Files.exists(serverDir.resolve("server.xml"))) {
-            run(List.of(script(), "stop", NAME), Duration.ofMinutes(2));
+            run(List.of(script(), "stop", name), Duration.ofMinutes(2), Map.of());
         }
     }
 
@@ -83,15 +95,18 @@ final class ItServerProcess {
         return wlp.resolve("bin").resolve("server").toString();
     }
 
-    private static void run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
+    private static void run(List<String> command, Duration timeout, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + command);
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -102,7 +117,7 @@ final class ItServerProcess {
         }
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (var walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -83,8 +83,17 @@ class TenantResolutionIT {
 
     @Test
     void requestWhenTenantPrefixNotAnIdThen404() {
-        assertEquals(404, Http.get("/t/..%2Fadmin/tenant").send().status());
         assertEquals(404, Http.get("/t/UPPER/tenant").send().status());
+        assertEquals(404, Http.get("/t/a_b/tenant").send().status());
+    }
+
+    @Test
+    void requestWhenEncodedSlashInPathThen400ProblemWithoutDetails() {
+        Http.Response r = Http.get("/t/..%2Fadmin/tenant").send();
+
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.toString());
+        assertTrue(!r.body().contains("CWWWC") && !r.body().contains("Exception"), r.body());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gatehouse.tenant;
 
 import dev.gatehouse.kernel.RequestAttributes;
+import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -10,7 +11,6 @@ import dev.gatehouse.kernel.log.LogContext;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ProblemWriter;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -67,11 +67,17 @@ public class TenantFilter extends HttpFilter {
             }
             Tenant tenant = resolver.byHost(request.getServerName())
                     .or(() -> resolver.byId(TenantId.DEFAULT.value()))
-                    .orElseThrow(() -> new IllegalStateException("default tenant missing"));
+                    .orElseThrow(() -> new IllegalStateException("the default tenant is missing from the database"));
             enter(request, tenant);
-        } catch (PersistenceException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Cannot resolve tenant (database not ready?): {0}", e.getClass().getSimpleName());
-            ProblemWriter.write(request, response, ApiError.UNAVAILABLE, "Gatehouse is starting or its database is unavailable");
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                LOG.warning("Cannot resolve the tenant: the database is unavailable");
+                ProblemWriter.write(request, response, ApiError.UNAVAILABLE, "The database is not available; try again shortly");
+            } else {
+                LOG.log(Level.SEVERE, "Cannot resolve the tenant", e);
+                ProblemWriter.write(request, response, ApiError.INTERNAL,
+                        "An internal error occurred; quote the request id when reporting it");
+            }
             return;
         }
         chain.doFilter(request, response);

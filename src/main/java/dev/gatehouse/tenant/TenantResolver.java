@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Finds tenants by host or id, through a small per-node cache. The database stays the truth: entries
  * expire after {@code gatehouse.tenant.cache-ttl}, so a tenant created on another node is seen by this one
- * within that time (at once, when created here).
+ * within that time (at once, when created here). Look-ups run in a transaction: EclipseLink would
+ * otherwise retry a failed read outside one three times, seconds apart, while the database is down.
  */
 @ApplicationScoped
 public class TenantResolver {
@@ -34,13 +35,13 @@ public class TenantResolver {
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Tenant> byHost(String host) {
         String key = "h:" + host.toLowerCase(Locale.ROOT);
         return cached(key).orElseGet(() -> remember(key, repository.findByHost(host)));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Tenant> byId(String id) {
         if (!TenantId.isValid(id)) {
             return Optional.empty();

@@ -88,12 +88,12 @@ public class TenantService {
         return tenant;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Tenant> find(String id) {
         return TenantId.isValid(id) ? repository.find(new TenantId(id)) : Optional.empty();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Tenant> list(int offset, int limit) {
         return repository.list(offset, limit);
     }

@@ -28,7 +28,9 @@ public final class ProblemWriter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         String requestId = (String) request.getAttribute(RequestAttributes.REQUEST_ID);
-        String body = ProblemFactory.problem(error, detail, request.getRequestURI(), requestId).toString();
+        Object original = request.getAttribute("jakarta.servlet.error.request_uri");
+        String instance = original != null ? original.toString() : request.getRequestURI();
+        String body = ProblemFactory.problem(error, detail, instance, requestId).toString();
         Writer w = response.getWriter();
         w.write(body);
         w.flush();

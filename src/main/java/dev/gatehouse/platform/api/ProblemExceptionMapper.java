@@ -1,6 +1,7 @@
 package dev.gatehouse.platform.api;
 
 import dev.gatehouse.kernel.BodyTooLargeException;
+import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
@@ -73,7 +74,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (hasCause(thrown, BodyTooLargeException.class)) {
             return new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The request body is larger than allowed");
         }
-        if (databaseUnavailable(thrown)) {
+        if (DatabaseFailures.isUnavailable(thrown)) {
             return new ApiException(ApiError.UNAVAILABLE, "The database is not available; try again shortly");
         }
         if (thrown instanceof NotFoundException) {
@@ -115,18 +116,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             case 429 -> ApiError.TOO_MANY_REQUESTS;
             default -> ApiError.MALFORMED_REQUEST;
         };
-    }
-
-    /** A lost or refused database connection (SQLState class 08), however the persistence layer wrapped it. */
-    private static boolean databaseUnavailable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLTransientConnectionException
-                    || c instanceof java.sql.SQLNonTransientConnectionException
-                    || c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
