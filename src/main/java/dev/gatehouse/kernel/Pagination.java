@@ -1,9 +1,16 @@
 package dev.gatehouse.kernel;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Ory-style pagination parameters: {@code page_size} (1..{@link #MAX_SIZE}) and an opaque
@@ -51,5 +58,21 @@ public record Pagination(int size, int offset) {
     public String nextToken() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("o:" + (offset + size)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The answer to a list request: the first {@link #size()} of {@code fetched} as a JSON array and, when
+     * {@code fetched} holds more (fetch {@code size + 1} to know), a {@code Link: <...>; rel="next"} header
+     * (RFC 8288) that is the request's own URI with the next page token.
+     */
+    public <T> Response answer(List<T> fetched, Function<? super T, ? extends JsonValue> toJson, UriBuilder requestUri) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        fetched.stream().limit(size).map(toJson).forEach(items::add);
+        Response.ResponseBuilder answer = Response.ok(items.build());
+        if (fetched.size() > size) {
+            answer.header("Link", "<" + requestUri.replaceQueryParam("page_token", nextToken())
+                    .replaceQueryParam("page_size", size).build() + ">; rel=\"next\"");
+        }
+        return answer.build();
     }
 }

@@ -9,9 +9,6 @@ import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
-import java.util.List;
 
 /** {@code /admin/tenants}: create, list and read tenants. Guarded by the admin filter. */
 @Path("admin/tenants")
@@ -58,17 +54,7 @@ public class TenantAdminResource {
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
         Pagination page = Pagination.parse(pageSize, pageToken);
-        List<Tenant> found = tenants.list(page.offset(), page.size() + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        found.stream().limit(page.size()).map(TenantJson::of).forEach(items::add);
-        JsonArray array = items.build();
-        Response.ResponseBuilder r = Response.ok(array);
-        if (found.size() > page.size()) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("page_token", page.nextToken())
-                    .replaceQueryParam("page_size", page.size()).build().toString();
-            r.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return r.build();
+        return page.answer(tenants.list(page.offset(), page.size() + 1), TenantJson::of, uri.getRequestUriBuilder());
     }
 
     @GET
