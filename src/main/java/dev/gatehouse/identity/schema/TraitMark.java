@@ -1,0 +1,152 @@
+package dev.gatehouse.identity.schema;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the {@code "ory.sh/kratos"} extension says about one trait: for which credentials it is the
+ * identifier, and by which channel it is verified and recovered. Found by walking the schema under
+ * {@code properties.traits} through {@code properties}, {@code items}, {@code allOf}/{@code anyOf}/{@code oneOf}
+ * and local {@code $ref}s; an array trait (or a trait inside array items) yields one value per element.
+ *
+ * @param path            the trait's path below the traits root, one segment per property
+ * @param email           whether the trait declares {@code format: email}, so that its values are
+ *                        trimmed and lower-cased as Kratos does
+ * @param identifierFor   the credentials whose identifier this trait is
+ * @param verificationVia {@code verification.via}, or null
+ * @param recoveryVia     {@code recovery.via}, or null
+ */
+record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifierFor,
+                 String verificationVia, String recoveryVia) {
+
+    static final String EXTENSION = "ory.sh/kratos";
+
+    TraitMark {
+        path = List.copyOf(path);
+        identifierFor = Set.copyOf(identifierFor);
+    }
+
+    /** The marked traits of an identity schema, in the order the schema declares them. */
+    static List<TraitMark> find(JsonObject document) {
+        Map<List<String>, TraitMark> found = new LinkedHashMap<>();
+        JsonValue traits = document.getOrDefault("properties", JsonValue.EMPTY_JSON_OBJECT) instanceof JsonObject p
+                ? p.get("traits") : null;
+        new Walk(document, found).visit(traits, List.of());
+        return List.copyOf(found.values());
+    }
+
+    /** The dot-separated path, as callers name traits ({@code email}, {@code contact.email}). */
+    String dotted() {
+        return String.join(".", path);
+    }
+
+    /** This trait's values in {@code traits}: normalised, without blanks or repeats. */
+    List<String> values(JsonObject traits) {
+        List<String> raw = new ArrayList<>();
+        collect(traits, 0, raw);
+        return raw.stream().map(this::normalise).filter(v -> !v.isBlank()).distinct().toList();
+    }
+
+    private void collect(JsonValue node, int depth, List<String> out) {
+        if (node instanceof JsonArray array) {
+            array.forEach(item -> collect(item, depth, out));
+        } else if (depth == path.size()) {
+            if (node instanceof JsonString s) {
+                out.add(s.getString());
+            }
+        } else if (node instanceof JsonObject object && object.containsKey(path.get(depth))) {
+            collect(object.get(path.get(depth)), depth + 1, out);
+        }
+    }
+
+    private String normalise(String value) {
+        return email ? value.trim().toLowerCase(Locale.ROOT) : value;
+    }
+
+    private TraitMark merge(TraitMark other) {
+        Set<CredentialKind> kinds = EnumSet.noneOf(CredentialKind.class);
+        kinds.addAll(identifierFor);
+        kinds.addAll(other.identifierFor);
+        return new TraitMark(path, email || other.email, kinds,
+                verificationVia != null ? verificationVia : other.verificationVia,
+                recoveryVia != null ? recoveryVia : other.recoveryVia);
+    }
+
+    private static TraitMark of(List<String> path, JsonObject schema, JsonObject extension) {
+        JsonObject credentials = object(extension, "credentials");
+        Set<CredentialKind> kinds = EnumSet.noneOf(CredentialKind.class);
+        for (CredentialKind kind : CredentialKind.values()) {
+            if (object(credentials, kind.extensionKey()).getBoolean("identifier", false)) {
+                kinds.add(kind);
+            }
+        }
+        return new TraitMark(path, "email".equals(schema.getString("format", null)), kinds,
+                object(extension, "verification").getString("via", null),
+                object(extension, "recovery").getString("via", null));
+    }
+
+    private static JsonObject object(JsonObject parent, String name) {
+        return parent.get(name) instanceof JsonObject child ? child : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** A depth-first walk that follows each local {@code $ref} at most once on any one path (no cycles). */
+    private record Walk(JsonObject root, Map<List<String>, TraitMark> found) {
+
+        void visit(JsonValue node, List<String> path) {
+            visit(node, path, new HashSet<>());
+        }
+
+        private void visit(JsonValue node, List<String> path, Set<String> refsOnPath) {
+            if (!(node instanceof JsonObject schema)) {
+                return;
+            }
+            if (schema.get("$ref") instanceof JsonString ref && ref.getString().startsWith("#")
+                    && refsOnPath.add(ref.getString())) {
+                visit(resolve(ref.getString()), path, refsOnPath);
+                refsOnPath.remove(ref.getString());
+            }
+            if (!path.isEmpty() && schema.get(EXTENSION) instanceof JsonObject extension) {
+                found.merge(path, TraitMark.of(path, schema, extension), TraitMark::merge);
+            }
+            if (schema.get("properties") instanceof JsonObject properties) {
+                properties.forEach((name, sub) -> visit(sub, append(path, name), refsOnPath));
+            }
+            visit(schema.get("items"), path, refsOnPath);
+            for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+                if (schema.get(combinator) instanceof JsonArray alternatives) {
+                    alternatives.forEach(alternative -> visit(alternative, path, refsOnPath));
+                }
+            }
+        }
+
+        private JsonValue resolve(String ref) {
+            try {
+                String pointer = URI.create(ref).getFragment();
+                return pointer == null || pointer.isEmpty() ? root : Json.createPointer(pointer).getValue(root);
+            } catch (IllegalArgumentException | JsonException e) {
+                // an unresolvable reference fails compilation with its own message; nothing to mark here
+                return null;
+            }
+        }
+
+        private static List<String> append(List<String> path, String name) {
+            List<String> longer = new ArrayList<>(path);
+            longer.add(name);
+            return longer;
+        }
+    }
+}
