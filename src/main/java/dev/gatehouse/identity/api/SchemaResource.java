@@ -45,12 +45,21 @@ public class SchemaResource {
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {
-        return schemas.find(id).map(IdentitySchema::document)
+        // identities link their schema as /schemas/<base64url(id)>, as Kratos does; plain ids work too
+        return schemas.find(id).or(() -> decoded(id).flatMap(schemas::find)).map(IdentitySchema::document)
                 .orElseThrow(() -> ApiException.notFound("No identity schema with this id"));
     }
 
     /** One item of the list, as Kratos' {@code identitySchemaContainer}. */
     private static JsonObject entry(IdentitySchema schema) {
         return Json.createObjectBuilder().add("id", schema.id()).add("schema", schema.document()).build();
+    }
+
+    private static java.util.Optional<String> decoded(String id) {
+        try {
+            return java.util.Optional.of(new String(java.util.Base64.getUrlDecoder().decode(id), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

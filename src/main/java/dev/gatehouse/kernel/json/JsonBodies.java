@@ -4,6 +4,7 @@ import dev.gatehouse.kernel.BodyTooLargeException;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -31,6 +32,19 @@ public final class JsonBodies {
     }
 
     public static JsonObject readObject(InputStream body) {
+        return readObject(bytes(body));
+    }
+
+    /** A JSON array body (e.g. an RFC 6902 JSON Patch). */
+    public static JsonArray readArray(InputStream body) {
+        JsonValue value = readValue(bytes(body));
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw ApiException.malformed("The request body must be a JSON array");
+        }
+        return value.asJsonArray();
+    }
+
+    private static byte[] bytes(InputStream body) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : body.readAllBytes();
@@ -39,21 +53,25 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw ApiException.malformed("The request body could not be read");
         }
-        return readObject(bytes);
+        return bytes;
     }
 
     public static JsonObject readObject(byte[] bytes) {
+        JsonValue value = readValue(bytes);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.malformed("The request body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonValue readValue(byte[] bytes) {
         if (bytes.length == 0) {
-            throw ApiException.malformed("A JSON object is required in the request body");
+            throw ApiException.malformed("A JSON document is required in the request body");
         }
         requireUtf8(bytes);
         checkDepth(bytes);
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.malformed("The request body must be a JSON object");
-            }
-            return value.asJsonObject();
+            return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw ApiException.malformed("The request body is not valid JSON");
         }

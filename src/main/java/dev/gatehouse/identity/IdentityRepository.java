@@ -1,0 +1,27 @@
+package dev.gatehouse.identity;
+
+import dev.gatehouse.tenant.TenantId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where identities are kept. Every method is scoped by the tenant it is given. */
+public interface IdentityRepository {
+
+    Optional<Identity> find(TenantId tenant, IdentityId id);
+
+    /** The identity whose credential of this type has this (normalised) identifier. */
+    Optional<Identity> findByIdentifier(TenantId tenant, CredentialType type, String identifier);
+
+    /** Identities in creation order. */
+    List<Identity> list(TenantId tenant, int offset, int limit);
+
+    /** Stores a new identity; {@link DuplicateIdentifierException} if an identifier or address is taken. */
+    void insert(Identity identity);
+
+    /** Replaces a stored identity (same id and tenant); {@link DuplicateIdentifierException} as for insert. */
+    void update(Identity identity);
+
+    /** Deletes it with its credentials and addresses; false if there was none. */
+    boolean delete(TenantId tenant, IdentityId id);
+}

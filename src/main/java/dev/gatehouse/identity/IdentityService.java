@@ -1,0 +1,227 @@
+package dev.gatehouse.identity;
+
+import dev.gatehouse.credential.password.PasswordHasher;
+import dev.gatehouse.identity.schema.Address;
+import dev.gatehouse.identity.schema.CredentialKind;
+import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.problem.ApiError;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The admin operations on identities: create (including import of existing password hashes), replace,
+ * delete, read. Traits are validated by the identity's schema; login identifiers and addresses are
+ * derived from the traits by the schema's {@code ory.sh/kratos} extension.
+ */
+@ApplicationScoped
+public class IdentityService {
+
+    private IdentityRepository repository;
+    private IdentitySchemas schemas;
+    private PasswordHasher hasher;
+    private SecurityEvents events;
+    private Clock clock;
+
+    protected IdentityService() {
+    }
+
+    @Inject
+    public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
+                           SecurityEvents events, Clock clock) {
+        this.repository = repository;
+        this.schemas = schemas;
+        this.hasher = hasher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<Identity> find(TenantId tenant, String id) {
+        return IdentityId.parse(id).flatMap(i -> repository.find(tenant, i));
+    }
+
+    @Transactional
+    public Optional<Identity> findByIdentifier(TenantId tenant, String identifier) {
+        return repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim().toLowerCase(java.util.Locale.ROOT))
+                .or(() -> repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim()));
+    }
+
+    @Transactional
+    public List<Identity> list(TenantId tenant, int offset, int limit) {
+        return repository.list(tenant, offset, limit);
+    }
+
+    /** Creates an identity in its own transaction, so one bad item of a batch leaves nothing behind. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
+        Instant now = clock.instant();
+        Identity identity = build(tenant, IdentityId.random(), draft, Optional.empty(), now);
+        try {
+            repository.insert(identity);
+        } catch (DuplicateIdentifierException e) {
+            throw duplicate();
+        }
+        events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_CREATED, Outcome.SUCCESS)
+                .tenant(tenant.value()).actor(actor).subject(identity.id().toString())
+                .detail("schema_id", identity.schemaId())
+                .detail("password", draft.password().map(p -> p instanceof IdentityDraft.HashedPassword ? "imported" : "set").orElse("none")));
+        return identity;
+    }
+
+    @Transactional
+    public Identity replace(TenantId tenant, String id, IdentityDraft draft, String actor) {
+        Identity current = find(tenant, id).orElseThrow(IdentityService::notFound);
+        Identity updated = build(tenant, current.id(), draft, Optional.of(current), clock.instant());
+        try {
+            repository.update(updated);
+        } catch (DuplicateIdentifierException e) {
+            throw duplicate();
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict("The identity was changed concurrently; read it again and retry");
+        }
+        events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_UPDATED, Outcome.SUCCESS)
+                .tenant(tenant.value()).actor(actor).subject(updated.id().toString())
+                .detail("state", updated.state().wire())
+                .detail("password", draft.password().isPresent() ? "changed" : "unchanged"));
+        return updated;
+    }
+
+    /** Replaces the stored password hash (after a sign-in verified the old one), keeping everything else. */
+    @Transactional
+    public void replacePasswordHash(Identity identity, String phc) {
+        Credential old = identity.credential(CredentialType.PASSWORD).orElseThrow();
+        Map<CredentialType, Credential> credentials = new EnumMap<>(identity.credentials());
+        credentials.put(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, old.identifiers(),
+                Json.createObjectBuilder().add("hashed_password", phc).build(), old.version(), old.createdAt(), clock.instant()));
+        Identity current = repository.find(identity.tenant(), identity.id()).orElseThrow(IdentityService::notFound);
+        repository.update(new Identity(current.id(), current.tenant(), current.schemaId(), current.state(), current.stateChangedAt(),
+                current.traits(), current.metadataPublic(), current.metadataAdmin(), current.verifiableAddresses(),
+                current.recoveryAddresses(), credentials, current.createdAt(), current.updatedAt(), current.version()));
+    }
+
+    @Transactional
+    public void delete(TenantId tenant, String id, String actor) {
+        IdentityId identityId = IdentityId.parse(id).orElseThrow(IdentityService::notFound);
+        if (!repository.delete(tenant, identityId)) {
+            throw notFound();
+        }
+        events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_DELETED, Outcome.SUCCESS)
+                .tenant(tenant.value()).actor(actor).subject(identityId.toString()));
+    }
+
+    private Identity build(TenantId tenant, IdentityId id, IdentityDraft draft, Optional<Identity> current, Instant now) {
+        String schemaId = draft.schemaId().orElseGet(() -> current.map(Identity::schemaId).orElse(schemas.defaultSchema().id()));
+        IdentitySchema schema = schemas.find(schemaId)
+                .orElseThrow(() -> ApiException.invalid("schema_id", "no identity schema with this id"));
+        List<TraitError> traitErrors = schema.validate(draft.traits());
+        if (!traitErrors.isEmpty()) {
+            throw new ApiException(ApiError.VALIDATION_FAILED, "The traits do not match the identity schema",
+                    traitErrors.stream().map(t -> new ApiException.FieldError(t.path(), t.text())).toList());
+        }
+        IdentityState state = draft.state().orElseGet(() -> current.map(Identity::state).orElse(IdentityState.ACTIVE));
+        Instant stateChangedAt = current.filter(c -> c.state() == state).map(Identity::stateChangedAt).orElse(now);
+        return new Identity(id, tenant, schema.id(), state, stateChangedAt, draft.traits(),
+                draft.metadataPublic(), draft.metadataAdmin(),
+                verifiableAddresses(schema, draft, current, now), recoveryAddresses(schema, draft, current, now),
+                credentials(schema, draft, current, now),
+                current.map(Identity::createdAt).orElse(now), now, current.map(Identity::version).orElse(0L));
+    }
+
+    private Map<CredentialType, Credential> credentials(IdentitySchema schema, IdentityDraft draft,
+                                                        Optional<Identity> current, Instant now) {
+        Map<CredentialType, Credential> out = new EnumMap<>(CredentialType.class);
+        current.ifPresent(c -> out.putAll(c.credentials()));
+        List<String> identifiers = schema.identifiers(CredentialKind.PASSWORD, draft.traits());
+        Optional<Credential> existing = Optional.ofNullable(out.get(CredentialType.PASSWORD));
+        if (draft.password().isPresent()) {
+            if (identifiers.isEmpty()) {
+                throw ApiException.invalid("traits", "the schema marks no trait with a value as password identifier");
+            }
+            String phc = phc(draft.password().get());
+            JsonObject config = Json.createObjectBuilder().add("hashed_password", phc).build();
+            out.put(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, identifiers, config, 0,
+                    existing.map(Credential::createdAt).orElse(now), now));
+        } else if (existing.isPresent()) {
+            Credential e = existing.get();
+            out.put(CredentialType.PASSWORD, new Credential(e.type(), identifiers, e.config(), e.version(), e.createdAt(),
+                    e.identifiers().equals(identifiers) ? e.updatedAt() : now));
+        }
+        return out;
+    }
+
+    /** The hash to store: a plain password hashed now, or an imported hash in a format we can verify. */
+    private String phc(IdentityDraft.PasswordInput input) {
+        if (input instanceof IdentityDraft.PlainPassword p) {
+            return hasher.hash(p.password());
+        }
+        String imported = ((IdentityDraft.HashedPassword) input).phc();
+        if (!PasswordHasher.isSupported(imported)) {
+            throw ApiException.invalid("credentials.password.config.hashed_password",
+                    "not a supported password hash (argon2id, argon2i, bcrypt, pbkdf2-sha256, pbkdf2-sha512 in PHC format)");
+        }
+        return imported;
+    }
+
+    private static List<VerifiableAddress> verifiableAddresses(IdentitySchema schema, IdentityDraft draft,
+                                                               Optional<Identity> current, Instant now) {
+        List<VerifiableAddress> out = new ArrayList<>();
+        for (Address a : schema.verifiableAddresses(draft.traits())) {
+            Optional<VerifiableAddress> kept = current.stream().flatMap(c -> c.verifiableAddresses().stream())
+                    .filter(v -> v.via().equals(a.via()) && v.value().equals(a.value())).findFirst();
+            Optional<IdentityDraft.ImportedAddress> imported = draft.importedAddresses().stream()
+                    .filter(v -> v.via().equals(a.via()) && v.value().equals(a.value())).findFirst();
+            if (imported.isPresent()) {
+                IdentityDraft.ImportedAddress i = imported.get();
+                out.add(new VerifiableAddress(kept.map(VerifiableAddress::id).orElseGet(UUID::randomUUID), a.via(), a.value(),
+                        i.verified(), i.status(), i.verified() ? kept.map(VerifiableAddress::verifiedAt).filter(x -> x != null).orElse(now) : null,
+                        kept.map(VerifiableAddress::createdAt).orElse(now), now));
+            } else if (kept.isPresent()) {
+                out.add(kept.get());
+            } else {
+                out.add(new VerifiableAddress(UUID.randomUUID(), a.via(), a.value(), false, VerifiableAddress.Status.PENDING,
+                        null, now, now));
+            }
+        }
+        return out;
+    }
+
+    private static List<RecoveryAddress> recoveryAddresses(IdentitySchema schema, IdentityDraft draft,
+                                                           Optional<Identity> current, Instant now) {
+        List<RecoveryAddress> out = new ArrayList<>();
+        for (Address a : schema.recoveryAddresses(draft.traits())) {
+            out.add(current.stream().flatMap(c -> c.recoveryAddresses().stream())
+                    .filter(r -> r.via().equals(a.via()) && r.value().equals(a.value())).findFirst()
+                    .orElseGet(() -> new RecoveryAddress(UUID.randomUUID(), a.via(), a.value(), now, now)));
+        }
+        return out;
+    }
+
+    private static ApiException duplicate() {
+        return ApiException.conflict("An account with the same identifier (email, phone, username, ...) exists already.");
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("No identity with this id");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.gatehouse.identity.api;
+
+import dev.gatehouse.admin.AdminAuthFilter;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityDrafts;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.json.JsonBodies;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.tenant.CurrentTenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonPatch;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code /admin/identities}, Ory Kratos' identity admin API: create (with password or imported hash),
+ * list (paged, by credentials identifier), get, replace, JSON Patch, delete. Guarded by the admin filter;
+ * scoped to the request's tenant.
+ */
+@Path("admin/identities")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class IdentityAdminResource {
+
+    private static final Set<String> PATCHABLE = Set.of("schema_id", "state", "traits", "metadata_public", "metadata_admin");
+
+    @Inject
+    IdentityService identities;
+    @Inject
+    IdentityBatch batch;
+    @Inject
+    CurrentTenant tenant;
+    @Context
+    HttpServletRequest request;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body) {
+        Identity created = identities.create(tenant.id(), IdentityDrafts.parse(JsonBodies.readObject(body)), actor());
+        return Response.created(uri.getBaseUriBuilder().path("admin/identities").path(created.id().toString()).build())
+                .entity(IdentityJson.of(created, uri.getBaseUri())).build();
+    }
+
+    @GET
+    public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
+                         @QueryParam("credentials_identifier") String credentialsIdentifier) {
+        if (credentialsIdentifier != null) {
+            JsonArrayBuilder found = Json.createArrayBuilder();
+            identities.findByIdentifier(tenant.id(), credentialsIdentifier)
+                    .ifPresent(i -> found.add(IdentityJson.of(i, uri.getBaseUri())));
+            return Response.ok(found.build()).build();
+        }
+        Pagination page = Pagination.parse(pageSize, pageToken);
+        return page.answer(identities.list(tenant.id(), page.offset(), page.size() + 1),
+                i -> IdentityJson.of(i, uri.getBaseUri()), uri.getRequestUriBuilder());
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, uri.getBaseUri()))
+                .orElseThrow(() -> ApiException.notFound("No identity with this id"));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject replace(@PathParam("id") String id, InputStream body) {
+        return IdentityJson.of(identities.replace(tenant.id(), id, IdentityDrafts.parse(JsonBodies.readObject(body)), actor()),
+                uri.getBaseUri());
+    }
+
+    /** RFC 6902 JSON Patch over schema_id, state, traits and metadata. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PATCH_JSON})
+    public JsonObject patch(@PathParam("id") String id, InputStream body) {
+        JsonArray operations = JsonBodies.readArray(body);
+        Identity current = identities.find(tenant.id(), id).orElseThrow(() -> ApiException.notFound("No identity with this id"));
+        for (JsonValue op : operations) {
+            if (op.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiException.malformed("Each JSON Patch operation must be an object");
+            }
+            String path = op.asJsonObject().getString("path", "");
+            String top = path.startsWith("/") ? path.substring(1).split("/", 2)[0] : "";
+            if (!PATCHABLE.contains(top)) {
+                throw ApiException.invalid("path", "only " + PATCHABLE + " can be patched, not " + path);
+            }
+        }
+        JsonObject patched;
+        try {
+            JsonPatch patch = Json.createPatch(operations);
+            patched = patch.apply(IdentityJson.patchable(current));
+        } catch (JsonException | ClassCastException e) {
+            throw ApiException.invalid("patch", "the patch cannot be applied to this identity");
+        }
+        return IdentityJson.of(identities.replace(tenant.id(), id, IdentityDrafts.parse(patched), actor()), uri.getBaseUri());
+    }
+
+    /** Kratos' batch endpoint: {@code {"identities": [{"create": {...}, "patch_id": "..."}]}}, one result per item. */
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject batch(InputStream body) {
+        return batch.apply(tenant.id(), JsonBodies.readObject(body), actor(), uri.getBaseUri());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        identities.delete(tenant.id(), id, actor());
+        return Response.noContent().build();
+    }
+
+    private String actor() {
+        Object actor = request.getAttribute(AdminAuthFilter.ACTOR_ATTRIBUTE);
+        return actor == null ? null : actor.toString();
+    }
+}
