@@ -60,6 +60,7 @@ public class TenantFilter extends HttpFilter {
                     return;
                 }
                 enter(request, tenant.get());
+                request.setAttribute(RequestAttributes.TENANT_PREFIX, PREFIX + slug);
                 String rest = end < 0 ? "/" : path.substring(end);
                 String query = request.getQueryString();
                 request.getRequestDispatcher(query == null ? rest : rest + "?" + query).forward(request, response);

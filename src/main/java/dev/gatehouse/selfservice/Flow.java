@@ -1,0 +1,53 @@
+package dev.gatehouse.selfservice;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A self-service flow in progress. States (Kratos' names):
+ * <pre>
+ *   login, registration:  choose_method ──submit ok──▶ passed_challenge (spent)
+ *                               ▲   │ submit failed: same state, messages on the UI
+ *                               └───┘
+ *   settings:             show_form ──submit ok──▶ success ──▶ (may be submitted again)
+ * </pre>
+ * A flow expires at {@code expiresAt}; a spent or expired flow cannot be submitted.
+ *
+ * @param csrfHash  browser flows: HMAC of the browser's CSRF secret, binding the flow to that browser
+ * @param identity  settings flows: whose settings
+ * @param sessionId settings flows: the session that opened it
+ */
+public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, String state, String requestUrl,
+                   String returnTo, String csrfHash, IdentityId identity, UUID sessionId, boolean refresh, Ui ui,
+                   Instant issuedAt, Instant expiresAt) {
+
+    public static final String CHOOSE_METHOD = "choose_method";
+    public static final String PASSED_CHALLENGE = "passed_challenge";
+    public static final String SHOW_FORM = "show_form";
+    public static final String SUCCESS = "success";
+
+    public Flow {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(tenant);
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(flavor);
+        Objects.requireNonNull(ui);
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean isSpent() {
+        return PASSED_CHALLENGE.equals(state);
+    }
+
+    public Flow with(Ui ui, String state) {
+        return new Flow(id, tenant, kind, flavor, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+                issuedAt, expiresAt);
+    }
+}

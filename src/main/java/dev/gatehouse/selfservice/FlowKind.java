@@ -1,0 +1,24 @@
+package dev.gatehouse.selfservice;
+
+import java.util.Locale;
+
+/** Which self-service flow. */
+public enum FlowKind {
+    LOGIN(4010001),
+    REGISTRATION(4040001),
+    SETTINGS(4050001);
+
+    private final long expiredMessageId;
+
+    FlowKind(long expiredMessageId) {
+        this.expiredMessageId = expiredMessageId;
+    }
+
+    public String path() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public long expiredMessageId() {
+        return expiredMessageId;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gatehouse.selfservice;
+
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores and loads flows, enforcing what every flow shares: tenant, expiry, single use. */
+@ApplicationScoped
+public class FlowService {
+
+    @Inject
+    FlowRepository flows;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void save(Flow flow) {
+        flows.insert(flow);
+    }
+
+    @Transactional
+    public void update(Flow flow) {
+        flows.update(flow);
+    }
+
+    /** A flow of this tenant and kind, whatever its state (for showing it). */
+    @Transactional
+    public Flow load(TenantId tenant, FlowKind kind, String id) {
+        return parse(id).flatMap(uuid -> flows.find(tenant, uuid)).filter(f -> f.kind() == kind)
+                .orElseThrow(() -> new FlowError(FlowError.Kind.NOT_FOUND));
+    }
+
+    /** A flow that may be submitted now: unexpired and not yet spent. */
+    public Flow loadForSubmit(TenantId tenant, FlowKind kind, String id) {
+        Flow flow = load(tenant, kind, id);
+        if (flow.isSpent()) {
+            throw new FlowError(FlowError.Kind.SPENT);
+        }
+        return flow;
+    }
+
+    public boolean isExpired(Flow flow) {
+        return flow.isExpiredAt(clock.instant());
+    }
+
+    private static Optional<UUID> parse(String id) {
+        if (id == null || id.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static ApiException missingFlowId() {
+        return ApiException.invalid("flow", "the flow query parameter is required");
+    }
+}

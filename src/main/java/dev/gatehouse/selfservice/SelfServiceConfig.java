@@ -1,0 +1,67 @@
+package dev.gatehouse.selfservice;
+
+import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigReader;
+import dev.gatehouse.kernel.config.InvalidConfigException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code gatehouse.selfservice.*}: flow lifetime and where flows may send the user afterwards. */
+@ApplicationScoped
+public class SelfServiceConfig implements CapabilityConfig {
+
+    private Duration flowLifespan;
+    private List<URI> allowedReturnUrls;
+    private String defaultReturnUrl;
+    private String csrfCookieName;
+
+    protected SelfServiceConfig() {
+    }
+
+    @Inject
+    public SelfServiceConfig(Config config) {
+        ConfigReader r = ConfigReader.of(config, capability());
+        this.flowLifespan = r.duration("flow-lifespan");
+        this.allowedReturnUrls = r.list("allowed-return-urls").stream().map(u -> {
+            try {
+                URI uri = URI.create(u);
+                if (!uri.isAbsolute() || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(r.key("allowed-return-urls"), u, "every entry must be an absolute URL");
+            }
+        }).toList();
+        this.defaultReturnUrl = r.string("default-return-url");
+        this.csrfCookieName = r.string("csrf-cookie-name");
+    }
+
+    @Override
+    public String capability() {
+        return "selfservice";
+    }
+
+    public Duration flowLifespan() {
+        return flowLifespan;
+    }
+
+    /** Absolute URLs (scheme, host, port and path prefix) that {@code return_to} may point into. */
+    public List<URI> allowedReturnUrls() {
+        return allowedReturnUrls;
+    }
+
+    /** Where a finished browser flow goes without a {@code return_to} (a path on this server, or a URL). */
+    public String defaultReturnUrl() {
+        return defaultReturnUrl;
+    }
+
+    public String csrfCookieName() {
+        return csrfCookieName;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gatehouse.selfservice;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** A flow's form: where it posts, its nodes, and messages about the whole form. */
+public record Ui(String action, String method, List<UiNode> nodes, List<UiText> messages) {
+
+    public Ui {
+        nodes = List.copyOf(nodes);
+        messages = List.copyOf(messages);
+    }
+
+    public Ui withMessage(UiText message) {
+        List<UiText> m = new ArrayList<>(messages);
+        m.add(message);
+        return new Ui(action, method, nodes, m);
+    }
+
+    /** A copy with the messages of the last submission removed, so they do not pile up. */
+    public Ui withoutMessages() {
+        return new Ui(action, method, nodes.stream().map(n -> new UiNode(n.group(), n.attributes(), List.of(), n.label())).toList(),
+                List.of());
+    }
+
+    public Ui mapNode(String name, UnaryOperator<UiNode> change) {
+        return new Ui(action, method, nodes.stream().map(n -> n.name().equals(name) ? change.apply(n) : n).toList(), messages);
+    }
+
+    public boolean hasNode(String name) {
+        return nodes.stream().anyMatch(n -> n.name().equals(name));
+    }
+
+    public JsonObject toJson() {
+        JsonArrayBuilder n = Json.createArrayBuilder();
+        nodes.forEach(x -> n.add(x.toJson()));
+        JsonArrayBuilder m = Json.createArrayBuilder();
+        messages.forEach(x -> m.add(x.toJson()));
+        return Json.createObjectBuilder().add("action", action).add("method", method).add("nodes", n).add("messages", m).build();
+    }
+
+    public static Ui fromJson(JsonObject o) {
+        return new Ui(o.getString("action"), o.getString("method"),
+                o.getJsonArray("nodes").getValuesAs(JsonObject.class).stream().map(UiNode::fromJson).toList(),
+                o.getJsonArray("messages").getValuesAs(JsonObject.class).stream().map(UiText::fromJson).toList());
+    }
+}

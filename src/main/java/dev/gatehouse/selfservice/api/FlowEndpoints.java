@@ -1,0 +1,157 @@
+package dev.gatehouse.selfservice.api;
+
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.CsrfCookies;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.selfservice.ReturnTo;
+import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.tenant.CurrentTenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The endpoints every sign-in style flow has in Kratos ({@code {browser,api,flows}} and the submit), for
+ * login and registration. Subclasses say how to create a flow and what a submission does.
+ */
+public abstract class FlowEndpoints {
+
+    @Inject
+    FlowService flows;
+    @Inject
+    FlowResponses responses;
+    @Inject
+    CsrfCookies csrf;
+    @Inject
+    SessionCookies sessionCookies;
+    @Inject
+    SessionService sessions;
+    @Inject
+    SelfServiceConfig config;
+    @Inject
+    CurrentTenant tenant;
+    @Context
+    HttpServletRequest request;
+    @Context
+    UriInfo uri;
+
+    /** A submission's end: a session (then {@code identity} is who) or the flow with messages. */
+    protected record Outcome(Flow flow, Identity identity, SessionService.Issued session) {
+    }
+
+    protected abstract FlowKind kind();
+
+    protected abstract Flow create(Flavor flavor, boolean refresh, String returnTo, String requestUrl, String csrfSecret,
+                                   String csrfHash);
+
+    protected abstract Outcome submit(Flow flow, Submission submission);
+
+    /** Whether the API answer to success also carries the identity (registration does, as in Kratos). */
+    protected abstract boolean answerWithIdentity();
+
+    @GET
+    @Path("browser")
+    public Response browser(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        if (!refresh && sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent()) {
+            if (FlowResponses.wantsJson(request)) {
+                throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
+            }
+            String target = checked != null ? checked : config.defaultReturnUrl();
+            return Response.seeOther(URI.create(target.startsWith("/") ? PublicUrls.of(request, target) : target)).build();
+        }
+        CsrfCookies.Secret secret = csrf.secret(request);
+        Flow flow = create(Flavor.BROWSER, refresh, checked, requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
+        return responses.browserStarted(request, flow, secret, null);
+    }
+
+    @GET
+    @Path("api")
+    public Response api(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        String token = request.getHeader(SessionCookies.TOKEN_HEADER);
+        if (!refresh && token != null && sessions.authenticate(tenant.id(), token).isPresent()) {
+            throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
+        }
+        return responses.flowJson(create(Flavor.API, refresh, checked, requestUrl("api"), null, null), 200, null);
+    }
+
+    @GET
+    @Path("flows")
+    public Response get(@QueryParam("id") String id) {
+        if (id == null) {
+            throw ApiException.invalid("id", "the id query parameter is required");
+        }
+        Flow flow = flows.load(tenant.id(), kind(), id);
+        if (flow.flavor() == Flavor.BROWSER && !csrf.cookieMatches(request, flow)) {
+            throw new FlowError(FlowError.Kind.CSRF);
+        }
+        if (flows.isExpired(flow)) {
+            throw new FlowError(FlowError.Kind.EXPIRED, replacement(flow));
+        }
+        return responses.flowJson(flow, 200, null);
+    }
+
+    @POST
+    public Response submit(@QueryParam("flow") String id, @Context HttpHeaders headers, InputStream body) {
+        if (id == null) {
+            throw ApiException.invalid("flow", "the flow query parameter is required");
+        }
+        Flow flow = flows.loadForSubmit(tenant.id(), kind(), id);
+        Submission submission = Submission.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        if (flow.flavor() == Flavor.BROWSER && !csrf.verify(request, flow, submission.field("csrf_token").orElse(null))) {
+            return responses.csrfViolation(request);
+        }
+        if (flows.isExpired(flow)) {
+            return responses.expired(request, replacement(flow), submission);
+        }
+        Outcome outcome = submit(flow, submission);
+        if (outcome.session() != null) {
+            return responses.signedIn(request, outcome.flow(), submission, outcome.session(), outcome.identity(),
+                    uri.getBaseUri(), answerWithIdentity());
+        }
+        return responses.failed(request, outcome.flow(), submission, null);
+    }
+
+    /** A fresh flow of the same flavor replacing an expired one, carrying the "expired" message. */
+    private Flow replacement(Flow expired) {
+        String secret = expired.flavor() == Flavor.BROWSER ? csrf.current(request).orElse(null) : null;
+        Flow fresh = create(expired.flavor(), expired.refresh(), expired.returnTo(), expired.requestUrl(), secret,
+                secret == null ? null : csrf.hash(secret));
+        long minutes = Duration.between(expired.expiresAt(), Instant.now()).toMinutes();
+        Flow withMessage = fresh.with(fresh.ui().withMessage(Texts.flowExpired(kind().expiredMessageId(), minutes)), fresh.state());
+        flows.update(withMessage);
+        return withMessage;
+    }
+
+    private String requestUrl(String flavor) {
+        String q = request.getQueryString();
+        return PublicUrls.of(request, "/self-service/" + kind().path() + "/" + flavor) + (q == null ? "" : "?" + q);
+    }
+
+    protected String actionBase() {
+        return PublicUrls.base(request);
+    }
+}

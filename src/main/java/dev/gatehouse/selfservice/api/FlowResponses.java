@@ -1,0 +1,115 @@
+package dev.gatehouse.selfservice.api;
+
+import dev.gatehouse.selfservice.CsrfCookies;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowJson;
+import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.session.api.SessionJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/**
+ * The HTTP answers the self-service flows share, by flavor: API clients get JSON (400 with the flow on
+ * failure, tokens on success); browsers posting forms get redirects (to the flow's page on failure, to
+ * {@code return_to} on success) and cookies; browsers asking for JSON get JSON and cookies.
+ */
+@ApplicationScoped
+public class FlowResponses {
+
+    @Inject
+    SelfServiceConfig config;
+    @Inject
+    SessionCookies sessionCookies;
+    @Inject
+    CsrfCookies csrf;
+
+    static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains("text/html");
+    }
+
+    /** The flow's page in the built-in UI. */
+    URI page(HttpServletRequest request, Flow flow) {
+        return URI.create(PublicUrls.of(request, "/ui/selfservice/" + flow.kind().path() + ".xhtml?flow=" + flow.id()));
+    }
+
+    /** A new browser flow: redirect to its page (or its JSON for script clients), setting the CSRF cookie if new. */
+    Response browserStarted(HttpServletRequest request, Flow flow, CsrfCookies.Secret secret, JsonValue identity) {
+        Response.ResponseBuilder r = wantsJson(request)
+                ? Response.ok(FlowJson.of(flow, identity).toString(), MediaType.APPLICATION_JSON)
+                : Response.seeOther(page(request, flow));
+        if (secret != null && secret.isNew()) {
+            r.cookie(csrf.cookie(secret.value(), request));
+        }
+        return r.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    Response flowJson(Flow flow, int status, JsonValue identity) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(FlowJson.of(flow, identity).toString()).build();
+    }
+
+    /** A failed submission: the flow again, with its messages. */
+    Response failed(HttpServletRequest request, Flow flow, Submission submission, JsonValue identity) {
+        if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
+            return Response.seeOther(page(request, flow)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        return flowJson(flow, 400, identity);
+    }
+
+    /** A sign-in or sign-up that produced a session. */
+    Response signedIn(HttpServletRequest request, Flow flow, Submission submission, SessionService.Issued issued,
+                      dev.gatehouse.identity.Identity identity, URI baseUri, boolean withIdentity) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("session", SessionJson.of(issued.session(), identity, baseUri));
+        if (withIdentity) {
+            body.add("identity", dev.gatehouse.identity.api.IdentityJson.publicView(identity, baseUri));
+        }
+        if (flow.flavor() == Flavor.API) {
+            body.add("session_token", issued.token());
+            return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        Response.ResponseBuilder r = submission.json()
+                ? Response.ok(body.build().toString(), MediaType.APPLICATION_JSON)
+                : Response.seeOther(returnTo(request, flow));
+        return r.cookie(sessionCookies.issue(issued.token(), request)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    URI returnTo(HttpServletRequest request, Flow flow) {
+        String target = flow.returnTo() != null ? flow.returnTo() : config.defaultReturnUrl();
+        return URI.create(target.startsWith("/") ? PublicUrls.of(request, target) : target);
+    }
+
+    /** An expired flow: browsers are sent to a fresh one; others learn its id. */
+    Response expired(HttpServletRequest request, Flow replacement, Submission submission) {
+        if (replacement.flavor() == Flavor.BROWSER && !submission.json()) {
+            return Response.seeOther(page(request, replacement)).build();
+        }
+        return new FlowError(FlowError.Kind.EXPIRED, replacement).toResponse();
+    }
+
+    Response csrfViolation(HttpServletRequest request) {
+        if (!wantsJson(request) && request.getHeader(HttpHeaders.ACCEPT) != null
+                && request.getHeader(HttpHeaders.ACCEPT).contains("text/html")) {
+            return Response.status(403).type("text/html;charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gatehouse</title></head><body>"
+                            + "<h1>Security check failed</h1><p>The form could not be verified. Please start again.</p>"
+                            + "<p><a href=\"" + PublicUrls.of(request, "/") + "\">Gatehouse</a></p></body></html>").build();
+        }
+        return new FlowError(FlowError.Kind.CSRF).toResponse();
+    }
+}

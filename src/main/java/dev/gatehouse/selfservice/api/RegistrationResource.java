@@ -1,0 +1,42 @@
+package dev.gatehouse.selfservice.api;
+
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.registration.RegistrationHandler;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+
+/** Kratos' registration endpoints: {@code /self-service/registration/{browser,api,flows}} and the submit. */
+@Path("self-service/registration")
+@RequestScoped
+public class RegistrationResource extends FlowEndpoints {
+
+    @Inject
+    RegistrationHandler registration;
+
+    @Override
+    protected FlowKind kind() {
+        return FlowKind.REGISTRATION;
+    }
+
+    @Override
+    protected Flow create(Flavor flavor, boolean refresh, String returnTo, String requestUrl, String csrfSecret, String csrfHash) {
+        return registration.create(tenant.id(), flavor, returnTo, requestUrl, actionBase(), csrfSecret, csrfHash);
+    }
+
+    @Override
+    protected Outcome submit(Flow flow, Submission submission) {
+        RegistrationHandler.Result result = registration.submit(flow, submission);
+        return result instanceof RegistrationHandler.Succeeded ok
+                ? new Outcome(ok.flow(), ok.identity(), ok.session())
+                : new Outcome(result.flow(), null, null);
+    }
+
+    @Override
+    protected boolean answerWithIdentity() {
+        return true;
+    }
+}

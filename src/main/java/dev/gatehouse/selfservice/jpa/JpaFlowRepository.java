@@ -1,0 +1,70 @@
+package dev.gatehouse.selfservice.jpa;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowRepository;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link FlowRepository} on JPA, scoped by tenant. */
+@ApplicationScoped
+public class JpaFlowRepository implements FlowRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Override
+    public void insert(Flow f) {
+        FlowEntity e = new FlowEntity();
+        e.id = f.id();
+        e.tenantId = f.tenant().value();
+        e.kind = f.kind().name();
+        e.flavor = f.flavor().name();
+        e.state = f.state();
+        e.requestUrl = f.requestUrl();
+        e.returnTo = f.returnTo();
+        e.csrfHash = f.csrfHash();
+        e.identityId = f.identity() == null ? null : f.identity().toString();
+        e.sessionId = f.sessionId() == null ? null : f.sessionId().toString();
+        e.refresh = f.refresh();
+        e.ui = JsonText.write(f.ui().toJson());
+        e.issuedAt = f.issuedAt().atOffset(ZoneOffset.UTC);
+        e.expiresAt = f.expiresAt().atOffset(ZoneOffset.UTC);
+        e.updatedAt = e.issuedAt;
+        em.persist(e);
+    }
+
+    @Override
+    public Optional<Flow> find(TenantId tenant, UUID id) {
+        return em.createQuery("select f from FlowEntity f where f.tenantId = :t and f.id = :id", FlowEntity.class)
+                .setParameter("t", tenant.value()).setParameter("id", id)
+                .getResultStream().findFirst().map(JpaFlowRepository::toFlow);
+    }
+
+    @Override
+    public void update(Flow f) {
+        FlowEntity e = em.createQuery("select f from FlowEntity f where f.tenantId = :t and f.id = :id", FlowEntity.class)
+                .setParameter("t", f.tenant().value()).setParameter("id", f.id()).getSingleResult();
+        e.state = f.state();
+        e.ui = JsonText.write(f.ui().toJson());
+        e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+    }
+
+    private static Flow toFlow(FlowEntity e) {
+        return new Flow(e.id, new TenantId(e.tenantId), FlowKind.valueOf(e.kind), Flavor.valueOf(e.flavor), e.state,
+                e.requestUrl, e.returnTo, e.csrfHash, e.identityId == null ? null : new IdentityId(UUID.fromString(e.identityId)),
+                e.sessionId == null ? null : UUID.fromString(e.sessionId),
+                e.refresh, Ui.fromJson(JsonText.readObject(e.ui)), e.issuedAt.toInstant(), e.expiresAt.toInstant());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.gatehouse.selfservice.registration;
+
+import dev.gatehouse.credential.password.PasswordPolicy;
+import dev.gatehouse.credential.password.PolicyViolation;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityDraft;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.identity.schema.CredentialKind;
+import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.problem.ApiError;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.UiText;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The registration flow with the password method: traits checked by the default identity schema, the
+ * password by the password policy, then the identity is created and signed in.
+ */
+@ApplicationScoped
+public class RegistrationHandler {
+
+    @Inject
+    FlowService flows;
+    @Inject
+    IdentitySchemas schemas;
+    @Inject
+    IdentityService identities;
+    @Inject
+    PasswordPolicy policy;
+    @Inject
+    SessionService sessions;
+    @Inject
+    SecurityEvents events;
+    @Inject
+    SelfServiceConfig config;
+    @Inject
+    Clock clock;
+
+    /** How a submission ended. */
+    public sealed interface Result permits Succeeded, Failed {
+        Flow flow();
+    }
+
+    public record Succeeded(Flow flow, Identity identity, SessionService.Issued session) implements Result {
+    }
+
+    public record Failed(Flow flow) implements Result {
+    }
+
+    public Flow create(TenantId tenant, Flavor flavor, String returnTo, String requestUrl, String actionBase,
+                       String csrfSecret, String csrfHash) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Flow flow = new Flow(id, tenant, FlowKind.REGISTRATION, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash,
+                null, null, false, ui(actionBase + "/self-service/registration?flow=" + id, csrfSecret, JsonValue.EMPTY_JSON_OBJECT),
+                now, now.plus(config.flowLifespan()));
+        flows.save(flow);
+        return flow;
+    }
+
+    private Ui ui(String action, String csrfSecret, JsonObject traits) {
+        List<UiNode> nodes = new ArrayList<>();
+        if (csrfSecret != null) {
+            nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
+        }
+        nodes.addAll(TraitNodes.of(schemas.defaultSchema().document(), traits, "default"));
+        nodes.add(UiNode.input("password", "password", "password", null, true, "new-password", Texts.passwordLabel()));
+        nodes.add(UiNode.input("password", "method", "submit", Json.createValue("password"), false, null, Texts.signUp()));
+        return new Ui(action, "POST", nodes, List.of());
+    }
+
+    public Result submit(Flow flow, Submission submission) {
+        JsonObject traits = submission.traits();
+        Ui ui = refill(flow.ui().withoutMessages(), traits);
+        String method = submission.field("method").orElse("password");
+        if (!method.equals("password")) {
+            return fail(flow, ui.withMessage(Texts.generic("This sign-up method is not available.")));
+        }
+        IdentitySchema schema = schemas.defaultSchema();
+        boolean bad = false;
+        for (TraitError e : schema.validate(traits)) {
+            UiText message = new UiText(e.id(), e.text(), "error", Json.createObjectBuilder(
+                    e.context() == null ? java.util.Map.of() : e.context()).build());
+            if (ui.hasNode(e.path())) {
+                ui = ui.mapNode(e.path(), n -> n.withMessage(message));
+            } else {
+                ui = ui.withMessage(message);
+            }
+            bad = true;
+        }
+        Optional<String> password = submission.field("password");
+        if (password.isEmpty()) {
+            ui = ui.mapNode("password", n -> n.withMessage(Texts.required("password")));
+            bad = true;
+        } else {
+            for (PolicyViolation v : policy.check(password.get(), schema.identifiers(CredentialKind.PASSWORD, traits))) {
+                UiText message = new UiText(v.id(), v.text(), "error", Json.createObjectBuilder(v.context()).build());
+                ui = ui.mapNode("password", n -> n.withMessage(message));
+                bad = true;
+            }
+        }
+        if (bad) {
+            return fail(flow, ui);
+        }
+        Identity identity;
+        try {
+            identity = identities.create(flow.tenant(), new IdentityDraft(Optional.of(schema.id()), traits, Optional.empty(),
+                    JsonValue.NULL, JsonValue.NULL, Optional.of(new IdentityDraft.PlainPassword(password.get())), List.of()), null);
+        } catch (ApiException e) {
+            if (e.error() == ApiError.CONFLICT) {
+                return fail(flow, ui.withMessage(Texts.duplicateCredentials()));
+            }
+            Ui failed = ui;
+            for (ApiException.FieldError f : e.fieldErrors()) {
+                failed = failed.withMessage(Texts.generic(f.message()));
+            }
+            return fail(flow, failed.messages().isEmpty() ? failed.withMessage(Texts.generic(e.detail())) : failed);
+        }
+        SessionService.Issued issued = sessions.issue(identity, "password");
+        Flow done = flow.with(ui, Flow.PASSED_CHALLENGE);
+        flows.update(done);
+        events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
+                .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", "password")
+                .detail("flow", flow.flavor().wire()));
+        return new Succeeded(done, identity, issued);
+    }
+
+    private static Ui refill(Ui ui, JsonObject traits) {
+        Ui out = ui;
+        for (UiNode n : ui.nodes()) {
+            if (n.name().startsWith("traits.")) {
+                JsonValue v = TraitNodes.valueAt(traits, n.name());
+                out = out.mapNode(n.name(), x -> x.withValue(v));
+            }
+        }
+        return out;
+    }
+
+    private Failed fail(Flow flow, Ui ui) {
+        Flow updated = flow.with(ui, flow.state());
+        flows.update(updated);
+        return new Failed(updated);
+    }
+}

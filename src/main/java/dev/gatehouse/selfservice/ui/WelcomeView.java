@@ -1,0 +1,65 @@
+package dev.gatehouse.selfservice.ui;
+
+import dev.gatehouse.platform.secrets.TokenHasher;
+import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.tenant.CurrentTenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Optional;
+
+/** The page a browser lands on after signing in: who is signed in, and links to settings and logout. */
+@Named
+@RequestScoped
+public class WelcomeView {
+
+    @Inject
+    SessionCookies cookies;
+    @Inject
+    SessionService sessions;
+    @Inject
+    CurrentTenant tenant;
+    @Inject
+    TokenHasher hasher;
+
+    private Optional<SessionService.Authenticated> current;
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    private Optional<SessionService.Authenticated> current() {
+        if (current == null) {
+            current = cookies.cookie(request()).flatMap(t -> sessions.authenticate(tenant.id(), t));
+        }
+        return current;
+    }
+
+    public boolean isSignedIn() {
+        return current().isPresent();
+    }
+
+    public String getEmail() {
+        return current().map(a -> a.identity().traits().getString("email", "")).orElse("");
+    }
+
+    public String getName() {
+        return current().map(a -> a.identity().traits().get("name") instanceof JsonObject n
+                ? (n.getString("first", "") + " " + n.getString("last", "")).trim() : "").orElse("");
+    }
+
+    public String getLogoutUrl() {
+        return current().map(a -> PublicUrls.of(request(), "/self-service/logout?token=" + hasher.hash("logout:" + a.session().id())))
+                .orElse("");
+    }
+
+    public String url(String path) {
+        return PublicUrls.of(request(), path);
+    }
+}

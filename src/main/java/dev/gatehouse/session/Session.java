@@ -1,0 +1,34 @@
+package dev.gatehouse.session;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A signed-in session of an identity.
+ *
+ * @param aal authenticator assurance level ({@code aal1} for one factor)
+ */
+public record Session(UUID id, TenantId tenant, IdentityId identity, boolean active, String aal,
+                      List<AuthenticationMethod> methods, Instant issuedAt, Instant authenticatedAt,
+                      Instant expiresAt, String ipAddress, String userAgent) {
+
+    public Session {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(tenant);
+        Objects.requireNonNull(identity);
+        methods = List.copyOf(methods);
+    }
+
+    public boolean isValidAt(Instant now) {
+        return active && now.isBefore(expiresAt);
+    }
+
+    public Session withExpiry(Instant expiresAt) {
+        return new Session(id, tenant, identity, active, aal, methods, issuedAt, authenticatedAt, expiresAt, ipAddress, userAgent);
+    }
+}

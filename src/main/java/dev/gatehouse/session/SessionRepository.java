@@ -1,0 +1,31 @@
+package dev.gatehouse.session;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where sessions are kept, by tenant. */
+public interface SessionRepository {
+
+    void insert(Session session, String tokenHash);
+
+    Optional<Session> findByTokenHash(TenantId tenant, String tokenHash);
+
+    Optional<Session> find(TenantId tenant, UUID id);
+
+    List<Session> listByIdentity(TenantId tenant, IdentityId identity, boolean activeOnly);
+
+    List<Session> list(TenantId tenant, boolean activeOnly, int offset, int limit);
+
+    void extend(TenantId tenant, UUID id, Instant expiresAt);
+
+    /** Deactivates one session; false if the tenant has no such active session. */
+    boolean revoke(TenantId tenant, UUID id);
+
+    /** Deactivates all sessions of the identity except {@code keep} (may be null); returns how many. */
+    int revokeAll(TenantId tenant, IdentityId identity, UUID keep);
+}

@@ -1,0 +1,145 @@
+package dev.gatehouse.session;
+
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.identity.IdentityRepository;
+import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.RequestContext;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.platform.secrets.TokenHasher;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues, checks, extends and revokes sessions. A session token is {@code ory_st_} plus 256 random bits;
+ * only its HMAC is stored, and look-ups go by that HMAC.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    static final String TOKEN_PREFIX = "ory_st_";
+
+    @Inject
+    SessionRepository sessions;
+    @Inject
+    IdentityRepository identities;
+    @Inject
+    TokenHasher hasher;
+    @Inject
+    SessionConfig config;
+    @Inject
+    SecurityEvents events;
+    @Inject
+    RequestContext request;
+    @Inject
+    Clock clock;
+
+    /** A session together with its token, which exists only here and with the client. */
+    public record Issued(Session session, String token) {
+    }
+
+    /** A valid session and its identity. */
+    public record Authenticated(Session session, Identity identity) {
+    }
+
+    @Transactional
+    public Issued issue(Identity identity, String method) {
+        Instant now = clock.instant();
+        String token = TOKEN_PREFIX + Ids.token();
+        Session s = new Session(UUID.randomUUID(), identity.tenant(), identity.id(), true, "aal1",
+                List.of(new AuthenticationMethod(method, "aal1", now)), now, now, now.plus(config.lifespan()),
+                request.clientIp(), request.userAgent());
+        sessions.insert(s, hasher.hash(token));
+        return new Issued(s, token);
+    }
+
+    /**
+     * The session a token belongs to if it is active, unexpired and its identity may still sign in; extends
+     * it when it is close enough to expiry (sliding refresh).
+     */
+    @Transactional
+    public Optional<Authenticated> authenticate(TenantId tenant, String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Session> found = sessions.findByTokenHash(tenant, hasher.hash(token)).filter(s -> s.isValidAt(now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = found.get();
+        Optional<Identity> identity = identities.find(tenant, session.identity()).filter(Identity::isActive);
+        if (identity.isEmpty()) {
+            return Optional.empty();
+        }
+        if (session.expiresAt().minus(config.earliestPossibleExtend()).isBefore(now)) {
+            Instant extended = now.plus(config.lifespan());
+            sessions.extend(tenant, session.id(), extended);
+            session = session.withExpiry(extended);
+        }
+        return Optional.of(new Authenticated(session, identity.get()));
+    }
+
+    @Transactional
+    public boolean revokeByToken(TenantId tenant, String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+            return false;
+        }
+        return sessions.findByTokenHash(tenant, hasher.hash(token))
+                .filter(Session::active)
+                .map(s -> revoke(tenant, s.id(), s.identity().toString(), "logout"))
+                .orElse(false);
+    }
+
+    @Transactional
+    public boolean revoke(TenantId tenant, UUID id, String actor, String reason) {
+        Optional<Session> s = sessions.find(tenant, id);
+        boolean revoked = s.isPresent() && sessions.revoke(tenant, id);
+        if (revoked) {
+            events.fire(SecurityEvent.of(SecurityEventType.SESSION_REVOKED, Outcome.SUCCESS).tenant(tenant.value())
+                    .actor(actor).subject(s.get().identity().toString()).detail("session", id).detail("reason", reason));
+        }
+        return revoked;
+    }
+
+    @Transactional
+    public int revokeOthers(TenantId tenant, IdentityId identity, UUID keep, String actor, String reason) {
+        int n = sessions.revokeAll(tenant, identity, keep);
+        if (n > 0) {
+            events.fire(SecurityEvent.of(SecurityEventType.SESSION_REVOKED, Outcome.SUCCESS).tenant(tenant.value())
+                    .actor(actor).subject(identity.toString()).detail("sessions", n).detail("reason", reason));
+        }
+        return n;
+    }
+
+    @Transactional
+    public List<Session> ofIdentity(TenantId tenant, IdentityId identity, boolean activeOnly) {
+        return sessions.listByIdentity(tenant, identity, activeOnly);
+    }
+
+    @Transactional
+    public Optional<Session> find(TenantId tenant, UUID id) {
+        return sessions.find(tenant, id);
+    }
+
+    @Transactional
+    public List<Session> list(TenantId tenant, boolean activeOnly, int offset, int limit) {
+        return sessions.list(tenant, activeOnly, offset, limit);
+    }
+
+    /** Whether the session's last sign-in is recent enough for a sensitive change. */
+    public boolean isPrivileged(Session session) {
+        return session.authenticatedAt().plus(config.privilegedMaxAge()).isAfter(clock.instant());
+    }
+}

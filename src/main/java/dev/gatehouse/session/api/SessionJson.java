@@ -1,0 +1,49 @@
+package dev.gatehouse.session.api;
+
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.api.IdentityJson;
+import dev.gatehouse.session.Session;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.net.URI;
+
+/** The wire shape of a session, as Kratos' {@code /sessions/whoami} returns it. */
+public final class SessionJson {
+
+    private SessionJson() {
+    }
+
+    public static JsonObject of(Session s, Identity identity, URI baseUri) {
+        JsonObjectBuilder b = base(s);
+        if (identity != null) {
+            b.add("identity", IdentityJson.publicView(identity, baseUri));
+        }
+        return b.build();
+    }
+
+    public static JsonObject withoutIdentity(Session s) {
+        return base(s).build();
+    }
+
+    private static JsonObjectBuilder base(Session s) {
+        JsonArrayBuilder methods = Json.createArrayBuilder();
+        s.methods().forEach(m -> methods.add(Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+                .add("completed_at", m.completedAt().toString())));
+        JsonObjectBuilder device = Json.createObjectBuilder().add("id", s.id().toString());
+        device.add("ip_address", s.ipAddress() == null ? "" : s.ipAddress());
+        device.add("user_agent", s.userAgent() == null ? "" : s.userAgent());
+        device.add("location", "");
+        return Json.createObjectBuilder()
+                .add("id", s.id().toString())
+                .add("active", s.active())
+                .add("expires_at", s.expiresAt().toString())
+                .add("authenticated_at", s.authenticatedAt().toString())
+                .add("authenticator_assurance_level", s.aal())
+                .add("authentication_methods", methods)
+                .add("issued_at", s.issuedAt().toString())
+                .add("devices", Json.createArrayBuilder().add(device));
+    }
+}

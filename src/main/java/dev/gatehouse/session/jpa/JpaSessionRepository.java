@@ -1,0 +1,150 @@
+package dev.gatehouse.session.jpa;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.session.AuthenticationMethod;
+import dev.gatehouse.session.Session;
+import dev.gatehouse.session.SessionRepository;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link SessionRepository} on JPA; every query is scoped by tenant. */
+@ApplicationScoped
+public class JpaSessionRepository implements SessionRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Override
+    public void insert(Session s, String tokenHash) {
+        SessionEntity e = new SessionEntity();
+        e.id = s.id();
+        e.tenantId = s.tenant().value();
+        e.identityId = s.identity().value();
+        e.tokenHash = tokenHash;
+        e.active = s.active();
+        e.aal = s.aal();
+        e.methods = methods(s.methods());
+        e.issuedAt = col(s.issuedAt());
+        e.authenticatedAt = col(s.authenticatedAt());
+        e.expiresAt = col(s.expiresAt());
+        e.ipAddress = s.ipAddress() == null ? null : truncate(s.ipAddress(), 64);
+        e.userAgent = s.userAgent() == null ? null : truncate(s.userAgent(), 512);
+        e.updatedAt = col(s.issuedAt());
+        em.persist(e);
+        em.flush();
+    }
+
+    @Override
+    public Optional<Session> findByTokenHash(TenantId tenant, String tokenHash) {
+        return em.createQuery("select s from SessionEntity s where s.tenantId = :t and s.tokenHash = :h", SessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("h", tokenHash)
+                .getResultStream().findFirst().map(JpaSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<Session> find(TenantId tenant, UUID id) {
+        return entity(tenant, id).map(JpaSessionRepository::toSession);
+    }
+
+    @Override
+    public List<Session> listByIdentity(TenantId tenant, IdentityId identity, boolean activeOnly) {
+        var q = em.createQuery("select s from SessionEntity s where s.tenantId = :t and s.identityId = :i"
+                        + (activeOnly ? " and s.active = true and s.expiresAt > :now" : "") + " order by s.authenticatedAt desc",
+                        SessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("i", identity.value());
+        if (activeOnly) {
+            q.setParameter("now", col(Instant.now()));
+        }
+        return q.getResultList().stream().map(JpaSessionRepository::toSession).toList();
+    }
+
+    @Override
+    public List<Session> list(TenantId tenant, boolean activeOnly, int offset, int limit) {
+        var q = em.createQuery("select s from SessionEntity s where s.tenantId = :t"
+                        + (activeOnly ? " and s.active = true and s.expiresAt > :now" : "") + " order by s.issuedAt, s.id",
+                        SessionEntity.class)
+                .setParameter("t", tenant.value());
+        if (activeOnly) {
+            q.setParameter("now", col(Instant.now()));
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(JpaSessionRepository::toSession).toList();
+    }
+
+    @Override
+    public void extend(TenantId tenant, UUID id, Instant expiresAt) {
+        entity(tenant, id).ifPresent(e -> {
+            e.expiresAt = col(expiresAt);
+            e.updatedAt = col(Instant.now());
+        });
+    }
+
+    @Override
+    public boolean revoke(TenantId tenant, UUID id) {
+        Optional<SessionEntity> e = entity(tenant, id).filter(x -> x.active);
+        e.ifPresent(x -> {
+            x.active = false;
+            x.updatedAt = col(Instant.now());
+        });
+        em.flush();
+        return e.isPresent();
+    }
+
+    @Override
+    public int revokeAll(TenantId tenant, IdentityId identity, UUID keep) {
+        int n = 0;
+        for (SessionEntity e : em.createQuery("select s from SessionEntity s where s.tenantId = :t and s.identityId = :i and s.active = true",
+                SessionEntity.class).setParameter("t", tenant.value()).setParameter("i", identity.value()).getResultList()) {
+            if (!e.id.equals(keep)) {
+                e.active = false;
+                e.updatedAt = col(Instant.now());
+                n++;
+            }
+        }
+        em.flush();
+        return n;
+    }
+
+    private Optional<SessionEntity> entity(TenantId tenant, UUID id) {
+        return em.createQuery("select s from SessionEntity s where s.tenantId = :t and s.id = :id", SessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    private static Session toSession(SessionEntity e) {
+        List<AuthenticationMethod> methods = JsonText.read(e.methods).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at"))))
+                .toList();
+        return new Session(e.id, new TenantId(e.tenantId), new IdentityId(e.identityId), e.active, e.aal, methods,
+                e.issuedAt.toInstant(), e.authenticatedAt.toInstant(), e.expiresAt.toInstant(), e.ipAddress, e.userAgent);
+    }
+
+    private static String methods(List<AuthenticationMethod> methods) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        methods.forEach(m -> a.add(Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+                .add("completed_at", m.completedAt().toString())));
+        JsonValue v = a.build();
+        return v.toString();
+    }
+
+    private static OffsetDateTime col(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
