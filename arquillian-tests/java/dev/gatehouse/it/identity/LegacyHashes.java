@@ -15,7 +15,7 @@ import java.util.Base64;
  * Password hashes as another system would have stored them, in PHC string format, to import.
  * Made here with BouncyCastle and the JDK, independently of Gatehouse's own hasher.
  */
-final class LegacyHashes {
+public final class LegacyHashes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -29,7 +29,7 @@ final class LegacyHashes {
         return s;
     }
 
-    static String argon2(String password, int type, String name) {
+    public static String argon2(String password, int type, String name) {
         byte[] salt = salt();
         Argon2Parameters params = new Argon2Parameters.Builder(type).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(8192).withIterations(2).withParallelism(1).withSalt(salt).build();
@@ -40,19 +40,19 @@ final class LegacyHashes {
         return "$" + name + "$v=19$m=8192,t=2,p=1$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    static String argon2id(String password) {
+    public static String argon2id(String password) {
         return argon2(password, Argon2Parameters.ARGON2_id, "argon2id");
     }
 
-    static String argon2i(String password) {
+    public static String argon2i(String password) {
         return argon2(password, Argon2Parameters.ARGON2_i, "argon2i");
     }
 
-    static String bcrypt(String password) {
+    public static String bcrypt(String password) {
         return OpenBSDBCrypt.generate("2b", password.toCharArray(), salt(), 6);
     }
 
-    static String pbkdf2(String password, String algorithm, String name) {
+    public static String pbkdf2(String password, String algorithm, String name) {
         try {
             byte[] salt = salt();
             int iterations = 10_000;
@@ -64,11 +64,11 @@ final class LegacyHashes {
         }
     }
 
-    static String pbkdf2Sha256(String password) {
+    public static String pbkdf2Sha256(String password) {
         return pbkdf2(password, "PBKDF2WithHmacSHA256", "pbkdf2-sha256");
     }
 
-    static String pbkdf2Sha512(String password) {
+    public static String pbkdf2Sha512(String password) {
         return pbkdf2(password, "PBKDF2WithHmacSHA512", "pbkdf2-sha512");
     }
 }

@@ -1,0 +1,131 @@
+package dev.gatehouse.it.selfservice;
+
+import dev.gatehouse.it.support.Http;
+import dev.gatehouse.it.support.ItServerReady;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Browser flows at the HTTP level: redirects, cookies and CSRF, as a form-posting browser sees them. */
+@ExtendWith(ItServerReady.class)
+class BrowserFlowHttpIT {
+
+    private static final Pattern COOKIE = Pattern.compile("gatehouse_csrf=([^;]+)");
+
+    private record Started(String flowId, String csrfCookie) {
+    }
+
+    private static Started start(String kind) {
+        Http.Response r = Http.get("/self-service/" + kind + "/browser").header("Accept", "text/html").send();
+        assertEquals(303, r.status(), r.toString());
+        String location = r.header("Location");
+        assertTrue(location.contains("/ui/selfservice/" + kind + ".xhtml?flow="), location);
+        String setCookie = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gatehouse_csrf=")).findFirst().orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"), setCookie);
+        Matcher m = COOKIE.matcher(setCookie);
+        assertTrue(m.find());
+        return new Started(location.substring(location.indexOf("flow=") + 5), m.group(1));
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            b.append(i == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    private static Http.Response post(String kind, Started s, String cookie, String body) {
+        Http http = Http.post("/self-service/" + kind + "?flow=" + s.flowId()).header("Accept", "text/html")
+                .body("application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+        return cookie == null ? http.send() : http.header("Cookie", "gatehouse_csrf=" + cookie).send();
+    }
+
+    @Test
+    void registrationFormWhenCsrfRightThenSessionCookieAndRedirectToWelcome() {
+        Started s = start("registration");
+        String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+
+        Http.Response r = post("registration", s, s.csrfCookie(), form("csrf_token", s.csrfCookie(), "method", "password",
+                "traits.email", email, "traits.name.first", "Form", "password", "a browser passphrase 5"));
+
+        assertEquals(303, r.status(), r.toString());
+        assertTrue(r.header("Location").endsWith("/ui/selfservice/welcome.xhtml"), r.header("Location"));
+        String session = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gatehouse_session=")).findFirst().orElseThrow();
+        assertTrue(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/"), session);
+        String token = session.substring("gatehouse_session=".length(), session.indexOf(';'));
+        Http.Response me = Http.get("/sessions/whoami").header("Cookie", "gatehouse_session=" + token).send();
+        assertEquals(email, me.jsonObject().getJsonObject("identity").getJsonObject("traits").getString("email"));
+    }
+
+    @Test
+    void loginFormWhenCsrfMissingWrongOrFromAnotherBrowserThen403AndNoSession() {
+        Started s = start("login");
+        Started other = start("login");
+
+        Http.Response missing = post("login", s, s.csrfCookie(), form("identifier", "x@example.test", "password", "y", "method", "password"));
+        Http.Response wrong = post("login", s, s.csrfCookie(), form("csrf_token", "forged", "identifier", "x@example.test", "password", "y"));
+        Http.Response noCookie = post("login", s, null, form("csrf_token", s.csrfCookie(), "identifier", "x@example.test", "password", "y"));
+        Http.Response otherBrowser = post("login", s, other.csrfCookie(), form("csrf_token", other.csrfCookie(), "identifier", "x@example.test", "password", "y"));
+
+        for (Http.Response r : new Http.Response[] {missing, wrong, noCookie, otherBrowser}) {
+            assertEquals(403, r.status(), r.toString());
+            assertTrue(r.raw().headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("gatehouse_session=")));
+        }
+    }
+
+    @Test
+    void loginFormWhenWrongPasswordThenBackToTheFlowPageWithTheMessage() {
+        Started s = start("login");
+
+        Http.Response r = post("login", s, s.csrfCookie(), form("csrf_token", s.csrfCookie(), "identifier", "nobody@example.test",
+                "password", "wrong", "method", "password"));
+
+        assertEquals(303, r.status(), r.toString());
+        assertTrue(r.header("Location").contains("flow=" + s.flowId()));
+        Http.Response flow = Http.get("/self-service/login/flows?id=" + s.flowId()).header("Cookie", "gatehouse_csrf=" + s.csrfCookie()).send();
+        assertEquals(4000006, flow.jsonObject().getJsonObject("ui").getJsonArray("messages").getJsonObject(0).getInt("id"));
+        assertEquals(403, Http.get("/self-service/login/flows?id=" + s.flowId()).send().status(), "a browser flow is only shown to its browser");
+    }
+
+    @Test
+    void flowPageWhenRenderedThenTraitsEscapedAndNodesFromTheFlow() {
+        Started s = start("registration");
+
+        Http.Response page = Http.get("/ui/selfservice/registration.xhtml?flow=" + s.flowId())
+                .header("Cookie", "gatehouse_csrf=" + s.csrfCookie()).header("Accept-Language", "zh").send();
+
+        assertEquals(200, page.status(), page.toString());
+        assertTrue(page.body().contains("name=\"traits.email\""), page.body());
+        assertTrue(page.body().contains("name=\"csrf_token\""));
+        assertTrue(page.body().contains("密码"), "password label in Chinese");
+        assertNotNull(page.header("X-Frame-Options"));
+    }
+
+    @Test
+    void flowPageWhenFlowUnknownThenStartsANewOne() {
+        Http.Response page = Http.get("/ui/selfservice/login.xhtml?flow=" + UUID.randomUUID()).send();
+
+        assertEquals(302, page.status(), page.toString());
+        assertTrue(page.header("Location").endsWith("/self-service/login/browser"));
+    }
+
+    @Test
+    void browserWhenReturnToForeignThenRefused() {
+        Http.Response r = Http.get("/self-service/login/browser?return_to=https://evil.example/steal").send();
+
+        assertEquals(422, r.status(), r.toString());
+        assertEquals(422, Http.get("/self-service/login/browser?return_to=//evil.example").send().status());
+        assertEquals(303, Http.get("/self-service/login/browser?return_to=/ui/selfservice/welcome.xhtml").header("Accept", "text/html").send().status());
+    }
+}

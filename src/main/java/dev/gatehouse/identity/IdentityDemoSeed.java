@@ -1,0 +1,49 @@
+package dev.gatehouse.identity;
+
+import dev.gatehouse.credential.password.PasswordHasher;
+import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.platform.demo.DemoSeeding;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo identity, {@code demo@example.com} in the default tenant. Its password is new on every demo
+ * start (and printed), so no well-known password exists even for the demo.
+ */
+@ApplicationScoped
+public class IdentityDemoSeed {
+
+    static final String EMAIL = "demo@example.com";
+
+    @Inject
+    IdentityService identities;
+    @Inject
+    PasswordHasher hasher;
+
+    public void seed(@Observes DemoSeeding seeding) {
+        String password = "demo-" + Ids.token(12);
+        Optional<Identity> existing = identities.findByIdentifier(TenantId.DEFAULT, EMAIL);
+        if (existing.isPresent() && existing.get().credential(CredentialType.PASSWORD).isPresent()) {
+            identities.replacePasswordHash(existing.get(), hasher.hash(password));
+        } else if (existing.isEmpty()) {
+            identities.create(TenantId.DEFAULT, new IdentityDraft(Optional.empty(),
+                    Json.createObjectBuilder().add("email", EMAIL)
+                            .add("name", Json.createObjectBuilder().add("first", "Demo").add("last", "User")).build(),
+                    Optional.empty(), JsonValue.NULL, JsonValue.NULL,
+                    Optional.of(new IdentityDraft.PlainPassword(password)),
+                    List.of(new IdentityDraft.ImportedAddress("email", EMAIL, true, VerifiableAddress.Status.COMPLETED))), "demo");
+        } else {
+            seeding.seeded("demo identity " + EMAIL + ": present but has no password; left as it is");
+            return;
+        }
+        seeding.seeded("demo identity " + EMAIL + " with password " + password
+                + " — sign in at http://localhost:9080/self-service/login/browser");
+    }
+}
