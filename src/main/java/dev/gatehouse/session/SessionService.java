@@ -138,6 +138,18 @@ public class SessionService {
         return sessions.list(tenant, activeOnly, offset, limit);
     }
 
+    /**
+     * The token of a browser logout URL: an HMAC of the session id, so only a page that knows the session
+     * (the user's own) can make it, and another site cannot log the user out.
+     */
+    public String logoutToken(Session session) {
+        return hasher.hash("logout:" + session.id());
+    }
+
+    public boolean isLogoutToken(Session session, String token) {
+        return token != null && hasher.matches("logout:" + session.id(), token);
+    }
+
     /** Whether the session's last sign-in is recent enough for a sensitive change. */
     public boolean isPrivileged(Session session) {
         return session.authenticatedAt().plus(config.privilegedMaxAge()).isAfter(clock.instant());

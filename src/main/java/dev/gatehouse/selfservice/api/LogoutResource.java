@@ -6,7 +6,6 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
-import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.ReturnTo;
@@ -43,8 +42,6 @@ public class LogoutResource {
     @Inject
     SessionCookies cookies;
     @Inject
-    TokenHasher hasher;
-    @Inject
     SelfServiceConfig config;
     @Inject
     SecurityEvents events;
@@ -59,7 +56,7 @@ public class LogoutResource {
         String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
         SessionService.Authenticated current = cookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t))
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
-        String token = logoutToken(current.session().id().toString());
+        String token = sessions.logoutToken(current.session());
         String url = PublicUrls.of(request, "/self-service/logout?token=" + token)
                 + (checked == null ? "" : "&return_to=" + java.net.URLEncoder.encode(checked, java.nio.charset.StandardCharsets.UTF_8));
         return Response.ok(Json.createObjectBuilder().add("logout_token", token).add("logout_url", url).build().toString(),
@@ -71,7 +68,7 @@ public class LogoutResource {
         String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
         SessionService.Authenticated current = cookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t))
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
-        if (token == null || !hasher.matches("logout:" + current.session().id(), token)) {
+        if (!sessions.isLogoutToken(current.session(), token)) {
             throw new FlowError(FlowError.Kind.CSRF);
         }
         sessions.revoke(tenant.id(), current.session().id(), current.identity().id().toString(), "logout");
@@ -95,9 +92,5 @@ public class LogoutResource {
                 .actor(current.get().identity().id().toString()).subject(current.get().identity().id().toString())
                 .detail("flow", "api"));
         return Response.noContent().build();
-    }
-
-    private String logoutToken(String sessionId) {
-        return hasher.hash("logout:" + sessionId);
     }
 }

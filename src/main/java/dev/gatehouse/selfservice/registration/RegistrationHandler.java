@@ -19,12 +19,12 @@ import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
-import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,33 +99,23 @@ public class RegistrationHandler {
 
     public Result submit(Flow flow, Submission submission) {
         JsonObject traits = submission.traits();
-        Ui ui = refill(flow.ui().withoutMessages(), traits);
+        Ui ui = FormMessages.refill(flow.ui().withoutMessages(), traits);
         String method = submission.field("method").orElse("password");
         if (!method.equals("password")) {
             return fail(flow, ui.withMessage(Texts.generic("This sign-up method is not available.")));
         }
         IdentitySchema schema = schemas.defaultSchema();
-        boolean bad = false;
-        for (TraitError e : schema.validate(traits)) {
-            UiText message = new UiText(e.id(), e.text(), "error", Json.createObjectBuilder(
-                    e.context() == null ? java.util.Map.of() : e.context()).build());
-            if (ui.hasNode(e.path())) {
-                ui = ui.mapNode(e.path(), n -> n.withMessage(message));
-            } else {
-                ui = ui.withMessage(message);
-            }
-            bad = true;
-        }
+        List<TraitError> traitErrors = schema.validate(traits);
+        boolean bad = !traitErrors.isEmpty();
+        ui = FormMessages.traitErrors(ui, traitErrors);
         Optional<String> password = submission.field("password");
         if (password.isEmpty()) {
             ui = ui.mapNode("password", n -> n.withMessage(Texts.required("password")));
             bad = true;
         } else {
-            for (PolicyViolation v : policy.check(password.get(), schema.identifiers(CredentialKind.PASSWORD, traits))) {
-                UiText message = new UiText(v.id(), v.text(), "error", Json.createObjectBuilder(v.context()).build());
-                ui = ui.mapNode("password", n -> n.withMessage(message));
-                bad = true;
-            }
+            List<PolicyViolation> violations = policy.check(password.get(), schema.identifiers(CredentialKind.PASSWORD, traits));
+            ui = FormMessages.policyViolations(ui, violations);
+            bad |= !violations.isEmpty();
         }
         if (bad) {
             return fail(flow, ui);
@@ -151,17 +141,6 @@ public class RegistrationHandler {
                 .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", "password")
                 .detail("flow", flow.flavor().wire()));
         return new Succeeded(done, identity, issued);
-    }
-
-    private static Ui refill(Ui ui, JsonObject traits) {
-        Ui out = ui;
-        for (UiNode n : ui.nodes()) {
-            if (n.name().startsWith("traits.")) {
-                JsonValue v = TraitNodes.valueAt(traits, n.name());
-                out = out.mapNode(n.name(), x -> x.withValue(v));
-            }
-        }
-        return out;
     }
 
     private Failed fail(Flow flow, Ui ui) {

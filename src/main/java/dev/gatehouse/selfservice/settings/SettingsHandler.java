@@ -20,12 +20,12 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
-import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.registration.TraitNodes;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,12 +117,7 @@ public class SettingsHandler {
         List<PolicyViolation> violations = policy.check(password.get(),
                 schemaOf(identity).identifiers(CredentialKind.PASSWORD, identity.traits()));
         if (!violations.isEmpty()) {
-            Ui failed = ui;
-            for (PolicyViolation v : violations) {
-                UiText m = new UiText(v.id(), v.text(), "error", Json.createObjectBuilder(v.context()).build());
-                failed = failed.mapNode("password", n -> n.withMessage(m));
-            }
-            return fail(flow, failed);
+            return fail(flow, FormMessages.policyViolations(ui, violations));
         }
         identities.replace(identity.tenant(), identity.id().toString(), draft(identity, identity.traits(),
                 Optional.of(new IdentityDraft.PlainPassword(password.get()))), identity.id().toString());
@@ -135,21 +129,10 @@ public class SettingsHandler {
         Identity identity = holder.identity();
         JsonObject traits = submission.traits();
         IdentitySchema schema = schemaOf(identity);
-        Ui refilled = ui;
-        for (UiNode n : ui.nodes()) {
-            if (n.name().startsWith("traits.")) {
-                refilled = refilled.mapNode(n.name(), x -> x.withValue(TraitNodes.valueAt(traits, n.name())));
-            }
-        }
+        Ui refilled = FormMessages.refill(ui, traits);
         List<TraitError> errors = schema.validate(traits);
         if (!errors.isEmpty()) {
-            Ui failed = refilled;
-            for (TraitError e : errors) {
-                UiText m = new UiText(e.id(), e.text(), "error",
-                        Json.createObjectBuilder(e.context() == null ? Map.of() : e.context()).build());
-                failed = failed.hasNode(e.path()) ? failed.mapNode(e.path(), n -> n.withMessage(m)) : failed.withMessage(m);
-            }
-            return fail(flow, failed);
+            return fail(flow, FormMessages.traitErrors(refilled, errors));
         }
         if (!schema.identifiers(CredentialKind.PASSWORD, traits).equals(schema.identifiers(CredentialKind.PASSWORD, identity.traits()))) {
             requirePrivileged(holder.session());

@@ -1,6 +1,5 @@
 package dev.gatehouse.selfservice.ui;
 
-import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
@@ -25,8 +24,6 @@ public class WelcomeView {
     SessionService sessions;
     @Inject
     CurrentTenant tenant;
-    @Inject
-    TokenHasher hasher;
 
     private Optional<SessionService.Authenticated> current;
 
@@ -55,7 +52,7 @@ public class WelcomeView {
     }
 
     public String getLogoutUrl() {
-        return current().map(a -> PublicUrls.of(request(), "/self-service/logout?token=" + hasher.hash("logout:" + a.session().id())))
+        return current().map(a -> PublicUrls.of(request(), "/self-service/logout?token=" + sessions.logoutToken(a.session())))
                 .orElse("");
     }
 
