@@ -3,6 +3,7 @@ package dev.gatehouse.it.platform;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.ServerLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -14,7 +15,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,31 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ItServerReady.class)
 class LogsIT {
-
-    private static List<JsonObject> logRecords() throws IOException {
-        return Files.readAllLines(ItServer.get().messagesLog(), StandardCharsets.UTF_8).stream()
-                .filter(l -> l.startsWith("{"))
-                .map(l -> {
-                    try (JsonReader r = Json.createReader(new StringReader(l))) {
-                        return r.readObject();
-                    }
-                }).toList();
-    }
-
-    private static Optional<JsonObject> awaitRecord(java.util.function.Predicate<JsonObject> match) throws IOException {
-        for (int i = 0; i < 40; i++) {
-            Optional<JsonObject> found = logRecords().stream().filter(match).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return Optional.empty();
-    }
 
     @Test
     void messagesLogWhenWrittenThenEveryRecordAfterLibertysBannerIsJson() throws IOException {
@@ -73,7 +48,7 @@ class LogsIT {
         Http.get("/t/acme/admin/tenants").header("X-Request-ID", requestId)
                 .header("Authorization", "Bearer " + secret).header("Cookie", "gh_session=" + secret).send();
 
-        JsonObject record = awaitRecord(r -> r.getString("message", "").contains(requestId)
+        JsonObject record = ServerLog.await(r -> r.getString("message", "").contains(requestId)
                 && r.getString("module", "").equals("gatehouse.security")).orElseThrow();
         JsonObject event;
         try (JsonReader r = Json.createReader(new StringReader(record.getString("message")))) {
@@ -96,7 +71,7 @@ class LogsIT {
 
         Http.post("/admin/tenants").admin().json("{\"id\":\"" + id + "\"}").send();
 
-        JsonObject record = awaitRecord(r -> r.getString("message", "").contains("\"tenant_created\"")
+        JsonObject record = ServerLog.await(r -> r.getString("message", "").contains("\"tenant_created\"")
                 && r.getString("message", "").contains(id)).orElseThrow();
         assertTrue(record.getString("message").contains("\"actor\":\"admin-api-key\""), record.toString());
         String whole = Files.readString(ItServer.get().messagesLog(), StandardCharsets.UTF_8);

@@ -6,34 +6,34 @@ import jakarta.json.JsonObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Native-app (API) flow steps over the wire, as an Ory SDK would make them. */
-final class ApiFlows {
+public final class ApiFlows {
 
     private ApiFlows() {
     }
 
-    static JsonObject start(String prefix, String kind) {
+    public static JsonObject start(String prefix, String kind) {
         Http.Response r = Http.get(prefix + "/self-service/" + kind + "/api").send();
         assertEquals(200, r.status(), r.toString());
         return r.jsonObject();
     }
 
     /** Posts JSON to the flow's ui.action (made relative to the test server). */
-    static Http.Response submit(JsonObject flow, String json) {
+    public static Http.Response submit(JsonObject flow, String json) {
         String action = flow.getJsonObject("ui").getString("action");
         return Http.post(action.substring(action.indexOf("/", action.indexOf("//") + 2))).json(json).send();
     }
 
-    static Http.Response register(String prefix, String email, String password) {
+    public static Http.Response register(String prefix, String email, String password) {
         return submit(start(prefix, "registration"), "{\"method\":\"password\",\"password\":\"" + password
                 + "\",\"traits\":{\"email\":\"" + email + "\",\"name\":{\"first\":\"Test\",\"last\":\"User\"}}}");
     }
 
-    static Http.Response login(String prefix, String identifier, String password) {
+    public static Http.Response login(String prefix, String identifier, String password) {
         return submit(start(prefix, "login"), "{\"method\":\"password\",\"identifier\":\"" + identifier
                 + "\",\"password\":\"" + password + "\"}");
     }
 
-    static Http.Response whoami(String prefix, String token) {
+    public static Http.Response whoami(String prefix, String token) {
         return Http.get(prefix + "/sessions/whoami").header("X-Session-Token", token).send();
     }
 }

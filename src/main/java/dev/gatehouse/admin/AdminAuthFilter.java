@@ -50,6 +50,12 @@ public class AdminAuthFilter extends HttpFilter {
                 : "The admin API is disabled: no admin API key is configured (GATEHOUSE_ADMIN_API_KEY)");
     }
 
+    /** Who made this admin request, for security events; null outside the admin API. */
+    public static String actor(HttpServletRequest request) {
+        Object actor = request.getAttribute(ACTOR_ATTRIBUTE);
+        return actor == null ? null : actor.toString();
+    }
+
     static String bearer(String header) {
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;

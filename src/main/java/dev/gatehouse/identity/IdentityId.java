@@ -1,5 +1,7 @@
 package dev.gatehouse.identity;
 
+import dev.gatehouse.kernel.Ids;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,14 +19,7 @@ public record IdentityId(UUID value) {
 
     /** The id in {@code text}, or empty when it is not a UUID (so a bad id is simply "not found"). */
     public static Optional<IdentityId> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new IdentityId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Ids.parseUuid(text).map(IdentityId::new);
     }
 
     @Override

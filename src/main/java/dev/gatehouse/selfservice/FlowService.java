@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice;
 
+import dev.gatehouse.kernel.Ids;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Stores and loads flows, enforcing what every flow shares: tenant, expiry, single use. */
 @ApplicationScoped
@@ -32,7 +31,7 @@ public class FlowService {
     /** A flow of this tenant and kind, whatever its state (for showing it). */
     @Transactional
     public Flow load(TenantId tenant, FlowKind kind, String id) {
-        return parse(id).flatMap(uuid -> flows.find(tenant, uuid)).filter(f -> f.kind() == kind)
+        return Ids.parseUuid(id).flatMap(uuid -> flows.find(tenant, uuid)).filter(f -> f.kind() == kind)
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NOT_FOUND));
     }
 
@@ -47,17 +46,6 @@ public class FlowService {
 
     public boolean isExpired(Flow flow) {
         return flow.isExpiredAt(clock.instant());
-    }
-
-    private static Optional<UUID> parse(String id) {
-        if (id == null || id.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     static ApiException missingFlowId() {

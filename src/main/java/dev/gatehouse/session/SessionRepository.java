@@ -17,9 +17,11 @@ public interface SessionRepository {
 
     Optional<Session> find(TenantId tenant, UUID id);
 
-    List<Session> listByIdentity(TenantId tenant, IdentityId identity, boolean activeOnly);
+    /** The identity's sessions that pass the filter, last signed in first, leaving out {@code except} (may be null). */
+    List<Session> listByIdentity(TenantId tenant, IdentityId identity, SessionFilter filter, UUID except, int offset, int limit);
 
-    List<Session> list(TenantId tenant, boolean activeOnly, int offset, int limit);
+    /** The tenant's sessions that pass the filter, in the order they were issued (stable under new sign-ins). */
+    List<Session> list(TenantId tenant, SessionFilter filter, int offset, int limit);
 
     void extend(TenantId tenant, UUID id, Instant expiresAt);
 

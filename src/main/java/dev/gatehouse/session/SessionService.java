@@ -9,6 +9,8 @@ import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.problem.ApiError;
+import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ import java.util.UUID;
 public class SessionService {
 
     static final String TOKEN_PREFIX = "ory_st_";
+    private static final String BY_ITS_IDENTITY = "revoked by its identity";
 
     @Inject
     SessionRepository sessions;
@@ -113,6 +116,29 @@ public class SessionService {
         return revoked;
     }
 
+    /**
+     * Revokes another session of the caller's identity (Kratos' {@code DELETE /sessions/{id}}). The current
+     * session is refused, logout ends that; a session of another identity is as unknown as a missing one.
+     */
+    @Transactional
+    public void revokeOwn(Authenticated caller, String id) {
+        TenantId tenant = caller.session().tenant();
+        UUID sessionId = Ids.parseUuid(id).orElseThrow(SessionService::notFound);
+        if (sessionId.equals(caller.session().id())) {
+            throw new ApiException(ApiError.NOT_APPLICABLE, "Users can not revoke their own session. Use logout instead.");
+        }
+        sessions.find(tenant, sessionId).filter(s -> s.identity().equals(caller.identity().id()))
+                .orElseThrow(SessionService::notFound);
+        revoke(tenant, sessionId, caller.identity().id().toString(), BY_ITS_IDENTITY);
+    }
+
+    /** Revokes every session of the caller's identity but the current one (Kratos' {@code DELETE /sessions}). */
+    @Transactional
+    public int revokeOthers(Authenticated caller) {
+        return revokeOthers(caller.session().tenant(), caller.identity().id(), caller.session().id(),
+                caller.identity().id().toString(), BY_ITS_IDENTITY);
+    }
+
     @Transactional
     public int revokeOthers(TenantId tenant, IdentityId identity, UUID keep, String actor, String reason) {
         int n = sessions.revokeAll(tenant, identity, keep);
@@ -123,19 +149,15 @@ public class SessionService {
         return n;
     }
 
+    /** The identity's sessions that pass the filter, last signed in first, leaving out {@code except} (may be null). */
     @Transactional
-    public List<Session> ofIdentity(TenantId tenant, IdentityId identity, boolean activeOnly) {
-        return sessions.listByIdentity(tenant, identity, activeOnly);
+    public List<Session> ofIdentity(TenantId tenant, IdentityId identity, SessionFilter filter, UUID except,
+                                    int offset, int limit) {
+        return sessions.listByIdentity(tenant, identity, filter, except, offset, limit);
     }
 
-    @Transactional
-    public Optional<Session> find(TenantId tenant, UUID id) {
-        return sessions.find(tenant, id);
-    }
-
-    @Transactional
-    public List<Session> list(TenantId tenant, boolean activeOnly, int offset, int limit) {
-        return sessions.list(tenant, activeOnly, offset, limit);
+    static ApiException notFound() {
+        return ApiException.notFound("No session with this id");
     }
 
     /**

@@ -7,6 +7,8 @@ package dev.gatehouse.kernel.problem;
 public enum ApiError {
     MALFORMED_REQUEST("malformed-request", "The request could not be parsed"),
     VALIDATION_FAILED("validation-failed", "The request is not valid"),
+    /** Well-formed and valid, but the operation does not apply to the resource it names. */
+    NOT_APPLICABLE("not-applicable", "The operation does not apply to this resource"),
     UNAUTHORIZED("unauthorized", "Authentication is required"),
     FORBIDDEN("forbidden", "Not allowed"),
     NOT_FOUND("not-found", "Not found"),

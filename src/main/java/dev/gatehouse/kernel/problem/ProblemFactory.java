@@ -22,6 +22,7 @@ public final class ProblemFactory {
         return switch (error) {
             case MALFORMED_REQUEST -> 400;
             case VALIDATION_FAILED -> 422;
+            case NOT_APPLICABLE -> 400;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;

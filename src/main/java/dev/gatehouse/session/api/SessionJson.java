@@ -3,6 +3,7 @@ package dev.gatehouse.session.api;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.api.IdentityJson;
 import dev.gatehouse.session.Session;
+import dev.gatehouse.session.SessionAdminService;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,6 +23,11 @@ public final class SessionJson {
             b.add("identity", IdentityJson.publicView(identity, baseUri));
         }
         return b.build();
+    }
+
+    /** A session as the admin API lists it: with its identity, if that still exists. */
+    public static JsonObject of(SessionAdminService.Expanded e, URI baseUri) {
+        return of(e.session(), e.identity().orElse(null), baseUri);
     }
 
     public static JsonObject withoutIdentity(Session s) {

@@ -1,10 +1,5 @@
 package dev.gatehouse.session.api;
 
-import dev.gatehouse.kernel.problem.ApiError;
-import dev.gatehouse.kernel.problem.ApiException;
-import dev.gatehouse.session.SessionCookies;
-import dev.gatehouse.session.SessionService;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -22,11 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class WhoamiResource {
 
     @Inject
-    SessionService sessions;
-    @Inject
-    SessionCookies cookies;
-    @Inject
-    CurrentTenant tenant;
+    CallerSession caller;
     @Context
     HttpServletRequest request;
     @Context
@@ -35,9 +26,7 @@ public class WhoamiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject whoami() {
-        return cookies.presented(request)
-                .flatMap(token -> sessions.authenticate(tenant.id(), token))
-                .map(a -> SessionJson.of(a.session(), a.identity(), uri.getBaseUri()))
-                .orElseThrow(() -> new ApiException(ApiError.UNAUTHORIZED, "No valid session credentials found in the request"));
+        var current = caller.require(request);
+        return SessionJson.of(current.session(), current.identity(), uri.getBaseUri());
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.session.AuthenticationMethod;
 import dev.gatehouse.session.Session;
+import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.session.SessionRepository;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,24 +63,37 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
-    public List<Session> listByIdentity(TenantId tenant, IdentityId identity, boolean activeOnly) {
+    public List<Session> listByIdentity(TenantId tenant, IdentityId identity, SessionFilter filter, UUID except,
+                                        int offset, int limit) {
         var q = em.createQuery("select s from SessionEntity s where s.tenantId = :t and s.identityId = :i"
-                        + (activeOnly ? " and s.active = true and s.expiresAt > :now" : "") + " order by s.authenticatedAt desc",
-                        SessionEntity.class)
+                        + (except == null ? "" : " and s.id <> :except") + clause(filter)
+                        + " order by s.authenticatedAt desc, s.id", SessionEntity.class)
                 .setParameter("t", tenant.value()).setParameter("i", identity.value());
-        if (activeOnly) {
-            q.setParameter("now", col(Instant.now()));
+        if (except != null) {
+            q.setParameter("except", except);
         }
-        return q.getResultList().stream().map(JpaSessionRepository::toSession).toList();
+        return page(q, filter, offset, limit);
     }
 
     @Override
-    public List<Session> list(TenantId tenant, boolean activeOnly, int offset, int limit) {
-        var q = em.createQuery("select s from SessionEntity s where s.tenantId = :t"
-                        + (activeOnly ? " and s.active = true and s.expiresAt > :now" : "") + " order by s.issuedAt, s.id",
-                        SessionEntity.class)
+    public List<Session> list(TenantId tenant, SessionFilter filter, int offset, int limit) {
+        var q = em.createQuery("select s from SessionEntity s where s.tenantId = :t" + clause(filter)
+                        + " order by s.issuedAt, s.id", SessionEntity.class)
                 .setParameter("t", tenant.value());
-        if (activeOnly) {
+        return page(q, filter, offset, limit);
+    }
+
+    /** The condition of the filter on {@code s}; it uses {@code :now} unless the filter is {@link SessionFilter#ALL}. */
+    private static String clause(SessionFilter filter) {
+        return switch (filter) {
+            case ALL -> "";
+            case ACTIVE -> " and s.active = true and s.expiresAt > :now";
+            case INACTIVE -> " and (s.active = false or s.expiresAt <= :now)";
+        };
+    }
+
+    private static List<Session> page(TypedQuery<SessionEntity> q, SessionFilter filter, int offset, int limit) {
+        if (filter != SessionFilter.ALL) {
             q.setParameter("now", col(Instant.now()));
         }
         return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(JpaSessionRepository::toSession).toList();

@@ -1,0 +1,60 @@
+package dev.gatehouse.session.api;
+
+import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.session.SessionFilter;
+import dev.gatehouse.session.SessionService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Kratos' {@code /sessions}: the caller's other active sessions (the one making the request is never
+ * among them), revoking all of them or one. Authenticated like {@code /sessions/whoami}.
+ */
+@Path("sessions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @Inject
+    CallerSession caller;
+    @Inject
+    SessionService sessions;
+    @Context
+    HttpServletRequest request;
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
+        var current = caller.require(request);
+        Pagination page = Pagination.parse(pageSize, pageToken);
+        return page.answer(sessions.ofIdentity(current.session().tenant(), current.identity().id(), SessionFilter.ACTIVE,
+                current.session().id(), page.offset(), page.size() + 1), SessionJson::withoutIdentity, uri.getRequestUriBuilder());
+    }
+
+    /** Revokes every other session of the caller; answers Kratos' {@code {"count": n}}. */
+    @DELETE
+    public JsonObject revokeOthers() {
+        return Json.createObjectBuilder().add("count", sessions.revokeOthers(caller.require(request))).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        sessions.revokeOwn(caller.require(request), id);
+        return Response.noContent().build();
+    }
+}
