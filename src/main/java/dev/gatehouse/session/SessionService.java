@@ -111,7 +111,7 @@ public class SessionService {
         boolean revoked = s.isPresent() && sessions.revoke(tenant, id);
         if (revoked) {
             events.fire(SecurityEvent.of(SecurityEventType.SESSION_REVOKED, Outcome.SUCCESS).tenant(tenant.value())
-                    .actor(actor).subject(s.get().identity().toString()).detail("session", id).detail("reason", reason));
+                    .actor(actor).subject(s.get().identity().toString()).detail("session_id", id).detail("reason", reason));
         }
         return revoked;
     }
@@ -144,7 +144,7 @@ public class SessionService {
         int n = sessions.revokeAll(tenant, identity, keep);
         if (n > 0) {
             events.fire(SecurityEvent.of(SecurityEventType.SESSION_REVOKED, Outcome.SUCCESS).tenant(tenant.value())
-                    .actor(actor).subject(identity.toString()).detail("sessions", n).detail("reason", reason));
+                    .actor(actor).subject(identity.toString()).detail("session_count", n).detail("reason", reason));
         }
         return n;
     }

@@ -34,7 +34,7 @@ public final class Redactor {
     /** Keys containing a secret-looking part but known to be harmless. */
     private static final String[] SAFE_KEYS = {
         "responsetype", "granttype", "tokentype", "tokenendpointauthmethod", "codechallengemethod",
-        "sessionid", "sessionage", "countrycode", "statuscode", "errorcode", "postalcode", "zipcode"
+        "sessionid", "sessionage", "sessioncount", "countrycode", "statuscode", "errorcode", "postalcode", "zipcode"
     };
 
     private static final Pattern PAIR = Pattern.compile(

@@ -150,7 +150,7 @@ public class LoginHandler {
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(tenant.value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", "password")
-                .detail("flow", flow.flavor().wire()).detail("session", issued.session().id()));
+                .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
         return new Succeeded(done, who, issued);
     }
 

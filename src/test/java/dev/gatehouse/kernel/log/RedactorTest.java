@@ -82,6 +82,9 @@ class RedactorTest {
         assertFalse(Redactor.isSecretKey("token_type"));
         assertFalse(Redactor.isSecretKey("shipping_address"));
         assertFalse(Redactor.isSecretKey("footprint"));
+        assertFalse(Redactor.isSecretKey("session_id"));
+        assertFalse(Redactor.isSecretKey("session_count"));
+        assertTrue(Redactor.isSecretKey("session_token"));
         assertTrue(Redactor.isSecretKey("otp"));
         assertTrue(Redactor.isSecretKey("X-CSRF-Token"));
         assertTrue(Redactor.isSecretKey("apiKey"));

@@ -1,0 +1,155 @@
+package dev.gatehouse.it.contract;
+
+import dev.gatehouse.identity.Credential;
+import dev.gatehouse.identity.CredentialType;
+import dev.gatehouse.identity.DuplicateIdentifierException;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.identity.IdentityRepository;
+import dev.gatehouse.identity.IdentityState;
+import dev.gatehouse.identity.RecoveryAddress;
+import dev.gatehouse.identity.VerifiableAddress;
+import dev.gatehouse.identity.jpa.JpaIdentityRepository;
+import dev.gatehouse.tenant.Tenant;
+import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.tenant.jpa.JpaTenantRepository;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every {@link IdentityRepository} must do, on each database the product supports. */
+abstract class IdentityRepositoryContract {
+
+    private static final TenantId OTHER = new TenantId("other");
+    private ContractDatabase db;
+
+    protected abstract ContractDatabase database();
+
+    @BeforeEach
+    void open() {
+        db = database();
+        EntityManager em = db.emf().createEntityManager();
+        em.getTransaction().begin();
+        new JpaTenantRepository(em).create(new Tenant(OTHER, "Other", List.of(), Instant.now()));
+        em.getTransaction().commit();
+        em.close();
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private <T> T inTx(Function<IdentityRepository, T> work) {
+        EntityManager em = db.emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(new JpaIdentityRepository(em));
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static Identity identity(TenantId tenant, String email) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new Identity(IdentityId.random(), tenant, "default", IdentityState.ACTIVE, now,
+                Json.createObjectBuilder().add("email", email).build(), JsonValue.NULL,
+                Json.createObjectBuilder().add("crm", 1).build(),
+                List.of(new VerifiableAddress(UUID.randomUUID(), "email", email, false, VerifiableAddress.Status.PENDING, null, now, now)),
+                List.of(new RecoveryAddress(UUID.randomUUID(), "email", email, now, now)),
+                Map.of(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, List.of(email),
+                        Json.createObjectBuilder().add("hashed_password", "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA").build(), 0, now, now)),
+                now, now, 0);
+    }
+
+    @Test
+    void insertThenFindByIdAndIdentifierWithEverything() {
+        Identity ada = identity(TenantId.DEFAULT, "ada@example.test");
+        inTx(r -> { r.insert(ada); return null; });
+
+        Identity byId = inTx(r -> r.find(TenantId.DEFAULT, ada.id())).orElseThrow();
+        Identity byIdentifier = inTx(r -> r.findByIdentifier(TenantId.DEFAULT, CredentialType.PASSWORD, "ada@example.test")).orElseThrow();
+
+        assertEquals(ada.id(), byIdentifier.id());
+        assertEquals(ada.traits(), byId.traits());
+        assertEquals(ada.metadataAdmin(), byId.metadataAdmin());
+        assertEquals(JsonValue.NULL, byId.metadataPublic());
+        assertEquals(ada.verifiableAddresses(), byId.verifiableAddresses());
+        assertEquals(ada.credentials().get(CredentialType.PASSWORD).config(), byId.credentials().get(CredentialType.PASSWORD).config());
+    }
+
+    @Test
+    void findWhenOtherTenantThenNothing() {
+        Identity ada = identity(TenantId.DEFAULT, "ada@example.test");
+        inTx(r -> { r.insert(ada); return null; });
+
+        assertTrue(inTx(r -> r.find(OTHER, ada.id())).isEmpty());
+        assertTrue(inTx(r -> r.findByIdentifier(OTHER, CredentialType.PASSWORD, "ada@example.test")).isEmpty());
+        assertTrue(inTx(r -> r.list(OTHER, 0, 10)).isEmpty());
+        boolean deletedElsewhere = inTx(r -> r.delete(OTHER, ada.id()));
+        assertFalse(deletedElsewhere);
+        assertTrue(inTx(r -> r.find(TenantId.DEFAULT, ada.id())).isPresent());
+    }
+
+    @Test
+    void insertWhenIdentifierTakenInTenantThenDuplicateButFreeInAnother() {
+        inTx(r -> { r.insert(identity(TenantId.DEFAULT, "dup@example.test")); return null; });
+
+        assertThrows(DuplicateIdentifierException.class, () -> inTx(r -> { r.insert(identity(TenantId.DEFAULT, "dup@example.test")); return null; }));
+        inTx(r -> { r.insert(identity(OTHER, "dup@example.test")); return null; });
+        assertEquals(1, inTx(r -> r.list(TenantId.DEFAULT, 0, 10)).size());
+    }
+
+    @Test
+    void updateWhenIdentifierChangesThenOldOneIsFreeAndNewOneFound() {
+        Identity ada = identity(TenantId.DEFAULT, "old@example.test");
+        inTx(r -> { r.insert(ada); return null; });
+        Identity stored = inTx(r -> r.find(TenantId.DEFAULT, ada.id())).orElseThrow();
+        Identity renamed = identity(TenantId.DEFAULT, "new@example.test");
+        Identity update = new Identity(stored.id(), stored.tenant(), stored.schemaId(), IdentityState.INACTIVE, stored.stateChangedAt(),
+                renamed.traits(), stored.metadataPublic(), stored.metadataAdmin(), renamed.verifiableAddresses(),
+                renamed.recoveryAddresses(), renamed.credentials(), stored.createdAt(), Instant.now(), stored.version());
+
+        inTx(r -> { r.update(update); return null; });
+
+        assertTrue(inTx(r -> r.findByIdentifier(TenantId.DEFAULT, CredentialType.PASSWORD, "old@example.test")).isEmpty());
+        Identity found = inTx(r -> r.findByIdentifier(TenantId.DEFAULT, CredentialType.PASSWORD, "new@example.test")).orElseThrow();
+        assertEquals(IdentityState.INACTIVE, found.state());
+        assertEquals("new@example.test", found.verifiableAddresses().get(0).value());
+        inTx(r -> { r.insert(identity(TenantId.DEFAULT, "old@example.test")); return null; });
+    }
+
+    @Test
+    void deleteThenGoneWithItsIdentifiers() {
+        Identity ada = identity(TenantId.DEFAULT, "gone@example.test");
+        inTx(r -> { r.insert(ada); return null; });
+
+        boolean deleted = inTx(r -> r.delete(TenantId.DEFAULT, ada.id()));
+        assertTrue(deleted);
+
+        assertTrue(inTx(r -> r.find(TenantId.DEFAULT, ada.id())).isEmpty());
+        inTx(r -> { r.insert(identity(TenantId.DEFAULT, "gone@example.test")); return null; });
+    }
+}
