@@ -14,6 +14,10 @@ import java.util.UUID;
  *                               ▲   │ submit failed: same state, messages on the UI
  *                               └───┘
  *   settings:             show_form ──submit ok──▶ success ──▶ (may be submitted again)
+ *   verification, recovery (code method):
+ *                         choose_method ──email──▶ sent_email ──right code──▶ passed_challenge (spent)
+ *                                                   │  ▲ email again (new code, rate-limited), wrong code
+ *                                                   └──┘ (max attempts: spent)
  * </pre>
  * A flow expires at {@code expiresAt}; a spent or expired flow cannot be submitted.
  *
@@ -27,6 +31,7 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
 
     public static final String CHOOSE_METHOD = "choose_method";
     public static final String PASSED_CHALLENGE = "passed_challenge";
+    public static final String SENT_EMAIL = "sent_email";
     public static final String SHOW_FORM = "show_form";
     public static final String SUCCESS = "success";
 

@@ -31,8 +31,8 @@ public class RegistrationResource extends FlowEndpoints {
     protected Outcome submit(Flow flow, Submission submission) {
         RegistrationHandler.Result result = registration.submit(flow, submission);
         return result instanceof RegistrationHandler.Succeeded ok
-                ? new Outcome(ok.flow(), ok.identity(), ok.session())
-                : new Outcome(result.flow(), null, null);
+                ? Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), null)
+                : Outcome.refused(result.flow());
     }
 
     @Override
