@@ -51,6 +51,13 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
         return PASSED_CHALLENGE.equals(state);
     }
 
+    /** This server's public base URL as the flow's client saw it (its form posts there). */
+    public String actionBase() {
+        String action = ui.action();
+        int at = action.indexOf("/self-service/");
+        return at < 0 ? action : action.substring(0, at);
+    }
+
     public Flow with(Ui ui, String state) {
         return new Flow(id, tenant, kind, flavor, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
                 issuedAt, expiresAt);

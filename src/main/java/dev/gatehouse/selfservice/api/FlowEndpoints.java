@@ -13,6 +13,7 @@ import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.code.CodeStep;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.CurrentTenant;
@@ -73,6 +74,10 @@ public abstract class FlowEndpoints {
 
         static Outcome signedIn(Flow flow, Identity identity, SessionService.Issued session, Flow next) {
             return new Outcome(flow, identity, session, next, true);
+        }
+
+        static Outcome of(CodeStep step) {
+            return new Outcome(step.flow(), step.identity(), step.session(), step.next(), step.accepted());
         }
     }
 
