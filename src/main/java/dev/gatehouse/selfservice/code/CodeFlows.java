@@ -8,6 +8,7 @@ import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +34,8 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class CodeFlows {
+
+    private static final int MAX_EMAIL_LENGTH = 320;
 
     @Inject
     FlowService flows;
@@ -112,11 +116,25 @@ public class CodeFlows {
         return identities.findByIdentifier(tenant, email).filter(Identity::isActive).filter(which);
     }
 
-    /** Refuses a flow whose wrong codes are used up, before anything else is done with it. */
-    public void requireTriesLeft(OneTimeCodes codes, Flow flow) {
+    /**
+     * Dispatches a submission: a code (once one was sent) goes to {@code check}, an e-mail address to
+     * {@code send}; anything else is refused. A flow whose wrong codes are used up is refused first.
+     */
+    public CodeStep dispatch(OneTimeCodes codes, Flow flow, Submission submission, Function<String, CodeStep> check,
+                             Function<String, CodeStep> send) {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
+        Optional<String> code = submission.field("code");
+        if (code.isPresent() && Flow.SENT_EMAIL.equals(flow.state())) {
+            return check.apply(code.get().trim());
+        }
+        Optional<String> email = submission.field("email").map(CodeFlows::normalise)
+                .filter(e -> e.length() <= MAX_EMAIL_LENGTH && e.contains("@"));
+        if (email.isEmpty()) {
+            return CodeStep.refused(withMessage(flow, Texts.required("email")));
+        }
+        return send.apply(email.get());
     }
 
     public static String normalise(String email) {

@@ -79,16 +79,7 @@ public class RecoveryHandler {
 
     @Transactional
     public CodeStep submit(Flow flow, Submission submission) {
-        steps.requireTriesLeft(codes, flow);
-        Optional<String> code = submission.field("code");
-        if (code.isPresent() && Flow.SENT_EMAIL.equals(flow.state())) {
-            return check(flow, code.get().trim());
-        }
-        Optional<String> email = submission.field("email").map(CodeFlows::normalise).filter(e -> e.length() <= 320 && e.contains("@"));
-        if (email.isEmpty()) {
-            return CodeStep.refused(steps.withMessage(flow, Texts.required("email")));
-        }
-        return send(flow, email.get());
+        return steps.dispatch(codes, flow, submission, code -> check(flow, code), email -> send(flow, email));
     }
 
     private CodeStep send(Flow flow, String email) {

@@ -59,19 +59,12 @@ public class VerificationHandler {
 
     @Transactional
     public CodeStep submit(Flow flow, Submission submission) {
-        steps.requireTriesLeft(codes, flow);
-        Optional<String> code = submission.field("code");
-        if (code.isPresent() && Flow.SENT_EMAIL.equals(flow.state())) {
-            return check(flow, code.get().trim());
-        }
-        Optional<String> email = submission.field("email").map(CodeFlows::normalise).filter(e -> e.length() <= 320 && e.contains("@"));
-        if (email.isEmpty()) {
-            return CodeStep.refused(steps.withMessage(flow, Texts.required("email")));
-        }
-        Optional<Identity> owner = steps.ownerOf(flow.tenant(), email.get(), i -> addressOf(i, email.get()).isPresent());
-        return send(flow, email.get(), owner.orElse(null))
-                ? CodeStep.accepted(steps.sent(flow, email.get(), Texts.verificationCodeSent()))
-                : CodeStep.refused(steps.withMessage(flow, Texts.codeResentTooSoon(steps.resendSeconds())));
+        return steps.dispatch(codes, flow, submission, code -> check(flow, code), email -> {
+            Optional<Identity> owner = steps.ownerOf(flow.tenant(), email, i -> addressOf(i, email).isPresent());
+            return send(flow, email, owner.orElse(null))
+                    ? CodeStep.accepted(steps.sent(flow, email, Texts.verificationCodeSent()))
+                    : CodeStep.refused(steps.withMessage(flow, Texts.codeResentTooSoon(steps.resendSeconds())));
+        });
     }
 
     /**
