@@ -120,6 +120,27 @@ public class IdentityService {
                 current.recoveryAddresses(), credentials, current.createdAt(), current.updatedAt(), current.version()));
     }
 
+    /**
+     * Marks the identity's address as verified (status completed, verified now), after it proved it owns it;
+     * false if the identity has no such address (any more).
+     */
+    @Transactional
+    public boolean markVerified(TenantId tenant, IdentityId id, String address) {
+        Optional<Identity> found = repository.find(tenant, id);
+        if (found.isEmpty() || found.get().verifiableAddresses().stream().noneMatch(a -> a.value().equalsIgnoreCase(address))) {
+            return false;
+        }
+        Identity c = found.get();
+        Instant now = clock.instant();
+        List<VerifiableAddress> addresses = c.verifiableAddresses().stream().map(a -> !a.value().equalsIgnoreCase(address) ? a
+                : new VerifiableAddress(a.id(), a.via(), a.value(), true, VerifiableAddress.Status.COMPLETED,
+                        a.verified() ? a.verifiedAt() : now, a.createdAt(), now)).toList();
+        repository.update(new Identity(c.id(), c.tenant(), c.schemaId(), c.state(), c.stateChangedAt(), c.traits(),
+                c.metadataPublic(), c.metadataAdmin(), addresses, c.recoveryAddresses(), c.credentials(), c.createdAt(),
+                c.updatedAt(), c.version()));
+        return true;
+    }
+
     @Transactional
     public void delete(TenantId tenant, String id, String actor) {
         IdentityId identityId = IdentityId.parse(id).orElseThrow(IdentityService::notFound);

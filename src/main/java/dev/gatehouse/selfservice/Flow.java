@@ -14,6 +14,10 @@ import java.util.UUID;
  *                               ▲   │ submit failed: same state, messages on the UI
  *                               └───┘
  *   settings:             show_form ──submit ok──▶ success ──▶ (may be submitted again)
+ *   verification, recovery (code method):
+ *                         choose_method ──email──▶ sent_email ──right code──▶ passed_challenge (spent)
+ *                                                   │  ▲ email again (new code, rate-limited), wrong code
+ *                                                   └──┘ (max attempts: spent)
  * </pre>
  * A flow expires at {@code expiresAt}; a spent or expired flow cannot be submitted.
  *
@@ -27,6 +31,7 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
 
     public static final String CHOOSE_METHOD = "choose_method";
     public static final String PASSED_CHALLENGE = "passed_challenge";
+    public static final String SENT_EMAIL = "sent_email";
     public static final String SHOW_FORM = "show_form";
     public static final String SUCCESS = "success";
 
@@ -44,6 +49,13 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
 
     public boolean isSpent() {
         return PASSED_CHALLENGE.equals(state);
+    }
+
+    /** This server's public base URL as the flow's client saw it (its form posts there). */
+    public String actionBase() {
+        String action = ui.action();
+        int at = action.indexOf("/self-service/");
+        return at < 0 ? action : action.substring(0, at);
     }
 
     public Flow with(Ui ui, String state) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum FlowKind {
     LOGIN(4010001),
     REGISTRATION(4040001),
-    SETTINGS(4050001);
+    SETTINGS(4050001),
+    RECOVERY(4060005),
+    VERIFICATION(4070005);
 
     private final long expiredMessageId;
 

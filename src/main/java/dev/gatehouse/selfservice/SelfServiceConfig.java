@@ -11,7 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code gatehouse.selfservice.*}: flow lifetime and where flows may send the user afterwards. */
+/** {@code gatehouse.selfservice.*}: flow lifetime, where flows may send the user afterwards, one-time codes. */
 @ApplicationScoped
 public class SelfServiceConfig implements CapabilityConfig {
 
@@ -19,6 +19,11 @@ public class SelfServiceConfig implements CapabilityConfig {
     private List<URI> allowedReturnUrls;
     private String defaultReturnUrl;
     private String csrfCookieName;
+    private Duration codeLifespan;
+    private int codeMaxAttempts;
+    private Duration codeResendInterval;
+    private boolean verificationRequiredForLogin;
+    private boolean recoveryRevokeSessions;
 
     protected SelfServiceConfig() {
     }
@@ -40,6 +45,11 @@ public class SelfServiceConfig implements CapabilityConfig {
         }).toList();
         this.defaultReturnUrl = r.string("default-return-url");
         this.csrfCookieName = r.string("csrf-cookie-name");
+        this.codeLifespan = r.duration("code.lifespan");
+        this.codeMaxAttempts = r.intInRange("code.max-attempts", 1, 100);
+        this.codeResendInterval = r.duration("code.resend-interval");
+        this.verificationRequiredForLogin = r.bool("verification.required-for-login");
+        this.recoveryRevokeSessions = r.bool("recovery.revoke-sessions");
     }
 
     @Override
@@ -63,5 +73,30 @@ public class SelfServiceConfig implements CapabilityConfig {
 
     public String csrfCookieName() {
         return csrfCookieName;
+    }
+
+    /** How long a one-time code (verification, recovery) is valid. */
+    public Duration codeLifespan() {
+        return codeLifespan;
+    }
+
+    /** Wrong codes a flow accepts before it is spent. */
+    public int codeMaxAttempts() {
+        return codeMaxAttempts;
+    }
+
+    /** The least time between two codes to the same address in a flow. */
+    public Duration codeResendInterval() {
+        return codeResendInterval;
+    }
+
+    /** Whether sign-in waits until a login address is verified. */
+    public boolean verificationRequiredForLogin() {
+        return verificationRequiredForLogin;
+    }
+
+    /** Whether a recovery ends every other session of the identity. */
+    public boolean recoveryRevokeSessions() {
+        return recoveryRevokeSessions;
     }
 }

@@ -43,6 +43,60 @@ public final class Texts {
         return UiText.info(1070004, "ID");
     }
 
+    public static UiText recoverySuccessful(long minutesLeft) {
+        return new UiText(1060001, "You successfully recovered your account. Please change your password or set up an "
+                + "alternative login method (e.g. social sign in) within the next " + minutesLeft + " minutes.", "success",
+                Json.createObjectBuilder().add("privileged_session_expires_at_unix", minutesLeft).build());
+    }
+
+    public static UiText recoveryCodeSent() {
+        return UiText.info(1060003, "An email containing a recovery code has been sent to the email address you provided. "
+                + "If you have not received an email, check the spelling of the address and make sure to use the address "
+                + "you registered with.");
+    }
+
+    public static UiText submit() {
+        return UiText.info(1070005, "Submit");
+    }
+
+    public static UiText verifyCode() {
+        return UiText.info(1070006, "Verify code");
+    }
+
+    public static UiText emailLabel() {
+        return UiText.info(1070007, "Email");
+    }
+
+    public static UiText resendCode() {
+        return UiText.info(1070008, "Resend code");
+    }
+
+    public static UiText verificationSuccessful() {
+        return new UiText(1080002, "You successfully verified your email address.", "success", null);
+    }
+
+    public static UiText verificationCodeSent() {
+        return UiText.info(1080003, "An email containing a verification code has been sent to the email address you "
+                + "provided. If you have not received an email, check the spelling of the address and make sure to use "
+                + "the address you registered with.");
+    }
+
+    public static UiText addressNotVerified() {
+        return UiText.error(4000010, "Account not active yet. Did you forget to verify your email address?");
+    }
+
+    public static UiText recoveryCodeInvalid() {
+        return UiText.error(4060006, "The recovery code is invalid or has already been used. Please try again.");
+    }
+
+    public static UiText verificationCodeInvalid() {
+        return UiText.error(4070006, "The verification code is invalid or has already been used. Please try again.");
+    }
+
+    public static UiText codeResentTooSoon(long seconds) {
+        return generic("A code was sent to this address a moment ago. Please wait " + seconds + " seconds before asking for another.");
+    }
+
     public static UiText required(String property) {
         return new UiText(4000002, "Property " + property + " is missing.", "error",
                 Json.createObjectBuilder().add("property", property).build());
@@ -57,9 +111,9 @@ public final class Texts {
         return UiText.error(4000007, "An account with the same identifier (email, phone, username, ...) exists already.");
     }
 
-    public static UiText flowExpired(long id, long minutesAgo) {
-        String what = id == 4010001 ? "login" : id == 4040001 ? "registration" : "settings";
-        return new UiText(id, "The " + what + " flow expired " + minutesAgo + " minutes ago, please try again.", "error",
+    public static UiText flowExpired(FlowKind kind, long minutesAgo) {
+        long id = kind.expiredMessageId();
+        return new UiText(id, "The " + kind.path() + " flow expired " + minutesAgo + " minutes ago, please try again.", "error",
                 Json.createObjectBuilder().add("expired_at_unix", minutesAgo).build());
     }
 

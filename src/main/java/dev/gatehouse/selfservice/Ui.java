@@ -32,6 +32,11 @@ public record Ui(String action, String method, List<UiNode> nodes, List<UiText> 
         return new Ui(action, method, nodes.stream().map(n -> n.name().equals(name) ? change.apply(n) : n).toList(), messages);
     }
 
+    /** The string value of the first node with this name (e.g. the CSRF token), if any. */
+    public java.util.Optional<String> valueOf(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst().map(n -> n.attributes().getString("value", null));
+    }
+
     public boolean hasNode(String name) {
         return nodes.stream().anyMatch(n -> n.name().equals(name));
     }

@@ -135,7 +135,7 @@ public final class ConfigReader {
                 .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
     }
 
-    static Optional<Duration> parseDuration(String v) {
+    public static Optional<Duration> parseDuration(String v) {
         String s = v.trim();
         try {
             if (s.toUpperCase(Locale.ROOT).startsWith("P")) {

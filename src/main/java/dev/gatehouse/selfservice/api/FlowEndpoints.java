@@ -13,6 +13,7 @@ import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.code.CodeStep;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.CurrentTenant;
@@ -33,8 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The endpoints every sign-in style flow has in Kratos ({@code {browser,api,flows}} and the submit), for
- * login and registration. Subclasses say how to create a flow and what a submission does.
+ * The endpoints every public self-service flow has in Kratos ({@code {browser,api,flows}} and the submit), for
+ * login, registration, recovery and verification. Subclasses say how to create a flow and what a submission does.
  */
 public abstract class FlowEndpoints {
 
@@ -57,8 +58,27 @@ public abstract class FlowEndpoints {
     @Context
     UriInfo uri;
 
-    /** A submission's end: a session (then {@code identity} is who) or the flow with messages. */
-    protected record Outcome(Flow flow, Identity identity, SessionService.Issued session) {
+    /**
+     * A submission's end: a session (then {@code identity} is who, and {@code next} the flow the user goes on
+     * with, if any) or the flow with messages, answered as accepted (200) or refused (400).
+     */
+    protected record Outcome(Flow flow, Identity identity, SessionService.Issued session, Flow next, boolean accepted) {
+
+        static Outcome refused(Flow flow) {
+            return new Outcome(flow, null, null, null, false);
+        }
+
+        static Outcome accepted(Flow flow) {
+            return new Outcome(flow, null, null, null, true);
+        }
+
+        static Outcome signedIn(Flow flow, Identity identity, SessionService.Issued session, Flow next) {
+            return new Outcome(flow, identity, session, next, true);
+        }
+
+        static Outcome of(CodeStep step) {
+            return new Outcome(step.flow(), step.identity(), step.session(), step.next(), step.accepted());
+        }
     }
 
     protected abstract FlowKind kind();
@@ -71,11 +91,16 @@ public abstract class FlowEndpoints {
     /** Whether the API answer to success also carries the identity (registration does, as in Kratos). */
     protected abstract boolean answerWithIdentity();
 
+    /** Whether the flow may be started by someone signed in (verification may; the sign-in flows and recovery not). */
+    protected boolean allowsSignedIn() {
+        return false;
+    }
+
     @GET
     @Path("browser")
     public Response browser(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
         String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
-        if (!refresh && sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent()) {
+        if (!refresh && !allowsSignedIn() && sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent()) {
             if (FlowResponses.wantsJson(request)) {
                 throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
             }
@@ -92,7 +117,7 @@ public abstract class FlowEndpoints {
     public Response api(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
         String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
         String token = request.getHeader(SessionCookies.TOKEN_HEADER);
-        if (!refresh && token != null && sessions.authenticate(tenant.id(), token).isPresent()) {
+        if (!refresh && !allowsSignedIn() && token != null && sessions.authenticate(tenant.id(), token).isPresent()) {
             throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
         }
         return responses.flowJson(create(Flavor.API, refresh, checked, requestUrl("api"), null, null), 200, null);
@@ -130,9 +155,9 @@ public abstract class FlowEndpoints {
         Outcome outcome = submit(flow, submission);
         if (outcome.session() != null) {
             return responses.signedIn(request, outcome.flow(), submission, outcome.session(), outcome.identity(),
-                    uri.getBaseUri(), answerWithIdentity());
+                    uri.getBaseUri(), answerWithIdentity(), outcome.next());
         }
-        return responses.failed(request, outcome.flow(), submission, null);
+        return responses.answer(request, outcome.flow(), submission, outcome.accepted() ? 200 : 400);
     }
 
     /** A fresh flow of the same flavor replacing an expired one, carrying the "expired" message. */
@@ -141,7 +166,7 @@ public abstract class FlowEndpoints {
         Flow fresh = create(expired.flavor(), expired.refresh(), expired.returnTo(), expired.requestUrl(), secret,
                 secret == null ? null : csrf.hash(secret));
         long minutes = Duration.between(expired.expiresAt(), Instant.now()).toMinutes();
-        Flow withMessage = fresh.with(fresh.ui().withMessage(Texts.flowExpired(kind().expiredMessageId(), minutes)), fresh.state());
+        Flow withMessage = fresh.with(fresh.ui().withMessage(Texts.flowExpired(kind(), minutes)), fresh.state());
         flows.update(withMessage);
         return withMessage;
     }

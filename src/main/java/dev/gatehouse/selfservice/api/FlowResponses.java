@@ -64,20 +64,28 @@ public class FlowResponses {
                 .entity(FlowJson.of(flow, identity).toString()).build();
     }
 
-    /** A failed submission: the flow again, with its messages. */
-    Response failed(HttpServletRequest request, Flow flow, Submission submission, JsonValue identity) {
+    /** A submission that did not end the flow: the flow again, with its messages (status 200 or 400). */
+    Response answer(HttpServletRequest request, Flow flow, Submission submission, int status) {
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(page(request, flow)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
-        return flowJson(flow, 400, identity);
+        return flowJson(flow, status, null);
     }
 
-    /** A sign-in or sign-up that produced a session. */
+    /**
+     * A sign-in, sign-up or recovery that produced a session; {@code next} (may be null) is the flow the user
+     * continues with (Kratos' {@code continue_with}), where a browser is then sent.
+     */
     Response signedIn(HttpServletRequest request, Flow flow, Submission submission, SessionService.Issued issued,
-                      dev.gatehouse.identity.Identity identity, URI baseUri, boolean withIdentity) {
+                      dev.gatehouse.identity.Identity identity, URI baseUri, boolean withIdentity, Flow next) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("session", SessionJson.of(issued.session(), identity, baseUri));
         if (withIdentity) {
             body.add("identity", dev.gatehouse.identity.api.IdentityJson.publicView(identity, baseUri));
+        }
+        if (next != null) {
+            body.add("continue_with", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("action", "show_" + next.kind().path() + "_ui")
+                    .add("flow", Json.createObjectBuilder().add("id", next.id().toString()).add("url", page(request, next).toString()))));
         }
         if (flow.flavor() == Flavor.API) {
             body.add("session_token", issued.token());
@@ -85,7 +93,7 @@ public class FlowResponses {
         }
         Response.ResponseBuilder r = submission.json()
                 ? Response.ok(body.build().toString(), MediaType.APPLICATION_JSON)
-                : Response.seeOther(returnTo(request, flow));
+                : Response.seeOther(next != null ? page(request, next) : returnTo(request, flow));
         return r.cookie(sessionCookies.issue(issued.token(), request)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -31,8 +31,8 @@ public class LoginResource extends FlowEndpoints {
     protected Outcome submit(Flow flow, Submission submission) {
         LoginHandler.Result result = login.submit(flow, submission);
         return result instanceof LoginHandler.Succeeded ok
-                ? new Outcome(ok.flow(), ok.identity(), ok.session())
-                : new Outcome(result.flow(), null, null);
+                ? Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), null)
+                : Outcome.refused(result.flow());
     }
 
     @Override

@@ -31,8 +31,9 @@ public class RegistrationResource extends FlowEndpoints {
     protected Outcome submit(Flow flow, Submission submission) {
         RegistrationHandler.Result result = registration.submit(flow, submission);
         return result instanceof RegistrationHandler.Succeeded ok
-                ? new Outcome(ok.flow(), ok.identity(), ok.session())
-                : new Outcome(result.flow(), null, null);
+                // apps are told where verification goes on (continue_with); browsers still go to return_to
+                ? Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), flow.flavor() == Flavor.API ? ok.verification() : null)
+                : Outcome.refused(result.flow());
     }
 
     @Override

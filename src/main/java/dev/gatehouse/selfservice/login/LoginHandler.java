@@ -5,6 +5,7 @@ import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -139,6 +140,10 @@ public class LoginHandler {
             return fail(flow, ui.withMessage(Texts.invalidCredentials()));
         }
         Identity who = identity.get();
+        if (config.verificationRequiredForLogin() && !hasVerifiedLoginAddress(who)) {
+            failed(tenant, identifier, who, "address not verified");
+            return fail(flow, ui.withMessage(Texts.addressNotVerified()));
+        }
         throttle.succeeded(tenant, identifier);
         if (hasher.needsRehash(hash.get())) {
             identities.replacePasswordHash(who, hasher.hash(password));
@@ -152,6 +157,14 @@ public class LoginHandler {
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", "password")
                 .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
         return new Succeeded(done, who, issued);
+    }
+
+    /** Whether one of the identity's sign-in identifiers is a verified address (or none of them is an address at all). */
+    private static boolean hasVerifiedLoginAddress(Identity who) {
+        List<String> identifiers = who.credential(CredentialType.PASSWORD).map(c -> c.identifiers()).orElse(List.of());
+        List<VerifiableAddress> addresses = who.verifiableAddresses().stream()
+                .filter(a -> identifiers.stream().anyMatch(i -> i.equalsIgnoreCase(a.value()))).toList();
+        return addresses.isEmpty() || addresses.stream().anyMatch(VerifiableAddress::verified);
     }
 
     private boolean verifyHash(String password, String phc) {

@@ -25,6 +25,7 @@ import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.verification.VerificationHandler;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,8 @@ import java.util.UUID;
 
 /**
  * The registration flow with the password method: traits checked by the default identity schema, the
- * password by the password policy, then the identity is created and signed in.
+ * password by the password policy, then the identity is created and signed in, and each of its e-mail
+ * addresses to verify gets a verification flow with a code.
  */
 @ApplicationScoped
 public class RegistrationHandler {
@@ -58,6 +60,8 @@ public class RegistrationHandler {
     @Inject
     SessionService sessions;
     @Inject
+    VerificationHandler verification;
+    @Inject
     SecurityEvents events;
     @Inject
     SelfServiceConfig config;
@@ -69,7 +73,8 @@ public class RegistrationHandler {
         Flow flow();
     }
 
-    public record Succeeded(Flow flow, Identity identity, SessionService.Issued session) implements Result {
+    /** @param verification the first verification flow started for the new identity's addresses, or null */
+    public record Succeeded(Flow flow, Identity identity, SessionService.Issued session, Flow verification) implements Result {
     }
 
     public record Failed(Flow flow) implements Result {
@@ -140,7 +145,8 @@ public class RegistrationHandler {
         events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", "password")
                 .detail("flow", flow.flavor().wire()));
-        return new Succeeded(done, identity, issued);
+        List<Flow> verifying = verification.startAfterRegistration(flow, identity);
+        return new Succeeded(done, identity, issued, verifying.isEmpty() ? null : verifying.get(0));
     }
 
     private Failed fail(Flow flow, Ui ui) {

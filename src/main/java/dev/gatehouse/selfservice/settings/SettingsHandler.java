@@ -99,7 +99,7 @@ public class SettingsHandler {
         if (!Objects.equals(flow.identity(), holder.identity().id())) {
             throw new FlowError(FlowError.Kind.NOT_FOUND);
         }
-        Ui base = ui(flow.ui().action(), csrfOf(flow), holder.identity());
+        Ui base = ui(flow.ui().action(), flow.ui().valueOf("csrf_token").orElse(null), holder.identity());
         return switch (submission.field("method").orElse("")) {
             case "password" -> password(flow, base, submission, holder);
             case "profile" -> profile(flow, base, submission, holder);
@@ -165,11 +165,6 @@ public class SettingsHandler {
         events.fire(SecurityEvent.of(SecurityEventType.SETTINGS_CHANGED, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(holder.identity().id().toString()).subject(holder.identity().id().toString())
                 .detail("method", what).detail("flow", flow.flavor().wire()));
-    }
-
-    private static String csrfOf(Flow flow) {
-        return flow.ui().nodes().stream().filter(n -> n.name().equals("csrf_token")).findFirst()
-                .map(n -> n.attributes().getString("value", null)).orElse(null);
     }
 
     private Flow succeed(Flow flow, Ui ui) {

@@ -1,0 +1,147 @@
+package dev.gatehouse.selfservice.code;
+
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.UiText;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The steps verification and recovery share with the {@code code} method: the two forms (ask for the
+ * address; ask for the code, or resend it), finding who owns an address, and the common checks.
+ */
+@ApplicationScoped
+public class CodeFlows {
+
+    private static final int MAX_EMAIL_LENGTH = 320;
+
+    @Inject
+    FlowService flows;
+    @Inject
+    IdentityService identities;
+    @Inject
+    SelfServiceConfig config;
+    @Inject
+    Clock clock;
+
+    /** A new flow asking for the address. */
+    public Flow create(TenantId tenant, FlowKind kind, Flavor flavor, String returnTo, String requestUrl, String actionBase,
+                       String csrfSecret, String csrfHash) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Flow flow = new Flow(id, tenant, kind, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null, null, false,
+                emailForm(actionBase + "/self-service/" + kind.path() + "?flow=" + id, csrfSecret), now,
+                now.plus(config.flowLifespan()));
+        flows.save(flow);
+        return flow;
+    }
+
+    private static Ui emailForm(String action, String csrfSecret) {
+        List<UiNode> nodes = csrf(csrfSecret);
+        nodes.add(UiNode.input("code", "email", "email", Json.createValue(""), true, "email", Texts.emailLabel()));
+        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
+        return new Ui(action, "POST", nodes, List.of());
+    }
+
+    /** The form of a flow whose code was sent to {@code email}: the code, or send another. */
+    public static Ui codeForm(Flow flow, String email) {
+        List<UiNode> nodes = csrf(flow.ui().valueOf("csrf_token").orElse(null));
+        nodes.add(UiNode.input("code", "code", "text", Json.createValue(""), true, "one-time-code", Texts.verifyCode()));
+        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
+        if (email != null) {
+            nodes.add(UiNode.input("code", "email", "submit", Json.createValue(email), false, null, Texts.resendCode()));
+        }
+        return new Ui(flow.ui().action(), "POST", nodes, List.of());
+    }
+
+    private static List<UiNode> csrf(String secret) {
+        List<UiNode> nodes = new ArrayList<>();
+        if (secret != null) {
+            nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null));
+        }
+        return nodes;
+    }
+
+    /** The flow now waiting for the code sent to {@code email}, with the "sent" message. */
+    public Flow sent(Flow flow, String email, UiText message) {
+        Flow updated = flow.with(codeForm(flow, email).withMessage(message), Flow.SENT_EMAIL);
+        flows.update(updated);
+        return updated;
+    }
+
+    /** The flow unchanged in state, with one message on its form. */
+    public Flow withMessage(Flow flow, UiText message) {
+        Flow updated = flow.with(flow.ui().withoutMessages().withMessage(message), flow.state());
+        flows.update(updated);
+        return updated;
+    }
+
+    /** The flow after a refused code: the code form again (resend to the same address), with the message. */
+    public Flow refusedCode(Flow flow, UiText message) {
+        Flow updated = flow.with(codeForm(flow, flow.ui().valueOf("email").orElse(null)).withMessage(message), flow.state());
+        flows.update(updated);
+        return updated;
+    }
+
+    public Flow passed(Flow flow, UiText message) {
+        Flow updated = flow.with(flow.ui().withoutMessages().withMessage(message), Flow.PASSED_CHALLENGE);
+        flows.update(updated);
+        return updated;
+    }
+
+    /** The active identity with a sign-in identifier equal to the address that also has the address as {@code which}. */
+    public Optional<Identity> ownerOf(TenantId tenant, String email, Predicate<Identity> which) {
+        return identities.findByIdentifier(tenant, email).filter(Identity::isActive).filter(which);
+    }
+
+    /**
+     * Dispatches a submission: a code (once one was sent) goes to {@code check}, an e-mail address to
+     * {@code send}; anything else is refused. A flow whose wrong codes are used up is refused first.
+     */
+    public CodeStep dispatch(OneTimeCodes codes, Flow flow, Submission submission, Function<String, CodeStep> check,
+                             Function<String, CodeStep> send) {
+        if (codes.isExhausted(flow.tenant(), flow.id())) {
+            throw new FlowError(FlowError.Kind.SPENT);
+        }
+        Optional<String> code = submission.field("code");
+        if (code.isPresent() && Flow.SENT_EMAIL.equals(flow.state())) {
+            return check.apply(code.get().trim());
+        }
+        Optional<String> email = submission.field("email").map(CodeFlows::normalise)
+                .filter(e -> e.length() <= MAX_EMAIL_LENGTH && e.contains("@"));
+        if (email.isEmpty()) {
+            return CodeStep.refused(withMessage(flow, Texts.required("email")));
+        }
+        return send.apply(email.get());
+    }
+
+    public static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public long resendSeconds() {
+        return config.codeResendInterval().toSeconds();
+    }
+}

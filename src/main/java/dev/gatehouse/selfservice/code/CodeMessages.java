@@ -1,0 +1,41 @@
+package dev.gatehouse.selfservice.code;
+
+import dev.gatehouse.courier.Courier;
+import dev.gatehouse.courier.MessageTemplate;
+import dev.gatehouse.courier.OutgoingMessage;
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Hands a code to the courier, in the caller's transaction. Without a courier in the application (it is
+ * optional at deployment) codes are not sent; that is logged once, never the code.
+ */
+@ApplicationScoped
+public class CodeMessages {
+
+    private static final Logger LOG = Logger.getLogger(CodeMessages.class.getName());
+
+    @Inject
+    Instance<Courier> courier;
+
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    public void send(TenantId tenant, MessageTemplate template, String to, IdentityId identity, String code) {
+        if (!courier.isResolvable()) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warning("No courier is deployed: verification and recovery codes are not sent");
+            }
+            return;
+        }
+        courier.get().enqueue(new OutgoingMessage(tenant, template, to, Locale.ENGLISH, Map.of("code", code, "to", to),
+                identity == null ? null : identity.toString()));
+    }
+}

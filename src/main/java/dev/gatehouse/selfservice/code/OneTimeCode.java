@@ -1,0 +1,31 @@
+package dev.gatehouse.selfservice.code;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A stored one-time code: only its hash, the flow it belongs to and the address it was sent to.
+ *
+ * @param identity whose address it was sent to; null when the address is unknown (nothing was sent, and the
+ *                 code can never succeed, so the answer looks the same as for a known address)
+ * @param usedAt   when it was used or replaced by a newer code; null while it is current
+ */
+public record OneTimeCode(UUID id, TenantId tenant, UUID flowId, CodePurpose purpose, String address, String codeHash,
+                          IdentityId identity, int attempts, Instant expiresAt, Instant usedAt, Instant createdAt) {
+
+    public OneTimeCode {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(tenant);
+        Objects.requireNonNull(flowId);
+        Objects.requireNonNull(purpose);
+        Objects.requireNonNull(codeHash);
+    }
+
+    public boolean isCurrent() {
+        return usedAt == null;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.gatehouse.selfservice.code;
+
+import dev.gatehouse.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Where one-time codes are kept, by tenant. */
+public interface OneTimeCodeRepository {
+
+    void insert(OneTimeCode code);
+
+    /** All codes ever issued for the flow, newest first. */
+    List<OneTimeCode> ofFlow(TenantId tenant, UUID flowId);
+
+    /** Marks every current code of the flow as used (a newer code replaces them, or one was used). */
+    void retireAll(TenantId tenant, UUID flowId, Instant at);
+
+    /** Counts one more wrong try against the code. */
+    void countAttempt(TenantId tenant, UUID codeId);
+}

@@ -1,0 +1,67 @@
+package dev.gatehouse.selfservice.code.jpa;
+
+import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.selfservice.code.CodePurpose;
+import dev.gatehouse.selfservice.code.OneTimeCode;
+import dev.gatehouse.selfservice.code.OneTimeCodeRepository;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** {@link OneTimeCodeRepository} on JPA, scoped by tenant. */
+@ApplicationScoped
+public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Override
+    public void insert(OneTimeCode c) {
+        OneTimeCodeEntity e = new OneTimeCodeEntity();
+        e.id = c.id();
+        e.tenantId = c.tenant().value();
+        e.flowId = c.flowId().toString();
+        e.purpose = c.purpose().name();
+        e.address = c.address();
+        e.codeHash = c.codeHash();
+        e.identityId = c.identity() == null ? null : c.identity().toString();
+        e.attempts = c.attempts();
+        e.expiresAt = c.expiresAt().atOffset(ZoneOffset.UTC);
+        e.usedAt = c.usedAt() == null ? null : c.usedAt().atOffset(ZoneOffset.UTC);
+        e.createdAt = c.createdAt().atOffset(ZoneOffset.UTC);
+        em.persist(e);
+    }
+
+    @Override
+    public List<OneTimeCode> ofFlow(TenantId tenant, UUID flowId) {
+        return em.createQuery("select c from OneTimeCodeEntity c where c.tenantId = :t and c.flowId = :f "
+                        + "order by c.createdAt desc", OneTimeCodeEntity.class)
+                .setParameter("t", tenant.value()).setParameter("f", flowId.toString())
+                .getResultStream().map(JpaOneTimeCodeRepository::toCode).toList();
+    }
+
+    @Override
+    public void retireAll(TenantId tenant, UUID flowId, Instant at) {
+        em.createQuery("update OneTimeCodeEntity c set c.usedAt = :at where c.tenantId = :t and c.flowId = :f and c.usedAt is null")
+                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("t", tenant.value())
+                .setParameter("f", flowId.toString()).executeUpdate();
+    }
+
+    @Override
+    public void countAttempt(TenantId tenant, UUID codeId) {
+        em.createQuery("update OneTimeCodeEntity c set c.attempts = c.attempts + 1 where c.tenantId = :t and c.id = :id")
+                .setParameter("t", tenant.value()).setParameter("id", codeId).executeUpdate();
+    }
+
+    private static OneTimeCode toCode(OneTimeCodeEntity e) {
+        return new OneTimeCode(e.id, new TenantId(e.tenantId), UUID.fromString(e.flowId), CodePurpose.valueOf(e.purpose),
+                e.address, e.codeHash, e.identityId == null ? null : new IdentityId(UUID.fromString(e.identityId)),
+                e.attempts, e.expiresAt.toInstant(), e.usedAt == null ? null : e.usedAt.toInstant(), e.createdAt.toInstant());
+    }
+}
