@@ -69,18 +69,24 @@ public class OutboxQueue {
                     }
                 }
             }
+            // the guard in WHERE makes a row claimed twice impossible even where the lock was only waited for
             try (PreparedStatement update = c.prepareStatement("UPDATE courier_message SET status = ?,"
-                    + " send_count = send_count + 1, next_attempt_at = ?, updated_at = ? WHERE id = ?")) {
+                    + " send_count = send_count + 1, next_attempt_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?")) {
+                List<ClaimedMessage> won = new ArrayList<>();
                 for (ClaimedMessage m : claimed) {
                     update.setString(1, MessageStatus.PROCESSING.wire());
                     update.setObject(2, now.plus(config.processingTimeout()));
                     update.setObject(3, now);
                     update.setObject(4, m.id());
-                    update.addBatch();
+                    update.setString(5, MessageStatus.QUEUED.wire());
+                    update.setString(6, MessageStatus.PROCESSING.wire());
+                    update.setObject(7, now);
+                    if (update.executeUpdate() == 1) {
+                        won.add(m);
+                    }
                 }
-                if (!claimed.isEmpty()) {
-                    update.executeBatch();
-                }
+                claimed = won;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim outgoing messages: " + e.getSQLState(), e);
