@@ -105,6 +105,11 @@ public final class ItServer {
         return settings.getProperty("admin.key");
     }
 
+    /** The port the server sends mail to; the courier tests run GreenMail there. */
+    public int smtpPort() {
+        return Integer.parseInt(settings.getProperty("smtp.port"));
+    }
+
     public boolean usesPostgres() {
         return "postgresql".equals(settings.getProperty("db.kind"));
     }

@@ -29,7 +29,8 @@ import java.util.Properties;
  *       the server through a TCP relay that the test JVM owns, so tests can take the database away and
  *       give it back;</li>
  *   <li>otherwise the embedded database, said loudly in one line;</li>
- *   <li>free ports, a random admin API key, the demo switch on, and the Arquillian overlay.</li>
+ *   <li>free ports, a random admin API key, the demo switch on, and the Arquillian overlay;</li>
+ *   <li>SMTP at 127.0.0.1 on a reserved port, where the courier tests run GreenMail, with fast retries.</li>
  * </ul>
  * Writes {@code configDropins/overrides/it-server.xml} into the server's configuration and
  * {@code it-server.properties} into the build directory for the tests.
@@ -115,6 +116,15 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.db.migration-retry", "1s"});
         variables.add(new String[] {"gatehouse.tenant.cache-ttl", "2s"});
         variables.add(new String[] {"gatehouse.http.max-request-bytes", "65536"});
+        // the courier sends to a GreenMail the tests start on this port (until then, mail waits and retries)
+        String smtpPort = a.get("smtp.port");
+        it.setProperty("smtp.port", smtpPort);
+        variables.add(new String[] {"gatehouse.courier.smtp.host", "127.0.0.1"});
+        variables.add(new String[] {"gatehouse.courier.smtp.port", smtpPort});
+        variables.add(new String[] {"gatehouse.courier.poll-interval", "200ms"});
+        variables.add(new String[] {"gatehouse.courier.retry-backoff", "300ms"});
+        variables.add(new String[] {"gatehouse.courier.max-backoff", "600ms"});
+        variables.add(new String[] {"gatehouse.courier.max-attempts", "6"});
 
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<server>\n");
         xml.append("    <featureManager>\n        <feature>localConnector-1.0</feature>\n    </featureManager>\n");

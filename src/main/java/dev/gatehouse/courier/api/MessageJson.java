@@ -1,0 +1,27 @@
+package dev.gatehouse.courier.api;
+
+import dev.gatehouse.courier.CourierMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Ory Kratos' courier message JSON. */
+final class MessageJson {
+
+    private MessageJson() {
+    }
+
+    static JsonObject of(CourierMessage m) {
+        return Json.createObjectBuilder()
+                .add("id", m.id().toString())
+                .add("status", m.status().wire())
+                .add("type", "email")
+                .add("recipient", m.recipient())
+                .add("subject", m.subject())
+                .add("body", m.text())
+                .add("template_type", m.template().wire())
+                .add("send_count", m.sendCount())
+                .add("created_at", m.createdAt().toString())
+                .add("updated_at", m.updatedAt().toString())
+                .build();
+    }
+}

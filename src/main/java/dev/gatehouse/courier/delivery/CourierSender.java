@@ -1,0 +1,147 @@
+package dev.gatehouse.courier.delivery;
+
+import dev.gatehouse.courier.ClaimedMessage;
+import dev.gatehouse.courier.CourierConfig;
+import dev.gatehouse.courier.MessageStatus;
+import dev.gatehouse.courier.Recipient;
+import dev.gatehouse.courier.jpa.OutboxQueue;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.log.Redactor;
+import dev.gatehouse.platform.db.DatabaseMigrator;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the outbox: every {@code poll-interval}, once the schema is migrated, claims a batch of due
+ * messages (each claimed by one node only), sends each over SMTP outside any transaction, then records
+ * {@code sent}, a retry after a doubling back-off, or {@code abandoned} after {@code max-attempts}.
+ * Logs name the message id and the recipient's domain, never an address, code, link or password.
+ * Without an SMTP host nothing runs: messages are held for the dev outbox page.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class CourierSender {
+
+    private static final Logger LOG = Logger.getLogger(CourierSender.class.getName());
+    private static final int MAX_ERROR_LENGTH = 200;
+
+    @Resource
+    TimerService timers;
+    @Inject
+    CourierConfig config;
+    @Inject
+    DatabaseMigrator migrator;
+    @Inject
+    OutboxQueue queue;
+    @Inject
+    SmtpMailer mailer;
+    @Inject
+    SecurityEvents events;
+
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private volatile String lastFailure;
+
+    @PostConstruct
+    void start() {
+        if (!config.sends()) {
+            LOG.info("Courier: no SMTP server configured (gatehouse.courier.smtp.host): messages are held in the outbox, not sent");
+            return;
+        }
+        long every = config.pollInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("gatehouse-courier-sender", false));
+        LOG.info("Courier: sending through " + config.smtpHost().orElseThrow() + ":" + config.smtpPort()
+                + " (" + config.tls().name().toLowerCase(java.util.Locale.ROOT) + ") every " + config.pollInterval().toMillis() + " ms");
+    }
+
+    @Timeout
+    void tick() {
+        if (!migrator.isMigrated() || !ticking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            runOnce();
+            lastFailure = null;
+        } catch (RuntimeException e) {
+            String reason = Redactor.text(oneLine(e));
+            if (!reason.equals(lastFailure)) {
+                LOG.warning("Courier: could not read the outbox: " + reason + " — will retry");
+            }
+            lastFailure = reason;
+        } finally {
+            ticking.set(false);
+        }
+    }
+
+    /** Claims and sends one batch; returns how many messages it attempted. Safe to run on many nodes at once. */
+    public int runOnce() {
+        if (!config.sends()) {
+            return 0;
+        }
+        List<ClaimedMessage> batch = queue.claim(config.batchSize());
+        for (ClaimedMessage m : batch) {
+            deliver(m);
+        }
+        return batch.size();
+    }
+
+    private void deliver(ClaimedMessage m) {
+        String domain = new Recipient(m.recipient()).domain();
+        try {
+            mailer.send(m);
+            queue.sent(m.id());
+            events.fire(SecurityEvent.of(SecurityEventType.MESSAGE_SENT, Outcome.SUCCESS).tenant(m.tenant())
+                    .subject(m.id().toString()).detail("template", m.template()).detail("recipient_domain", domain)
+                    .detail("attempt", m.attempt()));
+            LOG.log(Level.FINE, "Courier: sent message {0} to a recipient at {1}", new Object[] {m.id(), domain});
+        } catch (MessagingException | RuntimeException e) {
+            String error = Redactor.text(oneLine(e));
+            error = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+            MessageStatus now = queue.failed(m, error);
+            if (now == MessageStatus.ABANDONED) {
+                events.fire(SecurityEvent.of(SecurityEventType.MESSAGE_ABANDONED, Outcome.FAILURE).tenant(m.tenant())
+                        .subject(m.id().toString()).detail("template", m.template()).detail("recipient_domain", domain)
+                        .detail("attempts", m.attempt()).detail("error", error));
+                LOG.warning("Courier: abandoned message " + m.id() + " to a recipient at " + domain + " after "
+                        + m.attempt() + " attempts: " + error);
+            } else {
+                LOG.info("Courier: attempt " + m.attempt() + " of message " + m.id() + " to a recipient at " + domain
+                        + " failed, will retry: " + error);
+            }
+        }
+    }
+
+    /** The exception's class and innermost message on one line, with addresses reduced to their domain. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = Objects.requireNonNullElse(root.getMessage(), "");
+        return (root.getClass().getSimpleName() + ": " + message).replaceAll("\\s+", " ")
+                .replaceAll("[^\\s<>\"',;:]+@", "…@").trim();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.courier.jpa;
+
+import dev.gatehouse.courier.Courier;
+import dev.gatehouse.courier.CourierConfig;
+import dev.gatehouse.courier.MessageStatus;
+import dev.gatehouse.courier.OutgoingMessage;
+import dev.gatehouse.courier.Recipient;
+import dev.gatehouse.courier.RenderedMessage;
+import dev.gatehouse.courier.TemplateRenderer;
+import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * {@link Courier} on the database outbox: validates the recipient, renders the template now (so a later
+ * template change does not alter queued mail) and inserts the row in the caller's transaction. Without an
+ * SMTP server configured the message is {@code held} for the dev outbox page instead of {@code queued}.
+ */
+@ApplicationScoped
+public class JpaCourier implements Courier {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    private CourierConfig config;
+    private SecurityEvents events;
+    private Clock clock;
+    private TemplateRenderer renderer;
+
+    protected JpaCourier() {
+    }
+
+    @Inject
+    public JpaCourier(CourierConfig config, SecurityEvents events, Clock clock) {
+        this.config = config;
+        this.events = events;
+        this.clock = clock;
+        this.renderer = new TemplateRenderer(config.templatesDir());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(OutgoingMessage message) {
+        Recipient recipient = new Recipient(message.recipient());
+        RenderedMessage rendered = renderer.render(message.template(), message.locale(), message.model());
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        MessageStatus status = config.sends() ? MessageStatus.QUEUED : MessageStatus.HELD;
+        CourierMessageEntity e = new CourierMessageEntity(Ids.uuid(), message.tenant().value());
+        e.template = message.template().wire();
+        e.recipient = recipient.address();
+        e.locale = message.locale().toLanguageTag();
+        e.subject = rendered.subject();
+        e.bodyText = rendered.text();
+        e.bodyHtml = rendered.html();
+        e.status = status.wire();
+        e.sendCount = 0;
+        e.nextAttemptAt = now;
+        e.identityId = message.identity();
+        e.createdAt = now;
+        e.updatedAt = now;
+        em.persist(e);
+        events.fire(SecurityEvent.of(SecurityEventType.MESSAGE_QUEUED, Outcome.SUCCESS)
+                .tenant(message.tenant().value())
+                .subject(e.id.toString())
+                .detail("template", e.template)
+                .detail("recipient_domain", recipient.domain())
+                .detail("status", e.status));
+        return e.id;
+    }
+}
