@@ -236,7 +236,8 @@ public sealed interface PhcHash permits PhcHash.Argon2, PhcHash.Bcrypt, PhcHash.
         public Bcrypt {
             Objects.requireNonNull(revision, "revision");
             requireInRange(cost, MIN_COST, MAX_COST, "bcrypt cost");
-            if (salt == null || checksum == null || !SALT.matcher(salt).matches() || !CHECKSUM.matcher(checksum).matches()) {
+            if (salt == null || checksum == null
+                    || !SALT.matcher(salt).matches() || !CHECKSUM.matcher(checksum).matches()) {
                 throw new InvalidPasswordHashException("bcrypt salt or hash is malformed");
             }
         }
