@@ -84,7 +84,11 @@ public sealed interface PhcHash permits PhcHash.Argon2, PhcHash.Bcrypt, PhcHash.
         /** 256 MiB: twice Kratos' default, and a third of the server's 768 MiB heap. */
         public static final int MAX_MEMORY_KIB = 262_144;
         public static final int MAX_ITERATIONS = 20;
-        public static final int MAX_PARALLELISM = 16;
+        /**
+         * Kratos stores lanes as a byte and defaults them to twice the CPU count, so its exports can have
+         * up to 255. Bouncy Castle computes lanes one after another: they cost no time or memory of their own.
+         */
+        public static final int MAX_PARALLELISM = 255;
 
         private static final Pattern FORMAT = Pattern.compile(
                 "\\$(argon2id|argon2i|argon2d)\\$v=(\\d{1,4})\\$m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,10})"
@@ -236,7 +240,8 @@ public sealed interface PhcHash permits PhcHash.Argon2, PhcHash.Bcrypt, PhcHash.
         public Bcrypt {
             Objects.requireNonNull(revision, "revision");
             requireInRange(cost, MIN_COST, MAX_COST, "bcrypt cost");
-            if (salt == null || checksum == null || !SALT.matcher(salt).matches() || !CHECKSUM.matcher(checksum).matches()) {
+            if (salt == null || checksum == null
+                    || !SALT.matcher(salt).matches() || !CHECKSUM.matcher(checksum).matches()) {
                 throw new InvalidPasswordHashException("bcrypt salt or hash is malformed");
             }
         }
