@@ -70,8 +70,26 @@ public final class TemplateRenderer {
         }
     }
 
+    /**
+     * Replaces the placeholders. A line with a placeholder the model does not have is left out whole, so
+     * one template serves with and without optional parts (e.g. "Or open this link:" when there is no link).
+     */
     private static String fill(String text, Map<String, String> model, java.util.function.UnaryOperator<String> encode) {
-        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            Matcher missing = PLACEHOLDER.matcher(line);
+            boolean complete = true;
+            while (missing.find()) {
+                complete &= model.containsKey(missing.group(1));
+            }
+            if (complete) {
+                kept.append(line).append('\n');
+            }
+        }
+        if (kept.length() > 0 && !text.endsWith("\n")) {
+            kept.setLength(kept.length() - 1);
+        }
+        Matcher m = PLACEHOLDER.matcher(kept);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = model.getOrDefault(m.group(1), "");

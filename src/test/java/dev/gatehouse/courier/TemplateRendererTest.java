@@ -34,6 +34,18 @@ class TemplateRendererTest {
     }
 
     @Test
+    void renderWhenOptionalValueMissingThenItsLineIsLeftOut() {
+        RenderedMessage with = builtIn.render(MessageTemplate.RECOVERY_CODE_VALID, Locale.ENGLISH,
+                Map.of("code", "424242", "to", "a@b.example", "link", "https://x.example/l"));
+        RenderedMessage without = builtIn.render(MessageTemplate.RECOVERY_CODE_VALID, Locale.ENGLISH,
+                Map.of("code", "424242", "to", "a@b.example"));
+
+        assertTrue(with.text().contains("https://x.example/l") && with.html().contains("https://x.example/l"));
+        assertFalse(without.text().contains("link") || without.html().contains("link"), without.text());
+        assertTrue(without.text().contains("424242"));
+    }
+
+    @Test
     void renderWhenValueHasMarkupThenEscapedInHtmlOnly() {
         RenderedMessage m = builtIn.render(MessageTemplate.LOGIN_CODE_VALID, Locale.ENGLISH,
                 Map.of("code", "<script>alert('x')</script>&\""));
@@ -62,7 +74,7 @@ class TemplateRendererTest {
     @Test
     void renderWhenOverrideDirHasFileThenItWinsAndOthersComeFromBuiltIn(@TempDir Path dir) throws IOException {
         write(dir, "login_code_valid/ru/subject.txt", "Код: {{code}}");
-        write(dir, "login_code_valid/en/body.txt", "Custom {{code}} {{unknown}}!");
+        write(dir, "login_code_valid/en/body.txt", "Custom {{code}}!\nOnly with {{unknown}}");
         TemplateRenderer r = new TemplateRenderer(Optional.of(dir));
 
         RenderedMessage ru = r.render(MessageTemplate.LOGIN_CODE_VALID, Locale.forLanguageTag("ru"), Map.of("code", "9"));
@@ -70,7 +82,7 @@ class TemplateRendererTest {
         assertTrue(ru.text().contains("Ваш код для входа"), "ru body still built in: " + ru.text());
 
         RenderedMessage en = r.render(MessageTemplate.LOGIN_CODE_VALID, Locale.ENGLISH, Map.of("code", "9"));
-        assertEquals("Custom 9 !", en.text());
+        assertEquals("Custom 9!", en.text(), "a line with a value the model lacks is left out");
         assertEquals("Your sign-in code", en.subject());
     }
 
