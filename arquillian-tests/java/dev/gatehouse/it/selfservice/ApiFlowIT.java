@@ -37,7 +37,8 @@ class ApiFlowIT {
         assertEquals("POST", flow.getJsonObject("ui").getString("method"));
         var names = flow.getJsonObject("ui").getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
                 .map(n -> n.getJsonObject("attributes").getString("name")).toList();
-        assertEquals(java.util.List.of("identifier", "password", "method"), names);
+        // the password method's submit, then the code method's ("Send sign in code")
+        assertEquals(java.util.List.of("identifier", "password", "method", "method"), names);
         assertEquals(1010001, flow.getJsonObject("ui").getJsonArray("nodes").getJsonObject(2).getJsonObject("meta")
                 .getJsonObject("label").getInt("id"));
         assertEquals(200, Http.get("/self-service/login/flows?id=" + flow.getString("id")).send().status());

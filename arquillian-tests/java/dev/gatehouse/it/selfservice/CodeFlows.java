@@ -92,6 +92,14 @@ final class CodeFlows {
      */
     static Optional<String> sentCode(String email) throws SQLException {
         Pattern sixDigits = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
+        // the sign-in link's flow id and token may hold six digits in a row: look past links
+        return newestMessageTo(email).map(row -> row.replace(email, "").replaceAll("https?://[^\\s\"'<>]+", ""))
+                .map(sixDigits::matcher)
+                .filter(Matcher::find).map(Matcher::group);
+    }
+
+    /** Every text column of the newest outbox message to the address, one per line. */
+    private static Optional<String> newestMessageTo(String email) throws SQLException {
         try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT * FROM courier_message ORDER BY created_at DESC")) {
             try (ResultSet rs = p.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -101,12 +109,18 @@ final class CodeFlows {
                         row.append(rs.getString(i)).append('\n');
                     }
                     if (row.indexOf(email) >= 0) {
-                        Matcher m = sixDigits.matcher(row.toString().replace(email, ""));
-                        return m.find() ? Optional.of(m.group()) : Optional.empty();
+                        return Optional.of(row.toString());
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The sign-in link (path and query, relative to the server) in the newest outbox message to the address. */
+    static Optional<String> sentLink(String email) throws SQLException {
+        Pattern link = Pattern.compile("/self-service/login/code-link\\?flow=[0-9a-f-]{36}(?:&|\\\\u0026|&amp;)token=[A-Za-z0-9_-]+");
+        return newestMessageTo(email).map(link::matcher).filter(Matcher::find)
+                .map(m -> m.group().replace("\\u0026", "&").replace("&amp;", "&"));
     }
 }

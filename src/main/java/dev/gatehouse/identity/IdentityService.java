@@ -67,6 +67,16 @@ public class IdentityService {
                 .or(() -> repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim()));
     }
 
+    /**
+     * The identity an address signs in by code: its {@code code} identifier (as the schema marks it), or, for
+     * identities stored before code identifiers were kept, its password identifier.
+     */
+    @Transactional
+    public Optional<Identity> findByCodeIdentifier(TenantId tenant, String address) {
+        return repository.findByIdentifier(tenant, CredentialType.CODE, address.trim().toLowerCase(java.util.Locale.ROOT))
+                .or(() -> findByIdentifier(tenant, address));
+    }
+
     @Transactional
     public List<Identity> list(TenantId tenant, int offset, int limit) {
         return repository.list(tenant, offset, limit);
@@ -188,7 +198,25 @@ public class IdentityService {
             out.put(CredentialType.PASSWORD, new Credential(e.type(), identifiers, e.config(), e.version(), e.createdAt(),
                     e.identifiers().equals(identifiers) ? e.updatedAt() : now));
         }
+        codeCredential(schema.identifiers(CredentialKind.CODE, draft.traits()), Optional.ofNullable(out.get(CredentialType.CODE)), now)
+                .ifPresentOrElse(c -> out.put(CredentialType.CODE, c), () -> out.remove(CredentialType.CODE));
         return out;
+    }
+
+    /**
+     * The {@code code} credential (sign-in by one-time code) follows the traits the schema marks as code
+     * identifiers; it holds no secret, only the addresses, and makes them unique like password identifiers.
+     */
+    private static Optional<Credential> codeCredential(List<String> identifiers, Optional<Credential> existing, Instant now) {
+        if (identifiers.isEmpty()) {
+            return Optional.empty();
+        }
+        var addresses = Json.createArrayBuilder();
+        identifiers.forEach(a -> addresses.add(Json.createObjectBuilder().add("channel", "email").add("address", a)));
+        JsonObject config = Json.createObjectBuilder().add("addresses", addresses).build();
+        return Optional.of(new Credential(CredentialType.CODE, identifiers, config, existing.map(Credential::version).orElse(0),
+                existing.map(Credential::createdAt).orElse(now),
+                existing.filter(e -> e.identifiers().equals(identifiers)).map(Credential::updatedAt).orElse(now)));
     }
 
     /** The hash to store: a plain password hashed now, or an imported hash in a format we can verify. */

@@ -18,6 +18,8 @@ public class FlowError extends RuntimeException {
                 "A security violation was detected, please fill out the form again."),
         SPENT("self_service_flow_replaced", 410, "The flow was already completed. Please start a new one."),
         FLAVOR("self_service_flow_type_mismatch", 400, "This flow was started for another kind of client."),
+        LINK_FOR_API("self_service_flow_type_mismatch", 403,
+                "Sign-in links work only for flows started in a browser; enter the code in the app instead."),
         SESSION_AVAILABLE("session_already_available", 400, "A valid session was detected and thus login is not possible."),
         NO_SESSION("session_inactive", 401, "No active session was found in this request."),
         NO_SESSION_TOKEN("session_inactive", 403, "The provided session token is not valid or has been revoked."),

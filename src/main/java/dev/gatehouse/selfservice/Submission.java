@@ -28,6 +28,9 @@ public record Submission(Map<String, String> fields, JsonObject traits, boolean 
 
     private static final int MAX_FIELDS = 200;
 
+    /** No submission at all (a link was followed): answered like a browser form post. */
+    public static final Submission NONE = new Submission(Map.of(), JsonValue.EMPTY_JSON_OBJECT, false);
+
     public Optional<String> field(String name) {
         return Optional.ofNullable(fields.get(name)).filter(s -> !s.isEmpty());
     }

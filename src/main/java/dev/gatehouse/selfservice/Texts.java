@@ -120,4 +120,46 @@ public final class Texts {
     public static UiText generic(String reason) {
         return new UiText(4000001, reason, "error", Json.createObjectBuilder().add("reason", reason).build());
     }
+
+    public static UiText sendSignInCode() {
+        return UiText.info(1010015, "Send sign in code");
+    }
+
+    public static UiText loginCodeSent() {
+        return UiText.info(1010014, "An email containing a code has been sent to the email address you provided. If you "
+                + "have not received an email, check the spelling of the address and make sure to use the address you "
+                + "registered with.");
+    }
+
+    public static UiText sendSignUpCode() {
+        return UiText.info(1040006, "Send sign up code");
+    }
+
+    public static UiText registrationCodeSent() {
+        return UiText.info(1040005, "An email containing a code has been sent to the email address you provided. If you "
+                + "have not received an email, check the spelling of the address and retry the registration.");
+    }
+
+    public static UiText loginCodeInvalid() {
+        return UiText.error(4010008, "The login code is invalid or has already been used. Please try again.");
+    }
+
+    public static UiText registrationCodeInvalid() {
+        return UiText.error(4040003, "The registration code is invalid or has already been used. Please try again.");
+    }
+
+    public static UiText traitsMismatch() {
+        return UiText.error(4000036, "The provided traits do not match the traits previously associated with this flow.");
+    }
+
+    /** Gatehouse's own (Kratos has no sign-in links): a link opened in a browser other than the flow's. */
+    public static UiText codeLinkOtherDevice() {
+        return UiText.error(4010901, "This sign-in link only works in the browser where you asked for it. Please enter the "
+                + "6-digit code from the email on the device where you started signing in.");
+    }
+
+    /** Gatehouse's own: a sign-in link that was used, replaced by a newer code, expired or never issued. */
+    public static UiText codeLinkInvalid() {
+        return UiText.error(4010902, "This sign-in link is invalid, expired or has already been used. Please ask for a new code.");
+    }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.selfservice.FlowJson;
 import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.api.SessionJson;
@@ -113,11 +114,23 @@ public class FlowResponses {
     Response csrfViolation(HttpServletRequest request) {
         if (!wantsJson(request) && request.getHeader(HttpHeaders.ACCEPT) != null
                 && request.getHeader(HttpHeaders.ACCEPT).contains("text/html")) {
-            return Response.status(403).type("text/html;charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gatehouse</title></head><body>"
-                            + "<h1>Security check failed</h1><p>The form could not be verified. Please start again.</p>"
-                            + "<p><a href=\"" + PublicUrls.of(request, "/") + "\">Gatehouse</a></p></body></html>").build();
+            return html(request, 403, "Security check failed", "The form could not be verified. Please start again.", null);
         }
         return new FlowError(FlowError.Kind.CSRF).toResponse();
+    }
+
+    /**
+     * A page with one message, for a browser that cannot be shown the flow itself (it is bound to another
+     * browser); the message's id is on the page, as on flow pages.
+     */
+    Response messagePage(HttpServletRequest request, int status, UiText message) {
+        return html(request, status, "Sign in", message.text(), message.id());
+    }
+
+    private static Response html(HttpServletRequest request, int status, String title, String text, Long messageId) {
+        return Response.status(status).type("text/html;charset=UTF-8").header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gatehouse</title></head><body>"
+                        + "<h1>" + title + "</h1><p" + (messageId == null ? "" : " data-id=\"" + messageId + "\"") + ">" + text + "</p>"
+                        + "<p><a href=\"" + PublicUrls.of(request, "/") + "\">Gatehouse</a></p></body></html>").build();
     }
 }

@@ -29,7 +29,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The steps verification and recovery share with the {@code code} method: the two forms (ask for the
+ * The steps verification and recovery (and partly login and registration) share with the {@code code} method: the two forms (ask for the
  * address; ask for the code, or resend it), finding who owns an address, and the common checks.
  */
 @ApplicationScoped
@@ -87,6 +87,13 @@ public class CodeFlows {
     /** The flow now waiting for the code sent to {@code email}, with the "sent" message. */
     public Flow sent(Flow flow, String email, UiText message) {
         Flow updated = flow.with(codeForm(flow, email).withMessage(message), Flow.SENT_EMAIL);
+        flows.update(updated);
+        return updated;
+    }
+
+    /** The flow with a new form, in {@code state}, stored. */
+    public Flow show(Flow flow, Ui ui, String state) {
+        Flow updated = flow.with(ui, state);
         flows.update(updated);
         return updated;
     }

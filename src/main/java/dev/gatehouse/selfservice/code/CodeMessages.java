@@ -29,13 +29,18 @@ public class CodeMessages {
     private final AtomicBoolean warned = new AtomicBoolean();
 
     public void send(TenantId tenant, MessageTemplate template, String to, IdentityId identity, String code) {
+        send(tenant, template, to, identity, Map.of("code", code, "to", to));
+    }
+
+    /** Sends a message whose model is {@code model} (which holds the code, and for a sign-in its link). */
+    public void send(TenantId tenant, MessageTemplate template, String to, IdentityId identity, Map<String, String> model) {
         if (!courier.isResolvable()) {
             if (warned.compareAndSet(false, true)) {
-                LOG.warning("No courier is deployed: verification and recovery codes are not sent");
+                LOG.warning("No courier is deployed: one-time codes are not sent");
             }
             return;
         }
-        courier.get().enqueue(new OutgoingMessage(tenant, template, to, Locale.ENGLISH, Map.of("code", code, "to", to),
+        courier.get().enqueue(new OutgoingMessage(tenant, template, to, Locale.ENGLISH, model,
                 identity == null ? null : identity.toString()));
     }
 }

@@ -4,5 +4,7 @@ package dev.gatehouse.selfservice.code;
 public enum CodePurpose {
     VERIFICATION,
     RECOVERY,
-    LOGIN
+    LOGIN,
+    /** Proves an address before an identity exists: the only purpose that succeeds without an identity. */
+    REGISTRATION
 }

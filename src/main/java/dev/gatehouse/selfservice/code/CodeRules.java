@@ -56,10 +56,23 @@ public final class CodeRules {
             return Verdict.EXHAUSTED;
         }
         OneTimeCode current = current(codes);
-        if (current == null || !matchesCurrent || !now.isBefore(current.expiresAt()) || current.identity() == null) {
+        if (current == null || !matchesCurrent || !now.isBefore(current.expiresAt()) || !canSucceed(current)) {
             return Verdict.REFUSED;
         }
         return Verdict.ACCEPTED;
+    }
+
+    /**
+     * Whether the code can ever be accepted: a code for an unknown address (no identity) cannot, except a
+     * sign-up code, which proves an address before its identity exists.
+     */
+    public static boolean canSucceed(OneTimeCode code) {
+        return code.identity() != null || code.purpose() == CodePurpose.REGISTRATION;
+    }
+
+    /** What is HMACed for a sign-in link: its token together with its flow. */
+    public static String linkHashInput(UUID flowId, String token) {
+        return "one-time-link:" + flowId + ":" + token;
     }
 
     /** The flow's current code (the newest one not used or replaced), or null. */

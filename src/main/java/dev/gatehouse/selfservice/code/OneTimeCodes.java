@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.code;
 
 import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.kernel.Ids;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.tenant.TenantId;
@@ -31,8 +32,17 @@ public class OneTimeCodes {
     @Inject
     Clock clock;
 
-    /** A code made and stored; the plain code exists only here and in the message that carries it. */
-    public record Issued(String code, Instant expiresAt) {
+    /**
+     * A code made and stored; the plain code (and link token) exist only here and in the message that carries it.
+     *
+     * @param linkToken the sign-in link's 256-bit token, when one was asked for; else null
+     */
+    public record Issued(String code, Instant expiresAt, String linkToken) {
+    }
+
+    /** What a code carries besides itself: a sign-in link (login), the traits it was sent for (registration). */
+    public record Extras(boolean withLink, String traits) {
+        public static final Extras NONE = new Extras(false, null);
     }
 
     /** The result of a check: accepted with the code's row, refused, or the flow's tries are used up. */
@@ -47,6 +57,13 @@ public class OneTimeCodes {
     @Transactional
     public Optional<Issued> issue(TenantId tenant, UUID flowId, CodePurpose purpose, String address, IdentityId identity,
                                   Duration lifespan) {
+        return issue(tenant, flowId, purpose, address, identity, lifespan, Extras.NONE);
+    }
+
+    /** As {@link #issue(TenantId, UUID, CodePurpose, String, IdentityId, Duration)}, with a link or traits. */
+    @Transactional
+    public Optional<Issued> issue(TenantId tenant, UUID flowId, CodePurpose purpose, String address, IdentityId identity,
+                                  Duration lifespan, Extras extras) {
         Instant now = clock.instant();
         if (!CodeRules.mayResend(codes.ofFlow(tenant, flowId), address, now, config.codeResendInterval())) {
             return Optional.empty();
@@ -54,9 +71,11 @@ public class OneTimeCodes {
         codes.retireAll(tenant, flowId, now);
         String code = CodeRules.generate(random);
         Instant expiresAt = now.plus(lifespan);
+        String token = extras.withLink() ? Ids.token() : null;
         codes.insert(new OneTimeCode(UUID.randomUUID(), tenant, flowId, purpose, address,
-                hasher.hash(CodeRules.hashInput(flowId, code)), identity, 0, expiresAt, null, now));
-        return Optional.of(new Issued(code, expiresAt));
+                hasher.hash(CodeRules.hashInput(flowId, code)), identity, 0, expiresAt, null, now,
+                token == null ? null : hasher.hash(CodeRules.linkHashInput(flowId, token)), extras.traits()));
+        return Optional.of(new Issued(code, expiresAt, token));
     }
 
     /** Checks a presented code, counting a refused one against the flow and using up an accepted one. */
@@ -80,6 +99,31 @@ public class OneTimeCodes {
             case EXHAUSTED -> {
                 // nothing more to count: the flow is spent
             }
+        }
+        return new Checked(verdict, current);
+    }
+
+    /** The flow's current code of that purpose, if any. */
+    @Transactional
+    public Optional<OneTimeCode> current(TenantId tenant, UUID flowId, CodePurpose purpose) {
+        return Optional.ofNullable(CodeRules.current(codes.ofFlow(tenant, flowId))).filter(c -> c.purpose() == purpose);
+    }
+
+    /**
+     * Checks a sign-in link's token against the flow's current code: accepted (and used up, with the code) only
+     * if it is that code's link, unexpired, for a known identity, and the flow has tries left. A 256-bit token
+     * cannot be guessed, so a refused one is not counted as a try (a stale link must not spend the flow).
+     */
+    @Transactional
+    public Checked checkLink(TenantId tenant, UUID flowId, String token) {
+        Instant now = clock.instant();
+        List<OneTimeCode> all = codes.ofFlow(tenant, flowId);
+        OneTimeCode current = CodeRules.current(all);
+        boolean matches = current != null && current.linkHash() != null && token != null && token.length() <= 128
+                && hasher.matches(CodeRules.linkHashInput(flowId, token), current.linkHash());
+        CodeRules.Verdict verdict = CodeRules.judge(all, matches, now, config.codeMaxAttempts());
+        if (verdict == CodeRules.Verdict.ACCEPTED) {
+            codes.retireAll(tenant, flowId, now);
         }
         return new Checked(verdict, current);
     }

@@ -37,7 +37,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The login flow with the password method. An unknown identifier, a wrong password, a disabled account
+ * The login flow with the password method, and the {@code code} method (see {@link CodeLogin}). An unknown identifier, a wrong password, a disabled account
  * and a locked identifier all get the same message and cost the same argon2 work, so the answer does not
  * tell whether an account exists.
  */
@@ -63,11 +63,17 @@ public class LoginHandler {
     @Inject
     SelfServiceConfig config;
     @Inject
+    CodeLogin code;
+    @Inject
     Clock clock;
 
     /** How a submission ended. */
-    public sealed interface Result permits Succeeded, Failed {
+    public sealed interface Result permits Succeeded, Sent, Failed {
         Flow flow();
+    }
+
+    /** A code was sent (or, for an unknown identifier, seemingly sent): the flow waits for it. */
+    public record Sent(Flow flow) implements Result {
     }
 
     public record Succeeded(Flow flow, Identity identity, SessionService.Issued session) implements Result {
@@ -94,6 +100,7 @@ public class LoginHandler {
         nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, "username", Texts.idLabel()));
         nodes.add(UiNode.input("password", "password", "password", null, true, "current-password", Texts.passwordLabel()));
         nodes.add(UiNode.input("password", "method", "submit", Json.createValue("password"), false, null, Texts.signIn()));
+        nodes.add(CodeLogin.button());
         return new Ui(action, "POST", nodes, List.of());
     }
 
@@ -102,6 +109,9 @@ public class LoginHandler {
         String identifier = submission.field("identifier").map(String::trim).orElse("");
         ui = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
         String method = submission.field("method").orElse("password");
+        if (method.equals("code")) {
+            return byCode(flow, code.submit(flow, submission));
+        }
         if (!method.equals("password")) {
             return fail(flow, ui.withMessage(Texts.generic("The sign-in method " + sanitize(method) + " is not available.")));
         }
@@ -150,11 +160,29 @@ public class LoginHandler {
             events.fire(SecurityEvent.of(SecurityEventType.PASSWORD_REHASHED, Outcome.SUCCESS).tenant(tenant.value())
                     .subject(who.id().toString()).detail("from", hash.get().split("\\$")[1]));
         }
-        SessionService.Issued issued = sessions.issue(who, "password");
+        return signedIn(flow, ui, who, "password", "password");
+    }
+
+    /** A sign-in link opened in the browser that started the flow (the caller has checked that). */
+    public Result byLink(Flow flow, String token) {
+        return byCode(flow, code.link(flow, token));
+    }
+
+    private Result byCode(Flow flow, CodeLogin.Step step) {
+        if (step instanceof CodeLogin.Proven p) {
+            return signedIn(flow, flow.ui().withoutMessages(), p.identity(), CodeLogin.METHOD, p.method());
+        }
+        CodeLogin.Answered a = (CodeLogin.Answered) step;
+        return a.accepted() ? new Sent(a.flow()) : new Failed(a.flow());
+    }
+
+    /** @param sessionMethod the session's authentication method; {@code eventMethod} may say more (a link) */
+    private Succeeded signedIn(Flow flow, Ui ui, Identity who, String sessionMethod, String eventMethod) {
+        SessionService.Issued issued = sessions.issue(who, sessionMethod);
         Flow done = flow.with(ui, Flow.PASSED_CHALLENGE);
         flows.update(done);
-        events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(tenant.value())
-                .actor(who.id().toString()).subject(who.id().toString()).detail("method", "password")
+        events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
+                .actor(who.id().toString()).subject(who.id().toString()).detail("method", eventMethod)
                 .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
         return new Succeeded(done, who, issued);
     }

@@ -5,6 +5,7 @@ import dev.gatehouse.credential.password.PolicyViolation;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
@@ -44,7 +45,9 @@ import java.util.UUID;
 /**
  * The registration flow with the password method: traits checked by the default identity schema, the
  * password by the password policy, then the identity is created and signed in, and each of its e-mail
- * addresses to verify gets a verification flow with a code.
+ * addresses to verify gets a verification flow with a code. With the {@code code} method (see
+ * {@link CodeRegistration}) the identity has no password: its address is proven by a code first, and stored
+ * as verified.
  */
 @ApplicationScoped
 public class RegistrationHandler {
@@ -66,11 +69,17 @@ public class RegistrationHandler {
     @Inject
     SelfServiceConfig config;
     @Inject
+    CodeRegistration code;
+    @Inject
     Clock clock;
 
     /** How a submission ended. */
-    public sealed interface Result permits Succeeded, Failed {
+    public sealed interface Result permits Succeeded, Sent, Failed {
         Flow flow();
+    }
+
+    /** A sign-up code was sent: the flow waits for it. */
+    public record Sent(Flow flow) implements Result {
     }
 
     /** @param verification the first verification flow started for the new identity's addresses, or null */
@@ -99,6 +108,7 @@ public class RegistrationHandler {
         nodes.addAll(TraitNodes.of(schemas.defaultSchema().document(), traits, "default"));
         nodes.add(UiNode.input("password", "password", "password", null, true, "new-password", Texts.passwordLabel()));
         nodes.add(UiNode.input("password", "method", "submit", Json.createValue("password"), false, null, Texts.signUp()));
+        nodes.add(CodeRegistration.button());
         return new Ui(action, "POST", nodes, List.of());
     }
 
@@ -106,10 +116,21 @@ public class RegistrationHandler {
         JsonObject traits = submission.traits();
         Ui ui = FormMessages.refill(flow.ui().withoutMessages(), traits);
         String method = submission.field("method").orElse("password");
+        IdentitySchema schema = schemas.defaultSchema();
+        if (method.equals("code")) {
+            CodeRegistration.Step step = code.submit(flow, submission, ui, schema);
+            if (step instanceof CodeRegistration.Proven p) {
+                // the code proved the address: it is stored verified, and there is no password
+                return register(flow, ui, new IdentityDraft(Optional.of(schema.id()), p.traits(), Optional.empty(), JsonValue.NULL,
+                        JsonValue.NULL, Optional.empty(), List.of(new IdentityDraft.ImportedAddress("email", p.address(), true,
+                        VerifiableAddress.Status.COMPLETED))), "code");
+            }
+            CodeRegistration.Answered a = (CodeRegistration.Answered) step;
+            return a.accepted() ? new Sent(a.flow()) : new Failed(a.flow());
+        }
         if (!method.equals("password")) {
             return fail(flow, ui.withMessage(Texts.generic("This sign-up method is not available.")));
         }
-        IdentitySchema schema = schemas.defaultSchema();
         List<TraitError> traitErrors = schema.validate(traits);
         boolean bad = !traitErrors.isEmpty();
         ui = FormMessages.traitErrors(ui, traitErrors);
@@ -125,10 +146,15 @@ public class RegistrationHandler {
         if (bad) {
             return fail(flow, ui);
         }
+        return register(flow, ui, new IdentityDraft(Optional.of(schema.id()), traits, Optional.empty(),
+                JsonValue.NULL, JsonValue.NULL, Optional.of(new IdentityDraft.PlainPassword(password.get())), List.of()), "password");
+    }
+
+    /** Creates the identity and signs it in; addresses it has still to verify get verification flows. */
+    private Result register(Flow flow, Ui ui, IdentityDraft draft, String method) {
         Identity identity;
         try {
-            identity = identities.create(flow.tenant(), new IdentityDraft(Optional.of(schema.id()), traits, Optional.empty(),
-                    JsonValue.NULL, JsonValue.NULL, Optional.of(new IdentityDraft.PlainPassword(password.get())), List.of()), null);
+            identity = identities.create(flow.tenant(), draft, null);
         } catch (ApiException e) {
             if (e.error() == ApiError.CONFLICT) {
                 return fail(flow, ui.withMessage(Texts.duplicateCredentials()));
@@ -139,11 +165,11 @@ public class RegistrationHandler {
             }
             return fail(flow, failed.messages().isEmpty() ? failed.withMessage(Texts.generic(e.detail())) : failed);
         }
-        SessionService.Issued issued = sessions.issue(identity, "password");
+        SessionService.Issued issued = sessions.issue(identity, method);
         Flow done = flow.with(ui, Flow.PASSED_CHALLENGE);
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
-                .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", "password")
+                .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", method)
                 .detail("flow", flow.flavor().wire()));
         List<Flow> verifying = verification.startAfterRegistration(flow, identity);
         return new Succeeded(done, identity, issued, verifying.isEmpty() ? null : verifying.get(0));

@@ -102,4 +102,24 @@ class CodeRulesTest {
         assertTrue(CodeRules.mayResend(sent, "a@example.test", NOW.plusSeconds(25), Duration.ofSeconds(30)));
         assertTrue(CodeRules.mayResend(List.of(), "a@example.test", NOW, Duration.ofSeconds(30)));
     }
+
+    @Test
+    void judgeWhenSignUpCodeWithoutIdentityThenAcceptedButOtherPurposesRefused() {
+        OneTimeCode signUp = new OneTimeCode(UUID.randomUUID(), new TenantId("default"), FLOW, CodePurpose.REGISTRATION,
+                "a@example.test", "hash", null, 0, NOW.plusSeconds(600), null, NOW.minusSeconds(60), null, "{}");
+        OneTimeCode unknownLogin = new OneTimeCode(UUID.randomUUID(), new TenantId("default"), FLOW, CodePurpose.LOGIN,
+                "a@example.test", "hash", null, 0, NOW.plusSeconds(600), null, NOW.minusSeconds(60), "link", null);
+
+        assertEquals(CodeRules.Verdict.ACCEPTED, CodeRules.judge(List.of(signUp), true, NOW, 5));
+        assertEquals(CodeRules.Verdict.REFUSED, CodeRules.judge(List.of(unknownLogin), true, NOW, 5));
+    }
+
+    @Test
+    void linkHashInputWhenOtherFlowOrTokenThenDifferentAndNeverTheCodeInput() {
+        UUID other = UUID.randomUUID();
+
+        assertNotEquals(CodeRules.linkHashInput(FLOW, "t"), CodeRules.linkHashInput(other, "t"));
+        assertNotEquals(CodeRules.linkHashInput(FLOW, "t"), CodeRules.linkHashInput(FLOW, "u"));
+        assertNotEquals(CodeRules.linkHashInput(FLOW, "123456"), CodeRules.hashInput(FLOW, "123456"));
+    }
 }

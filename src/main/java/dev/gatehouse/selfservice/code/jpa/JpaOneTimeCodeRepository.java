@@ -35,6 +35,8 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
         e.expiresAt = c.expiresAt().atOffset(ZoneOffset.UTC);
         e.usedAt = c.usedAt() == null ? null : c.usedAt().atOffset(ZoneOffset.UTC);
         e.createdAt = c.createdAt().atOffset(ZoneOffset.UTC);
+        e.linkHash = c.linkHash();
+        e.traits = c.traits();
         em.persist(e);
     }
 
@@ -62,6 +64,7 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
     private static OneTimeCode toCode(OneTimeCodeEntity e) {
         return new OneTimeCode(e.id, new TenantId(e.tenantId), UUID.fromString(e.flowId), CodePurpose.valueOf(e.purpose),
                 e.address, e.codeHash, e.identityId == null ? null : new IdentityId(UUID.fromString(e.identityId)),
-                e.attempts, e.expiresAt.toInstant(), e.usedAt == null ? null : e.usedAt.toInstant(), e.createdAt.toInstant());
+                e.attempts, e.expiresAt.toInstant(), e.usedAt == null ? null : e.usedAt.toInstant(), e.createdAt.toInstant(),
+                e.linkHash, e.traits);
     }
 }

@@ -35,4 +35,8 @@ public class OneTimeCodeEntity {
     OffsetDateTime usedAt;
     @Column(name = "created_at", nullable = false, updatable = false)
     OffsetDateTime createdAt;
+    @Column(name = "link_hash", updatable = false)
+    String linkHash;
+    @Column(updatable = false)
+    String traits;
 }

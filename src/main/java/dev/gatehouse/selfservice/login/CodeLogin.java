@@ -1,0 +1,175 @@
+package dev.gatehouse.selfservice.login;
+
+import dev.gatehouse.courier.MessageTemplate;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.UiText;
+import dev.gatehouse.selfservice.code.CodeFlows;
+import dev.gatehouse.selfservice.code.CodeMessages;
+import dev.gatehouse.selfservice.code.CodePurpose;
+import dev.gatehouse.selfservice.code.CodeRules;
+import dev.gatehouse.selfservice.code.OneTimeCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code code} method of the login flow (Kratos' passwordless code), and Gatehouse's sign-in link:
+ * <pre>
+ *   choose_method ──identifier──▶ sent_email ──right code / link──▶ (proven: the login handler signs in)
+ *                                   │  ▲ resend (new code, old one retired, rate-limited), wrong code
+ *                                   └──┘ (max attempts: spent)
+ * </pre>
+ * An unknown identifier is answered exactly like a known one: a code is stored (it can never succeed) and
+ * nothing is sent. The e-mail carries the code and a link with a 256-bit token; the link is bound to the flow
+ * (its HMAC sits with the code) and, because the endpoint demands the flow's CSRF cookie, to the browser that
+ * started the flow. Codes and tokens are never logged.
+ */
+@ApplicationScoped
+public class CodeLogin {
+
+    static final String METHOD = "code";
+    static final String LINK_METHOD = "code_link";
+
+    @Inject
+    OneTimeCodes codes;
+    @Inject
+    CodeMessages messages;
+    @Inject
+    IdentityService identities;
+    @Inject
+    CodeFlows steps;
+    @Inject
+    SecurityEvents events;
+    @Inject
+    SelfServiceConfig config;
+
+    /** Where a code submission stands: the identity proven, or the flow to answer with (sent or refused). */
+    public sealed interface Step permits Proven, Answered {
+    }
+
+    /** @param method {@code code} or {@code code_link}, for the events */
+    public record Proven(Identity identity, String method) implements Step {
+    }
+
+    public record Answered(Flow flow, boolean accepted) implements Step {
+    }
+
+    /** The login form's button for this method. */
+    static UiNode button() {
+        return UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.sendSignInCode());
+    }
+
+    @Transactional
+    public Step submit(Flow flow, Submission submission) {
+        if (codes.isExhausted(flow.tenant(), flow.id())) {
+            throw new FlowError(FlowError.Kind.SPENT);
+        }
+        boolean sent = Flow.SENT_EMAIL.equals(flow.state());
+        Optional<String> code = submission.field("code");
+        if (sent && code.isPresent()) {
+            return check(flow, code.get().trim());
+        }
+        String identifier = sent ? flow.ui().valueOf("identifier").orElse("")
+                : submission.field("identifier").map(CodeFlows::normalise).orElse("");
+        if (identifier.isEmpty() || identifier.length() > 320) {
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.required("identifier")), flow.state(), false);
+        }
+        return send(flow, identifier);
+    }
+
+    private Step send(Flow flow, String identifier) {
+        Optional<Identity> owner = identities.findByCodeIdentifier(flow.tenant(), identifier).filter(Identity::isActive);
+        Optional<OneTimeCodes.Issued> issued = codes.issue(flow.tenant(), flow.id(), CodePurpose.LOGIN, identifier,
+                owner.map(Identity::id).orElse(null), config.codeLifespan(), new OneTimeCodes.Extras(true, null));
+        if (issued.isEmpty()) {
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())),
+                    flow.state(), false);
+        }
+        Optional<String> to = owner.flatMap(i -> addressOf(i, identifier));
+        if (to.isPresent()) {
+            String link = flow.actionBase() + "/self-service/login/code-link?flow=" + flow.id() + "&token=" + issued.get().linkToken();
+            messages.send(flow.tenant(), MessageTemplate.LOGIN_CODE_VALID, to.get(), owner.get().id(),
+                    Map.of("code", issued.get().code(), "to", to.get(), "link", link));
+        }
+        return answer(flow, codeForm(flow, identifier, Texts.loginCodeSent()), Flow.SENT_EMAIL, true);
+    }
+
+    /** The address the code goes to: the identifier if it is one of the identity's addresses, else its first. */
+    private static Optional<String> addressOf(Identity identity, String identifier) {
+        List<String> addresses = identity.verifiableAddresses().stream().map(a -> a.value()).toList();
+        return addresses.stream().filter(a -> a.equalsIgnoreCase(identifier)).findFirst()
+                .or(() -> identifier.contains("@") ? Optional.of(identifier) : addresses.stream().findFirst());
+    }
+
+    private Step check(Flow flow, String presented) {
+        OneTimeCodes.Checked checked = codes.check(flow.tenant(), flow.id(), CodePurpose.LOGIN, presented);
+        Optional<Identity> who = proven(flow, checked);
+        if (who.isEmpty()) {
+            failed(flow, checked, METHOD);
+            return answer(flow, codeForm(flow, flow.ui().valueOf("identifier").orElse(""), Texts.loginCodeInvalid()),
+                    flow.state(), false);
+        }
+        return new Proven(who.get(), METHOD);
+    }
+
+    /**
+     * A sign-in link opened in the browser that started the flow (the caller checked that): proven, or the
+     * flow with the "invalid link" message. A refused link does not count as a wrong code.
+     */
+    @Transactional
+    public Step link(Flow flow, String token) {
+        OneTimeCodes.Checked checked = codes.checkLink(flow.tenant(), flow.id(), token);
+        Optional<Identity> who = proven(flow, checked);
+        if (who.isEmpty()) {
+            failed(flow, checked, LINK_METHOD);
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), flow.state(), false);
+        }
+        return new Proven(who.get(), LINK_METHOD);
+    }
+
+    private Optional<Identity> proven(Flow flow, OneTimeCodes.Checked checked) {
+        return checked.verdict() == CodeRules.Verdict.ACCEPTED
+                ? identities.find(flow.tenant(), checked.code().identity().toString()).filter(Identity::isActive)
+                : Optional.empty();
+    }
+
+    private void failed(Flow flow, OneTimeCodes.Checked checked, String method) {
+        events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
+                .subject(checked.code() == null || checked.code().identity() == null ? null : checked.code().identity().toString())
+                .detail("method", method).detail("reason", checked.verdict() == CodeRules.Verdict.EXHAUSTED
+                        ? "too many attempts" : "invalid code"));
+    }
+
+    /** The form once a code was sent: the identifier (kept, hidden), the code, submit, and resend. */
+    private static Ui codeForm(Flow flow, String identifier, UiText message) {
+        List<UiNode> nodes = new java.util.ArrayList<>();
+        flow.ui().valueOf("csrf_token").ifPresent(secret ->
+                nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null)));
+        nodes.add(UiNode.input("code", "identifier", "hidden", Json.createValue(identifier), true, null, null));
+        nodes.add(UiNode.input("code", "code", "text", Json.createValue(""), true, "one-time-code", Texts.verifyCode()));
+        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
+        nodes.add(UiNode.input("code", "resend", "submit", Json.createValue("code"), false, null, Texts.resendCode()));
+        return new Ui(flow.ui().action(), "POST", nodes, List.of()).withMessage(message);
+    }
+
+    private Answered answer(Flow flow, Ui ui, String state, boolean accepted) {
+        return new Answered(steps.show(flow, ui, state), accepted);
+    }
+}
