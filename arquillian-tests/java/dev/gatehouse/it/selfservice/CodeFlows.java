@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -86,35 +85,24 @@ final class CodeFlows {
         }
     }
 
-    /**
-     * The six-digit code in the newest outbox message to the address, where only the mailbox owner would see
-     * it. Reads every text column, so it does not depend on how the courier lays out its table.
-     */
+    /** The six-digit code in the newest outbox message to the address, where only the mailbox owner would see it. */
     static Optional<String> sentCode(String email) throws SQLException {
         Pattern sixDigits = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])");
         // the sign-in link's flow id and token may hold six digits in a row: look past links
-        return newestMessageTo(email).map(row -> row.replace(email, "").replaceAll("https?://[^\\s\"'<>]+", ""))
+        return newestMessageTo(email).map(text -> text.replace(email, "").replaceAll("https?://[^\\s\"'<>]+", ""))
                 .map(sixDigits::matcher)
                 .filter(Matcher::find).map(Matcher::group);
     }
 
-    /** Every text column of the newest outbox message to the address, one per line. */
+    /** The plain-text body of the newest outbox message to the address. */
     private static Optional<String> newestMessageTo(String email) throws SQLException {
-        try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT * FROM courier_message ORDER BY created_at DESC")) {
+        try (Connection c = db(); PreparedStatement p = c.prepareStatement(
+                "SELECT body_text FROM courier_message WHERE recipient = ? ORDER BY created_at DESC")) {
+            p.setString(1, email);
             try (ResultSet rs = p.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.append(rs.getString(i)).append('\n');
-                    }
-                    if (row.indexOf(email) >= 0) {
-                        return Optional.of(row.toString());
-                    }
-                }
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
-        return Optional.empty();
     }
 
     /** The sign-in link (path and query, relative to the server) in the newest outbox message to the address. */
