@@ -95,7 +95,7 @@ final class CodeFlows {
     }
 
     /** The plain-text body of the newest outbox message to the address. */
-    private static Optional<String> newestMessageTo(String email) throws SQLException {
+    static Optional<String> newestMessageTo(String email) throws SQLException {
         try (Connection c = db(); PreparedStatement p = c.prepareStatement(
                 "SELECT body_text FROM courier_message WHERE recipient = ? ORDER BY created_at DESC")) {
             p.setString(1, email);

@@ -190,4 +190,20 @@ class RecoveryIT {
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.jsonObject().getString("session_token").startsWith("ory_st_"));
     }
+
+    @Test
+    void recoveryMailWhenRequestedInRussianThenWrittenInRussian() throws SQLException {
+        String address = email("recover");
+        registered("", address);
+        JsonObject flow = ApiFlows.start("", "recovery");
+        String action = flow.getJsonObject("ui").getString("action");
+
+        Http.Response sent = Http.post(action.substring(action.indexOf("/", action.indexOf("//") + 2)))
+                .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
+                .json("{\"method\":\"code\",\"email\":\"" + address + "\"}").send();
+
+        assertEquals(200, sent.status(), sent.toString());
+        String text = CodeFlows.newestMessageTo(address).orElseThrow();
+        assertTrue(text.contains("Чтобы восстановить доступ"), text);
+    }
 }

@@ -23,8 +23,8 @@ import java.util.Locale;
 @RequestScoped
 public class LanguageView {
 
-    static final String COOKIE = "gatehouse_lang";
-    private static final List<String> SUPPORTED = List.of("en", "ru", "zh");
+    static final String COOKIE = dev.gatehouse.platform.http.RequestLanguage.COOKIE;
+    private static final List<String> SUPPORTED = dev.gatehouse.platform.http.RequestLanguage.SUPPORTED;
 
     private Locale locale;
 

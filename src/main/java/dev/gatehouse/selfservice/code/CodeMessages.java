@@ -5,7 +5,9 @@ import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.courier.OutgoingMessage;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.platform.http.RequestLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -25,11 +27,22 @@ public class CodeMessages {
 
     @Inject
     Instance<Courier> courier;
+    @Inject
+    RequestLanguage language;
 
     private final AtomicBoolean warned = new AtomicBoolean();
 
     public void send(TenantId tenant, MessageTemplate template, String to, IdentityId identity, String code) {
         send(tenant, template, to, identity, Map.of("code", code, "to", to));
+    }
+
+    /** The requester's language; English when there is no request (e.g. a timer). */
+    private Locale locale() {
+        try {
+            return language.locale();
+        } catch (ContextNotActiveException e) {
+            return Locale.ENGLISH;
+        }
     }
 
     /** Sends a message whose model is {@code model} (which holds the code, and for a sign-in its link). */
@@ -40,7 +53,7 @@ public class CodeMessages {
             }
             return;
         }
-        courier.get().enqueue(new OutgoingMessage(tenant, template, to, Locale.ENGLISH, model,
+        courier.get().enqueue(new OutgoingMessage(tenant, template, to, locale(), model,
                 identity == null ? null : identity.toString()));
     }
 }
