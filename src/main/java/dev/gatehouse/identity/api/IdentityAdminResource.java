@@ -139,7 +139,6 @@ public class IdentityAdminResource {
     }
 
     private String actor() {
-        Object actor = request.getAttribute(AdminAuthFilter.ACTOR_ATTRIBUTE);
-        return actor == null ? null : actor.toString();
+        return AdminAuthFilter.actor(request);
     }
 }

@@ -68,7 +68,7 @@ public class LockoutAdminResource {
             throw ApiException.notFound("No failures recorded for this subject");
         }
         events.fire(SecurityEvent.of(SecurityEventType.ADMIN_CHANGE, Outcome.SUCCESS)
-                .actor(String.valueOf(request.getAttribute(AdminAuthFilter.ACTOR_ATTRIBUTE)))
+                .actor(AdminAuthFilter.actor(request))
                 .subject(subject).detail("action", "lockout cleared"));
         return Response.noContent().build();
     }

@@ -60,7 +60,7 @@ public class RecoveryAdminResource {
         Identity identity = identities.find(tenant.id(), identityId)
                 .orElseThrow(() -> ApiException.notFound("No identity with this id"));
         RecoveryHandler.AdminCode created = recovery.createByAdmin(identity, expiresIn, PublicUrls.base(request),
-                String.valueOf(request.getAttribute(AdminAuthFilter.ACTOR_ATTRIBUTE)));
+                AdminAuthFilter.actor(request));
         JsonObject out = Json.createObjectBuilder()
                 .add("recovery_link", PublicUrls.of(request, "/self-service/recovery?flow=" + created.flow().id()))
                 .add("recovery_code", created.code().code())

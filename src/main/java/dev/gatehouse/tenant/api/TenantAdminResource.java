@@ -65,7 +65,6 @@ public class TenantAdminResource {
     }
 
     private String actor() {
-        Object actor = request.getAttribute(AdminAuthFilter.ACTOR_ATTRIBUTE);
-        return actor == null ? null : actor.toString();
+        return AdminAuthFilter.actor(request);
     }
 }
