@@ -76,6 +76,22 @@ public final class ContractDatabase implements AutoCloseable {
         return emf;
     }
 
+    /** Runs the work in one resource-local transaction, committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
+        jakarta.persistence.EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
     public Connection connection() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }

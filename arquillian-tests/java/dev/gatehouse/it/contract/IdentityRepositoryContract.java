@@ -15,7 +15,6 @@ import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.jpa.JpaTenantRepository;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +42,10 @@ abstract class IdentityRepositoryContract {
     @BeforeEach
     void open() {
         db = database();
-        EntityManager em = db.emf().createEntityManager();
-        em.getTransaction().begin();
-        new JpaTenantRepository(em).create(new Tenant(OTHER, "Other", List.of(), Instant.now()));
-        em.getTransaction().commit();
-        em.close();
+        db.inTransaction(em -> {
+            new JpaTenantRepository(em).create(new Tenant(OTHER, "Other", List.of(), Instant.now()));
+            return null;
+        });
     }
 
     @AfterEach
@@ -58,18 +56,7 @@ abstract class IdentityRepositoryContract {
     }
 
     private <T> T inTx(Function<IdentityRepository, T> work) {
-        EntityManager em = db.emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(new JpaIdentityRepository(em));
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return db.inTransaction(em -> work.apply(new JpaIdentityRepository(em)));
     }
 
     private static Identity identity(TenantId tenant, String email) {

@@ -5,7 +5,6 @@ import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.TenantRepository;
 import dev.gatehouse.tenant.jpa.JpaTenantRepository;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,18 +42,7 @@ abstract class TenantRepositoryContract {
     }
 
     private <T> T inTx(Function<TenantRepository, T> work) {
-        EntityManager em = db.emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(new JpaTenantRepository(em));
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return db.inTransaction(em -> work.apply(new JpaTenantRepository(em)));
     }
 
     private void inTxDo(Consumer<TenantRepository> work) {
