@@ -71,17 +71,26 @@ public final class Mailbox implements BeforeEachCallback, AfterEachCallback {
      */
     public String awaitMailWithLink(String address, String path) {
         Pattern link = linkPattern(path);
+        return awaitMail(address, text -> link.matcher(text).find(), "a link to " + path);
+    }
+
+    /** Waits (up to 30 s) for a mail to the address whose text contains {@code fragment}; returns its text. */
+    public String awaitMailContaining(String address, String fragment) {
+        return awaitMail(address, text -> text.contains(fragment), "\"" + fragment + "\"");
+    }
+
+    private String awaitMail(String address, java.util.function.Predicate<String> wanted, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             for (MimeMessage m : to(address)) {
                 String text = text(m);
-                if (link.matcher(text).find()) {
+                if (wanted.test(text)) {
                     return text;
                 }
             }
             pause();
         }
-        throw new AssertionError("no mail to " + address + " with a link to " + path + " among " + to(address).size());
+        throw new AssertionError("no mail to " + address + " with " + what + " among " + to(address).size());
     }
 
     /** The link to {@code path} in the newest mail to the address that has one, waiting for it. */
