@@ -2,13 +2,17 @@ package dev.gatehouse.it.oauth2.client;
 
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.ServerLog;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
 
@@ -246,6 +250,31 @@ class ClientAdminIT {
         assertEquals(200, r.status(), r.toString());
         assertEquals(secret, r.jsonObject().getString("client_secret"));
         assertFalse(get("", c.getString("client_id")).body().contains(secret));
+    }
+
+    @Test
+    void lifecycleThenCreatedUpdatedDeletedEventsAndTheSecretNeverLogged() {
+        JsonObject c = created("", "{" + REDIRECT + "}");
+        String id = c.getString("client_id");
+        Http.method("PUT", "/admin/clients/" + id).admin().json("{\"redirect_uris\":[\"https://app.example/cb\"]}").send();
+        Http.method("DELETE", "/admin/clients/" + id).admin().send();
+
+        JsonObject createdEvent = event("oauth2_client_created", id);
+        assertEquals("admin-api-key", createdEvent.getString("actor"));
+        assertEquals("default", createdEvent.getString("tenant"));
+        assertEquals("secret generated", createdEvent.getJsonObject("details").getString("client_auth"));
+        assertEquals("secret unchanged", event("oauth2_client_updated", id).getJsonObject("details").getString("client_auth"));
+        assertEquals("success", event("oauth2_client_deleted", id).getString("outcome"));
+        assertFalse(ServerLog.records().toString().contains(c.getString("client_secret")), "the secret reached the log");
+    }
+
+    private static JsonObject event(String name, String clientId) {
+        JsonObject record = ServerLog.await(r -> r.getString("module", "").equals("gatehouse.security")
+                        && r.getString("message", "").contains("\"" + name + "\"") && r.getString("message", "").contains(clientId))
+                .orElseThrow(() -> new AssertionError("no " + name + " event for " + clientId));
+        try (JsonReader r = Json.createReader(new StringReader(record.getString("message")))) {
+            return r.readObject();
+        }
     }
 
     @Test

@@ -176,6 +176,17 @@ class DynamicRegistrationIT {
     }
 
     @Test
+    void registerWhenServerWouldCallItsOwnHostThenInvalidClientMetadata() throws Exception {
+        ClientMetadata keys = webApp();
+        keys.setTokenEndpointAuthMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+        keys.setJWKSetURI(URI.create("http://127.0.0.1:9080/admin/keys"));
+        assertRegistrationError(RegistrationError.INVALID_CLIENT_METADATA.getCode(), register("", keys));
+        ClientMetadata logout = webApp();
+        logout.setCustomField("backchannel_logout_uri", "https://localhost/internal");
+        assertRegistrationError(RegistrationError.INVALID_CLIENT_METADATA.getCode(), register("", logout));
+    }
+
+    @Test
     void registerWhenBodyNotJsonThenInvalidClientMetadataAndNothingRegistered() {
         Http.Response r = Http.post("/oauth2/register").json("{not json").send();
 

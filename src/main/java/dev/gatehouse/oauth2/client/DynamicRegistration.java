@@ -12,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The rules of Dynamic Client Registration (RFC 7591) and its management protocol (RFC 7592), on top of
@@ -109,13 +111,24 @@ public class DynamicRegistration {
         return client.get();
     }
 
-    /** Administrator-only fields may appear (a client sends back what it read) but only with their default values. */
+    /**
+     * Administrator-only fields may appear (a client sends back what it read) but only with their default values.
+     * URLs the server itself calls ({@code jwks_uri}, {@code backchannel_logout_uri}) must be https and not loopback,
+     * so an anonymous registrant cannot make the server send requests into its own host.
+     */
     private static void requireDefaults(ClientMetadata m) {
         boolean defaults = !m.skipConsent() && m.accessTokenStrategy() == AccessTokenStrategy.OPAQUE
                 && "{}".equals(m.metadata()) && m.lifespans().equals(TokenLifespans.DEFAULTS);
         if (!defaults) {
             throw metadataError(String.join(", ", ADMIN_ONLY) + " cannot be set by dynamic client registration");
         }
+        if (Stream.of(m.jwksUri(), m.backchannelLogoutUri()).flatMap(Optional::stream).anyMatch(DynamicRegistration::local)) {
+            throw metadataError("jwks_uri and backchannel_logout_uri of a self-registered client must be https URLs of another host");
+        }
+    }
+
+    private static boolean local(URI uri) {
+        return !"https".equalsIgnoreCase(uri.getScheme()) || ClientMetadataParser.isLoopback(uri.getHost());
     }
 
     private static OAuth2Exception metadataError(String description) {

@@ -155,10 +155,13 @@ class ClientMetadataParserTest {
     }
 
     @Test
-    void parseWhenTooManyRedirectUrisThenRefused() {
+    void parseWhenListsOrValuesOversizedThenRefused() {
         String many = String.join(",", java.util.Collections.nCopies(101, "'https://app.example/cb'"));
 
         assertRefused("redirect_uris", Kind.REDIRECT_URI, "{'redirect_uris':[" + many + "]}");
+        assertRefused("client_name", Kind.METADATA, "{" + REDIRECT + ",'client_name':'" + "n".repeat(256) + "'}");
+        assertRefused("client_id", Kind.METADATA, "{" + REDIRECT + ",'client_id':'" + "i".repeat(256) + "'}");
+        assertRefused("redirect_uris", Kind.REDIRECT_URI, "{'redirect_uris':['https://app.example/" + "p".repeat(2048) + "']}");
     }
 
     @Test
