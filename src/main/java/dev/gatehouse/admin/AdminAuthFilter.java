@@ -54,7 +54,8 @@ public class AdminAuthFilter extends HttpFilter {
         events.fire(SecurityEvent.of(SecurityEventType.ADMIN_AUTHENTICATION_FAILED, Outcome.DENIED)
                 .detail("method", request.getMethod())
                 .detail("path", request.getRequestURI())
-                .detail("reason", presented == null ? "no bearer credential" : "wrong credential: " + rejected.reason()));
+                .detail("reason", presented == null ? "no bearer credential" : "wrong credential")
+                .detail("rejected", presented == null ? null : rejected.reason()));
         if (rejected.insufficientScope()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse-admin\", error=\"insufficient_scope\", scope=\""
                     + AdminTokens.SCOPE + "\"");

@@ -25,14 +25,15 @@ import java.util.Optional;
  * containing {@value #SCOPE}. A tenant's token administers that tenant only: the cross-tenant
  * {@code /admin/tenants} API takes only tokens of the default tenant (or the admin API key).
  *
- * <p>Why not MicroProfile JWT ({@code mpJwt-2.1}): Liberty's mpJwt is configured in server.xml with one issuer
- * and one JWKS location fixed at start-up, but every tenant here is its own issuer with its own keys, and tenants
- * are created at run time. With mpJwt active, Liberty also claims every {@code Authorization: Bearer} header of
- * the application, so the admin API key (the break-glass credential, not a JWT) and Kratos-style session tokens
- * would be refused before our code runs, and it needs the application-security features and a user registry
- * that the rest of Gatehouse does not use. Verifying in process with {@link JwtSigning#verify} checks the same
- * things (signature by our key with {@code kid}, issuer, expiry, scope) against the tenant's live key set,
- * including keys rotated a second ago.
+ * <p>Why not MicroProfile JWT ({@code mpJwt-2.1}): Liberty's mpJwt is configured in server.xml (or MP Config) with
+ * one issuer and one JWKS location fixed at start-up, but every tenant here is its own issuer with its own keys,
+ * and tenants are created at run time. Even narrowed to {@code /admin/*} with an authentication filter, mpJwt
+ * takes over the {@code Authorization: Bearer} header there, so the admin API key (the break-glass credential,
+ * not a JWT) would be refused before our filter runs; and its role checks ({@code @RolesAllowed}) bring Liberty's
+ * application security into a server that otherwise has none. Verifying in process with
+ * {@link JwtSigning#verify} checks the same things (signature by our key with {@code kid}, issuer, expiry, scope)
+ * against the tenant's live key set, including keys rotated a second ago, and needs no HTTP call to our own
+ * JWKS.
  */
 @ApplicationScoped
 public class AdminTokens {
