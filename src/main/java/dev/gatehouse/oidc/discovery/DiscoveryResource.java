@@ -1,6 +1,7 @@
 package dev.gatehouse.oidc.discovery;
 
 import dev.gatehouse.oauth2.Issuer;
+import dev.gatehouse.oauth2.client.ClientConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code /.well-known/openid-configuration} of the request's tenant: each tenant is its own issuer, so its
@@ -21,21 +21,19 @@ import org.eclipse.microprofile.config.Config;
 @RequestScoped
 public class DiscoveryResource {
 
-    /** Owned by the clients capability (default false); read here only to decide whether to list the endpoint. */
-    static final String DYNAMIC_REGISTRATION = "gatehouse.oauth2.dynamic-registration.enabled";
     static final int MAX_AGE_SECONDS = 300;
 
     @Inject
     Issuer issuer;
     @Inject
-    Config config;
+    ClientConfig clients;
     @Context
     HttpServletRequest request;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response document() {
-        boolean registration = config.getOptionalValue(DYNAMIC_REGISTRATION, Boolean.class).orElse(false);
+        boolean registration = clients.dynamicRegistration();
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
         return Response.ok(DiscoveryDocument.of(issuer.of(request), registration)).cacheControl(cache).build();
