@@ -1,5 +1,6 @@
 package dev.gatehouse.it.contract;
 
+import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Credential;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.DuplicateIdentifierException;
@@ -79,6 +80,30 @@ abstract class IdentityRepositoryContract {
         assertEquals(JsonValue.NULL, byId.metadataPublic());
         assertEquals(ada.verifiableAddresses(), byId.verifiableAddresses());
         assertEquals(ada.credentials().get(CredentialType.PASSWORD).config(), byId.credentials().get(CredentialType.PASSWORD).config());
+    }
+
+    @Test
+    void findByAddressWhenAddressIsNoIdentifierThenFoundByEitherListIgnoringCaseInItsTenantOnly() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Identity base = identity(TenantId.DEFAULT, "login@example.test");
+        Identity withOtherAddresses = new Identity(base.id(), base.tenant(), base.schemaId(), base.state(), base.stateChangedAt(),
+                base.traits(), base.metadataPublic(), base.metadataAdmin(),
+                List.of(new VerifiableAddress(UUID.randomUUID(), "email", "contact@example.test", false,
+                        VerifiableAddress.Status.PENDING, null, now, now)),
+                List.of(new RecoveryAddress(UUID.randomUUID(), "email", "backup@example.test", now, now)),
+                base.credentials(), now, now, 0);
+        inTx(r -> { r.insert(withOtherAddresses); return null; });
+
+        assertEquals(base.id(), inTx(r -> r.findByAddress(TenantId.DEFAULT, AddressPurpose.VERIFICATION, "email",
+                "Contact@Example.TEST")).orElseThrow().id());
+        assertEquals(base.id(), inTx(r -> r.findByAddress(TenantId.DEFAULT, AddressPurpose.RECOVERY, "email",
+                "backup@example.test")).orElseThrow().id());
+        assertTrue(inTx(r -> r.findByAddress(TenantId.DEFAULT, AddressPurpose.RECOVERY, "email", "contact@example.test")).isEmpty(),
+                "a verifiable address is not a recovery address");
+        assertTrue(inTx(r -> r.findByAddress(TenantId.DEFAULT, AddressPurpose.VERIFICATION, "email", "login@example.test")).isEmpty(),
+                "an identifier is not an address");
+        assertTrue(inTx(r -> r.findByAddress(TenantId.DEFAULT, AddressPurpose.VERIFICATION, "sms", "contact@example.test")).isEmpty());
+        assertTrue(inTx(r -> r.findByAddress(OTHER, AddressPurpose.VERIFICATION, "email", "contact@example.test")).isEmpty());
     }
 
     @Test

@@ -190,6 +190,46 @@ class CourierDeliveryIT {
     }
 
     @Test
+    void heldMessagesWhenSmtpIsConfiguredThenFreshOnesSentAndStaleOnesAbandonedUnsent() throws Exception {
+        startSmtp();
+        String domain = uniqueDomain();
+        // as a run without SMTP left them: one held a minute ago, one held longer than held-max-age (15m)
+        String fresh = held("fresh@" + domain, Duration.ofMinutes(1));
+        String stale = held("stale@" + domain, Duration.ofHours(2));
+
+        HttpResponse<String> released = post("/it-courier/release-held");
+
+        assertEquals(200, released.statusCode(), released.body());
+        MimeMessage mail = awaitMail(domain, 1).get(0);
+        assertEquals("fresh@" + domain, mail.getAllRecipients()[0].toString());
+        assertEquals(1, awaitMessage(fresh, m -> "sent".equals(m.getString("status"))).getInt("send_count"));
+        JsonObject abandoned = awaitMessage(stale, m -> "abandoned".equals(m.getString("status")));
+        assertEquals(0, abandoned.getInt("send_count"), "never tried: its code would have expired long ago");
+        Thread.sleep(1500);
+        assertEquals(1, smtp.getReceivedMessagesForDomain(domain).length, "the stale message is never sent");
+    }
+
+    /** A message as the outbox holds it without SMTP, created {@code age} ago; returns its id. */
+    private static String held(String to, Duration age) throws Exception {
+        UUID id = UUID.randomUUID();
+        java.time.OffsetDateTime created = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(age);
+        ItServer s = ItServer.get();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(s.jdbcUrl(), s.jdbcUser(), s.jdbcPassword());
+             java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO courier_message (id, tenant_id, template, recipient, "
+                     + "locale, subject, body_text, body_html, status, send_count, next_attempt_at, created_at, updated_at) "
+                     + "VALUES (?, 'default', 'login_code_valid', ?, 'en', 'Your sign-in code', 'code 123456', "
+                     + "'<p>code 123456</p>', 'held', 0, ?, ?, ?)")) {
+            p.setObject(1, id);
+            p.setString(2, to);
+            p.setObject(3, created);
+            p.setObject(4, created);
+            p.setObject(5, created);
+            assertEquals(1, p.executeUpdate());
+        }
+        return id.toString();
+    }
+
+    @Test
     void adminApiWhenBadInputThenClearErrors() {
         Http.Response badStatus = Http.get("/admin/courier/messages?status=lost").admin().send();
         assertEquals(422, badStatus.status(), "validation-failed, as every admin API answers it");

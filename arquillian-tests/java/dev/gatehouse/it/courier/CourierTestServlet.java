@@ -26,8 +26,8 @@ import java.util.concurrent.Future;
 
 /**
  * Only in the courier tests' deployment (a second copy of the application, i.e. a second node): queues
- * messages through {@link Courier} inside a transaction, as a flow would, and runs this node's sender on
- * several threads at once.
+ * messages through {@link Courier} inside a transaction, as a flow would, runs this node's sender on
+ * several threads at once, and releases held messages as a sender starting with SMTP does.
  */
 @WebServlet("/it-courier/*")
 public class CourierTestServlet extends HttpServlet {
@@ -49,6 +49,7 @@ public class CourierTestServlet extends HttpServlet {
             String answer = switch (String.valueOf(req.getPathInfo())) {
                 case "/enqueue" -> enqueue(req);
                 case "/run-senders" -> runSenders(Integer.parseInt(req.getParameter("threads")));
+                case "/release-held" -> releaseHeld();
                 default -> null;
             };
             if (answer == null) {
@@ -89,6 +90,12 @@ public class CourierTestServlet extends HttpServlet {
             throw e;
         }
         return String.join("\n", ids);
+    }
+
+    /** What a node's sender does once at its first tick with SMTP configured. */
+    private String releaseHeld() {
+        var released = sender.releaseHeld();
+        return released.queued() + " " + released.abandoned();
     }
 
     private String runSenders(int threads) throws Exception {

@@ -36,6 +36,7 @@ public class CourierConfig implements CapabilityConfig {
     private int batchSize;
     private Duration pollInterval;
     private Duration processingTimeout;
+    private Duration heldMaxAge;
     private Optional<Path> templatesDir;
 
     protected CourierConfig() {
@@ -56,6 +57,7 @@ public class CourierConfig implements CapabilityConfig {
         this.batchSize = r.intInRange("batch-size", 1, 1000);
         this.pollInterval = r.duration("poll-interval");
         this.processingTimeout = r.duration("processing-timeout");
+        this.heldMaxAge = r.duration("held-max-age");
         this.templatesDir = r.optionalString("templates-dir").map(Path::of);
         templatesDir.ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
@@ -135,6 +137,14 @@ public class CourierConfig implements CapabilityConfig {
     /** A message claimed longer ago than this (its node died mid-send) is due again. */
     public Duration processingTimeout() {
         return processingTimeout;
+    }
+
+    /**
+     * Messages held while no SMTP server was configured: once one is, those younger than this are sent, older
+     * ones abandoned (the codes and links in them have expired, and a stale mail would only confuse).
+     */
+    public Duration heldMaxAge() {
+        return heldMaxAge;
     }
 
     public Optional<Path> templatesDir() {

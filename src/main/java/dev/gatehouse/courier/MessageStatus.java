@@ -11,7 +11,7 @@ import java.util.Optional;
  *   queued ──claim──▶ processing ──ok──▶ sent
  *     ▲                  │ fail (n &lt; max)      │ fail (n = max) ──▶ abandoned
  *     └──────────────────┘   (node died: due again after the processing timeout)
- *   held (no SMTP configured; never sent)
+ *   held (no SMTP configured) ──next start with SMTP──▶ queued (if younger than held-max-age) or abandoned
  * </pre>
  */
 public enum MessageStatus {

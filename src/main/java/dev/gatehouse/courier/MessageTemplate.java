@@ -12,7 +12,11 @@ public enum MessageTemplate {
     RECOVERY_CODE_VALID,
     RECOVERY_CODE_INVALID,
     LOGIN_CODE_VALID,
-    REGISTRATION_CODE_VALID;
+    REGISTRATION_CODE_VALID,
+    /** The {@code link} method: a verification link. */
+    VERIFICATION_VALID,
+    /** The {@code link} method: a recovery link. */
+    RECOVERY_VALID;
 
     /** Kratos' name, e.g. {@code recovery_code_valid}; also the template file name. */
     public String wire() {

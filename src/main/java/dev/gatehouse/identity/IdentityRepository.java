@@ -13,6 +13,12 @@ public interface IdentityRepository {
     /** The identity whose credential of this type has this (normalised) identifier. */
     Optional<Identity> findByIdentifier(TenantId tenant, CredentialType type, String identifier);
 
+    /**
+     * The identity with this address (compared ignoring case) among its verifiable or its recovery addresses
+     * of the channel {@code via} (e.g. {@code email}), whether or not the address is also a sign-in identifier.
+     */
+    Optional<Identity> findByAddress(TenantId tenant, AddressPurpose purpose, String via, String address);
+
     /** Identities in creation order. */
     List<Identity> list(TenantId tenant, int offset, int limit);
 

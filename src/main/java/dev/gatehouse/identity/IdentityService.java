@@ -77,6 +77,12 @@ public class IdentityService {
                 .or(() -> findByIdentifier(tenant, address));
     }
 
+    /** The identity that has the e-mail address among its verifiable or recovery addresses (whatever its identifiers). */
+    @Transactional
+    public Optional<Identity> findByEmailAddress(TenantId tenant, AddressPurpose purpose, String address) {
+        return repository.findByAddress(tenant, purpose, "email", address);
+    }
+
     @Transactional
     public List<Identity> list(TenantId tenant, int offset, int limit) {
         return repository.list(tenant, offset, limit);

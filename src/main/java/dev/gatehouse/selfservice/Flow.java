@@ -14,10 +14,12 @@ import java.util.UUID;
  *                               ▲   │ submit failed: same state, messages on the UI
  *                               └───┘
  *   settings:             show_form ──submit ok──▶ success ──▶ (may be submitted again)
- *   verification, recovery (code method):
- *                         choose_method ──email──▶ sent_email ──right code──▶ passed_challenge (spent)
- *                                                   │  ▲ email again (new code, rate-limited), wrong code
+ *   verification, recovery (code or link method):
+ *                         choose_method ──email──▶ sent_email ──right code / link opened──▶ passed_challenge (spent)
+ *                                                   │  ▲ email again (new code or link, rate-limited), wrong code
  *                                                   └──┘ (max attempts: spent)
+ *   recovery started by an admin: a browser flow in sent_email without a browser (csrfHash null) until its
+ *   link is first opened in one, which binds it there.
  * </pre>
  * A flow expires at {@code expiresAt}; a spent or expired flow cannot be submitted.
  *
@@ -56,6 +58,18 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
         String action = ui.action();
         int at = action.indexOf("/self-service/");
         return at < 0 ? action : action.substring(0, at);
+    }
+
+    /** The same flow bound to the browser whose CSRF secret's HMAC is {@code csrfHash}, showing {@code ui}. */
+    public Flow boundTo(String csrfHash, Ui ui) {
+        return new Flow(id, tenant, kind, flavor, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+                issuedAt, expiresAt);
+    }
+
+    /** The same flow answered as an app's (an admin's recovery flow submitted by an app before any browser opened it). */
+    public Flow asApi() {
+        return new Flow(id, tenant, kind, Flavor.API, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+                issuedAt, expiresAt);
     }
 
     public Flow with(Ui ui, String state) {

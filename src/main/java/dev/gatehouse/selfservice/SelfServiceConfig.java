@@ -24,6 +24,8 @@ public class SelfServiceConfig implements CapabilityConfig {
     private Duration codeResendInterval;
     private boolean verificationRequiredForLogin;
     private boolean recoveryRevokeSessions;
+    private AddressProof verificationUse;
+    private AddressProof recoveryUse;
 
     protected SelfServiceConfig() {
     }
@@ -50,6 +52,8 @@ public class SelfServiceConfig implements CapabilityConfig {
         this.codeResendInterval = r.duration("code.resend-interval");
         this.verificationRequiredForLogin = r.bool("verification.required-for-login");
         this.recoveryRevokeSessions = r.bool("recovery.revoke-sessions");
+        this.verificationUse = r.oneOf("verification.use", AddressProof.class);
+        this.recoveryUse = r.oneOf("recovery.use", AddressProof.class);
     }
 
     @Override
@@ -98,5 +102,15 @@ public class SelfServiceConfig implements CapabilityConfig {
     /** Whether a recovery ends every other session of the identity. */
     public boolean recoveryRevokeSessions() {
         return recoveryRevokeSessions;
+    }
+
+    /** Kratos' {@code selfservice.flows.verification.use}: the method new verification flows offer and mails use. */
+    public AddressProof verificationUse() {
+        return verificationUse;
+    }
+
+    /** Kratos' {@code selfservice.flows.recovery.use}: the method new recovery flows offer. */
+    public AddressProof recoveryUse() {
+        return recoveryUse;
     }
 }

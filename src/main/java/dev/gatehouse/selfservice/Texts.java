@@ -162,4 +162,24 @@ public final class Texts {
     public static UiText codeLinkInvalid() {
         return UiText.error(4010902, "This sign-in link is invalid, expired or has already been used. Please ask for a new code.");
     }
+
+    public static UiText recoveryLinkSent() {
+        return UiText.info(1060002, "An email containing a recovery link has been sent to the email address you provided. "
+                + "If you have not received an email, check the spelling of the address and make sure to use the address "
+                + "you registered with.");
+    }
+
+    public static UiText verificationLinkSent() {
+        return UiText.info(1080001, "An email containing a verification link has been sent to the email address you "
+                + "provided. If you have not received an email, check the spelling of the address and make sure to use "
+                + "the address you registered with.");
+    }
+
+    public static UiText recoveryTokenInvalid() {
+        return UiText.error(4060004, "The recovery token is invalid or has already been used. Please retry the flow.");
+    }
+
+    public static UiText verificationTokenInvalid() {
+        return UiText.error(4070001, "The verification token is invalid or has already been used. Please retry the flow.");
+    }
 }

@@ -19,7 +19,8 @@ class CourierConfigTest {
             "gatehouse.courier.from-address", "no-reply@gatehouse.localhost", "gatehouse.courier.from-name", "Gatehouse",
             "gatehouse.courier.max-attempts", "10", "gatehouse.courier.retry-backoff", "10s",
             "gatehouse.courier.max-backoff", "1h", "gatehouse.courier.batch-size", "50",
-            "gatehouse.courier.poll-interval", "2s", "gatehouse.courier.processing-timeout", "5m"};
+            "gatehouse.courier.poll-interval", "2s", "gatehouse.courier.processing-timeout", "5m",
+            "gatehouse.courier.held-max-age", "15m"};
         String[] all = new String[defaults.length + overrides.length];
         System.arraycopy(defaults, 0, all, 0, defaults.length);
         System.arraycopy(overrides, 0, all, defaults.length, overrides.length);
@@ -40,6 +41,13 @@ class CourierConfigTest {
         assertEquals(Duration.ofSeconds(40), c.backoffAfter(3));
         assertEquals(Duration.ofMinutes(1), c.backoffAfter(4));
         assertEquals(Duration.ofMinutes(1), c.backoffAfter(500));
+    }
+
+    @Test
+    void heldMaxAgeWhenSetThenReadAndWhenNotADurationThenStartUpStopsNamingTheKey() {
+        assertEquals(Duration.ofHours(2), new CourierConfig(config("gatehouse.courier.held-max-age", "2h")).heldMaxAge());
+        assertEquals("gatehouse.courier.held-max-age", assertThrows(InvalidConfigException.class,
+                () -> new CourierConfig(config("gatehouse.courier.held-max-age", "soon"))).key());
     }
 
     @Test

@@ -37,7 +37,8 @@ import java.util.logging.Logger;
  * messages (each claimed by one node only), sends each over SMTP outside any transaction, then records
  * {@code sent}, a retry after a doubling back-off, or {@code abandoned} after {@code max-attempts}.
  * Logs name the message id and the recipient's domain, never an address, code, link or password.
- * Without an SMTP host nothing runs: messages are held for the dev outbox page.
+ * Without an SMTP host nothing runs: messages are held for the dev outbox page. The first tick of a run with
+ * SMTP releases the messages an earlier run held (see {@link #releaseHeld()}).
  */
 @Startup
 @Singleton
@@ -63,6 +64,7 @@ public class CourierSender {
     SecurityEvents events;
 
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean heldReleased = new AtomicBoolean();
     private volatile String lastFailure;
 
     @PostConstruct
@@ -83,6 +85,10 @@ public class CourierSender {
             return;
         }
         try {
+            if (!heldReleased.get()) {
+                releaseHeld();
+                heldReleased.set(true);
+            }
             runOnce();
             lastFailure = null;
         } catch (RuntimeException e) {
@@ -94,6 +100,22 @@ public class CourierSender {
         } finally {
             ticking.set(false);
         }
+    }
+
+    /**
+     * Once per start with SMTP configured: messages held by an earlier run without SMTP are sent if younger
+     * than {@code held-max-age}, else abandoned. Safe to run on many nodes at once.
+     */
+    public OutboxQueue.Released releaseHeld() {
+        if (!config.sends()) {
+            return new OutboxQueue.Released(0, 0);
+        }
+        OutboxQueue.Released released = queue.releaseHeld(config.heldMaxAge());
+        if (released.queued() > 0 || released.abandoned() > 0) {
+            LOG.info("Courier: SMTP is configured now: " + released.queued() + " held message(s) queued for sending, "
+                    + released.abandoned() + " older than " + config.heldMaxAge() + " abandoned");
+        }
+        return released;
     }
 
     /** Claims and sends one batch; returns how many messages it attempted. Safe to run on many nodes at once. */

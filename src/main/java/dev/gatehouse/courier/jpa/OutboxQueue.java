@@ -111,12 +111,32 @@ public class OutboxQueue {
         return next;
     }
 
-    private void update(String sql, Object... values) {
+    /** What became of the held messages: how many are now queued, and how many were abandoned as too old. */
+    public record Released(int queued, int abandoned) {
+    }
+
+    /**
+     * Hands the messages held while no SMTP server was configured to the sender: those created within
+     * {@code maxAge} become {@code queued} (due now), older ones {@code abandoned}. Safe on several nodes at once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Released releaseHeld(java.time.Duration maxAge) {
+        OffsetDateTime now = now();
+        OffsetDateTime oldest = now.minus(maxAge);
+        int abandoned = update("UPDATE courier_message SET status = ?, last_error = ?, updated_at = ? WHERE status = ? AND created_at < ?",
+                MessageStatus.ABANDONED.wire(), "held without SMTP for longer than gatehouse.courier.held-max-age", now,
+                MessageStatus.HELD.wire(), oldest);
+        int queued = update("UPDATE courier_message SET status = ?, next_attempt_at = ?, updated_at = ? WHERE status = ? AND created_at >= ?",
+                MessageStatus.QUEUED.wire(), now, now, MessageStatus.HELD.wire(), oldest);
+        return new Released(queued, abandoned);
+    }
+
+    private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not update an outgoing message: " + e.getSQLState(), e);
         }

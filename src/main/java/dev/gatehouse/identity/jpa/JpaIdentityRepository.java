@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.jpa;
 
+import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.DuplicateIdentifierException;
 import dev.gatehouse.identity.Identity;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,17 @@ public class JpaIdentityRepository implements IdentityRepository {
                 .setParameter("tenant", tenant.value())
                 .setParameter("type", type.wire())
                 .setParameter("identifier", identifier)
+                .getResultStream().findFirst().map(IdentityMapper::toIdentity);
+    }
+
+    @Override
+    public Optional<Identity> findByAddress(TenantId tenant, AddressPurpose purpose, String via, String address) {
+        String entity = purpose == AddressPurpose.VERIFICATION ? "VerifiableAddressEntity" : "RecoveryAddressEntity";
+        return em.createQuery("select a.identity from " + entity + " a where a.tenantId = :tenant and a.via = :via "
+                        + "and lower(a.value) = :address", IdentityEntity.class)
+                .setParameter("tenant", tenant.value())
+                .setParameter("via", via)
+                .setParameter("address", address.trim().toLowerCase(Locale.ROOT))
                 .getResultStream().findFirst().map(IdentityMapper::toIdentity);
     }
 

@@ -13,6 +13,7 @@ import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.code.CodeStep;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
@@ -144,8 +145,12 @@ public abstract class FlowEndpoints {
         if (id == null) {
             throw ApiException.invalid("flow", "the flow query parameter is required");
         }
-        Flow flow = flows.loadForSubmit(tenant.id(), kind(), id);
+        Flow loaded = flows.loadForSubmit(tenant.id(), kind(), id);
         Submission submission = Submission.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        // an admin's recovery flow no browser has opened yet: an app may submit it as JSON (which another site
+        // cannot forge without CORS), and is answered as an app; a form post needs the flow bound to its browser
+        boolean unboundApp = loaded.flavor() == Flavor.BROWSER && loaded.csrfHash() == null && submission.json();
+        Flow flow = unboundApp ? loaded.asApi() : loaded;
         if (flow.flavor() == Flavor.BROWSER && !csrf.verify(request, flow, submission.field("csrf_token").orElse(null))) {
             return responses.csrfViolation(request);
         }
@@ -158,6 +163,26 @@ public abstract class FlowEndpoints {
                     uri.getBaseUri(), answerWithIdentity(), outcome.next());
         }
         return responses.answer(request, outcome.flow(), submission, outcome.accepted() ? 200 : 400);
+    }
+
+    /**
+     * The answer to an e-mailed link that did not work: in the flow's own browser, its page (the flow carries
+     * the message); anywhere else, a fresh browser flow of the same kind with the message.
+     */
+    protected Response linkRefused(Flow flow, UiText message) {
+        if (flow.flavor() == Flavor.BROWSER && csrf.cookieMatches(request, flow)) {
+            return Response.seeOther(responses.page(request, flow)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        CsrfCookies.Secret secret = csrf.secret(request);
+        Flow fresh = create(Flavor.BROWSER, false, flow.returnTo(), requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
+        Flow shown = fresh.with(fresh.ui().withMessage(message), fresh.state());
+        flows.update(shown);
+        return responses.browserStarted(request, shown, secret, null);
+    }
+
+    /** The message for a link whose flow can no longer be used: expired, or already done. */
+    protected UiText unusable(Flow flow, UiText spent) {
+        return flows.isExpired(flow) ? Texts.flowExpired(kind(), Duration.between(flow.expiresAt(), Instant.now()).toMinutes()) : spent;
     }
 
     /** A fresh flow of the same flavor replacing an expired one, carrying the "expired" message. */

@@ -20,6 +20,7 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -98,6 +99,16 @@ public class FlowResponses {
         return r.cookie(sessionCookies.issue(issued.token(), request)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
+    /**
+     * A recovery link that worked in this browser: the session cookie (and the CSRF cookie its settings flow is
+     * bound to, if the browser had none) and on to the settings page.
+     */
+    Response linkSignedIn(HttpServletRequest request, SessionService.Issued issued, Flow next, CsrfCookies.Secret secret) {
+        NewCookie session = sessionCookies.issue(issued.token(), request);
+        NewCookie[] cookies = secret.isNew() ? new NewCookie[] {session, csrf.cookie(secret.value(), request)} : new NewCookie[] {session};
+        return Response.seeOther(page(request, next)).cookie(cookies).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     URI returnTo(HttpServletRequest request, Flow flow) {
         String target = flow.returnTo() != null ? flow.returnTo() : config.defaultReturnUrl();
         return URI.create(target.startsWith("/") ? PublicUrls.of(request, target) : target);
@@ -124,7 +135,11 @@ public class FlowResponses {
      * browser); the message's id is on the page, as on flow pages.
      */
     Response messagePage(HttpServletRequest request, int status, UiText message) {
-        return html(request, status, "Sign in", message.text(), message.id());
+        return messagePage(request, status, "Sign in", message);
+    }
+
+    Response messagePage(HttpServletRequest request, int status, String title, UiText message) {
+        return html(request, status, title, message.text(), message.id());
     }
 
     private static Response html(HttpServletRequest request, int status, String title, String text, Long messageId) {

@@ -7,7 +7,9 @@ import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.selfservice.code.CodeFlows;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.recovery.RecoveryHandler;
 import dev.gatehouse.tenant.CurrentTenant;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -29,8 +32,10 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * Kratos' {@code POST /admin/recovery/code}: an admin starts a recovery for an identity and gets the code
- * and the flow's link to pass on (nothing is e-mailed). Body {@code {"identity_id", "expires_in"}}.
+ * Kratos' {@code POST /admin/recovery/code} and {@code POST /admin/recovery/link}: an admin starts a recovery
+ * for an identity and gets what to pass on (nothing is e-mailed): the code and the link to the flow's page, or
+ * a link that recovers the account when opened. Body {@code {"identity_id", "expires_in"}}. Both links are
+ * for a browser: the first one to open them owns the flow.
  */
 @Path("admin/recovery")
 @RequestScoped
@@ -54,19 +59,36 @@ public class RecoveryAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response code(InputStream body) {
+        RecoveryHandler.AdminCode created = create(body, AddressProof.CODE);
+        return created(Json.createObjectBuilder()
+                .add("recovery_link", PublicUrls.of(request, "/self-service/recovery?flow=" + created.flow().id()))
+                .add("recovery_code", created.code().code())
+                .add("expires_at", created.code().expiresAt().toString()));
+    }
+
+    @POST
+    @Path("link")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response link(InputStream body) {
+        RecoveryHandler.AdminCode created = create(body, AddressProof.LINK);
+        return created(Json.createObjectBuilder()
+                .add("recovery_link", CodeFlows.link(created.flow(), created.code().linkToken()))
+                .add("expires_at", created.code().expiresAt().toString()));
+    }
+
+    private RecoveryHandler.AdminCode create(InputStream body, AddressProof method) {
         JsonObject in = JsonBodies.readObject(body);
         String identityId = JsonFields.requiredString(in, "identity_id");
         Duration expiresIn = expiresIn(in);
         Identity identity = identities.find(tenant.id(), identityId)
                 .orElseThrow(() -> ApiException.notFound("No identity with this id"));
-        RecoveryHandler.AdminCode created = recovery.createByAdmin(identity, expiresIn, PublicUrls.base(request),
-                AdminAuthFilter.actor(request));
-        JsonObject out = Json.createObjectBuilder()
-                .add("recovery_link", PublicUrls.of(request, "/self-service/recovery?flow=" + created.flow().id()))
-                .add("recovery_code", created.code().code())
-                .add("expires_at", created.code().expiresAt().toString())
-                .build();
-        return Response.status(201).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").entity(out.toString()).build();
+        return recovery.createByAdmin(identity, method, expiresIn, PublicUrls.base(request), AdminAuthFilter.actor(request));
+    }
+
+    private static Response created(JsonObjectBuilder out) {
+        return Response.status(201).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store")
+                .entity(out.build().toString()).build();
     }
 
     private Duration expiresIn(JsonObject in) {

@@ -1,7 +1,9 @@
 package dev.gatehouse.selfservice.code;
 
+import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
@@ -25,12 +27,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * The steps verification and recovery (and partly login and registration) share with the {@code code} method: the two forms (ask for the
- * address; ask for the code, or resend it), finding who owns an address, and the common checks.
+ * The steps verification and recovery (and partly login and registration) share with the {@code code} and
+ * {@code link} methods: the forms (ask for the address; ask for the code, or resend it), finding who owns an
+ * address, the link that is mailed, and the common checks.
  */
 @ApplicationScoped
 public class CodeFlows {
@@ -46,23 +49,29 @@ public class CodeFlows {
     @Inject
     Clock clock;
 
-    /** A new flow asking for the address. */
+    /** A new flow asking for the address, offering {@code method} (Kratos' {@code use}). */
     public Flow create(TenantId tenant, FlowKind kind, Flavor flavor, String returnTo, String requestUrl, String actionBase,
-                       String csrfSecret, String csrfHash) {
+                       String csrfSecret, String csrfHash, AddressProof method) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Flow flow = new Flow(id, tenant, kind, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null, null, false,
-                emailForm(actionBase + "/self-service/" + kind.path() + "?flow=" + id, csrfSecret), now,
+                emailForm(actionBase + "/self-service/" + kind.path() + "?flow=" + id, csrfSecret, method, ""), now,
                 now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
     }
 
-    private static Ui emailForm(String action, String csrfSecret) {
+    /** The address form of {@code method}; once a link was sent, the same form sends another. */
+    static Ui emailForm(String action, String csrfSecret, AddressProof method, String email) {
         List<UiNode> nodes = csrf(csrfSecret);
-        nodes.add(UiNode.input("code", "email", "email", Json.createValue(""), true, "email", Texts.emailLabel()));
-        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
+        nodes.add(UiNode.input(method.wire(), "email", "email", Json.createValue(email), true, "email", Texts.emailLabel()));
+        nodes.add(UiNode.input(method.wire(), "method", "submit", Json.createValue(method.wire()), false, null, Texts.submit()));
         return new Ui(action, "POST", nodes, List.of());
+    }
+
+    /** The link the {@code link} method mails: Kratos' {@code /self-service/{flow}?flow=<id>&token=<token>}. */
+    public static String link(Flow flow, String token) {
+        return flow.actionBase() + "/self-service/" + flow.kind().path() + "?flow=" + flow.id() + "&token=" + token;
     }
 
     /** The form of a flow whose code was sent to {@code email}: the code, or send another. */
@@ -84,9 +93,11 @@ public class CodeFlows {
         return nodes;
     }
 
-    /** The flow now waiting for the code sent to {@code email}, with the "sent" message. */
-    public Flow sent(Flow flow, String email, UiText message) {
-        Flow updated = flow.with(codeForm(flow, email).withMessage(message), Flow.SENT_EMAIL);
+    /** The flow now waiting for the code or link sent to {@code email}, with the "sent" message. */
+    public Flow sent(Flow flow, String email, UiText message, AddressProof method) {
+        Ui form = method == AddressProof.CODE ? codeForm(flow, email)
+                : emailForm(flow.ui().action(), flow.ui().valueOf("csrf_token").orElse(null), method, email);
+        Flow updated = flow.with(form.withMessage(message), Flow.SENT_EMAIL);
         flows.update(updated);
         return updated;
     }
@@ -118,17 +129,21 @@ public class CodeFlows {
         return updated;
     }
 
-    /** The active identity with a sign-in identifier equal to the address that also has the address as {@code which}. */
-    public Optional<Identity> ownerOf(TenantId tenant, String email, Predicate<Identity> which) {
-        return identities.findByIdentifier(tenant, email).filter(Identity::isActive).filter(which);
+    /**
+     * The active identity that has the address among its verifiable or recovery addresses (as {@code purpose}
+     * says), whether or not the address is also what it signs in with.
+     */
+    public Optional<Identity> ownerOf(TenantId tenant, String email, AddressPurpose purpose) {
+        return identities.findByEmailAddress(tenant, purpose, email).filter(Identity::isActive);
     }
 
     /**
      * Dispatches a submission: a code (once one was sent) goes to {@code check}, an e-mail address to
-     * {@code send}; anything else is refused. A flow whose wrong codes are used up is refused first.
+     * {@code send} with the method the submission names (else the one the flow offers); anything else is
+     * refused. A flow whose wrong codes are used up is refused first.
      */
     public CodeStep dispatch(OneTimeCodes codes, Flow flow, Submission submission, Function<String, CodeStep> check,
-                             Function<String, CodeStep> send) {
+                             BiFunction<String, AddressProof, CodeStep> send) {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
@@ -138,10 +153,14 @@ public class CodeFlows {
         }
         Optional<String> email = submission.field("email").map(CodeFlows::normalise)
                 .filter(e -> e.length() <= MAX_EMAIL_LENGTH && e.contains("@"));
+        Optional<AddressProof> method = submission.field("method").or(() -> flow.ui().valueOf("method")).flatMap(AddressProof::parse);
+        if (method.isEmpty()) {
+            return CodeStep.refused(withMessage(flow, Texts.generic("Choose the method code or link.")));
+        }
         if (email.isEmpty()) {
             return CodeStep.refused(withMessage(flow, Texts.required("email")));
         }
-        return send.apply(email.get());
+        return send.apply(email.get(), method.get());
     }
 
     public static String normalise(String email) {

@@ -40,9 +40,20 @@ public class OneTimeCodes {
     public record Issued(String code, Instant expiresAt, String linkToken) {
     }
 
-    /** What a code carries besides itself: a sign-in link (login), the traits it was sent for (registration). */
-    public record Extras(boolean withLink, String traits) {
-        public static final Extras NONE = new Extras(false, null);
+    /**
+     * What a code carries besides itself: a link (login; the {@code link} method of verification and recovery),
+     * the traits it was sent for (registration).
+     *
+     * @param linkOnly only the link is sent: the six-digit code is replaced by an unguessable secret nobody
+     *                 sees, so the flow cannot be completed by guessing a code
+     */
+    public record Extras(boolean withLink, String traits, boolean linkOnly) {
+        public static final Extras NONE = new Extras(false, null, false);
+        public static final Extras LINK_ONLY = new Extras(true, null, true);
+
+        public Extras(boolean withLink, String traits) {
+            this(withLink, traits, false);
+        }
     }
 
     /** The result of a check: accepted with the code's row, refused, or the flow's tries are used up. */
@@ -69,13 +80,13 @@ public class OneTimeCodes {
             return Optional.empty();
         }
         codes.retireAll(tenant, flowId, now);
-        String code = CodeRules.generate(random);
+        String code = extras.linkOnly() ? Ids.token() : CodeRules.generate(random);
         Instant expiresAt = now.plus(lifespan);
         String token = extras.withLink() ? Ids.token() : null;
         codes.insert(new OneTimeCode(UUID.randomUUID(), tenant, flowId, purpose, address,
                 hasher.hash(CodeRules.hashInput(flowId, code)), identity, 0, expiresAt, null, now,
                 token == null ? null : hasher.hash(CodeRules.linkHashInput(flowId, token)), extras.traits()));
-        return Optional.of(new Issued(code, expiresAt, token));
+        return Optional.of(new Issued(extras.linkOnly() ? null : code, expiresAt, token));
     }
 
     /** Checks a presented code, counting a refused one against the flow and using up an accepted one. */

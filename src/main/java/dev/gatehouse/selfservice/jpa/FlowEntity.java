@@ -26,7 +26,8 @@ public class FlowEntity {
     String requestUrl;
     @Column(name = "return_to", updatable = false)
     String returnTo;
-    @Column(name = "csrf_hash", updatable = false)
+    // set once: at creation, or (an admin's recovery flow) when its link is first opened in a browser
+    @Column(name = "csrf_hash")
     String csrfHash;
     // nullable UUIDs kept as text: EclipseLink binds a null UUID as VARCHAR, which PostgreSQL refuses for uuid
     @Column(name = "identity_id", updatable = false)

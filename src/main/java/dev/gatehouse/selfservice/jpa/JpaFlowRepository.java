@@ -58,6 +58,10 @@ public class JpaFlowRepository implements FlowRepository {
                 .setParameter("t", f.tenant().value()).setParameter("id", f.id()).getSingleResult();
         e.state = f.state();
         e.ui = JsonText.write(f.ui().toJson());
+        if (e.csrfHash == null) {
+            // an admin's recovery flow is bound to a browser once, when its link is first opened there
+            e.csrfHash = f.csrfHash();
+        }
         e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
     }
 

@@ -20,6 +20,7 @@ import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.CodeRules;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
+import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,6 +29,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@code code} method of the login flow (Kratos' passwordless code), and Gatehouse's sign-in link:
@@ -39,7 +42,8 @@ import java.util.Optional;
  * An unknown identifier is answered exactly like a known one: a code is stored (it can never succeed) and
  * nothing is sent. The e-mail carries the code and a link with a 256-bit token; the link is bound to the flow
  * (its HMAC sits with the code) and, because the endpoint demands the flow's CSRF cookie, to the browser that
- * started the flow. Codes and tokens are never logged.
+ * started the flow. Codes and tokens are never logged. Wrong codes are counted per identifier across flows
+ * ({@link LoginThrottle}), so a flood of guesses spread over many flows locks the identifier.
  */
 @ApplicationScoped
 public class CodeLogin {
@@ -59,6 +63,10 @@ public class CodeLogin {
     SecurityEvents events;
     @Inject
     SelfServiceConfig config;
+    @Inject
+    LoginThrottle throttle;
+
+    private static final Logger LOG = Logger.getLogger(CodeLogin.class.getName());
 
     /** Where a code submission stands: the identity proven, or the flow to answer with (sent or refused). */
     public sealed interface Step permits Proven, Answered {
@@ -118,15 +126,33 @@ public class CodeLogin {
                 .or(() -> identifier.contains("@") ? Optional.of(identifier) : addresses.stream().findFirst());
     }
 
+    /**
+     * Checks a typed code. Wrong codes count against the identifier in {@link LoginThrottle} as failed passwords
+     * do, over all flows: a locked identifier's code is refused unseen (and the try counted in the flow), with
+     * the same answer as a wrong code or an unknown identifier.
+     */
     private Step check(Flow flow, String presented) {
-        OneTimeCodes.Checked checked = codes.check(flow.tenant(), flow.id(), CodePurpose.LOGIN, presented);
+        String identifier = flow.ui().valueOf("identifier").orElse("");
+        // per identifier only: each flow already allows few tries, and the per-address count is the password's
+        boolean locked = throttle.isLocked(flow.tenant(), identifier, null);
+        // a locked identifier's code is judged as an impossible one, so the flow counts the try all the same
+        OneTimeCodes.Checked checked = codes.check(flow.tenant(), flow.id(), CodePurpose.LOGIN, locked ? "" : presented);
         Optional<Identity> who = proven(flow, checked);
         if (who.isEmpty()) {
-            failed(flow, checked, METHOD);
-            return answer(flow, codeForm(flow, flow.ui().valueOf("identifier").orElse(""), Texts.loginCodeInvalid()),
-                    flow.state(), false);
+            failed(flow, checked, METHOD, locked ? "locked" : null);
+            countFailure(flow.tenant(), identifier);
+            return answer(flow, codeForm(flow, identifier, Texts.loginCodeInvalid()), flow.state(), false);
         }
+        throttle.succeeded(flow.tenant(), identifier);
         return new Proven(who.get(), METHOD);
+    }
+
+    private void countFailure(TenantId tenant, String identifier) {
+        try {
+            throttle.failed(tenant, identifier, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not count a failed code sign-in (counting is best effort): {0}", e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -138,7 +164,7 @@ public class CodeLogin {
         OneTimeCodes.Checked checked = codes.checkLink(flow.tenant(), flow.id(), token);
         Optional<Identity> who = proven(flow, checked);
         if (who.isEmpty()) {
-            failed(flow, checked, LINK_METHOD);
+            failed(flow, checked, LINK_METHOD, null);
             return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), flow.state(), false);
         }
         return new Proven(who.get(), LINK_METHOD);
@@ -150,11 +176,11 @@ public class CodeLogin {
                 : Optional.empty();
     }
 
-    private void failed(Flow flow, OneTimeCodes.Checked checked, String method) {
+    private void failed(Flow flow, OneTimeCodes.Checked checked, String method, String reason) {
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
                 .subject(checked.code() == null || checked.code().identity() == null ? null : checked.code().identity().toString())
-                .detail("method", method).detail("reason", checked.verdict() == CodeRules.Verdict.EXHAUSTED
-                        ? "too many attempts" : "invalid code"));
+                .detail("method", method).detail("reason", reason != null ? reason
+                        : checked.verdict() == CodeRules.Verdict.EXHAUSTED ? "too many attempts" : "invalid code"));
     }
 
     /** The form once a code was sent: the identifier (kept, hidden), the code, submit, and resend. */

@@ -5,6 +5,7 @@ import dev.gatehouse.credential.password.PolicyViolation;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
@@ -27,6 +28,7 @@ import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.registration.TraitNodes;
+import dev.gatehouse.selfservice.verification.VerificationHandler;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +47,8 @@ import java.util.UUID;
 /**
  * The settings flow: change traits (method {@code profile}) and password (method {@code password}).
  * Changing the password or a login identifier needs a recent sign-in (privileged session); otherwise the
- * answer asks for a fresh sign-in.
+ * answer asks for a fresh sign-in. A new verifiable address starts unverified and is sent a verification
+ * message.
  */
 @ApplicationScoped
 public class SettingsHandler {
@@ -64,6 +67,8 @@ public class SettingsHandler {
     SecurityEvents events;
     @Inject
     SelfServiceConfig config;
+    @Inject
+    VerificationHandler verification;
     @Inject
     Clock clock;
 
@@ -137,8 +142,9 @@ public class SettingsHandler {
         if (!schema.identifiers(CredentialKind.PASSWORD, traits).equals(schema.identifiers(CredentialKind.PASSWORD, identity.traits()))) {
             requirePrivileged(holder.session());
         }
+        Identity updated;
         try {
-            identities.replace(identity.tenant(), identity.id().toString(), draft(identity, traits, Optional.empty()),
+            updated = identities.replace(identity.tenant(), identity.id().toString(), draft(identity, traits, Optional.empty()),
                     identity.id().toString());
         } catch (ApiException e) {
             if (e.error() == ApiError.CONFLICT) {
@@ -146,8 +152,19 @@ public class SettingsHandler {
             }
             throw e;
         }
+        verifyNewAddresses(flow, identity, updated);
         changed(flow, holder, "profile");
         return succeed(flow, refilled);
+    }
+
+    /** A verifiable address the change added starts unverified and gets a verification message, as at sign-up. */
+    private void verifyNewAddresses(Flow flow, Identity before, Identity after) {
+        List<String> added = after.verifiableAddresses().stream().map(VerifiableAddress::value)
+                .filter(v -> before.verifiableAddresses().stream().noneMatch(a -> a.value().equalsIgnoreCase(v))).toList();
+        if (!added.isEmpty()) {
+            verification.startFor(after, added, flow.flavor(), flow.returnTo(), flow.actionBase(),
+                    flow.ui().valueOf("csrf_token").orElse(null), flow.csrfHash());
+        }
     }
 
     private void requirePrivileged(Session session) {

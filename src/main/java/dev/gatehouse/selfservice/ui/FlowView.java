@@ -51,7 +51,12 @@ public class FlowView {
 
     /** One input of the form, ready for the page. */
     public record NodeView(String name, String type, String value, boolean required, String autocomplete, String label,
-                           List<MessageView> messages) {
+                           List<MessageView> messages, String idPrefix) {
+
+        /** The same node in another form of the page (its element id then starts with that form's group). */
+        NodeView inForm(String group) {
+            return new NodeView(name, type, value, required, autocomplete, label, messages, group + "-");
+        }
 
         public boolean isHidden() {
             return "hidden".equals(type);
@@ -94,7 +99,7 @@ public class FlowView {
         }
 
         public String getId() {
-            return "node-" + name.replace('.', '-') + (isSubmit() ? "-" + value : "");
+            return idPrefix + "node-" + name.replace('.', '-') + (isSubmit() ? "-" + value : "");
         }
     }
 
@@ -169,16 +174,24 @@ public class FlowView {
         return flow.ui().messages().stream().map(this::message).toList();
     }
 
+    /**
+     * One form per method group. The hidden "default" nodes (CSRF) go into every form; so do the visible ones
+     * (identifier, traits) of sign-in and sign-up, which both the password and the code method submit: the
+     * first form (password, where offered) shows them under their plain ids, the others under ids prefixed
+     * with their group.
+     */
     public List<FormView> getForms() {
         Locale locale = language.getLocale();
+        boolean signIn = flow.kind() == FlowKind.REGISTRATION || flow.kind() == FlowKind.LOGIN;
         List<NodeView> shared = new ArrayList<>();
+        List<NodeView> identifying = new ArrayList<>();
         Map<String, List<NodeView>> groups = new LinkedHashMap<>();
         for (UiNode n : flow.ui().nodes()) {
             NodeView v = view(n, locale);
-            if (n.group().equals("default") && (v.isHidden() || flow.kind() != FlowKind.REGISTRATION && flow.kind() != FlowKind.LOGIN)) {
+            if (n.group().equals("default") && (v.isHidden() || !signIn)) {
                 shared.add(v);
             } else if (n.group().equals("default")) {
-                groups.computeIfAbsent("password", g -> new ArrayList<>()).add(v);
+                identifying.add(v);
             } else {
                 groups.computeIfAbsent(n.group(), g -> new ArrayList<>()).add(v);
             }
@@ -186,6 +199,8 @@ public class FlowView {
         List<FormView> forms = new ArrayList<>();
         groups.forEach((group, nodes) -> {
             List<NodeView> all = new ArrayList<>(shared);
+            boolean first = forms.isEmpty();
+            identifying.forEach(v -> all.add(first ? v : v.inForm(group)));
             all.addAll(nodes);
             forms.add(new FormView(group, all));
         });
@@ -199,7 +214,7 @@ public class FlowView {
         return new NodeView(n.name(), n.inputType(), text, n.attributes().getBoolean("required", false),
                 n.attributes().getString("autocomplete", null),
                 n.label() == null ? n.name() : Translations.text(n.label(), locale),
-                n.messages().stream().map(this::message).toList());
+                n.messages().stream().map(this::message).toList(), "");
     }
 
     private MessageView message(UiText t) {

@@ -1,0 +1,88 @@
+package dev.gatehouse.it.e2e;
+
+import dev.gatehouse.it.support.ItServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the browser tests do on Gatehouse's pages: open, wait, type, click, read, and the sign-out and signed-in checks. */
+final class Pages {
+
+    static final String SESSION_COOKIE = "gatehouse_session";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+
+    Pages(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    void open(String path) {
+        driver.get(ItServer.get().uri(path).toString());
+    }
+
+    void click(By by) {
+        await(by).click();
+    }
+
+    WebElement await(By by) {
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits for a condition, reading the page again when a navigation replaced the element looked at. */
+    <T> T until(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Waits until the browser shows a page of this server at this path (after any redirects). */
+    void awaitPath(String path) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "expected " + path + ", browser is at " + driver.getCurrentUrl())
+                .until(d -> path.equals(URI.create(d.getCurrentUrl()).getPath()));
+    }
+
+    String flowId() {
+        String query = URI.create(driver.getCurrentUrl()).getQuery();
+        assertNotNull(query, driver.getCurrentUrl());
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("flow=")) {
+                return pair.substring("flow=".length());
+            }
+        }
+        throw new AssertionError("no flow in " + driver.getCurrentUrl());
+    }
+
+    void type(String inputId, String text) {
+        WebElement input = await(By.id(inputId));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    void signOut() {
+        click(By.id("logout"));
+        awaitPath("/ui/selfservice/welcome.xhtml");
+        await(By.id("signed-out"));
+        assertNull(driver.manage().getCookieNamed(SESSION_COOKIE), "session cookie removed");
+    }
+
+    void assertSignedInAs(String email) {
+        awaitPath("/ui/selfservice/welcome.xhtml");
+        WebElement who = await(By.id("signed-in-as"));
+        assertTrue(who.getText().contains(email), who.getText());
+    }
+}
