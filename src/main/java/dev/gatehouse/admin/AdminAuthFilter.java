@@ -17,7 +17,8 @@ import java.io.IOException;
 
 /**
  * Guards everything under {@code /admin/}: a request passes only with {@code Authorization: Bearer <key>}
- * carrying the admin API key. Mapped for REQUEST and FORWARD so that {@code /t/{tenant}/admin/...} is
+ * carrying the admin API key (the break-glass credential) or an admin JWT access token that this tenant
+ * issued (see {@link AdminTokens}). Mapped for REQUEST and FORWARD so that {@code /t/{tenant}/admin/...} is
  * guarded too. Failures are 401 problems and security events.
  */
 public class AdminAuthFilter extends HttpFilter {
@@ -30,6 +31,8 @@ public class AdminAuthFilter extends HttpFilter {
     AdminCredentials credentials;
     @Inject
     SecurityEvents events;
+    @Inject
+    AdminTokens tokens;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,10 +43,25 @@ public class AdminAuthFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        AdminTokens.Decision token = presented == null ? new AdminTokens.Rejected("no bearer credential", false)
+                : tokens.check(request, presented);
+        if (token instanceof AdminTokens.Accepted accepted) {
+            request.setAttribute(ACTOR_ATTRIBUTE, accepted.actor());
+            chain.doFilter(request, response);
+            return;
+        }
+        AdminTokens.Rejected rejected = (AdminTokens.Rejected) token;
         events.fire(SecurityEvent.of(SecurityEventType.ADMIN_AUTHENTICATION_FAILED, Outcome.DENIED)
                 .detail("method", request.getMethod())
                 .detail("path", request.getRequestURI())
-                .detail("reason", presented == null ? "no bearer credential" : "wrong credential"));
+                .detail("reason", presented == null ? "no bearer credential" : "wrong credential")
+                .detail("rejected", presented == null ? null : rejected.reason()));
+        if (rejected.insufficientScope()) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse-admin\", error=\"insufficient_scope\", scope=\""
+                    + AdminTokens.SCOPE + "\"");
+            ProblemWriter.write(request, response, ApiError.FORBIDDEN, "This token does not grant admin access here");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse-admin\"");
         ProblemWriter.write(request, response, ApiError.UNAUTHORIZED, credentials.configured()
                 ? "The admin API needs a valid admin credential (Authorization: Bearer ...)"

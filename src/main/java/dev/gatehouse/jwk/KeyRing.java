@@ -1,0 +1,237 @@
+package dev.gatehouse.jwk;
+
+import com.nimbusds.jose.jwk.JWK;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The key sets of every tenant: creates a set's first key on first use, replaces the signing key (by the
+ * admin API or the rotation schedule) while older keys keep verifying until their retirement time, and
+ * decrypts private keys for signing. All creation and rotation happens under the set's database row lock;
+ * what a node remembers is a bounded cache that lives {@code gatehouse.jwk.cache-ttl}.
+ */
+@ApplicationScoped
+public class KeyRing {
+
+    private static final int MAX_CACHED_SETS = 1_000;
+    /** An unknown {@code kid} reloads the set at most this often, so random kids cannot hammer the database. */
+    private static final Duration RELOAD_ON_UNKNOWN_KID = Duration.ofSeconds(1);
+
+    private KeyRepository repository;
+    private JwkConfig config;
+    private KeyEncryptionKeys keks;
+    private SecurityEvents events;
+    private Clock clock;
+    private BoundedCache<SetKey, List<SigningKey>> sets;
+    private BoundedCache<String, JWK> privateKeys;
+
+    protected KeyRing() {
+    }
+
+    @Inject
+    public KeyRing(KeyRepository repository, JwkConfig config, KeyEncryptionKeys keks, SecurityEvents events, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.keks = keks;
+        this.events = events;
+        this.clock = clock;
+        this.sets = new BoundedCache<>(MAX_CACHED_SETS, config.cacheTtl(), clock);
+        this.privateKeys = new BoundedCache<>(MAX_CACHED_SETS, config.cacheTtl(), clock);
+    }
+
+    /** The set's keys that still verify, newest first (possibly none). */
+    public List<SigningKey> verifying(TenantId tenant, KeySetName set) {
+        Instant now = clock.instant();
+        return cached(tenant, set).value().stream().filter(k -> k.verifiesAt(now)).toList();
+    }
+
+    /** Like {@link #verifying}, but reads the set again if it does not know {@code kid} and its copy is not brand new. */
+    public List<SigningKey> verifying(TenantId tenant, KeySetName set, Optional<String> kid) {
+        BoundedCache.Entry<List<SigningKey>> entry = cached(tenant, set);
+        boolean known = kid.isPresent() && entry.value().stream().anyMatch(k -> k.kid().equals(kid.get()));
+        if (kid.isPresent() && !known && entry.loadedAt().plus(RELOAD_ON_UNKNOWN_KID).isBefore(clock.instant())) {
+            load(tenant, set);
+        }
+        return verifying(tenant, set);
+    }
+
+    /** The set's signing key, created (with the configured default algorithm) if the set has none. */
+    public SigningKey signer(TenantId tenant, KeySetName set) {
+        Optional<SigningKey> signer = signerIn(cached(tenant, set).value());
+        if (signer.isPresent()) {
+            return signer.get();
+        }
+        Optional<SigningKey> created = repository.underLock(tenant, set, locked -> {
+            if (signerIn(locked.keys()).isPresent()) {
+                return Optional.<SigningKey>empty();
+            }
+            SigningKey key = newKey(tenant, set, UUID.randomUUID().toString(), config.defaultAlgorithm());
+            locked.insert(key);
+            return Optional.of(key);
+        });
+        created.ifPresent(k -> fire(SecurityEventType.KEY_CREATED, k, null, "first use"));
+        return signerIn(load(tenant, set)).orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
+    }
+
+    /** The decrypted private JWK of {@code key}. */
+    public JWK privateJwk(SigningKey key) {
+        String id = key.tenant().value() + "/" + key.set().value() + "/" + key.kid();
+        return privateKeys.get(id).map(BoundedCache.Entry::value).orElseGet(() -> {
+            byte[] json = keks.current().open(key.sealedPrivate(), key.associatedData());
+            try {
+                JWK jwk = JWK.parse(new String(json, StandardCharsets.UTF_8));
+                privateKeys.put(id, jwk);
+                return jwk;
+            } catch (ParseException e) {
+                throw new IllegalStateException("stored private key " + key.kid() + " does not parse", e);
+            }
+        });
+    }
+
+    /**
+     * Adds a key to the set that signs from now on (Hydra's {@code POST /admin/keys/{set}}); the keys that signed
+     * until now retire after {@code gatehouse.jwk.retire-after}.
+     *
+     * @throws DuplicateKeyIdException if the set already holds {@code kid}
+     */
+    public SigningKey create(TenantId tenant, KeySetName set, SigningAlgorithm alg, Optional<String> kid, String actor) {
+        String id = kid.orElseGet(() -> UUID.randomUUID().toString());
+        // a taken kid is an answer, not an exception inside the transaction: nothing is written either way
+        SigningKey key = repository.underLock(tenant, set, locked -> {
+            if (locked.keys().stream().anyMatch(k -> k.kid().equals(id))) {
+                return Optional.<SigningKey>empty();
+            }
+            SigningKey created = newKey(tenant, set, id, alg);
+            locked.retireSigners(created.activatedAt().plus(config.retireAfter()));
+            locked.insert(created);
+            return Optional.of(created);
+        }).orElseThrow(DuplicateKeyIdException::new);
+        forget(tenant, set);
+        fire(SecurityEventType.KEY_CREATED, key, actor, "admin");
+        return key;
+    }
+
+    /**
+     * Replaces the set's signing key if it has signed for {@code gatehouse.jwk.rotation-period}; on several
+     * nodes at once, exactly one rotates (the others see the new key under the lock and do nothing).
+     */
+    public Optional<SigningKey> rotateIfDue(TenantId tenant, KeySetName set) {
+        Optional<SigningKey> rotated = repository.underLock(tenant, set, locked -> {
+            Optional<SigningKey> current = signerIn(locked.keys());
+            Instant now = clock.instant();
+            if (current.isEmpty() || current.get().activatedAt().plus(config.rotationPeriod()).isAfter(now)) {
+                return Optional.<SigningKey>empty();
+            }
+            SigningKey next = newKey(tenant, set, UUID.randomUUID().toString(), current.get().alg());
+            locked.retireSigners(next.activatedAt().plus(config.retireAfter()));
+            locked.insert(next);
+            return Optional.of(next);
+        });
+        rotated.ifPresent(k -> {
+            forget(tenant, set);
+            fire(SecurityEventType.KEY_ROTATED, k, null, "schedule");
+        });
+        return rotated;
+    }
+
+    /** Deletes every key of the set; the next signature creates a new first key. */
+    public List<SigningKey> deleteSet(TenantId tenant, KeySetName set, String actor) {
+        List<SigningKey> deleted = repository.deleteSet(tenant, set);
+        forget(tenant, set);
+        deleted.forEach(k -> fire(SecurityEventType.KEY_DELETED, k, actor, "admin"));
+        return deleted;
+    }
+
+    public boolean deleteKey(TenantId tenant, KeySetName set, String kid, String actor) {
+        Optional<SigningKey> key = repository.keys(tenant, set).stream().filter(k -> k.kid().equals(kid)).findFirst();
+        boolean deleted = key.isPresent() && repository.deleteKey(tenant, set, kid);
+        forget(tenant, set);
+        if (deleted) {
+            fire(SecurityEventType.KEY_DELETED, key.get(), actor, "admin");
+        }
+        return deleted;
+    }
+
+    /** Removes keys past their retirement time from the database (they no longer verify anywhere). */
+    public int purgeRetired() {
+        List<SigningKey> purged = repository.deleteRetired(clock.instant());
+        purged.forEach(k -> {
+            forget(k.tenant(), k.set());
+            fire(SecurityEventType.KEY_DELETED, k, null, "retired");
+        });
+        return purged.size();
+    }
+
+    /** Every key of the tenant that still verifies, all sets. */
+    public List<SigningKey> verifying(TenantId tenant) {
+        Instant now = clock.instant();
+        return repository.keys(tenant).stream().filter(k -> k.verifiesAt(now)).toList();
+    }
+
+    private SigningKey newKey(TenantId tenant, KeySetName set, String kid, SigningAlgorithm alg) {
+        KeyEncryptionKey kek = keks.current();
+        JWK jwk = alg.generate(kid);
+        KeyEncryptionKey.Sealed sealed = kek.seal(jwk.toJSONString().getBytes(StandardCharsets.UTF_8),
+                SigningKey.associatedData(tenant, set, kid));
+        Instant now = clock.instant();
+        return new SigningKey(tenant, set, kid, alg, jwk.toPublicJWK(), sealed, now, now, null);
+    }
+
+    static Optional<SigningKey> signerIn(List<SigningKey> keys) {
+        return keys.stream().filter(SigningKey::signs)
+                .max((a, b) -> a.activatedAt().compareTo(b.activatedAt()));
+    }
+
+    private BoundedCache.Entry<List<SigningKey>> cached(TenantId tenant, KeySetName set) {
+        SetKey key = new SetKey(tenant, set);
+        return sets.get(key).orElseGet(() -> sets.put(key, repository.keys(tenant, set)));
+    }
+
+    private List<SigningKey> load(TenantId tenant, KeySetName set) {
+        return sets.put(new SetKey(tenant, set), repository.keys(tenant, set)).value();
+    }
+
+    private void forget(TenantId tenant, KeySetName set) {
+        SetKey key = new SetKey(tenant, set);
+        sets.removeIf(key::equals);
+        String prefix = tenant.value() + "/" + set.value() + "/";
+        privateKeys.removeIf(id -> id.startsWith(prefix));
+    }
+
+    private void fire(SecurityEventType type, SigningKey key, String actor, String reason) {
+        events.fire(SecurityEvent.of(type, Outcome.SUCCESS)
+                .tenant(key.tenant().value())
+                .actor(actor)
+                .subject(key.set().value() + "/" + key.kid())
+                .detail("set", key.set().value())
+                .detail("kid", key.kid())
+                .detail("alg", key.alg().name())
+                .detail("reason", reason));
+    }
+
+    private record SetKey(TenantId tenant, KeySetName set) {
+    }
+
+    /** The set already has a key with the requested {@code kid}. */
+    public static final class DuplicateKeyIdException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateKeyIdException() {
+            super("the key set already has a key with this kid", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gatehouse.jwk;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.tenant.CurrentTenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link JwtSigning} over the current tenant's key sets in the {@link KeyRing}. */
+@ApplicationScoped
+public class KeyRingJwtSigning implements JwtSigning {
+
+    /** The sets whose keys the JWKS always shows, created on first look so relying parties find a key early. */
+    private static final List<KeySetName> PUBLISHED = List.of(KeySetName.ID_TOKEN, KeySetName.ACCESS_TOKEN);
+
+    private KeyRing ring;
+    private CurrentTenant tenant;
+    private Clock clock;
+
+    protected KeyRingJwtSigning() {
+    }
+
+    @Inject
+    public KeyRingJwtSigning(KeyRing ring, CurrentTenant tenant, Clock clock) {
+        this.ring = ring;
+        this.tenant = tenant;
+        this.clock = clock;
+    }
+
+    @Override
+    public String sign(KeySetName set, JWTClaimsSet claims, JOSEObjectType type) {
+        SigningKey key = ring.signer(tenant.id(), set);
+        JWSHeader header = new JWSHeader.Builder(key.alg().jws()).keyID(key.kid()).type(type).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(key.alg().signer(ring.privateJwk(key)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public Optional<JWTClaimsSet> verify(KeySetName set, String jwt) {
+        if (jwt == null) {
+            return Optional.empty();
+        }
+        List<SigningKey> keys = ring.verifying(tenant.id(), set, JwsVerification.kid(jwt));
+        return JwsVerification.verify(jwt, keys, clock.instant());
+    }
+
+    @Override
+    public JWKSet publicKeys() {
+        PUBLISHED.forEach(set -> ring.signer(tenant.id(), set));
+        List<JWK> keys = ring.verifying(tenant.id()).stream().map(SigningKey::publicJwk).toList();
+        return new JWKSet(keys);
+    }
+}
