@@ -26,6 +26,12 @@ public final class BrowserAnswers {
         return errorPage(page.error(), page.description());
     }
 
+    /** A 302 to a location of our choosing (a verifier hand-back, a built-in page). */
+    public static Response redirect(String location) {
+        return Response.status(Response.Status.FOUND).location(URI.create(location))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     public static Response errorPage(OAuth2Error error, String description) {
         return Response.status(error == OAuth2Error.SERVER_ERROR ? 500 : 400).type("text/html;charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

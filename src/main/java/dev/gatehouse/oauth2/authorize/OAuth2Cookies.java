@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -41,6 +43,17 @@ public class OAuth2Cookies {
     /** Whether the browser presents the CSRF cookie a challenge was bound to. */
     public boolean csrfMatches(Browser browser, String storedHash) {
         return browser.csrfCookie().map(c -> hasher.matches("oauth2-csrf:" + c, storedHash)).orElse(false);
+    }
+
+    /**
+     * Whether a form posted by a built-in page carries the browser's CSRF secret and that secret is the one the
+     * challenge was bound to (synchronizer token: another site can neither read nor forge it).
+     */
+    public boolean formMatches(Browser browser, String formToken, String storedHash) {
+        boolean same = formToken != null && browser.csrfCookie()
+                .map(c -> MessageDigest.isEqual(c.getBytes(StandardCharsets.UTF_8), formToken.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
+        return same & csrfMatches(browser, storedHash);
     }
 
     public String loginSessionHash(String token) {

@@ -20,14 +20,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
@@ -57,10 +54,10 @@ public class BuiltInConsentResource {
     public Response show(@QueryParam("consent_challenge") String challenge) {
         ConsentRequests.Pending pending = consents.get(challenge);
         if (pending.flow().consentSkip()) {
-            return go(consents.accept(challenge, new ConsentDecision(pending.flow().request().scope(),
+            return BrowserAnswers.redirect(consents.accept(challenge, new ConsentDecision(pending.flow().request().scope(),
                     pending.flow().request().audience(), true, Duration.ZERO, "{}", "{}")));
         }
-        return go(PublicUrls.of(request, PAGE + "?consent_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8)));
+        return BrowserAnswers.redirect(PublicUrls.of(request, PAGE + "?consent_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8)));
     }
 
     @POST
@@ -69,21 +66,13 @@ public class BuiltInConsentResource {
                            @FormParam("decision") String decision, @FormParam("remember") String remember) {
         ConsentRequests.Pending pending = consents.get(challenge);
         Browser browser = Browser.of(request, config, issuer.of(request));
-        boolean sameToken = csrfToken != null && browser.csrfCookie()
-                .map(c -> MessageDigest.isEqual(c.getBytes(StandardCharsets.UTF_8), csrfToken.getBytes(StandardCharsets.UTF_8)))
-                .orElse(false);
-        if (!sameToken || !cookies.csrfMatches(browser, pending.flow().csrfHash())) {
+        if (!cookies.formMatches(browser, csrfToken, pending.flow().csrfHash())) {
             return BrowserAnswers.errorPage(OAuth2Error.ACCESS_DENIED, "The consent form did not come from this browser's sign-in.");
         }
         if (!"allow".equals(decision)) {
-            return go(consents.reject(challenge, new Rejection(OAuth2Error.ACCESS_DENIED, "The user denied the request.")));
+            return BrowserAnswers.redirect(consents.reject(challenge, new Rejection(OAuth2Error.ACCESS_DENIED, "The user denied the request.")));
         }
-        return go(consents.accept(challenge, new ConsentDecision(pending.flow().request().scope(),
+        return BrowserAnswers.redirect(consents.accept(challenge, new ConsentDecision(pending.flow().request().scope(),
                 pending.flow().request().audience(), "true".equals(remember), Duration.ZERO, "{}", "{}")));
-    }
-
-    private static Response go(String location) {
-        return Response.status(Response.Status.FOUND).location(URI.create(location))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

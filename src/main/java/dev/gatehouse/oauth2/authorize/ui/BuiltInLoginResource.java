@@ -1,6 +1,7 @@
 package dev.gatehouse.oauth2.authorize.ui;
 
 import dev.gatehouse.oauth2.authorize.AuthorizationFlow;
+import dev.gatehouse.oauth2.authorize.BrowserAnswers;
 import dev.gatehouse.oauth2.authorize.AuthorizationRequest;
 import dev.gatehouse.oauth2.authorize.LoginAcceptance;
 import dev.gatehouse.oauth2.authorize.LoginRequests;
@@ -17,10 +18,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,7 +57,7 @@ public class BuiltInLoginResource {
         AuthorizationFlow flow = pending.flow();
         if (flow.loginSkip()) {
             String subject = flow.remembered().orElseThrow().subject();
-            return go(logins.accept(challenge, new LoginAcceptance(subject, true, Duration.ZERO, Optional.empty(),
+            return BrowserAnswers.redirect(logins.accept(challenge, new LoginAcceptance(subject, true, Duration.ZERO, Optional.empty(),
                     java.util.List.of(), "{}", Optional.empty())));
         }
         Optional<SessionService.Authenticated> current = sessionCookies.cookie(request)
@@ -66,13 +65,13 @@ public class BuiltInLoginResource {
         if (current.isPresent() && fresh(current.get().session(), flow)) {
             Session s = current.get().session();
             Duration left = Duration.between(clock.instant(), s.expiresAt());
-            return go(logins.accept(challenge, new LoginAcceptance(s.identity().toString(), true,
+            return BrowserAnswers.redirect(logins.accept(challenge, new LoginAcceptance(s.identity().toString(), true,
                     left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left, Optional.of(s.aal()),
                     s.methods().stream().map(AuthenticationMethod::method).distinct().toList(), "{}",
                     Optional.of(new LoginAcceptance.IdentitySession(s.id().toString(), s.authenticatedAt())))));
         }
         String back = "/oauth2/ui/login?login_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8);
-        return go(PublicUrls.of(request, "/self-service/login/browser?" + (current.isPresent() ? "refresh=true&" : "")
+        return BrowserAnswers.redirect(PublicUrls.of(request, "/self-service/login/browser?" + (current.isPresent() ? "refresh=true&" : "")
                 + "return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
     }
 
@@ -84,10 +83,5 @@ public class BuiltInLoginResource {
             return false;
         }
         return r.maxAge().map(m -> !authenticated.plusSeconds(m).isBefore(Instant.now())).orElse(true);
-    }
-
-    private static Response go(String location) {
-        return Response.status(Response.Status.FOUND).location(URI.create(location))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }
