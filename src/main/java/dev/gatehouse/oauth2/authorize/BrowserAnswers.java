@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link BrowserStep}: a 302 with its cookies, or an HTML error page that names the error and links
@@ -32,12 +33,17 @@ public final class BrowserAnswers {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
+    /**
+     * The body goes out as bytes: RESTEasy escapes a String entity of a 400 text/html answer (its HTML sanitizer),
+     * and everything dynamic here is escaped already.
+     */
     public static Response errorPage(OAuth2Error error, String description) {
         return Response.status(error == OAuth2Error.SERVER_ERROR ? 500 : 400).type("text/html;charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gatehouse</title></head><body>"
+                .entity(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gatehouse</title></head><body>"
                         + "<h1>The request could not be completed</h1><p id=\"error\" data-error=\"" + escape(error.code()) + "\">"
                         + escape(error.code()) + "</p><p id=\"error_description\">" + escape(description) + "</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 
