@@ -50,10 +50,11 @@ public class ConsentRequests {
         }
         String verifier = challenges.create();
         flow.acceptConsent(decision, challenges.hash(Kind.CONSENT_VERIFIER, verifier));
+        String next = pending.answered(flow, "consent_verifier", verifier);
         events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_CONSENT_GRANTED, Outcome.SUCCESS)
                 .subject(flow.login().orElseThrow().subject()).client(flow.request().clientId())
                 .detail("scope", String.join(" ", decision.grantScope())).detail("remember", decision.remember()));
-        return pending.answered(flow, "consent_verifier", verifier);
+        return next;
     }
 
     @Transactional
@@ -61,10 +62,11 @@ public class ConsentRequests {
         AuthorizationFlow flow = find(challenge);
         String verifier = challenges.create();
         flow.rejectConsent(why, challenges.hash(Kind.CONSENT_VERIFIER, verifier));
+        String next = pending.answered(flow, "consent_verifier", verifier);
         events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_CONSENT_REJECTED, Outcome.DENIED)
                 .subject(flow.login().orElseThrow().subject()).client(flow.request().clientId())
                 .detail("error", why.error().code()));
-        return pending.answered(flow, "consent_verifier", verifier);
+        return next;
     }
 
     private AuthorizationFlow find(String challenge) {

@@ -56,10 +56,11 @@ public class LoginRequests {
         flow.acceptLogin(new LoginDecision(acceptance.subject(), acceptance.remember(), acceptance.rememberFor(),
                 acceptance.acr(), acceptance.amr(), acceptance.context(), authTime,
                 acceptance.identitySession().map(LoginAcceptance.IdentitySession::id)), challenges.hash(Kind.LOGIN_VERIFIER, verifier));
+        String next = pending.answered(flow, "login_verifier", verifier);
         events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_LOGIN_ACCEPTED, Outcome.SUCCESS)
                 .subject(acceptance.subject()).client(flow.request().clientId()).detail("remember", acceptance.remember())
                 .detail("skip", flow.loginSkip()));
-        return pending.answered(flow, "login_verifier", verifier);
+        return next;
     }
 
     @Transactional
@@ -67,9 +68,10 @@ public class LoginRequests {
         AuthorizationFlow flow = find(challenge);
         String verifier = challenges.create();
         flow.rejectLogin(why, challenges.hash(Kind.LOGIN_VERIFIER, verifier));
+        String next = pending.answered(flow, "login_verifier", verifier);
         events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_LOGIN_REJECTED, Outcome.DENIED)
                 .client(flow.request().clientId()).detail("error", why.error().code()));
-        return pending.answered(flow, "login_verifier", verifier);
+        return next;
     }
 
     private AuthorizationFlow find(String challenge) {
