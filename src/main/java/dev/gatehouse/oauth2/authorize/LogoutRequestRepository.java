@@ -1,0 +1,17 @@
+package dev.gatehouse.oauth2.authorize;
+
+import dev.gatehouse.tenant.TenantId;
+
+import java.util.Optional;
+
+/** Stores {@link LogoutRequest}s; look-ups by the HMAC of their challenge or verifier, locked for update. */
+public interface LogoutRequestRepository {
+
+    void insert(LogoutRequest request);
+
+    Optional<LogoutRequest> findByChallenge(TenantId tenant, String hash);
+
+    Optional<LogoutRequest> findByVerifier(TenantId tenant, String hash);
+
+    void update(LogoutRequest request);
+}

@@ -1,0 +1,92 @@
+package dev.gatehouse.oauth2.authorize.jpa;
+
+import dev.gatehouse.oauth2.authorize.LoginSession;
+import dev.gatehouse.oauth2.authorize.LoginSessionRepository;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link LoginSessionRepository} on JPA; every query is scoped by tenant. */
+@ApplicationScoped
+public class JpaLoginSessionRepository implements LoginSessionRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Override
+    public void insert(LoginSession s, String cookieHash) {
+        LoginSessionEntity e = new LoginSessionEntity();
+        e.id = s.id();
+        e.tenantId = s.tenant().value();
+        e.subject = s.subject();
+        e.cookieHash = cookieHash;
+        e.remember = s.remember();
+        e.identitySessionId = s.identitySessionId().orElse(null);
+        e.active = s.active();
+        e.authenticatedAt = col(s.authenticatedAt());
+        e.expiresAt = s.expiresAt().map(JpaLoginSessionRepository::col).orElse(null);
+        e.updatedAt = col(Instant.now());
+        em.persist(e);
+        em.flush();
+    }
+
+    @Override
+    public Optional<LoginSession> findByCookieHash(TenantId tenant, String cookieHash) {
+        return em.createQuery("select s from LoginSessionEntity s where s.tenantId = :t and s.cookieHash = :h",
+                        LoginSessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("h", cookieHash)
+                .getResultStream().findFirst().map(JpaLoginSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<LoginSession> find(TenantId tenant, UUID id) {
+        return entity(tenant, id).map(JpaLoginSessionRepository::toSession);
+    }
+
+    @Override
+    public boolean revoke(TenantId tenant, UUID id) {
+        Optional<LoginSessionEntity> e = entity(tenant, id).filter(x -> x.active);
+        e.ifPresent(JpaLoginSessionRepository::end);
+        em.flush();
+        return e.isPresent();
+    }
+
+    @Override
+    public List<LoginSession> revokeBySubject(TenantId tenant, String subject) {
+        List<LoginSessionEntity> found = em.createQuery("select s from LoginSessionEntity s where s.tenantId = :t"
+                        + " and s.subject = :s and s.active = true", LoginSessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("s", subject).getResultList();
+        List<LoginSession> before = found.stream().map(JpaLoginSessionRepository::toSession).toList();
+        found.forEach(JpaLoginSessionRepository::end);
+        em.flush();
+        return before;
+    }
+
+    private static void end(LoginSessionEntity e) {
+        e.active = false;
+        e.updatedAt = col(Instant.now());
+    }
+
+    private Optional<LoginSessionEntity> entity(TenantId tenant, UUID id) {
+        return em.createQuery("select s from LoginSessionEntity s where s.tenantId = :t and s.id = :id", LoginSessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    private static LoginSession toSession(LoginSessionEntity e) {
+        return new LoginSession(e.id, new TenantId(e.tenantId), e.subject, e.remember,
+                Optional.ofNullable(e.identitySessionId), e.active, e.authenticatedAt.toInstant(),
+                Optional.ofNullable(e.expiresAt).map(OffsetDateTime::toInstant));
+    }
+
+    private static OffsetDateTime col(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.oauth2.consent.jpa;
+
+import dev.gatehouse.oauth2.consent.ConsentSession;
+import dev.gatehouse.oauth2.consent.ConsentSessionRepository;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link ConsentSessionRepository} on JPA; every query is scoped by tenant. */
+@ApplicationScoped
+public class JpaConsentSessionRepository implements ConsentSessionRepository {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Override
+    public void insert(ConsentSession s) {
+        ConsentSessionEntity e = new ConsentSessionEntity();
+        e.id = s.id();
+        e.tenantId = s.tenant().value();
+        e.subject = s.subject();
+        e.clientId = s.clientId();
+        e.loginSessionId = s.loginSessionId().orElse(null);
+        e.requestedScope = String.join(" ", s.requestedScope());
+        e.requestedAudience = String.join(" ", s.requestedAudience());
+        e.grantedScope = String.join(" ", s.grantedScope());
+        e.grantedAudience = String.join(" ", s.grantedAudience());
+        e.remember = s.remember();
+        e.rememberFor = s.rememberFor().toSeconds();
+        e.sessionIdToken = s.idTokenClaims();
+        e.sessionAccessToken = s.accessTokenClaims();
+        e.requestUrl = s.requestUrl();
+        e.handledAt = col(s.handledAt());
+        e.expiresAt = s.expiresAt().map(JpaConsentSessionRepository::col).orElse(null);
+        e.active = s.active();
+        em.persist(e);
+        em.flush();
+    }
+
+    @Override
+    public List<ConsentSession> active(TenantId tenant, String subject, Optional<String> clientId) {
+        return query(tenant, subject, clientId).getResultList().stream().map(JpaConsentSessionRepository::toSession).toList();
+    }
+
+    @Override
+    public int revoke(TenantId tenant, String subject, Optional<String> clientId) {
+        List<ConsentSessionEntity> found = query(tenant, subject, clientId).getResultList();
+        found.forEach(e -> e.active = false);
+        em.flush();
+        return found.size();
+    }
+
+    @Override
+    public Set<String> clientsOfLoginSession(TenantId tenant, String loginSessionId) {
+        return new LinkedHashSet<>(em.createQuery("select distinct c.clientId from ConsentSessionEntity c"
+                        + " where c.tenantId = :t and c.loginSessionId = :s", String.class)
+                .setParameter("t", tenant.value()).setParameter("s", loginSessionId).getResultList());
+    }
+
+    private TypedQuery<ConsentSessionEntity> query(TenantId tenant, String subject, Optional<String> clientId) {
+        TypedQuery<ConsentSessionEntity> q = em.createQuery("select c from ConsentSessionEntity c where c.tenantId = :t"
+                        + " and c.subject = :s and c.active = true" + (clientId.isPresent() ? " and c.clientId = :c" : "")
+                        + " order by c.handledAt desc, c.id", ConsentSessionEntity.class)
+                .setParameter("t", tenant.value()).setParameter("s", subject);
+        clientId.ifPresent(c -> q.setParameter("c", c));
+        return q;
+    }
+
+    private static ConsentSession toSession(ConsentSessionEntity e) {
+        return new ConsentSession(e.id, new TenantId(e.tenantId), e.subject, e.clientId,
+                Optional.ofNullable(e.loginSessionId), words(e.requestedScope), words(e.requestedAudience),
+                words(e.grantedScope), words(e.grantedAudience), e.remember, Duration.ofSeconds(e.rememberFor),
+                e.sessionIdToken, e.sessionAccessToken, e.requestUrl, e.handledAt.toInstant(),
+                Optional.ofNullable(e.expiresAt).map(OffsetDateTime::toInstant), e.active);
+    }
+
+    private static List<String> words(String text) {
+        return text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
+    }
+
+    private static OffsetDateTime col(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}
