@@ -29,6 +29,14 @@ public class JpaTokenStore implements TokenStore {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaTokenStore() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaTokenStore(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insertGrant(TenantId tenant, StoredGrant g, Optional<String> codeHash, Instant expiresAt) {
         GrantEntity e = new GrantEntity();
