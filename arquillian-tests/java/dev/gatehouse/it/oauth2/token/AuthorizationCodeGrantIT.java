@@ -159,6 +159,8 @@ class AuthorizationCodeGrantIT {
 
         assertFalse(Grants.active(client, first.getAccessToken()));
         assertFalse(Grants.active(client, first.getRefreshToken()));
+        TokenServer.event("oauth2_code_replayed", client.id());
+        TokenServer.assertNotLogged(code.getValue(), first.getAccessToken().getValue(), first.getRefreshToken().getValue());
     }
 
     @Test
@@ -203,6 +205,15 @@ class AuthorizationCodeGrantIT {
 
         TokenServer.failure(Grants.codeRequest(client, code, URI.create(client.redirectUri() + "/extra"), verifier), 400, "invalid_grant");
         TokenServer.failure(Grants.codeRequest(client, code, URI.create(client.redirectUri() + "?x=1"), verifier), 400, "invalid_grant");
+    }
+
+    @Test
+    void tokenWhenRedirectUriOmittedThenAcceptedBecauseOnlyADifferentOneIsAnAttack() {
+        TestClient client = TestClients.confidential().create();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Codes.on(node).forClient(client).subject("user-1").scope("openid").pkce(verifier).issue();
+
+        TokenServer.success(Grants.codeRequest(client, code, null, verifier));
     }
 
     @Test

@@ -62,6 +62,8 @@ class ClientCredentialsGrantIT {
         assertEquals(Scope.parse("read"), token.getScope());
         assertNull(response.getOIDCTokens().getRefreshToken());
         assertNull(response.getOIDCTokens().getIDToken());
+        TokenServer.event("oauth2_token_issued", client.id());
+        TokenServer.assertNotLogged(token.getValue(), client.secret());
     }
 
     @Test
@@ -115,6 +117,7 @@ class ClientCredentialsGrantIT {
         assertEquals(401, r.getStatusCode());
         assertTrue(r.getHeaderValue("WWW-Authenticate").startsWith("Basic"), r.getHeaderValue("WWW-Authenticate"));
         TokenServer.failure(request, 401, "invalid_client");
+        TokenServer.event("oauth2_token_failed", "invalid_client");
     }
 
     @Test

@@ -81,6 +81,8 @@ class RefreshTokenGrantIT {
         assertFalse(Grants.active(client, second.getAccessToken()));
         assertFalse(Grants.active(client, second.getRefreshToken()));
         TokenServer.failure(refresh(client, second.getRefreshToken(), null), 400, "invalid_grant");
+        TokenServer.event("oauth2_refresh_token_reused", client.id());
+        TokenServer.assertNotLogged(first.getRefreshToken().getValue(), second.getRefreshToken().getValue());
     }
 
     @Test

@@ -63,6 +63,7 @@ class RevocationIT {
 
         assertFalse(Grants.active(client, tokens.getRefreshToken()));
         assertFalse(Grants.active(client, tokens.getAccessToken()));
+        TokenServer.event("oauth2_token_revoked", client.id());
     }
 
     @Test

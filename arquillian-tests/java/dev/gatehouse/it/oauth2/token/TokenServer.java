@@ -11,6 +11,8 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.gatehouse.it.support.ItServer;
+import dev.gatehouse.it.support.ServerLog;
+import jakarta.json.JsonObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The token server's endpoints as a Nimbus client reaches them, and what the token ITs share. */
@@ -117,6 +120,23 @@ final class TokenServer {
             return p.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The security event of {@code type} about {@code clientId}, as the server logged it. */
+    static JsonObject event(String type, String clientId) {
+        return ServerLog.await(r -> "gatehouse.security".equals(r.getString("module", ""))
+                        && r.getString("message", "").contains("\"event\":\"" + type + "\"")
+                        && r.getString("message", "").contains(clientId))
+                .orElseThrow(() -> new AssertionError("no " + type + " event for " + clientId));
+    }
+
+    /** No log line carries any of these values (tokens, codes, secrets). */
+    static void assertNotLogged(String... values) {
+        for (JsonObject record : ServerLog.records()) {
+            for (String v : values) {
+                assertFalse(record.toString().contains(v), "logged: " + record);
+            }
         }
     }
 }

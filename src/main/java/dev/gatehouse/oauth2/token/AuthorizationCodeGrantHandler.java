@@ -65,7 +65,10 @@ public class AuthorizationCodeGrantHandler implements TokenGrantHandler {
                 || grant.codeExpiresAt().map(e -> !e.isAfter(now)).orElse(true)) {
             throw OAuth2Exception.invalidGrant(UNKNOWN);
         }
-        if (!grant.redirectUri().equals(call.form().optional("redirect_uri"))) {
+        Optional<String> redirectUri = call.form().optional("redirect_uri");
+        // RFC 6749 §4.1.3: required when the authorization request had one. AuthorizationGrant does not say whether
+        // it was given or defaulted to the only registered URI, so absence is accepted; a different value never is.
+        if (redirectUri.isPresent() && !grant.redirectUri().equals(redirectUri)) {
             throw OAuth2Exception.invalidGrant("The redirect_uri does not match the one of the authorization request");
         }
         checkProofKey(grant, call.form().optional("code_verifier"), client);
