@@ -178,8 +178,9 @@ class ClientCredentialsGrantIT {
 
     @Test
     void tokenWhenPublicClientThenClientCredentialsRefused() {
-        TestClient client = TestClients.publicClient().grantTypes("client_credentials").scope("read").create();
-        // Nimbus will not even build this request (client_credentials needs client authentication): send it by hand
+        // the admin API already refuses to register a public client for client_credentials; this one asks anyway.
+        // Nimbus will not even build the request (client_credentials needs client authentication): sent by hand
+        TestClient client = TestClients.publicClient().scope("read").create();
         HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, TokenServer.token());
         http.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
         http.setBody("grant_type=client_credentials&scope=read&client_id=" + client.id());
