@@ -1,0 +1,12 @@
+package dev.gatehouse.oauth2.token;
+
+import dev.gatehouse.oauth2.client.OAuth2Client;
+import dev.gatehouse.tenant.TenantId;
+
+/**
+ * A token request after parsing and client authentication: what every {@link TokenGrantHandler} gets.
+ *
+ * @param issuer the issuer of the request's tenant ({@code iss} of the tokens)
+ */
+public record TokenCall(TenantId tenant, String issuer, OAuth2Client client, FormParameters form) {
+}

@@ -1,0 +1,109 @@
+package dev.gatehouse.oauth2.token;
+
+import dev.gatehouse.kernel.log.Redactor;
+import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.tenant.Tenant;
+import dev.gatehouse.tenant.TenantRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Deletes codes, tokens and grants that expired more than {@code gatehouse.oauth2.token.cleanup-grace} ago,
+ * every {@code cleanup-interval}, tenant by tenant, one transaction per tenant. Safe on many nodes at once
+ * (a delete of rows already gone deletes nothing).
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class TokenCleanup {
+
+    private static final Logger LOG = Logger.getLogger(TokenCleanup.class.getName());
+    private static final int PAGE = 100;
+
+    @Resource
+    TimerService timers;
+    @Resource
+    UserTransaction tx;
+    @Inject
+    TokenConfig config;
+    @Inject
+    DatabaseMigrator migrator;
+    @Inject
+    TenantRepository tenants;
+    @Inject
+    TokenStore store;
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void start() {
+        long every = config.cleanupInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("gatehouse-oauth2-token-cleanup", false));
+    }
+
+    @Timeout
+    void tick() {
+        if (!migrator.isMigrated() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            runOnce();
+        } catch (Exception e) {
+            LOG.warning("OAuth2 token clean-up failed: " + Redactor.text(String.valueOf(e.getMessage())) + " — will retry");
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Deletes what expired before now minus the grace period, in every tenant; returns how many rows. */
+    public int runOnce() throws Exception {
+        Instant cutoff = clock.instant().minus(config.cleanupGrace());
+        int deleted = 0;
+        for (int offset = 0; ; offset += PAGE) {
+            tx.begin();
+            List<Tenant> page;
+            try {
+                page = tenants.list(offset, PAGE);
+                tx.commit();
+            } catch (Exception e) {
+                tx.rollback();
+                throw e;
+            }
+            for (Tenant tenant : page) {
+                tx.begin();
+                try {
+                    deleted += store.deleteExpired(tenant.id(), cutoff);
+                    tx.commit();
+                } catch (Exception e) {
+                    tx.rollback();
+                    throw e;
+                }
+            }
+            if (page.size() < PAGE) {
+                return deleted;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gatehouse.oauth2.token;
+
+import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigReader;
+import dev.gatehouse.kernel.config.InvalidConfigException;
+import dev.gatehouse.oauth2.client.TokenLifespans;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code gatehouse.oauth2.*} keys of the token endpoint: default lifespans (a client's own
+ * {@link TokenLifespans} win), the refresh-token rotation grace period, the clean-up of expired rows and the
+ * mapping of identity traits to OpenID Connect claims ({@code gatehouse.oauth2.claims.<claim>=<trait path>}).
+ */
+@ApplicationScoped
+public class TokenConfig implements CapabilityConfig {
+
+    private static final String CLAIMS = "claims.";
+
+    private Duration accessToken;
+    private Duration refreshToken;
+    private Duration idToken;
+    private Duration authorizationCode;
+    private Duration rotationGracePeriod;
+    private Duration cleanupInterval;
+    private Duration cleanupGrace;
+    private Map<String, String> claims;
+
+    protected TokenConfig() {
+    }
+
+    @Inject
+    public TokenConfig(Config config) {
+        ConfigReader r = ConfigReader.of(config, capability());
+        this.accessToken = r.duration("access-token.lifespan");
+        this.refreshToken = r.duration("refresh-token.lifespan");
+        this.idToken = r.duration("id-token.lifespan");
+        this.authorizationCode = r.duration("authorization-code.lifespan");
+        this.rotationGracePeriod = zeroOrMore(r, "refresh-token.rotation-grace-period");
+        this.cleanupInterval = r.duration("token.cleanup-interval");
+        this.cleanupGrace = zeroOrMore(r, "token.cleanup-grace");
+        Map<String, String> mapping = new LinkedHashMap<>();
+        String prefix = r.key(CLAIMS);
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                r.optionalString(name.substring(prefix.length() - CLAIMS.length()))
+                        .ifPresent(path -> mapping.put(name.substring(prefix.length()), path));
+            }
+        }
+        this.claims = Map.copyOf(mapping);
+    }
+
+    private static Duration zeroOrMore(ConfigReader r, String name) {
+        String v = r.optionalString(name).orElse("0s");
+        Duration d = ConfigReader.parseDuration(v).orElseThrow(() ->
+                new InvalidConfigException(r.key(name), v, "must be a duration such as 0s, 30s or 5m"));
+        if (d.isNegative()) {
+            throw new InvalidConfigException(r.key(name), v, "must not be negative");
+        }
+        return d;
+    }
+
+    @Override
+    public String capability() {
+        return "oauth2";
+    }
+
+    public Duration accessToken(TokenLifespans client) {
+        return client.accessToken().orElse(accessToken);
+    }
+
+    public Duration refreshToken(TokenLifespans client) {
+        return client.refreshToken().orElse(refreshToken);
+    }
+
+    public Duration idToken(TokenLifespans client) {
+        return client.idToken().orElse(idToken);
+    }
+
+    public Duration authorizationCode(TokenLifespans client) {
+        return client.authorizationCode().orElse(authorizationCode);
+    }
+
+    /** How long a rotated refresh token may still be used (0: never; reuse revokes the chain). */
+    public Duration rotationGracePeriod() {
+        return rotationGracePeriod;
+    }
+
+    public Duration cleanupInterval() {
+        return cleanupInterval;
+    }
+
+    /** Expired rows are kept this much longer, so a late replay is still recognised as one. */
+    public Duration cleanupGrace() {
+        return cleanupGrace;
+    }
+
+    /** Claim name → trait path(s): dot-separated, several separated by spaces are joined with a space. */
+    public Map<String, String> claims() {
+        return claims;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.oauth2.token;
+
+import dev.gatehouse.platform.secrets.TokenHasher;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds the live token behind a presented value, and describes it as RFC 7662 §2.2 does (with Hydra's
+ * {@code token_use} and {@code ext}). Anything unknown, expired or revoked is just {@code {"active":false}}.
+ */
+@ApplicationScoped
+public class TokenIntrospection {
+
+    /** A live token and the grant it belongs to. */
+    public record Live(StoredToken token, StoredGrant grant) {
+    }
+
+    @Inject
+    TokenStore store;
+    @Inject
+    TokenHasher hasher;
+    @Inject
+    Clock clock;
+
+    /** The token behind {@code value} if it is neither expired nor revoked, nor is its grant. */
+    @Transactional
+    public Optional<Live> live(TenantId tenant, String value) {
+        if (value == null || value.isEmpty() || value.length() > FormParameters.MAX_VALUE_LENGTH) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return store.findToken(tenant, hasher.hash(value)).filter(t -> t.isActiveAt(now))
+                .flatMap(t -> store.findGrant(tenant, t.grantId()).filter(g -> !g.isRevoked()).map(g -> new Live(t, g)));
+    }
+
+    @Transactional
+    public JsonObject introspect(TenantId tenant, String value, String issuer) {
+        return live(tenant, value).map(l -> describe(l, issuer)).orElse(inactive());
+    }
+
+    public static JsonObject inactive() {
+        return Json.createObjectBuilder().add("active", false).build();
+    }
+
+    private static JsonObject describe(Live live, String issuer) {
+        StoredToken t = live.token();
+        JsonArrayBuilder aud = Json.createArrayBuilder();
+        t.audience().forEach(aud::add);
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("active", true)
+                .add("scope", Scopes.join(t.scopes()))
+                .add("client_id", t.clientId())
+                .add("sub", t.subject())
+                .add("exp", t.expiresAt().getEpochSecond())
+                .add("iat", t.issuedAt().getEpochSecond())
+                .add("nbf", t.issuedAt().getEpochSecond())
+                .add("aud", aud)
+                .add("iss", issuer)
+                .add("token_use", t.kind().tokenUse());
+        if (t.kind() == TokenKind.ACCESS) {
+            b.add("token_type", "Bearer");
+        }
+        b.add("ext", Json.createObjectBuilder(TokenMinter.json(live.grant().accessTokenClaims())));
+        return b.build();
+    }
+}
