@@ -176,4 +176,12 @@ class AuthorizeEndpointIT {
         assertEquals(OIDCError.LOGIN_REQUIRED.getCode(), e.getErrorObject().getCode());
         assertEquals(s.state(), e.getState());
     }
+
+    @Test
+    void authorizeWhenIdTokenHintForgedThenInvalidRequest() {
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        URI request = Authorizations.request(client).request().toURI();
+        AuthorizationErrorResponse e = errorRedirect(URI.create(request + "&id_token_hint=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."), client);
+        assertEquals(OAuth2Error.INVALID_REQUEST.getCode(), e.getErrorObject().getCode());
+    }
 }

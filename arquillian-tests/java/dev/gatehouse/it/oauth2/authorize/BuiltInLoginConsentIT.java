@@ -122,4 +122,41 @@ class BuiltInLoginConsentIT {
         assertEquals(OAuth2Error.ACCESS_DENIED.getCode(), answer.toErrorResponse().getErrorObject().getCode());
         assertEquals(s.state(), answer.getState());
     }
+
+    @Test
+    void consentFormWhenAllowedAndRememberedThenCodeAndNextRequestSkipsTheScreens() {
+        signedIn();
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        Authorizations.Started s = Authorizations.request(client);
+        String challenge = Authorizations.parameter(toConsentPage(s), "consent_challenge");
+
+        String verifier = Authorizations.location(browser.postForm("/oauth2/ui/consent", "consent_challenge", challenge,
+                "decision", "allow", "remember", "true", "csrf_token", browser.cookie("gatehouse_oauth2_csrf").orElseThrow()));
+        AuthorizationResponse answer = Authorizations.answer(Authorizations.location(browser.get(verifier)));
+        assertTrue(answer.indicatesSuccess(), answer.toString());
+        assertEquals(s.state(), answer.getState());
+        assertTrue(answer.toSuccessResponse().getAuthorizationCode() != null);
+
+        Authorizations.Started again = Authorizations.request(client);
+        String login = Authorizations.location(browser.get(again.request().toURI()));
+        String loginVerifier = Authorizations.location(browser.get(login));
+        String consentApp = Authorizations.location(browser.get(loginVerifier));
+        String consentVerifier = Authorizations.location(browser.get(consentApp));
+        assertTrue(consentVerifier.contains("consent_verifier="), "a remembered consent skips the page: " + consentVerifier);
+        assertTrue(Authorizations.answer(Authorizations.location(browser.get(consentVerifier))).indicatesSuccess());
+    }
+
+    @Test
+    void skipConsentClientWhenSignedInThenCodeWithoutConsentScreen() {
+        signedIn();
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().skipConsent().create();
+        Authorizations.Started s = Authorizations.request(client);
+        String login = Authorizations.location(browser.get(s.request().toURI()));
+        String verifier = Authorizations.location(browser.get(login));
+
+        String location = Authorizations.location(browser.get(verifier));
+
+        assertTrue(Authorizations.answer(location).indicatesSuccess(), location);
+        assertEquals("openid profile", Authorizations.parameter(location, "scope"));
+    }
 }
