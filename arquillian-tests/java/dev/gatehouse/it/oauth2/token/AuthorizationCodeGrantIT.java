@@ -208,10 +208,21 @@ class AuthorizationCodeGrantIT {
     }
 
     @Test
-    void tokenWhenRedirectUriOmittedThenAcceptedBecauseOnlyADifferentOneIsAnAttack() {
+    void tokenWhenAuthorizationRequestNamedRedirectUriAndTokenRequestOmitsItThenInvalidGrant() {
         TestClient client = TestClients.confidential().create();
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationCode code = Codes.on(node).forClient(client).subject("user-1").scope("openid").pkce(verifier).issue();
+
+        TokenServer.failure(Grants.codeRequest(client, code, null, verifier), 400, "invalid_grant");
+        TokenServer.success(Grants.codeRequest(client, code, client.redirect(), verifier));
+    }
+
+    @Test
+    void tokenWhenAuthorizationRequestLeftRedirectUriOutThenTokenRequestMayToo() {
+        TestClient client = TestClients.confidential().create();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Codes.on(node).forClient(client).subject("user-1").scope("openid").pkce(verifier)
+                .set("redirect_uri", "").issue();
 
         TokenServer.success(Grants.codeRequest(client, code, null, verifier));
     }

@@ -32,7 +32,7 @@ public class CodeIssuingServlet extends HttpServlet {
         Instant now = Instant.now();
         AuthorizationGrant grant = new AuthorizationGrant(req.getParameter("client_id"), req.getParameter("subject"),
                 Scopes.parse(req.getParameter("scope")), Scopes.parse(req.getParameter("audience")),
-                req.getParameter("redirect_uri"), optional(req, "code_challenge"), optional(req, "nonce"),
+                optional(req, "redirect_uri"), optional(req, "code_challenge"), optional(req, "nonce"),
                 Instant.ofEpochSecond(Long.parseLong(req.getParameter("auth_time"))), optional(req, "acr"),
                 optional(req, "amr").map(a -> Arrays.asList(a.split(","))).orElse(List.of()), optional(req, "sid"),
                 "consent-" + now.toEpochMilli(), req.getParameter("id_token_claims"),

@@ -178,7 +178,8 @@ public class AuthorizationFlows {
         flow.finish();
         flows.update(flow);
         String code = codes.issue(new AuthorizationGrant(request.clientId(), login.subject(), Set.copyOf(consent.grantScope()),
-                Set.copyOf(consent.grantAudience()), request.redirectUri(), request.codeChallenge(), request.nonce(),
+                Set.copyOf(consent.grantAudience()),
+                request.redirectUriGiven() ? Optional.of(request.redirectUri()) : Optional.empty(), request.codeChallenge(), request.nonce(),
                 login.authTime(), login.acr(), login.amr(), flow.loginSessionId(), flow.id().toString(),
                 consent.idTokenClaims(), consent.accessTokenClaims(), flow.requestedAt()));
         return new BrowserStep.Go(AuthorizationResponses.success(request, code, String.join(" ", consent.grantScope()),

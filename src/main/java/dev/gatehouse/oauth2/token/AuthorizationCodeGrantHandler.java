@@ -66,9 +66,8 @@ public class AuthorizationCodeGrantHandler implements TokenGrantHandler {
             throw OAuth2Exception.invalidGrant(UNKNOWN);
         }
         Optional<String> redirectUri = call.form().optional("redirect_uri");
-        // RFC 6749 §4.1.3: required when the authorization request had one. AuthorizationGrant does not say whether
-        // it was given or defaulted to the only registered URI, so absence is accepted; a different value never is.
-        if (redirectUri.isPresent() && !grant.redirectUri().equals(redirectUri)) {
+        // RFC 6749 §4.1.3: required, and identical, when the authorization request named one
+        if (grant.redirectUri().isPresent() && !grant.redirectUri().equals(redirectUri)) {
             throw OAuth2Exception.invalidGrant("The redirect_uri does not match the one of the authorization request");
         }
         checkProofKey(grant, call.form().optional("code_verifier"), client);

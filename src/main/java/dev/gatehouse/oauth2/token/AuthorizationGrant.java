@@ -13,7 +13,8 @@ import java.util.Set;
  * @param subject             the user (identity id) the login was accepted for
  * @param grantedScopes       the scopes granted at consent
  * @param grantedAudience     the audiences granted at consent
- * @param redirectUri         the redirect_uri of the authorization request; the token request must repeat it
+ * @param redirectUri         the redirect_uri the authorization request named, if it named one (it may be left out
+ *                            when the client has a single one); then the token request must repeat it (RFC 6749 §4.1.3)
  * @param codeChallenge       the PKCE S256 challenge, if the request had one
  * @param nonce               the OpenID Connect nonce, if any
  * @param authTime            when the user actually authenticated (for {@code auth_time}, {@code max_age})
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param requestedAt         when the authorization request arrived
  */
 public record AuthorizationGrant(String clientId, String subject, Set<String> grantedScopes,
-                                 Set<String> grantedAudience, String redirectUri, Optional<String> codeChallenge,
+                                 Set<String> grantedAudience, Optional<String> redirectUri, Optional<String> codeChallenge,
                                  Optional<String> nonce, Instant authTime, Optional<String> acr, List<String> amr,
                                  Optional<String> sessionId, String consentRequestId, String idTokenClaims,
                                  String accessTokenClaims, Instant requestedAt) {

@@ -30,7 +30,7 @@ public record StoredGrant(UUID id, String clientId, String subject, String grant
     /** The grant behind a new authorization code. */
     public static StoredGrant ofCode(UUID id, AuthorizationGrant g, Instant codeExpiresAt) {
         return new StoredGrant(id, g.clientId(), g.subject(), "authorization_code", g.grantedScopes(),
-                g.grantedAudience(), Optional.of(g.redirectUri()), g.codeChallenge(), g.nonce(),
+                g.grantedAudience(), g.redirectUri(), g.codeChallenge(), g.nonce(),
                 Optional.of(g.authTime()), g.acr(), g.amr(), g.sessionId(), Optional.ofNullable(g.consentRequestId()),
                 orEmpty(g.idTokenClaims()), orEmpty(g.accessTokenClaims()), g.requestedAt(),
                 Optional.of(codeExpiresAt), Optional.empty(), Optional.empty());
