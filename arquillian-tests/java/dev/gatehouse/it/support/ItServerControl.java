@@ -138,7 +138,7 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.gateway.rules.reload-interval", "250ms"});
         variables.add(new String[] {"gatehouse.gateway.proxy-port", proxyPort});
         variables.add(new String[] {"gatehouse.gateway.proxy.timeout", "2s"});
-        variables.add(new String[] {"gatehouse.gateway.proxy.max-connections", "8"});
+        variables.add(new String[] {"gatehouse.gateway.proxy.max-connections", "2"});
         variables.add(new String[] {"gatehouse.gateway.remote-timeout", "1s"});
 
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<server>\n");

@@ -27,7 +27,8 @@ import java.util.List;
 /**
  * {@code POST /admin/rules/validate}: checks a rule document (JSON, or YAML with a YAML content type) the
  * way a reload would (structure, patterns, unique ids, known handlers and their configs) without putting
- * it in force. 200 with the rule ids, or a 400 problem naming the field and why.
+ * it in force. 200 with the rule ids; a 400 problem when the document does not parse, a 422 naming the field and why
+ * when a rule is not valid.
  */
 @Path("admin/rules/validate")
 @RequestScoped
@@ -52,6 +53,9 @@ public class RuleValidationResource {
             set.rules().forEach(r -> ids.add(r.id()));
             return Response.ok(Json.createObjectBuilder().add("valid", true).add("rules", ids).build()).build();
         } catch (InvalidRuleException e) {
+            if (e.field().equals("document")) {
+                throw ApiException.malformed("The rule document " + e.reason());
+            }
             throw ApiException.invalid(e.field(), e.reason());
         }
     }
