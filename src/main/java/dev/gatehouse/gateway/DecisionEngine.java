@@ -38,7 +38,7 @@ public class DecisionEngine {
 
     public Decision decide(GatewayRequest request) {
         long started = System.nanoTime();
-        RuleMatch match = rules.current().match(request.target());
+        RuleMatch match = rules.current(request.tenant()).match(request.target());
         Decision decision;
         if (match instanceof RuleMatch.Found found) {
             decision = run(found.rule(), found.captureGroups(), request);

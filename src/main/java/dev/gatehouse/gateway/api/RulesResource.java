@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.api;
 
 import dev.gatehouse.gateway.rule.ActiveRules;
 import dev.gatehouse.gateway.rule.Rule;
+import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,10 +31,12 @@ public class RulesResource {
 
     @Inject
     ActiveRules rules;
+    @Inject
+    CurrentTenant tenant;
 
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        List<Rule> all = rules.current().rules();
+        List<Rule> all = rules.current(tenant.id()).rules();
         int from = Math.min(number(offset, 0), all.size());
         int to = Math.min(all.size(), from + Math.min(number(limit, MAX_LIMIT), MAX_LIMIT));
         JsonArrayBuilder out = Json.createArrayBuilder();
@@ -44,7 +47,7 @@ public class RulesResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return rules.current().find(id).map(r -> Response.ok(r.toJson()).build())
+        return rules.current(tenant.id()).find(id).map(r -> Response.ok(r.toJson()).build())
                 .orElseGet(() -> Response.status(404).entity(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
                         .add("code", 404).add("status", "Not Found").add("message", "Unable to find the rule")).build()).build());
     }

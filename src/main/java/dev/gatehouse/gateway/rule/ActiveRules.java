@@ -5,70 +5,141 @@ import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The rule set in force on this node: the rules of the configured files, compiled and checked. It is
- * replaced only by a complete, valid new set; a broken file keeps the last good set, logs why and fires
- * {@code GATEWAY_RULES_REJECTED}. Reloads happen on a timer ({@link RuleReloader}) when the files'
- * fingerprint changes, so editing a file is enough.
+ * The rule set in force for each tenant: the rules of the configured files plus the tenant's database
+ * rules, compiled and checked as one set. A set is replaced only by a complete, valid new one: a broken
+ * file (or a database rule that clashes with a changed file) keeps the last good set, logs why and fires
+ * {@code GATEWAY_RULES_REJECTED}. Files are re-read when their fingerprint changes ({@link RuleReloader});
+ * a tenant's database rules when its set version changes, checked at most every reload interval, so every
+ * node follows admin changes without talking to the others. Per-tenant sets are a bounded cache.
  */
 @ApplicationScoped
 public class ActiveRules {
 
     private static final Logger LOG = Logger.getLogger(ActiveRules.class.getName());
+    private static final int MAX_TENANTS = 1000;
 
     @Inject
     GatewayConfig config;
     @Inject
     RuleCheck check;
     @Inject
+    RuleStore store;
+    @Inject
     SecurityEvents events;
+    @Inject
+    Clock clock;
 
-    private volatile RuleSet current;
+    private record TenantRules(RuleSet set, long version, Instant checkedAt, int filesGeneration) {
+    }
+
+    private volatile List<Rule> fileRules;
+    private volatile int filesGeneration;
     private volatile String fingerprint = "";
+    private final Map<String, TenantRules> tenants = new ConcurrentHashMap<>();
 
-    public RuleSet current() {
-        RuleSet set = current;
-        if (set == null) {
+    public RuleSet current(TenantId tenant) {
+        if (fileRules == null) {
             reload();
-            set = current == null ? RuleSet.EMPTY : current;
         }
+        Instant now = clock.instant();
+        TenantRules known = tenants.get(tenant.value());
+        if (known != null && known.filesGeneration() == filesGeneration
+                && known.checkedAt().plus(config.reloadInterval()).isAfter(now)) {
+            return known.set();
+        }
+        return refresh(tenant, known, now);
+    }
+
+    private synchronized RuleSet refresh(TenantId tenant, TenantRules known, Instant now) {
+        long version;
+        try {
+            version = store.setVersion(tenant);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Gateway: cannot read the database rules of tenant " + tenant.value() + "; keeping the rules in force", e);
+            return known == null ? RuleSet.of(fileRules, config.strategy()) : known.set();
+        }
+        if (known != null && known.version() == version && known.filesGeneration() == filesGeneration) {
+            tenants.put(tenant.value(), new TenantRules(known.set(), version, now, filesGeneration));
+            return known.set();
+        }
+        List<Rule> all = new ArrayList<>(fileRules);
+        if (version > 0) {
+            store.list(tenant).forEach(s -> all.add(s.rule()));
+        }
+        RuleSet set;
+        try {
+            set = build(all);
+        } catch (InvalidRuleException e) {
+            RuleSet kept = known != null ? known.set() : RuleSet.of(fileRules, config.strategy());
+            rejected(e, kept.size());
+            set = kept;
+        }
+        if (tenants.size() >= MAX_TENANTS) {
+            tenants.clear();
+        }
+        tenants.put(tenant.value(), new TenantRules(set, version, now, filesGeneration));
         return set;
     }
 
-    /** Re-reads the files if they changed since the last successful or failed attempt. */
+    /** Re-reads the files if they changed since the last attempt. */
     public synchronized void reload() {
         String now = RuleFiles.fingerprint(config.ruleLocations());
-        if (current != null && now.equals(fingerprint)) {
+        if (fileRules != null && now.equals(fingerprint)) {
             return;
         }
         fingerprint = now;
         try {
-            RuleSet set = build(RuleFiles.read(config.ruleLocations()));
-            current = set;
-            LOG.info("Gateway: " + set.size() + " access rules loaded from " + config.ruleLocations());
+            List<Rule> rules = RuleFiles.read(config.ruleLocations());
+            build(rules);
+            fileRules = List.copyOf(rules);
+            filesGeneration++;
+            LOG.info("Gateway: " + rules.size() + " access rules loaded from " + config.ruleLocations());
             events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_LOADED, Outcome.SUCCESS)
-                    .detail("rules", set.size()).detail("locations", String.join(",", config.ruleLocations())));
+                    .detail("rules", rules.size()).detail("locations", String.join(",", config.ruleLocations())));
         } catch (InvalidRuleException e) {
-            if (current == null) {
-                current = RuleSet.EMPTY;
+            if (fileRules == null) {
+                fileRules = List.of();
             }
-            LOG.warning("Gateway: access rules rejected, keeping the " + current.size() + " rules in force: " + e.getMessage());
-            events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_REJECTED, Outcome.FAILURE)
-                    .detail("reason", e.getMessage()).detail("rules_in_force", current.size()));
+            rejected(e, fileRules.size());
         }
+    }
+
+    private void rejected(InvalidRuleException e, int inForce) {
+        LOG.warning("Gateway: access rules rejected, keeping the " + inForce + " rules in force: " + e.getMessage());
+        events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_REJECTED, Outcome.FAILURE)
+                .detail("reason", e.getMessage()).detail("rules_in_force", inForce));
+    }
+
+    /** The file rules with the tenant's database rules, changed by {@code change}: what a write would put in force. */
+    public RuleSet withDatabaseChange(TenantId tenant, String replacedId, Rule added) {
+        if (fileRules == null) {
+            reload();
+        }
+        List<Rule> all = new ArrayList<>(fileRules);
+        store.list(tenant).stream().map(StoredRule::rule).filter(r -> !r.id().equals(replacedId)).forEach(all::add);
+        if (added != null) {
+            all.add(added);
+        }
+        return build(all);
     }
 
     /** Compiles and checks rules without putting them in force: the validation endpoint's check. */
     public RuleSet build(List<Rule> rules) {
-        List<Rule> all = new ArrayList<>(rules);
-        all.forEach(check::validate);
-        return RuleSet.of(all, config.strategy());
+        rules.forEach(check::validate);
+        return RuleSet.of(rules, config.strategy());
     }
 }
