@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.proxy;
 import dev.gatehouse.gateway.Decision;
 import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.demo.DemoRules;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.inject.Inject;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
  * The policy enforcement point in front of Gatehouse's own resources (or another application on the same
  * Liberty that maps it). Off by default ({@code gatehouse.gateway.filter.enabled}); when on, it guards the
  * path prefixes in {@code gatehouse.gateway.filter.paths}: a request there passes only with a rule's
- * permission, and the resource sees the mutated headers in place of the client's own.
+ * permission, and the resource sees the mutated headers in place of the client's own. In demo mode it
+ * also guards {@code /demo/api}.
  */
 public class GatewayFilter extends HttpFilter {
 
@@ -39,12 +41,14 @@ public class GatewayFilter extends HttpFilter {
     CurrentTenant tenant;
     @Inject
     RequestContext context;
+    @Inject
+    DemoRules demo;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!config.filterEnabled() || config.filterPaths().stream().noneMatch(p -> path.equals(p) || path.startsWith(p.endsWith("/") ? p : p + "/"))) {
+        if (!guarded(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -57,6 +61,18 @@ public class GatewayFilter extends HttpFilter {
             return;
         }
         enforcement.deny(e, response);
+    }
+
+    private boolean guarded(String path) {
+        if (demo.enabled() && under(path, DemoRules.PATH)) {
+            return true;
+        }
+        return config.filterEnabled() && config.filterPaths().stream().anyMatch(p -> under(path, p));
+    }
+
+    private static boolean under(String path, String prefix) {
+        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return path.equals(p) || path.startsWith(p + "/");
     }
 
     /** The request with the mutators' headers replacing any the client sent under the same names. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.rule;
 
 import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.demo.DemoRules;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -19,8 +20,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The rule set in force for each tenant: the rules of the configured files plus the tenant's database
- * rules, compiled and checked as one set. A set is replaced only by a complete, valid new one: a broken
+ * The rule set in force for each tenant: the rules of the configured files (and the demo rules in demo
+ * mode) plus the tenant's database rules, compiled and checked as one set. A set is replaced only by a complete, valid new one: a broken
  * file (or a database rule that clashes with a changed file) keeps the last good set, logs why and fires
  * {@code GATEWAY_RULES_REJECTED}. Files are re-read when their fingerprint changes ({@link RuleReloader});
  * a tenant's database rules when its set version changes, checked at most every reload interval, so every
@@ -42,6 +43,8 @@ public class ActiveRules {
     SecurityEvents events;
     @Inject
     Clock clock;
+    @Inject
+    DemoRules demo;
 
     private record TenantRules(RuleSet set, long version, Instant checkedAt, int filesGeneration) {
     }
@@ -103,7 +106,8 @@ public class ActiveRules {
         }
         fingerprint = now;
         try {
-            List<Rule> rules = RuleFiles.read(config.ruleLocations());
+            List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations()));
+            rules.addAll(demo.rules());
             build(rules);
             fileRules = List.copyOf(rules);
             filesGeneration++;
