@@ -1,5 +1,8 @@
 package dev.gatehouse.it.contract;
 
+import dev.gatehouse.tenant.Tenant;
+import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.tenant.jpa.JpaTenantRepository;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
@@ -9,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,6 +94,15 @@ public final class ContractDatabase implements AutoCloseable {
             }
             em.close();
         }
+    }
+
+    /** Adds a tenant besides the default one, for tests of tenant isolation. */
+    public ContractDatabase withTenant(TenantId tenant) {
+        inTransaction(em -> {
+            new JpaTenantRepository(em).create(new Tenant(tenant, "Tenant " + tenant.value(), List.of(), Instant.now()));
+            return null;
+        });
+        return this;
     }
 
     public Connection connection() throws SQLException {

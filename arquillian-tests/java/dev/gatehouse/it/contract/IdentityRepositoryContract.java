@@ -10,9 +10,7 @@ import dev.gatehouse.identity.IdentityState;
 import dev.gatehouse.identity.RecoveryAddress;
 import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.jpa.JpaIdentityRepository;
-import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantId;
-import dev.gatehouse.tenant.jpa.JpaTenantRepository;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
@@ -41,11 +39,7 @@ abstract class IdentityRepositoryContract {
 
     @BeforeEach
     void open() {
-        db = database();
-        db.inTransaction(em -> {
-            new JpaTenantRepository(em).create(new Tenant(OTHER, "Other", List.of(), Instant.now()));
-            return null;
-        });
+        db = database().withTenant(OTHER);
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
-/** Recognises a database that cannot be reached, however the persistence layer wrapped the failure. */
+/** Recognises database failures (unreachable, unique key), however the persistence layer wrapped them. */
 public final class DatabaseFailures {
 
     private DatabaseFailures() {
@@ -15,6 +15,16 @@ public final class DatabaseFailures {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
                     || c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique-key violation (SQLState 23505, PostgreSQL and H2 alike) anywhere in the causes. */
+    public static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -6,6 +6,7 @@ import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.json.JsonBodies;
+import dev.gatehouse.kernel.json.JsonPatches;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,10 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonPatch;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -104,23 +102,7 @@ public class IdentityAdminResource {
     public JsonObject patch(@PathParam("id") String id, InputStream body) {
         JsonArray operations = JsonBodies.readArray(body);
         Identity current = identities.find(tenant.id(), id).orElseThrow(() -> ApiException.notFound("No identity with this id"));
-        for (JsonValue op : operations) {
-            if (op.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.malformed("Each JSON Patch operation must be an object");
-            }
-            String path = op.asJsonObject().getString("path", "");
-            String top = path.startsWith("/") ? path.substring(1).split("/", 2)[0] : "";
-            if (!PATCHABLE.contains(top)) {
-                throw ApiException.invalid("path", "only " + PATCHABLE + " can be patched, not " + path);
-            }
-        }
-        JsonObject patched;
-        try {
-            JsonPatch patch = Json.createPatch(operations);
-            patched = patch.apply(IdentityJson.patchable(current));
-        } catch (JsonException | ClassCastException e) {
-            throw ApiException.invalid("patch", "the patch cannot be applied to this identity");
-        }
+        JsonObject patched = JsonPatches.apply(operations, IdentityJson.patchable(current), PATCHABLE, "identity");
         return IdentityJson.of(identities.replace(tenant.id(), id, IdentityDrafts.parse(patched), actor()), uri.getBaseUri());
     }
 

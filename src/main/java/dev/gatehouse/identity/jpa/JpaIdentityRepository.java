@@ -5,6 +5,7 @@ import dev.gatehouse.identity.DuplicateIdentifierException;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityRepository;
+import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -99,19 +100,10 @@ public class JpaIdentityRepository implements IdentityRepository {
         } catch (OptimisticLockException e) {
             throw e;
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
                 throw new DuplicateIdentifierException();
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

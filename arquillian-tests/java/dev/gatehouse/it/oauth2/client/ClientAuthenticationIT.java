@@ -1,0 +1,177 @@
+package dev.gatehouse.it.oauth2.client;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import dev.gatehouse.it.support.Http;
+import dev.gatehouse.it.support.ItServerReady;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static dev.gatehouse.it.oauth2.client.ItClients.created;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Client authentication as the token endpoint will use it, driven by the Nimbus OAuth SDK's token requests and
+ * client authentication methods against {@link ClientAuthTestServlet} in a second copy of the application (a
+ * second node), behind the real tenant filter and with the real database.
+ */
+@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+class ClientAuthenticationIT {
+
+    private static final String REDIRECT = "'redirect_uris':['https://app.example/cb']";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.create(ZipImporter.class, "gatehouse-clients-node.war")
+                .importFrom(new File("target/gatehouse.war"))
+                .as(WebArchive.class)
+                .addClass(ClientAuthTestServlet.class);
+    }
+
+    @ArquillianResource
+    URL node;
+
+    private URI endpoint(String prefix) {
+        return URI.create(node.toString().replaceAll("/$", "") + prefix + "/it-client-auth");
+    }
+
+    private HTTPResponse send(String prefix, ClientAuthentication auth) throws Exception {
+        return new TokenRequest(endpoint(prefix), auth, new ClientCredentialsGrant(), null).toHTTPRequest().send();
+    }
+
+    private HTTPResponse sendPublic(String prefix, String clientId) throws Exception {
+        // a public client names itself, as in a code exchange with PKCE
+        return new TokenRequest(endpoint(prefix), new ClientID(clientId), new AuthorizationCodeGrant(new AuthorizationCode("code"),
+                URI.create("https://app.example/cb"), new CodeVerifier())).toHTTPRequest().send();
+    }
+
+    private static void assertAuthenticated(String clientId, HTTPResponse r) throws Exception {
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        assertEquals(clientId, r.getBodyAsJSONObject().get("client_id"));
+    }
+
+    private static void assertInvalidClient(HTTPResponse r) throws Exception {
+        assertEquals(401, r.getStatusCode(), r.getBody());
+        assertEquals("invalid_client", r.getBodyAsJSONObject().get("error"));
+    }
+
+    @Test
+    void basicWhenSecretRightThenClientElseInvalidClientWithBasicChallenge() throws Exception {
+        JsonObject c = created("", "{" + REDIRECT + "}");
+        ClientID id = new ClientID(c.getString("client_id"));
+
+        assertAuthenticated(id.getValue(), send("", new ClientSecretBasic(id, new Secret(c.getString("client_secret")))));
+        HTTPResponse wrong = send("", new ClientSecretBasic(id, new Secret(c.getString("client_secret") + "x")));
+        assertInvalidClient(wrong);
+        assertTrue(wrong.getHeaderValue("WWW-Authenticate").startsWith("Basic"), wrong.getHeaderMap().toString());
+        assertInvalidClient(send("", new ClientSecretPost(id, new Secret(c.getString("client_secret")))));
+    }
+
+    @Test
+    void postWhenRegisteredForPostThenClient() throws Exception {
+        JsonObject c = created("", "{" + REDIRECT + ",'token_endpoint_auth_method':'client_secret_post'}");
+        ClientID id = new ClientID(c.getString("client_id"));
+
+        assertAuthenticated(id.getValue(), send("", new ClientSecretPost(id, new Secret(c.getString("client_secret")))));
+        assertInvalidClient(send("", new ClientSecretBasic(id, new Secret(c.getString("client_secret")))));
+    }
+
+    @Test
+    void noneWhenPublicClientThenClientButConfidentialClientWithoutSecretRefused() throws Exception {
+        String publicId = created("", "{" + REDIRECT + ",'token_endpoint_auth_method':'none'}").getString("client_id");
+        String confidentialId = created("", "{" + REDIRECT + "}").getString("client_id");
+
+        assertAuthenticated(publicId, sendPublic("", publicId));
+        assertInvalidClient(sendPublic("", confidentialId));
+    }
+
+    @Test
+    void secretWhenClientReplacedWithoutSecretThenKeptAndWithNewSecretThenOldOneFails() throws Exception {
+        JsonObject c = created("", "{" + REDIRECT + "}");
+        ClientID id = new ClientID(c.getString("client_id"));
+        Secret original = new Secret(c.getString("client_secret"));
+
+        Http.method("PUT", "/admin/clients/" + id).admin().json("{\"client_name\":\"renamed\",\"redirect_uris\":[\"https://app.example/cb\"]}").send();
+        assertAuthenticated(id.getValue(), send("", new ClientSecretBasic(id, original)));
+
+        Secret replaced = new Secret("a-replacement-secret-long-enough-0123456789");
+        Http.method("PUT", "/admin/clients/" + id).admin().json("{\"client_secret\":\"" + replaced.getValue()
+                + "\",\"redirect_uris\":[\"https://app.example/cb\"]}").send();
+        assertInvalidClient(send("", new ClientSecretBasic(id, original)));
+        assertAuthenticated(id.getValue(), send("", new ClientSecretBasic(id, replaced)));
+    }
+
+    @Test
+    void privateKeyJwtWhenSignedByRegisteredKeyThenClientOnceAndReplayRefused() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("it-key").generate();
+        String id = created("", "{'grant_types':['client_credentials'],'token_endpoint_auth_method':'private_key_jwt','jwks':"
+                + new JWKSet(key.toPublicJWK()).toString().replace('"', '\'') + "}").getString("client_id");
+        PrivateKeyJWT assertion = new PrivateKeyJWT(new ClientID(id), URI.create(issuer("") + "/oauth2/token"),
+                JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null);
+
+        assertAuthenticated(id, send("", assertion));
+        assertInvalidClient(send("", assertion));
+        assertAuthenticated(id, send("", new PrivateKeyJWT(new ClientID(id), URI.create(issuer("")),
+                JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null)));
+    }
+
+    @Test
+    void authenticateWhenClientOfAnotherTenantThenInvalidClientAndLookupFindsNothing() throws Exception {
+        JsonObject c = created("/t/acme", "{" + REDIRECT + "}");
+        ClientID id = new ClientID(c.getString("client_id"));
+        ClientSecretBasic auth = new ClientSecretBasic(id, new Secret(c.getString("client_secret")));
+
+        assertAuthenticated(id.getValue(), send("/t/acme", auth));
+        assertInvalidClient(send("", auth));
+        assertEquals(200, lookup("/t/acme", id.getValue()));
+        assertEquals(404, lookup("", id.getValue()));
+    }
+
+    @Test
+    void authenticateWhenClientDeletedThenInvalidClient() throws Exception {
+        JsonObject c = created("", "{" + REDIRECT + "}");
+        ClientSecretBasic auth = new ClientSecretBasic(new ClientID(c.getString("client_id")), new Secret(c.getString("client_secret")));
+        Http.method("DELETE", "/admin/clients/" + c.getString("client_id")).admin().send();
+
+        assertInvalidClient(send("", auth));
+    }
+
+    private String issuer(String prefix) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint(prefix) + "/issuer")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private int lookup(String prefix, String clientId) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint(prefix) + "?client_id=" + clientId)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

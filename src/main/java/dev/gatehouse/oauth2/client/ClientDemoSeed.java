@@ -1,0 +1,88 @@
+package dev.gatehouse.oauth2.client;
+
+import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.platform.demo.DemoSeeding;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Demo clients in the default tenant: a public client for the authorization code flow with PKCE (as a native or
+ * single-page app would be) and a confidential client for client credentials. Seeded once; the confidential
+ * client's secret exists in clear only at that first seeding, so it is printed then and never again. Each start
+ * prints a fresh PKCE verifier and challenge with a ready authorization URL.
+ */
+@ApplicationScoped
+public class ClientDemoSeed {
+
+    static final String PUBLIC_ID = "demo-public";
+    static final String CONFIDENTIAL_ID = "demo-confidential";
+    static final String REDIRECT = "http://127.0.0.1:8085/callback";
+    static final String SCOPE = "openid offline_access profile email";
+    static final String BASE = "http://localhost:9080";
+
+    @Inject
+    ClientService clients;
+
+    void seed(@Observes DemoSeeding seeding) {
+        if (clients.find(TenantId.DEFAULT, PUBLIC_ID).isEmpty()) {
+            clients.create(TenantId.DEFAULT, ClientMetadataParser.parse(metadata(PUBLIC_ID, "Demo public client (PKCE)", "none",
+                    "authorization_code", "refresh_token")), false, "demo");
+        }
+        String verifier = Ids.token(32);
+        String authorize = BASE + "/oauth2/auth?response_type=code&client_id=" + PUBLIC_ID
+                + "&redirect_uri=" + encode(REDIRECT) + "&scope=" + encode(SCOPE) + "&state=" + Ids.token(12)
+                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        seeding.seeded("OAuth2 public client " + PUBLIC_ID + " (none + PKCE, redirect " + REDIRECT + ") — open " + authorize
+                + "  then redeem the code with code_verifier=" + verifier);
+
+        if (clients.find(TenantId.DEFAULT, CONFIDENTIAL_ID).isPresent()) {
+            seeding.seeded("OAuth2 confidential client " + CONFIDENTIAL_ID + ": already present; its secret was printed at the "
+                    + "first seeding only — e.g. curl -s -u " + CONFIDENTIAL_ID + ":<secret> -d grant_type=client_credentials "
+                    + BASE + "/oauth2/token");
+            return;
+        }
+        ClientRegistration confidential = clients.create(TenantId.DEFAULT, ClientMetadataParser.parse(metadata(CONFIDENTIAL_ID,
+                "Demo confidential client", "client_secret_basic", "client_credentials", "authorization_code", "refresh_token")),
+                false, "demo");
+        String secret = confidential.secret().orElseThrow();
+        seeding.seeded("OAuth2 confidential client " + CONFIDENTIAL_ID + " with secret " + secret
+                + " (printed at this first seeding only, stored hashed) — e.g. curl -s -u " + CONFIDENTIAL_ID + ":" + secret
+                + " -d grant_type=client_credentials " + BASE + "/oauth2/token");
+    }
+
+    private static JsonObject metadata(String id, String name, String method, String... grants) {
+        var grantTypes = Json.createArrayBuilder();
+        for (String g : grants) {
+            grantTypes.add(g);
+        }
+        return Json.createObjectBuilder().add("client_id", id).add("client_name", name)
+                .add("token_endpoint_auth_method", method).add("grant_types", grantTypes)
+                .add("redirect_uris", Json.createArrayBuilder().add(REDIRECT))
+                .add("post_logout_redirect_uris", Json.createArrayBuilder().add("http://127.0.0.1:8085/"))
+                .add("scope", SCOPE).build();
+    }
+
+    /** RFC 7636 §4.2: BASE64URL(SHA-256(ASCII(code_verifier))). */
+    static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
