@@ -60,7 +60,9 @@ public class UpstreamForwarder {
     public UpstreamForwarder(GatewayConfig config) {
         this.config = config;
         this.slots = new Semaphore(config.proxyMaxConnections());
-        this.executor = Executors.newFixedThreadPool(Math.min(config.proxyMaxConnections(), 16), r -> {
+        // not a small fixed pool: a body publisher blocked on a client that stopped sending must not starve the
+        // others; how many requests are in flight is bounded by the slots instead
+        this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "gatehouse-proxy");
             t.setDaemon(true);
             return t;
