@@ -101,6 +101,16 @@ public final class ItServer {
         return URI.create(settings.getProperty("base.url") + path);
     }
 
+    /** The directory the gateway reads rule files from; tests write and remove their own files there. */
+    public Path gatewayRulesDir() {
+        return Path.of(settings.getProperty("gateway.rules.dir"));
+    }
+
+    /** The gateway's reverse-proxy port. */
+    public int gatewayProxyPort() {
+        return Integer.parseInt(settings.getProperty("gateway.proxy.port"));
+    }
+
     public String adminKey() {
         return settings.getProperty("admin.key");
     }

@@ -128,6 +128,21 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.courier.max-backoff", "600ms"});
         variables.add(new String[] {"gatehouse.courier.max-attempts", "6"});
 
+        // policy gateway (#6): a rules directory the tests own (empty at start), quick reloads, the reverse
+        // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast
+        Path rulesDir = buildDir.resolve("it-gateway-rules");
+        ItServerProcess.deleteTree(rulesDir);
+        Files.createDirectories(rulesDir);
+        String proxyPort = String.valueOf(freePort());
+        it.setProperty("gateway.rules.dir", rulesDir.toString());
+        it.setProperty("gateway.proxy.port", proxyPort);
+        variables.add(new String[] {"gatehouse.gateway.rules.locations", rulesDir.toString()});
+        variables.add(new String[] {"gatehouse.gateway.rules.reload-interval", "250ms"});
+        variables.add(new String[] {"gatehouse.gateway.proxy-port", proxyPort});
+        variables.add(new String[] {"gatehouse.gateway.proxy.timeout", "2s"});
+        variables.add(new String[] {"gatehouse.gateway.proxy.max-connections", "2"});
+        variables.add(new String[] {"gatehouse.gateway.remote-timeout", "1s"});
+
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<server>\n");
         xml.append("    <featureManager>\n        <feature>localConnector-1.0</feature>\n    </featureManager>\n");
         xml.append("    <applicationMonitor updateTrigger=\"mbean\" dropinsEnabled=\"true\"/>\n");
@@ -186,6 +201,12 @@ public final class ItServerControl {
             } catch (SQLException e) {
                 System.err.println("[gatehouse-it] could not drop stale database " + name + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -1,0 +1,143 @@
+package dev.gatehouse.it.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real upstream HTTP server (JDK {@code HttpServer}) for the proxy tests. {@code /echo...} answers with
+ * what it received (method, path, query, headers, body size and SHA-256); {@code /stream} sends a large
+ * chunked body; {@code /slow} waits before answering. It counts every request it sees, so tests can show
+ * that a denied request never reached it.
+ */
+final class TestUpstream implements AutoCloseable {
+
+    static final int STREAM_BYTES = 2 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
+
+    TestUpstream() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        requests.incrementAndGet();
+        String path = x.getRequestURI().getRawPath();
+        byPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        try (x) {
+            if (path.endsWith("/slow")) {
+                sleep(5000);
+                send(x, 200, "late");
+                return;
+            }
+            if (path.endsWith("/stream")) {
+                x.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                x.sendResponseHeaders(200, 0);
+                try (OutputStream out = x.getResponseBody()) {
+                    out.write(bytes(STREAM_BYTES));
+                }
+                return;
+            }
+            MessageDigest sha = sha256();
+            long size = 0;
+            try (InputStream in = x.getRequestBody()) {
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    sha.update(buf, 0, n);
+                    size += n;
+                }
+            }
+            JsonObjectBuilder headers = Json.createObjectBuilder();
+            x.getRequestHeaders().forEach((k, v) -> headers.add(k.toLowerCase(java.util.Locale.ROOT), Json.createArrayBuilder(v)));
+            String body = Json.createObjectBuilder()
+                    .add("method", x.getRequestMethod())
+                    .add("path", path)
+                    .add("query", x.getRequestURI().getRawQuery() == null ? "" : x.getRequestURI().getRawQuery())
+                    .add("headers", headers)
+                    .add("bytes", size)
+                    .add("sha256", HexFormat.of().formatHex(sha.digest()))
+                    .build().toString();
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.getResponseHeaders().add("X-Upstream", "yes");
+            send(x, path.endsWith("/created") ? 201 : 200, body);
+        }
+    }
+
+    static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 31 + (i >> 8));
+        }
+        return b;
+    }
+
+    static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(sha256().digest(data));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(HttpExchange x, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<String> values(jakarta.json.JsonObject echo, String header) {
+        var v = echo.getJsonObject("headers").getJsonArray(header.toLowerCase(java.util.Locale.ROOT));
+        return v == null ? List.of() : v.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

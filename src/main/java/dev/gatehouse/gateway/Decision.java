@@ -1,0 +1,28 @@
+package dev.gatehouse.gateway;
+
+import dev.gatehouse.gateway.rule.Rule;
+
+import java.util.Optional;
+
+/** What the gateway decided about one request. */
+public sealed interface Decision {
+
+    /** The rule that matched, if one did. */
+    Optional<Rule> rule();
+
+    /** Let through, with the session whose headers and cookies go to the upstream. */
+    record Allowed(Rule matched, AuthenticationSession session) implements Decision {
+        @Override
+        public Optional<Rule> rule() {
+            return Optional.of(matched);
+        }
+    }
+
+    /** Refused; {@code matched} is null when no single rule matched. */
+    record Denied(Rule matched, GatewayException error) implements Decision {
+        @Override
+        public Optional<Rule> rule() {
+            return Optional.ofNullable(matched);
+        }
+    }
+}

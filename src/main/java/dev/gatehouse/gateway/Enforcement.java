@@ -1,0 +1,78 @@
+package dev.gatehouse.gateway;
+
+import dev.gatehouse.gateway.errors.ErrorAnswer;
+import dev.gatehouse.gateway.rule.RejectedRequestException;
+import dev.gatehouse.gateway.rule.RequestTarget;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What the three enforcement points (decisions API, servlet filter, reverse proxy) share: turning a
+ * servlet request into a {@link GatewayRequest} (refusing what cannot be normalised with 400 before any
+ * rule is consulted), deciding, and writing a denial.
+ */
+@ApplicationScoped
+public class Enforcement {
+
+    @Inject
+    DecisionEngine engine;
+    @Inject
+    DecisionLog log;
+
+    /** A decision and the request it was made for (null when the request was refused before matching). */
+    public record Evaluation(GatewayRequest request, Decision decision) {
+    }
+
+    /** The parts of the request being decided, wherever the enforcement point reads them from. */
+    public record Target(String method, String scheme, String host, String rawUri) {
+    }
+
+    public Evaluation evaluate(TenantId tenant, HttpServletRequest servlet, Target t, String clientIp, List<String> skipHeaders) {
+        GatewayRequest request;
+        try {
+            String raw = t.rawUri() == null ? "/" : t.rawUri();
+            int q = raw.indexOf('?');
+            String query = q < 0 ? "" : raw.substring(q + 1);
+            RequestTarget target = RequestTarget.of(t.method(), t.scheme(), t.host(), q < 0 ? raw : raw.substring(0, q));
+            request = GatewayRequest.from(tenant, servlet, target, query, clientIp, skipHeaders);
+        } catch (RejectedRequestException e) {
+            log.rejected(e.getMessage(), clientIp);
+            return new Evaluation(null, new Decision.Denied(null, new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage())));
+        } catch (GatewayException e) {
+            log.rejected(e.reason(), clientIp);
+            return new Evaluation(null, new Decision.Denied(null, e));
+        }
+        return new Evaluation(request, engine.decide(request));
+    }
+
+    /** Writes the error handler's answer to a denied request. */
+    public void deny(Evaluation evaluation, HttpServletResponse response) throws IOException {
+        Decision.Denied denied = (Decision.Denied) evaluation.decision();
+        ErrorAnswer answer = evaluation.request() == null
+                ? new dev.gatehouse.gateway.errors.JsonErrorHandler().handle(null, jakarta.json.JsonObject.EMPTY_JSON_OBJECT, denied.error())
+                : engine.answer(denied, evaluation.request());
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        if (!answer.body().isEmpty()) {
+            response.setContentType(answer.contentType());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(answer.body());
+        }
+    }
+
+    /** True when a header value is safe to put on the wire (no CR, LF or other control characters). */
+    public static boolean safeHeaderValue(String value) {
+        return value.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
+    }
+}

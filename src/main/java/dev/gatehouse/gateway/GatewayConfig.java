@@ -1,0 +1,156 @@
+package dev.gatehouse.gateway;
+
+import dev.gatehouse.gateway.rule.MatchStrategy;
+import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigReader;
+import dev.gatehouse.kernel.config.InvalidConfigException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.eclipse.microprofile.config.Config;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code gatehouse.gateway.*}: where rules come from, how they match, the proxy port and its limits, the
+ * timeouts of remote calls, and each handler's global configuration
+ * ({@code gatehouse.gateway.<authenticators|authorizers|mutators|errors>.<handler>.config} as JSON),
+ * which a rule's own {@code config} overrides.
+ */
+@ApplicationScoped
+public class GatewayConfig implements CapabilityConfig {
+
+    private Config config;
+    private List<String> ruleLocations;
+    private Duration reloadInterval;
+    private MatchStrategy strategy;
+    private int proxyPort;
+    private Duration proxyConnectTimeout;
+    private Duration proxyTimeout;
+    private int proxyMaxConnections;
+    private Duration remoteTimeout;
+    private Duration jwksCacheTtl;
+    private boolean filterEnabled;
+    private List<String> filterPaths;
+    private String loginUrl;
+    private List<String> fallbackErrors;
+    private final Map<String, JsonObject> handlerConfigs = new ConcurrentHashMap<>();
+
+    protected GatewayConfig() {
+    }
+
+    @Inject
+    public GatewayConfig(Config config) {
+        this.config = config;
+        ConfigReader r = ConfigReader.of(config, capability());
+        this.ruleLocations = r.list("rules.locations");
+        this.reloadInterval = r.duration("rules.reload-interval");
+        try {
+            this.strategy = MatchStrategy.parse(r.string("matching-strategy"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(r.key("matching-strategy"), r.string("matching-strategy"), e.getMessage());
+        }
+        this.proxyPort = r.intInRange("proxy-port", -1, 65535);
+        this.proxyConnectTimeout = r.duration("proxy.connect-timeout");
+        this.proxyTimeout = r.duration("proxy.timeout");
+        this.proxyMaxConnections = r.intInRange("proxy.max-connections", 1, 10000);
+        this.remoteTimeout = r.duration("remote-timeout");
+        this.jwksCacheTtl = r.duration("jwks.cache-ttl");
+        this.filterEnabled = r.bool("filter.enabled");
+        this.filterPaths = r.list("filter.paths");
+        this.loginUrl = r.string("login-url");
+        this.fallbackErrors = r.list("errors.fallback");
+        if (fallbackErrors.isEmpty()) {
+            fallbackErrors = List.of("json");
+        }
+    }
+
+    @Override
+    public String capability() {
+        return "gateway";
+    }
+
+    /** Rule files and directories (JSON, YAML), watched for changes. */
+    public List<String> ruleLocations() {
+        return ruleLocations;
+    }
+
+    public Duration reloadInterval() {
+        return reloadInterval;
+    }
+
+    public MatchStrategy strategy() {
+        return strategy;
+    }
+
+    /** The local port of the reverse proxy's HTTP endpoint; -1 when the proxy is off. */
+    public int proxyPort() {
+        return proxyPort;
+    }
+
+    public Duration proxyConnectTimeout() {
+        return proxyConnectTimeout;
+    }
+
+    public Duration proxyTimeout() {
+        return proxyTimeout;
+    }
+
+    public int proxyMaxConnections() {
+        return proxyMaxConnections;
+    }
+
+    /** Bound on every call the handlers make (JWKS, remote authorizers, hydrator, check_session_url). */
+    public Duration remoteTimeout() {
+        return remoteTimeout;
+    }
+
+    public Duration jwksCacheTtl() {
+        return jwksCacheTtl;
+    }
+
+    public boolean filterEnabled() {
+        return filterEnabled;
+    }
+
+    /** Path prefixes of Gatehouse's own resources the servlet filter guards when enabled. */
+    public List<String> filterPaths() {
+        return filterPaths;
+    }
+
+    /** Where the {@code redirect} error handler sends browsers by default. */
+    public String loginUrl() {
+        return loginUrl;
+    }
+
+    public List<String> fallbackErrors() {
+        return fallbackErrors;
+    }
+
+    /**
+     * The global configuration of one handler, e.g. {@code gatehouse.gateway.authenticators.jwt.config}.
+     * Invalid JSON stops the decision with the key named in the log, not with a client-visible message.
+     */
+    public JsonObject handlerConfig(String kind, String handler) {
+        return handlerConfigs.computeIfAbsent(kind + "." + handler, k -> {
+            String key = "gatehouse.gateway." + k + ".config";
+            Optional<String> text = config.getOptionalValue(key, String.class).filter(s -> !s.isBlank());
+            if (text.isEmpty()) {
+                return JsonObject.EMPTY_JSON_OBJECT;
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text.get()))) {
+                return reader.readObject();
+            } catch (JsonException | IllegalStateException e) {
+                throw new InvalidConfigException(key, text.get(), "must be a JSON object");
+            }
+        });
+    }
+}

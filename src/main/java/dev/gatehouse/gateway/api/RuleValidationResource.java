@@ -1,0 +1,62 @@
+package dev.gatehouse.gateway.api;
+
+import dev.gatehouse.gateway.rule.ActiveRules;
+import dev.gatehouse.gateway.rule.InvalidRuleException;
+import dev.gatehouse.gateway.rule.Rule;
+import dev.gatehouse.gateway.rule.RuleDocuments;
+import dev.gatehouse.gateway.rule.RuleSet;
+import dev.gatehouse.kernel.problem.ApiError;
+import dev.gatehouse.kernel.problem.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code POST /admin/rules/validate}: checks a rule document (JSON, or YAML with a YAML content type) the
+ * way a reload would (structure, patterns, unique ids, known handlers and their configs) without putting
+ * it in force. 200 with the rule ids; a 400 problem when the document does not parse, a 422 naming the field and why
+ * when a rule is not valid.
+ */
+@Path("admin/rules/validate")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleValidationResource {
+
+    @Inject
+    ActiveRules rules;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    public Response validate(@HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(RuleDocuments.MAX_DOCUMENT_CHARS + 1);
+        if (bytes.length > RuleDocuments.MAX_DOCUMENT_CHARS) {
+            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The rule document is too large");
+        }
+        try {
+            List<Rule> parsed = RuleDocuments.parse(RuleDocuments.Format.ofMediaType(contentType),
+                    new String(bytes, StandardCharsets.UTF_8));
+            RuleSet set = rules.build(parsed);
+            JsonArrayBuilder ids = Json.createArrayBuilder();
+            set.rules().forEach(r -> ids.add(r.id()));
+            return Response.ok(Json.createObjectBuilder().add("valid", true).add("rules", ids).build()).build();
+        } catch (InvalidRuleException e) {
+            if (e.field().equals("document")) {
+                throw ApiException.malformed("The rule document " + e.reason());
+            }
+            throw ApiException.invalid(e.field(), e.reason());
+        }
+    }
+}

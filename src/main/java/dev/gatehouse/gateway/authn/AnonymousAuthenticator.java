@@ -1,0 +1,34 @@
+package dev.gatehouse.gateway.authn;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.HandlerConfigs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+
+/**
+ * {@code anonymous}: responsible only for requests without an {@code Authorization} header, which get the
+ * subject {@code config.subject} ({@code anonymous} by default).
+ */
+@ApplicationScoped
+public class AnonymousAuthenticator implements Authenticator {
+
+    @Override
+    public String name() {
+        return "anonymous";
+    }
+
+    @Override
+    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+        if (request.header("Authorization").isPresent()) {
+            return false;
+        }
+        session.subject(HandlerConfigs.string(config, "subject").orElse("anonymous"));
+        return true;
+    }
+
+    @Override
+    public void validate(JsonObject config) {
+        HandlerConfigs.string(config, "subject");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gatehouse.gateway.authn;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayRequest;
+import jakarta.json.JsonObject;
+
+/**
+ * One authenticator handler, as Oathkeeper's: a rule lists several, they are tried in order, and the first
+ * that is responsible for the request's credentials decides. A new handler is one CDI bean implementing
+ * this interface; the registry finds it by {@link #name()}.
+ */
+public interface Authenticator {
+
+    /** The handler name rules use, e.g. {@code cookie_session}. */
+    String name();
+
+    /**
+     * @return {@code false} when not responsible (no credentials of this kind: the next one is tried);
+     *         {@code true} when it authenticated the request and filled in the session
+     * @throws dev.gatehouse.gateway.GatewayException when responsible but the credentials are not valid
+     */
+    boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session);
+
+    /** Checks a (merged) configuration when rules are loaded; throws {@link IllegalArgumentException}. */
+    default void validate(JsonObject config) {
+    }
+}

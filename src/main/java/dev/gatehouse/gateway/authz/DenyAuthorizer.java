@@ -1,0 +1,22 @@
+package dev.gatehouse.gateway.authz;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+
+/** {@code deny}: no request may pass (403). */
+@ApplicationScoped
+public class DenyAuthorizer implements Authorizer {
+
+    @Override
+    public String name() {
+        return "deny";
+    }
+
+    @Override
+    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+        throw GatewayException.forbidden("the deny authorizer refuses every request");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gatehouse.gateway.authz;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.HandlerConfigs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * {@code owner} (Gatehouse's own): the subject owns the resource. The owner is a regexp capture group
+ * ({@code capture_group}, 0 by default) or, when {@code path_segment} is given, that segment of the
+ * normalised path (0 is the first after {@code /}). It must equal the subject exactly; an anonymous
+ * (empty) subject owns nothing.
+ */
+@ApplicationScoped
+public class OwnerAuthorizer implements Authorizer {
+
+    @Override
+    public String name() {
+        return "owner";
+    }
+
+    @Override
+    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+        String owner;
+        if (config.containsKey("path_segment")) {
+            List<String> segments = List.of(request.target().path().substring(1).split("/", -1));
+            int n = HandlerConfigs.integer(config, "path_segment", 0);
+            owner = n < segments.size() ? segments.get(n) : "";
+        } else {
+            int n = HandlerConfigs.integer(config, "capture_group", 0);
+            owner = n < session.captureGroups().size() ? session.captureGroups().get(n) : "";
+        }
+        if (session.subject().isEmpty() || !session.subject().equals(owner)) {
+            throw GatewayException.forbidden("the subject does not own the resource");
+        }
+    }
+
+    @Override
+    public void validate(JsonObject config) {
+        if (HandlerConfigs.integer(config, "capture_group", 0) < 0 || HandlerConfigs.integer(config, "path_segment", 0) < 0) {
+            throw new IllegalArgumentException("capture_group and path_segment must not be negative");
+        }
+    }
+}

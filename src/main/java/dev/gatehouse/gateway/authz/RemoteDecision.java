@@ -1,0 +1,52 @@
+package dev.gatehouse.gateway.authz;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.HandlerConfigs;
+import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.gateway.Templates;
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code remote} and {@code remote_json} share: POST to {@code remote} with templated {@code headers};
+ * 200 allows, 403 denies, anything else (and a timeout) is an internal error that denies. Headers named in
+ * {@code forward_response_headers_to_upstream} are copied from the answer to the upstream request.
+ */
+final class RemoteDecision {
+
+    private RemoteDecision() {
+    }
+
+    static void call(RemoteCalls remote, JsonObject config, AuthenticationSession session, String contentType, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        HandlerConfigs.object(config, "headers").forEach((k, v) ->
+                headers.put(k, Templates.render(((jakarta.json.JsonString) v).getString(), session)));
+        headers.put("Content-Type", contentType);
+        RemoteCalls.Reply reply = remote.call("POST", URI.create(HandlerConfigs.string(config, "remote").orElseThrow()), headers, body);
+        if (reply.status() == 403) {
+            throw GatewayException.forbidden("the remote authorizer denied the request");
+        }
+        if (reply.status() != 200) {
+            throw GatewayException.internal("the remote authorizer answered " + reply.status());
+        }
+        for (String name : HandlerConfigs.strings(config, "forward_response_headers_to_upstream")) {
+            reply.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .ifPresent(e -> session.headers().put(name, String.join(",", e.getValue())));
+        }
+    }
+
+    static void validate(JsonObject config) {
+        URI uri = URI.create(HandlerConfigs.string(config, "remote")
+                .orElseThrow(() -> new IllegalArgumentException("remote is required")));
+        if (!uri.isAbsolute() || !List.of("http", "https").contains(uri.getScheme())) {
+            throw new IllegalArgumentException("remote must be an absolute http(s) URL");
+        }
+        HandlerConfigs.object(config, "headers").values().forEach(v -> Templates.check(((jakarta.json.JsonString) v).getString()));
+        HandlerConfigs.strings(config, "forward_response_headers_to_upstream");
+    }
+}

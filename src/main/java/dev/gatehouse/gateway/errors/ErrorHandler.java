@@ -1,0 +1,19 @@
+package dev.gatehouse.gateway.errors;
+
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import jakarta.json.JsonObject;
+
+/**
+ * One error handler: writes the answer to a denied request. Which one runs is decided by the {@code when}
+ * conditions in its configuration ({@link WhenConditions}), as in Oathkeeper.
+ */
+public interface ErrorHandler {
+
+    String name();
+
+    ErrorAnswer handle(GatewayRequest request, JsonObject config, GatewayException error);
+
+    default void validate(JsonObject config) {
+    }
+}

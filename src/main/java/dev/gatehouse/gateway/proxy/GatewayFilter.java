@@ -1,0 +1,114 @@
+package dev.gatehouse.gateway.proxy;
+
+import dev.gatehouse.gateway.Decision;
+import dev.gatehouse.gateway.Enforcement;
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.demo.DemoRules;
+import dev.gatehouse.kernel.RequestContext;
+import dev.gatehouse.tenant.CurrentTenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The policy enforcement point in front of Gatehouse's own resources (or another application on the same
+ * Liberty that maps it). Off by default ({@code gatehouse.gateway.filter.enabled}); when on, it guards the
+ * path prefixes in {@code gatehouse.gateway.filter.paths}: a request there passes only with a rule's
+ * permission, and the resource sees the mutated headers in place of the client's own. In demo mode it
+ * also guards {@code /demo/api}.
+ */
+public class GatewayFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    Enforcement enforcement;
+    @Inject
+    CurrentTenant tenant;
+    @Inject
+    RequestContext context;
+    @Inject
+    DemoRules demo;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!guarded(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String raw = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        Enforcement.Evaluation e = enforcement.evaluate(tenant.id(), request,
+                new Enforcement.Target(request.getMethod(), request.getScheme(), request.getHeader("Host"), raw),
+                context.clientIp(), List.of());
+        if (e.decision() instanceof Decision.Allowed allowed) {
+            chain.doFilter(new Mutated(request, allowed.session().headers()), response);
+            return;
+        }
+        enforcement.deny(e, response);
+    }
+
+    private boolean guarded(String path) {
+        if (demo.enabled() && under(path, DemoRules.PATH)) {
+            return true;
+        }
+        return config.filterEnabled() && config.filterPaths().stream().anyMatch(p -> under(path, p));
+    }
+
+    private static boolean under(String path, String prefix) {
+        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return path.equals(p) || path.startsWith(p + "/");
+    }
+
+    /** The request with the mutators' headers replacing any the client sent under the same names. */
+    static final class Mutated extends HttpServletRequestWrapper {
+        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+        Mutated(HttpServletRequest request, Map<String, String> set) {
+            super(request);
+            // an unsafe value (control characters) still removes the client's header of that name
+            set.forEach((k, v) -> headers.put(k, Enforcement.safeHeaderValue(v) ? v : null));
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return headers.containsKey(name) ? headers.get(name) : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            if (!headers.containsKey(name)) {
+                return super.getHeaders(name);
+            }
+            String v = headers.get(name);
+            return Collections.enumeration(v == null ? List.of() : List.of(v));
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+            names.removeIf(headers::containsKey);
+            headers.forEach((k, v) -> {
+                if (v != null) {
+                    names.add(k);
+                }
+            });
+            return Collections.enumeration(names);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.gatehouse.gateway.rule;
+
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.demo.DemoRules;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rule set in force for each tenant: the rules of the configured files (and the demo rules in demo
+ * mode) plus the tenant's database rules, compiled and checked as one set. A set is replaced only by a complete, valid new one: a broken
+ * file (or a database rule that clashes with a changed file) keeps the last good set, logs why and fires
+ * {@code GATEWAY_RULES_REJECTED}. Files are re-read when their fingerprint changes ({@link RuleReloader});
+ * a tenant's database rules when its set version changes, checked at most every reload interval, so every
+ * node follows admin changes without talking to the others. Per-tenant sets are a bounded cache.
+ */
+@ApplicationScoped
+public class ActiveRules {
+
+    private static final Logger LOG = Logger.getLogger(ActiveRules.class.getName());
+    private static final int MAX_TENANTS = 1000;
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    RuleCheck check;
+    @Inject
+    RuleStore store;
+    @Inject
+    SecurityEvents events;
+    @Inject
+    Clock clock;
+    @Inject
+    DemoRules demo;
+
+    private record TenantRules(RuleSet set, long version, Instant checkedAt, int filesGeneration) {
+    }
+
+    private volatile List<Rule> fileRules;
+    private volatile int filesGeneration;
+    private volatile String fingerprint = "";
+    private final Map<String, TenantRules> tenants = new ConcurrentHashMap<>();
+
+    public RuleSet current(TenantId tenant) {
+        if (fileRules == null) {
+            reload();
+        }
+        Instant now = clock.instant();
+        TenantRules known = tenants.get(tenant.value());
+        if (known != null && known.filesGeneration() == filesGeneration
+                && known.checkedAt().plus(config.reloadInterval()).isAfter(now)) {
+            return known.set();
+        }
+        return refresh(tenant, known, now);
+    }
+
+    private synchronized RuleSet refresh(TenantId tenant, TenantRules known, Instant now) {
+        long version;
+        try {
+            version = store.setVersion(tenant);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Gateway: cannot read the database rules of tenant " + tenant.value() + "; keeping the rules in force", e);
+            return known == null ? RuleSet.of(fileRules, config.strategy()) : known.set();
+        }
+        if (known != null && known.version() == version && known.filesGeneration() == filesGeneration) {
+            tenants.put(tenant.value(), new TenantRules(known.set(), version, now, filesGeneration));
+            return known.set();
+        }
+        List<Rule> all = new ArrayList<>(fileRules);
+        if (version > 0) {
+            store.list(tenant).forEach(s -> all.add(s.rule()));
+        }
+        RuleSet set;
+        try {
+            set = build(all);
+        } catch (InvalidRuleException e) {
+            RuleSet kept = known != null ? known.set() : RuleSet.of(fileRules, config.strategy());
+            rejected(e, kept.size());
+            set = kept;
+        }
+        if (tenants.size() >= MAX_TENANTS) {
+            tenants.clear();
+        }
+        tenants.put(tenant.value(), new TenantRules(set, version, now, filesGeneration));
+        return set;
+    }
+
+    /** Re-reads the files if they changed since the last attempt. */
+    public synchronized void reload() {
+        String now = RuleFiles.fingerprint(config.ruleLocations());
+        if (fileRules != null && now.equals(fingerprint)) {
+            return;
+        }
+        fingerprint = now;
+        try {
+            List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations()));
+            rules.addAll(demo.rules());
+            build(rules);
+            fileRules = List.copyOf(rules);
+            filesGeneration++;
+            LOG.info("Gateway: " + rules.size() + " access rules loaded from " + config.ruleLocations());
+            events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_LOADED, Outcome.SUCCESS)
+                    .detail("rules", rules.size()).detail("locations", String.join(",", config.ruleLocations())));
+        } catch (InvalidRuleException e) {
+            if (fileRules == null) {
+                fileRules = List.of();
+            }
+            rejected(e, fileRules.size());
+        }
+    }
+
+    private void rejected(InvalidRuleException e, int inForce) {
+        LOG.warning("Gateway: access rules rejected, keeping the " + inForce + " rules in force: " + e.getMessage());
+        events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_REJECTED, Outcome.FAILURE)
+                .detail("reason", e.getMessage()).detail("rules_in_force", inForce));
+    }
+
+    /** The file rules with the tenant's database rules, changed by {@code change}: what a write would put in force. */
+    public RuleSet withDatabaseChange(TenantId tenant, String replacedId, Rule added) {
+        if (fileRules == null) {
+            reload();
+        }
+        List<Rule> all = new ArrayList<>(fileRules);
+        store.list(tenant).stream().map(StoredRule::rule).filter(r -> !r.id().equals(replacedId)).forEach(all::add);
+        if (added != null) {
+            all.add(added);
+        }
+        return build(all);
+    }
+
+    /** Compiles and checks rules without putting them in force: the validation endpoint's check. */
+    public RuleSet build(List<Rule> rules) {
+        rules.forEach(check::validate);
+        return RuleSet.of(rules, config.strategy());
+    }
+}

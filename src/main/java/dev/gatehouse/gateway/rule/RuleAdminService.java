@@ -1,0 +1,94 @@
+package dev.gatehouse.gateway.rule;
+
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * Database rules as the admin API changes them. A write is accepted only if the tenant's whole rule set
+ * (files plus database) would still be valid with it: unknown handlers, bad patterns and an id used by
+ * another rule (a file rule too) are refused with the field that is wrong. Each change is an event.
+ */
+@ApplicationScoped
+public class RuleAdminService {
+
+    @Inject
+    RuleStore store;
+    @Inject
+    ActiveRules active;
+    @Inject
+    SecurityEvents events;
+
+    public StoredRule create(TenantId tenant, JsonObject json, String actor) {
+        Rule rule = parse(json);
+        if (store.find(tenant, rule.id()).isPresent()) {
+            throw ApiException.conflict("A rule with this id exists");
+        }
+        check(tenant, null, rule);
+        return saved(tenant, store.save(tenant, rule, actor), actor, "created");
+    }
+
+    public StoredRule replace(TenantId tenant, String id, JsonObject json, String actor) {
+        Rule rule = parse(json);
+        if (!rule.id().equals(id)) {
+            throw ApiException.invalid("id", "must equal the id in the path");
+        }
+        store.find(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
+        check(tenant, id, rule);
+        return saved(tenant, store.save(tenant, rule, actor), actor, "updated");
+    }
+
+    public void delete(TenantId tenant, String id, String actor) {
+        if (!store.delete(tenant, id, actor)) {
+            throw ApiException.notFound("No rule with this id");
+        }
+        events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULE_CHANGED, Outcome.SUCCESS).tenant(tenant.value())
+                .actor(actor).subject(id).detail("change", "deleted"));
+    }
+
+    public StoredRule find(TenantId tenant, String id) {
+        return store.find(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
+    }
+
+    public List<StoredRule> list(TenantId tenant) {
+        return store.list(tenant);
+    }
+
+    public List<RuleVersion> history(TenantId tenant, String id) {
+        List<RuleVersion> versions = store.history(tenant, id);
+        if (versions.isEmpty()) {
+            throw ApiException.notFound("No rule with this id");
+        }
+        return versions;
+    }
+
+    private StoredRule saved(TenantId tenant, StoredRule s, String actor, String change) {
+        events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULE_CHANGED, Outcome.SUCCESS).tenant(tenant.value())
+                .actor(actor).subject(s.rule().id()).detail("change", change).detail("revision", s.revision()));
+        return s;
+    }
+
+    private void check(TenantId tenant, String replacedId, Rule rule) {
+        try {
+            active.withDatabaseChange(tenant, replacedId, rule);
+        } catch (InvalidRuleException e) {
+            throw ApiException.invalid(e.field(), e.reason());
+        }
+    }
+
+    private static Rule parse(JsonObject json) {
+        try {
+            return Rule.parse(json);
+        } catch (InvalidRuleException e) {
+            throw ApiException.invalid(e.field(), e.reason());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gatehouse.gateway.rule;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a rule document: a JSON or YAML array of rules (a single rule object is accepted too), chosen by
+ * the file name's extension ({@code .json}, {@code .yaml}/{@code .yml}). YAML is read with the safe
+ * constructor (no custom types) and bounded aliases and size.
+ */
+public final class RuleDocuments {
+
+    public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+
+    /** The document formats rule files may use. */
+    public enum Format {
+        JSON, YAML;
+
+        public static Format ofFileName(String name) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.endsWith(".json")) {
+                return JSON;
+            }
+            if (n.endsWith(".yaml") || n.endsWith(".yml")) {
+                return YAML;
+            }
+            throw new InvalidRuleException(name, "has an extension that is not .json, .yaml or .yml");
+        }
+
+        public static Format ofMediaType(String type) {
+            String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+            return t.contains("yaml") ? YAML : JSON;
+        }
+    }
+
+    private RuleDocuments() {
+    }
+
+    public static List<Rule> parse(Format format, String text) {
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new InvalidRuleException("document", "is larger than " + MAX_DOCUMENT_CHARS + " characters");
+        }
+        JsonValue doc = switch (format) {
+            case JSON -> json(text);
+            case YAML -> yaml(text);
+        };
+        JsonArray items = switch (doc.getValueType()) {
+            case ARRAY -> doc.asJsonArray();
+            case OBJECT -> Json.createArrayBuilder().add(doc).build();
+            default -> throw new InvalidRuleException("document", "must be an array of rules");
+        };
+        List<Rule> rules = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRuleException("[" + i + "]", "must be a rule object");
+            }
+            rules.add(Rule.parse(items.getJsonObject(i)));
+        }
+        return rules;
+    }
+
+    private static JsonValue json(String text) {
+        try (JsonReader r = Json.createReader(new StringReader(text))) {
+            return r.readValue();
+        } catch (JsonException e) {
+            throw new InvalidRuleException("document", "is not valid JSON");
+        }
+    }
+
+    private static JsonValue yaml(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        try {
+            Object loaded = new Yaml(new SafeConstructor(options)).load(text);
+            return toJson(loaded);
+        } catch (YAMLException e) {
+            throw new InvalidRuleException("document", "is not valid YAML");
+        }
+    }
+
+    private static JsonValue toJson(Object v) {
+        if (v == null) {
+            return JsonValue.NULL;
+        }
+        if (v instanceof Map<?, ?> map) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            map.forEach((k, value) -> b.add(String.valueOf(k), toJson(value)));
+            return b.build();
+        }
+        if (v instanceof Collection<?> list) {
+            JsonArrayBuilder b = Json.createArrayBuilder();
+            list.forEach(item -> b.add(toJson(item)));
+            return b.build();
+        }
+        if (v instanceof Boolean bool) {
+            return bool ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return Json.createValue(((Number) v).longValue());
+        }
+        if (v instanceof BigInteger big) {
+            return Json.createValue(big);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return Json.createValue(BigDecimal.valueOf(((Number) v).doubleValue()));
+        }
+        return Json.createValue(String.valueOf(v));
+    }
+}

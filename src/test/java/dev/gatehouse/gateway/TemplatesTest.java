@@ -1,0 +1,58 @@
+package dev.gatehouse.gateway;
+
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TemplatesTest {
+
+    static AuthenticationSession session() {
+        AuthenticationSession s = new AuthenticationSession(List.of("42", "items"), "http://api.test/accounts/42/items", "GET");
+        s.subject("user-1");
+        s.extra(Json.createObjectBuilder().add("identity", Json.createObjectBuilder()
+                .add("traits", Json.createObjectBuilder().add("email", "ada@example.test"))
+                .add("roles", Json.createArrayBuilder().add("admin").add("dev"))).build());
+        return s;
+    }
+
+    @Test
+    void renderWhenOathkeeperStyleActionsThenValuesSubstituted() {
+        String out = Templates.render("sub={{ print .Subject }} mail={{ print .Extra.identity.traits.email }} "
+                + "id={{ printIndex .MatchContext.RegexpCaptureGroups 0 }} m={{ .MatchContext.Method }} p={{ .MatchContext.URL.Path }}", session());
+
+        assertEquals("sub=user-1 mail=ada@example.test id=42 m=GET p=/accounts/42/items", out);
+    }
+
+    @Test
+    void renderWhenValueMissingOrIndexOutOfRangeThenEmpty() {
+        assertEquals("[][]", Templates.render("[{{ print .Extra.nope.deeper }}][{{ printIndex .MatchContext.RegexpCaptureGroups 9 }}]", session()));
+    }
+
+    @Test
+    void renderWhenListThenGoStyle() {
+        assertEquals("[admin dev]", Templates.render("{{ print .Extra.identity.roles }}", session()));
+    }
+
+    @Test
+    void renderWhenEscaperGivenThenOnlySubstitutedValuesEscaped() {
+        AuthenticationSession s = session();
+        s.subject("a\"b");
+
+        String out = Templates.render("{\"s\":\"{{ print .Subject }}\"}", s, v -> v.replace("\"", "\\\""));
+
+        assertEquals("{\"s\":\"a\\\"b\"}", out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ exec .Subject }}", "{{ .Secrets }}", "{{ print .Subject", "{{ }}", "{{ index .Subject x }}",
+            "{{ .MatchContext }}", "{{ call .Subject }}"})
+    void checkWhenUnsupportedThenRefused(String template) {
+        assertThrows(IllegalArgumentException.class, () -> Templates.check(template));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.gatehouse.gateway.errors;
+
+import dev.gatehouse.gateway.ErrorKind;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.rule.RequestTarget;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WhenConditionsTest {
+
+    static GatewayRequest request(String ip, Map<String, List<String>> headers) {
+        return new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/"), "", headers, Map.of(), ip);
+    }
+
+    static JsonObject config(String json) {
+        return jakarta.json.Json.createReader(new StringReader(json)).readObject();
+    }
+
+    static final GatewayException UNAUTHORIZED = GatewayException.unauthorized("x");
+
+    @Test
+    void matchesWhenNoWhenThenAlways() {
+        assertTrue(WhenConditions.matches(JsonObject.EMPTY_JSON_OBJECT, UNAUTHORIZED, request("1.2.3.4", Map.of())));
+    }
+
+    @Test
+    void matchesWhenErrorAndAcceptListedThenOnlyThatCombination() {
+        JsonObject c = config("{\"when\":[{\"error\":[\"unauthorized\"],\"request\":{\"header\":{\"accept\":[\"text/html\"]}}}]}");
+
+        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("1.2.3.4", Map.of("Accept", List.of("text/html,application/xhtml+xml;q=0.9")))));
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("1.2.3.4", Map.of("Accept", List.of("application/json")))));
+        assertFalse(WhenConditions.matches(c, new GatewayException(ErrorKind.FORBIDDEN, "x"),
+                request("1.2.3.4", Map.of("Accept", List.of("text/html")))));
+    }
+
+    @Test
+    void matchesWhenCidrThenClientAddressInsideOnly() {
+        JsonObject c = config("{\"when\":[{\"request\":{\"cidr\":[\"10.0.0.0/8\",\"2001:db8::/32\"]}}]}");
+
+        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("10.20.30.40", Map.of())));
+        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("2001:db8::1", Map.of())));
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("11.0.0.1", Map.of())));
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request(null, Map.of())));
+    }
+
+    @Test
+    void matchesWhenContentTypeListedThenParametersIgnored() {
+        JsonObject c = config("{\"when\":[{\"request\":{\"header\":{\"content_type\":[\"application/json\"]}}}]}");
+
+        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("1.1.1.1", Map.of("Content-Type", List.of("application/json; charset=utf-8")))));
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("1.1.1.1", Map.of("Content-Type", List.of("text/plain")))));
+    }
+
+    @Test
+    void validateWhenUnknownErrorOrBadCidrThenRefused() {
+        assertThrows(IllegalArgumentException.class, () -> WhenConditions.validate(config("{\"when\":[{\"error\":[\"teapot\"]}]}")));
+        assertThrows(IllegalArgumentException.class, () -> WhenConditions.validate(config("{\"when\":[{\"request\":{\"cidr\":[\"10.0.0.0/99\"]}}]}")));
+        assertThrows(IllegalArgumentException.class, () -> WhenConditions.validate(config("{\"when\":[{\"request\":{\"cidr\":[\"evil.example\"]}}]}")));
+    }
+}
