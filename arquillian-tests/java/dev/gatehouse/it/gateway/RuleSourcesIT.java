@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rule files: YAML as well as JSON, hot reload of a changed file, a broken file that keeps the rules in
+ * Rule files: YAML and jsonnet as well as JSON, hot reload of a changed file, a broken file that keeps the rules in
  * force, and the validation endpoint that checks a document without loading it.
  */
 @ExtendWith(ItServerReady.class)
@@ -54,6 +54,64 @@ class RuleSourcesIT {
             GatewayRules.delete("reload-it-broken.json");
             GatewayRules.delete("reload-it.yaml");
         }
+    }
+
+    static final String JSONNET_LIBRARY = """
+            {
+              rule(id, host, authorizer):: {
+                id: id,
+                match: { url: 'http://' + host + '/<.*>', methods: ['GET'] },
+                authenticators: [{ handler: 'noop' }],
+                authorizer: { handler: authorizer },
+                mutators: [{ handler: 'noop' }],
+              },
+            }
+            """;
+
+    /** The server runs with {@code ext-vars=env=it,domain=it.test}: the rule's id and host come from them. */
+    static String jsonnetOverlay(String authorizer) {
+        return """
+                local lib = import 'reload-lib.libsonnet';
+                [lib.rule('jsonnet-' + std.extVar('env'), 'jsonnet.' + std.extVar('domain'), 'deny')
+                  + { authorizer: { handler: '%s' } }]
+                """.formatted(authorizer);
+    }
+
+    @Test
+    void reloadWhenJsonnetOverlayChangesThenNewRuleAppliesAndEvaluationErrorKeepsIt() {
+        try {
+            GatewayRules.write("reload-lib.libsonnet", JSONNET_LIBRARY);
+            GatewayRules.install("reload-it.jsonnet", jsonnetOverlay("allow"), "jsonnet-it");
+            assertEquals(200, GatewayRules.decision("GET", "jsonnet.it.test", "/x").send().status());
+
+            GatewayRules.write("reload-it.jsonnet", jsonnetOverlay("deny"));
+            GatewayRules.await(() -> GatewayRules.decision("GET", "jsonnet.it.test", "/x").send().status() == 403, "deny in force");
+
+            GatewayRules.write("reload-it.jsonnet", jsonnetOverlay("allow") + "\n+ [std.extVar('not-configured')]");
+            sleepAFewReloads();
+            assertEquals(403, GatewayRules.decision("GET", "jsonnet.it.test", "/x").send().status(), "last good rule set kept");
+
+            GatewayRules.write("reload-it.jsonnet", jsonnetOverlay("allow"));
+            GatewayRules.await(() -> GatewayRules.decision("GET", "jsonnet.it.test", "/x").send().status() == 200, "fixed set loaded");
+        } finally {
+            GatewayRules.delete("reload-it.jsonnet");
+            GatewayRules.delete("reload-lib.libsonnet");
+        }
+    }
+
+    @Test
+    void validateWhenJsonnetThenEvaluatedWithExtVarsAndImportsRefused() {
+        String doc = "[(" + JSONNET_LIBRARY + ").rule('validate-' + std.extVar('env'), 'v.test', 'allow')]";
+        Http.Response byType = Http.post("/admin/rules/validate").admin().body("application/jsonnet", doc.getBytes()).send();
+        Http.Response byFlag = Http.post("/admin/rules/validate?format=jsonnet").admin().body("text/plain", doc.getBytes()).send();
+        Http.Response importing = Http.post("/admin/rules/validate?format=jsonnet").admin()
+                .body("text/plain", "[importstr '/etc/hostname']".getBytes()).send();
+
+        assertEquals(200, byType.status(), byType.toString());
+        assertEquals("validate-it", byType.jsonObject().getJsonArray("rules").getString(0));
+        assertEquals(200, byFlag.status(), byFlag.toString());
+        assertEquals(400, importing.status(), importing.toString());
+        assertEquals(404, Http.get("/rules/validate-it").admin().send().status());
     }
 
     private static void sleepAFewReloads() {

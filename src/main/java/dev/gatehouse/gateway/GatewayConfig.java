@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.Config;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public class GatewayConfig implements CapabilityConfig {
     private int proxyMaxConnections;
     private Duration remoteTimeout;
     private Duration jwksCacheTtl;
+    private Map<String, String> jsonnetExtVars;
     private boolean filterEnabled;
     private List<String> filterPaths;
     private String loginUrl;
@@ -53,6 +55,7 @@ public class GatewayConfig implements CapabilityConfig {
         ConfigReader r = ConfigReader.of(config, capability());
         this.ruleLocations = r.list("rules.locations");
         this.reloadInterval = r.duration("rules.reload-interval");
+        this.jsonnetExtVars = extVars(r);
         try {
             this.strategy = MatchStrategy.parse(r.string("matching-strategy"));
         } catch (IllegalArgumentException e) {
@@ -78,9 +81,26 @@ public class GatewayConfig implements CapabilityConfig {
         return "gateway";
     }
 
-    /** Rule files and directories (JSON, YAML), watched for changes. */
+    /** Rule files and directories (JSON, YAML, jsonnet), watched for changes. */
     public List<String> ruleLocations() {
         return ruleLocations;
+    }
+
+    /** {@code rules.jsonnet.ext-vars}: {@code name=value} pairs for jsonnet's {@code std.extVar}. */
+    public Map<String, String> jsonnetExtVars() {
+        return jsonnetExtVars;
+    }
+
+    private static Map<String, String> extVars(ConfigReader r) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String pair : r.list("rules.jsonnet.ext-vars")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidConfigException(r.key("rules.jsonnet.ext-vars"), pair, "must be name=value pairs");
+            }
+            vars.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return Map.copyOf(vars);
     }
 
     public Duration reloadInterval() {

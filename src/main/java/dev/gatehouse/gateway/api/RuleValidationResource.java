@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.api;
 
+import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.rule.ActiveRules;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.Rule;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,7 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code POST /admin/rules/validate}: checks a rule document (JSON, or YAML with a YAML content type) the
+ * {@code POST /admin/rules/validate}: checks a rule document (JSON, YAML with a YAML content type, jsonnet with
+ * {@code application/jsonnet} or {@code ?format=jsonnet}: the configured external variables, no imports) the
  * way a reload would (structure, patterns, unique ids, known handlers and their configs) without putting
  * it in force. 200 with the rule ids; a 400 problem when the document does not parse, a 422 naming the field and why
  * when a rule is not valid.
@@ -37,17 +40,23 @@ public class RuleValidationResource {
 
     @Inject
     ActiveRules rules;
+    @Inject
+    GatewayConfig config;
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
-    public Response validate(@HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", "application/jsonnet",
+            MediaType.TEXT_PLAIN})
+    public Response validate(@HeaderParam("Content-Type") String contentType, @QueryParam("format") String format,
+            InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(RuleDocuments.MAX_DOCUMENT_CHARS + 1);
         if (bytes.length > RuleDocuments.MAX_DOCUMENT_CHARS) {
             throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The rule document is too large");
         }
         try {
-            List<Rule> parsed = RuleDocuments.parse(RuleDocuments.Format.ofMediaType(contentType),
-                    new String(bytes, StandardCharsets.UTF_8));
+            RuleDocuments.Format f = "jsonnet".equals(format) ? RuleDocuments.Format.JSONNET
+                    : RuleDocuments.Format.ofMediaType(contentType);
+            List<Rule> parsed = RuleDocuments.parse(f, new String(bytes, StandardCharsets.UTF_8), null, null,
+                    config.jsonnetExtVars());
             RuleSet set = rules.build(parsed);
             JsonArrayBuilder ids = Json.createArrayBuilder();
             set.rules().forEach(r -> ids.add(r.id()));

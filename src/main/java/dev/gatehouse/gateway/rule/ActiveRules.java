@@ -106,7 +106,7 @@ public class ActiveRules {
         }
         fingerprint = now;
         try {
-            List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations()));
+            List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations(), config.jsonnetExtVars()));
             rules.addAll(demo.rules());
             build(rules);
             fileRules = List.copyOf(rules);

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a rule document: a JSON or YAML array of rules (a single rule object is accepted too), chosen by
- * the file name's extension ({@code .json}, {@code .yaml}/{@code .yml}). YAML is read with the safe
+ * Reads a rule document: a JSON or YAML array of rules (a single rule object is accepted too), or a jsonnet
+ * program that evaluates to one ({@link JsonnetDocuments}), chosen by the file name's extension ({@code .json},
+ * {@code .yaml}/{@code .yml}, {@code .jsonnet}). YAML is read with the safe
  * constructor (no custom types) and bounded aliases and size.
  */
 public final class RuleDocuments {
@@ -32,7 +34,7 @@ public final class RuleDocuments {
 
     /** The document formats rule files may use. */
     public enum Format {
-        JSON, YAML;
+        JSON, YAML, JSONNET;
 
         public static Format ofFileName(String name) {
             String n = name.toLowerCase(Locale.ROOT);
@@ -42,11 +44,17 @@ public final class RuleDocuments {
             if (n.endsWith(".yaml") || n.endsWith(".yml")) {
                 return YAML;
             }
-            throw new InvalidRuleException(name, "has an extension that is not .json, .yaml or .yml");
+            if (n.endsWith(".jsonnet")) {
+                return JSONNET;
+            }
+            throw new InvalidRuleException(name, "has an extension that is not .json, .yaml, .yml or .jsonnet");
         }
 
         public static Format ofMediaType(String type) {
             String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+            if (t.contains("jsonnet")) {
+                return JSONNET;
+            }
             return t.contains("yaml") ? YAML : JSON;
         }
     }
@@ -54,13 +62,23 @@ public final class RuleDocuments {
     private RuleDocuments() {
     }
 
+    /** Parses a document; a jsonnet one is evaluated without imports and without external variables. */
     public static List<Rule> parse(Format format, String text) {
+        return parse(format, text, null, null, Map.of());
+    }
+
+    /**
+     * Parses a document; a jsonnet one is evaluated with {@code extVars}, as {@code file} (for imports and error
+     * positions), importing only under {@code root} ({@code null}: no imports).
+     */
+    public static List<Rule> parse(Format format, String text, Path file, Path root, Map<String, String> extVars) {
         if (text.length() > MAX_DOCUMENT_CHARS) {
             throw new InvalidRuleException("document", "is larger than " + MAX_DOCUMENT_CHARS + " characters");
         }
         JsonValue doc = switch (format) {
             case JSON -> json(text);
             case YAML -> yaml(text);
+            case JSONNET -> json(JsonnetDocuments.evaluate(text, file, root, extVars));
         };
         JsonArray items = switch (doc.getValueType()) {
             case ARRAY -> doc.asJsonArray();

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The rule files under the configured locations: each location is a file or a directory whose
- * {@code .json}, {@code .yaml} and {@code .yml} files (not hidden, not in subdirectories) are read in name order.
- * {@link #fingerprint} is cheap (names, sizes, modification times), so a poll can tell whether to re-read.
+ * {@code .json}, {@code .yaml}, {@code .yml} and {@code .jsonnet} files (not hidden, not in subdirectories) are read
+ * in name order. A jsonnet file imports only under its directory. {@link #fingerprint} is cheap (names, sizes,
+ * modification times, including every file under a directory so a changed {@code .libsonnet} counts), so a poll
+ * can tell whether to re-read.
  */
 public final class RuleFiles {
 
@@ -58,7 +61,7 @@ public final class RuleFiles {
     public static String fingerprint(List<String> locations) {
         StringBuilder b = new StringBuilder();
         try {
-            for (Path p : list(locations)) {
+            for (Path p : withLibraries(locations)) {
                 b.append(p).append('|').append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
             }
         } catch (IOException | InvalidRuleException e) {
@@ -67,8 +70,27 @@ public final class RuleFiles {
         return b.toString();
     }
 
+    /** The rule files and the jsonnet libraries ({@code .libsonnet}) beside them, which rule files may import. */
+    private static List<Path> withLibraries(List<String> locations) throws IOException {
+        List<Path> files = new ArrayList<>(list(locations));
+        for (String location : locations) {
+            Path p = Path.of(location);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".libsonnet")).filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            }
+        }
+        return files;
+    }
+
     /** Every rule of every file; the first broken file fails the whole read, naming the file. */
     public static List<Rule> read(List<String> locations) {
+        return read(locations, Map.of());
+    }
+
+    /** Every rule of every file, jsonnet evaluated with {@code extVars}; the first broken file fails the read. */
+    public static List<Rule> read(List<String> locations, Map<String, String> extVars) {
         List<Rule> rules = new ArrayList<>();
         for (Path p : list(locations)) {
             try {
@@ -76,7 +98,9 @@ public final class RuleFiles {
                     throw new InvalidRuleException("document", "is too large");
                 }
                 String text = Files.readString(p, StandardCharsets.UTF_8);
-                rules.addAll(RuleDocuments.parse(RuleDocuments.Format.ofFileName(p.getFileName().toString()), text));
+                Path abs = p.toAbsolutePath().normalize();
+                rules.addAll(RuleDocuments.parse(RuleDocuments.Format.ofFileName(p.getFileName().toString()), text,
+                        abs, abs.getParent(), extVars));
             } catch (IOException e) {
                 throw new InvalidRuleException(p.getFileName().toString(), "cannot be read");
             } catch (InvalidRuleException e) {

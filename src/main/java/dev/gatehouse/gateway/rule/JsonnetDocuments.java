@@ -1,0 +1,139 @@
+package dev.gatehouse.gateway.rule;
+
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.util.Either;
+import sjsonnet.DefaultParseCache;
+import sjsonnet.Importer;
+import sjsonnet.Interpreter;
+import sjsonnet.OsPath;
+import sjsonnet.ResolvedFile;
+import sjsonnet.Settings;
+import sjsonnet.Settings$;
+import sjsonnet.StaticResolvedFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Evaluates a jsonnet rule document (sjsonnet) to JSON text. Imports ({@code import}, {@code importstr}) resolve
+ * relative to the importing file and only to regular files under the rules directory: {@code ../} escapes,
+ * absolute paths outside it and symbolic links leading out are refused. Without a directory (the validation
+ * endpoint) nothing can be imported. Jsonnet has no network access. External variables are strings for
+ * {@code std.extVar}. Errors carry the file and line. {@code std.parseYaml} is not available (it needs the
+ * snakeyaml 1.x that is excluded from the WAR).
+ */
+public final class JsonnetDocuments {
+
+    private JsonnetDocuments() {
+    }
+
+    /**
+     * @param file    the document's path (for imports and error positions), or {@code null} with {@code root}
+     * @param root    the directory imports must stay under, or {@code null} for no imports at all
+     */
+    public static String evaluate(String text, Path file, Path root, Map<String, String> extVars) {
+        Path realRoot = root == null ? null : real(root);
+        Path doc = file != null ? file.toAbsolutePath().normalize() : Path.of("/document.jsonnet");
+        Map<String, String> vars = new LinkedHashMap<>();
+        // sjsonnet reads external variables as jsonnet code: quote them so they are plain strings
+        extVars.forEach((k, v) -> vars.put(k, jsonString(v)));
+        Interpreter interpreter = new Interpreter(
+                scala.collection.immutable.Map.from(CollectionConverters.asScala(vars)),
+                scala.collection.immutable.Map.from(CollectionConverters.asScala(Map.<String, String>of())),
+                new OsPath(new os.Path(doc.getParent())),
+                new RootedImporter(realRoot),
+                new DefaultParseCache(),
+                new Settings(Settings$.MODULE$.$lessinit$greater$default$1(), Settings$.MODULE$.$lessinit$greater$default$2(),
+                        Settings$.MODULE$.$lessinit$greater$default$3(), Settings$.MODULE$.$lessinit$greater$default$4(),
+                        Settings$.MODULE$.$lessinit$greater$default$5(), Settings$.MODULE$.$lessinit$greater$default$6()),
+                Interpreter.$lessinit$greater$default$7(),
+                Interpreter.$lessinit$greater$default$8(),
+                Interpreter.$lessinit$greater$default$9());
+        Either<String, ujson.Value> result;
+        try {
+            result = interpreter.interpret(text, new OsPath(new os.Path(doc)));
+        } catch (StackOverflowError e) {
+            throw new InvalidRuleException("document", "is not valid jsonnet: recursion too deep");
+        } catch (LinkageError e) {
+            // std.parseYaml needs snakeyaml 1.x (and its unsafe constructor); the WAR has only the gateway's 2.x
+            throw new InvalidRuleException("document", "is not valid jsonnet: uses std.parseYaml, which rule files cannot use");
+        }
+        if (result.isLeft()) {
+            throw new InvalidRuleException("document", "is not valid jsonnet: " + firstLines(result.left().get(), doc, realRoot));
+        }
+        return result.right().get().render(0, false);
+    }
+
+    private static Path real(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidRuleException(root.toString(), "cannot be read");
+        }
+    }
+
+    /** The error and its first position, with paths shown relative to the rules directory. */
+    private static String firstLines(String error, Path doc, Path root) {
+        String[] lines = error.strip().split("\n");
+        StringBuilder b = new StringBuilder(lines[0].strip());
+        if (lines.length > 1) {
+            b.append(' ').append(lines[1].strip());
+        }
+        String s = b.toString();
+        if (root != null) {
+            s = s.replace(root + "/", "").replace(doc.getParent() + "/", "");
+        }
+        return s.replace("/document.jsonnet", "document.jsonnet");
+    }
+
+    private static String jsonString(String v) {
+        return jakarta.json.Json.createValue(v).toString();
+    }
+
+    /** Imports relative to the importing file, only under {@code root}; none when there is no root. */
+    private static final class RootedImporter extends Importer {
+
+        private final Path root;
+
+        RootedImporter(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        public Option<sjsonnet.Path> resolve(sjsonnet.Path docBase, String importName) {
+            if (root == null || importName.indexOf('\0') >= 0) {
+                return Option.empty();
+            }
+            Path target = ((OsPath) docBase).p().toNIO().resolve(importName).normalize();
+            if (!target.startsWith(root) || !Files.isRegularFile(target)) {
+                return Option.empty();
+            }
+            try {
+                if (!target.toRealPath().startsWith(root)) {
+                    return Option.empty();
+                }
+            } catch (IOException e) {
+                return Option.empty();
+            }
+            return Option.apply(new OsPath(new os.Path(target)));
+        }
+
+        @Override
+        public Option<ResolvedFile> read(sjsonnet.Path path) {
+            Path p = ((OsPath) path).p().toNIO();
+            try {
+                if (Files.size(p) > RuleDocuments.MAX_DOCUMENT_CHARS) {
+                    return Option.empty();
+                }
+                return Option.apply(new StaticResolvedFile(Files.readString(p, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                return Option.empty();
+            }
+        }
+    }
+}
