@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,29 +13,9 @@ class BoundedCacheTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void anEntryIsServedUntilItsExpiryAndNotAtIt() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(T0);
         BoundedCache<String> cache = new BoundedCache<>(10, clock);
         cache.put("k", "v", T0.plusSeconds(30));
 
@@ -50,7 +28,7 @@ class BoundedCacheTest {
 
     @Test
     void theLeastRecentlyUsedEntryIsEvictedBeyondTheSizeBound() {
-        BoundedCache<String> cache = new BoundedCache<>(2, new MovableClock());
+        BoundedCache<String> cache = new BoundedCache<>(2, new MovableClock(T0));
         Instant later = T0.plus(Duration.ofHours(1));
         cache.put("a", "1", later);
         cache.put("b", "2", later);
@@ -65,7 +43,7 @@ class BoundedCacheTest {
 
     @Test
     void anExpiryAlreadyPastStoresNothingAndDropsTheOldEntry() {
-        BoundedCache<String> cache = new BoundedCache<>(10, new MovableClock());
+        BoundedCache<String> cache = new BoundedCache<>(10, new MovableClock(T0));
         cache.put("k", "old", T0.plusSeconds(60));
         cache.put("k", "new", T0.minusSeconds(1));
 
@@ -74,6 +52,6 @@ class BoundedCacheTest {
 
     @Test
     void aCacheWithoutRoomIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new BoundedCache<String>(0, new MovableClock()));
+        assertThrows(IllegalArgumentException.class, () -> new BoundedCache<String>(0, new MovableClock(T0)));
     }
 }

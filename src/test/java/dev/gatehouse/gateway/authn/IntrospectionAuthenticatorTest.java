@@ -15,10 +15,7 @@ import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,29 +26,13 @@ class IntrospectionAuthenticatorTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private Instant now = T0;
+    private final MovableClock clock = new MovableClock(T0);
     private int introspections;
     private JsonObject answer;
     private IntrospectionAuthenticator authenticator;
 
     @BeforeEach
     void setUp() {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         authenticator = new IntrospectionAuthenticator();
         authenticator.clock = clock;
         authenticator.appConfig = MapConfig.of();
@@ -119,11 +100,11 @@ class IntrospectionAuthenticatorTest {
     void cachedAnswerIsReusedWithinTtlAndDroppedAfterIt() {
         String config = "{\"cache\": {\"enabled\": true, \"ttl\": \"10s\"}}";
         authenticate(config);
-        now = T0.plusSeconds(9);
+        clock.now = T0.plusSeconds(9);
         authenticate(config);
         assertEquals(1, introspections);
 
-        now = T0.plusSeconds(10);
+        clock.now = T0.plusSeconds(10);
         answer = TokenIntrospection.inactive();
         assertThrows(GatewayException.class, () -> authenticate(config));
         assertEquals(2, introspections);
@@ -135,7 +116,7 @@ class IntrospectionAuthenticatorTest {
         String config = "{\"cache\": {\"enabled\": true, \"ttl\": \"1h\"}}";
         authenticate(config);
 
-        now = T0.plusSeconds(5);
+        clock.now = T0.plusSeconds(5);
         answer = TokenIntrospection.inactive();
         assertThrows(GatewayException.class, () -> authenticate(config));
         assertEquals(2, introspections);
