@@ -40,7 +40,7 @@ public class RemoteJsonAuthorizer implements Authorizer {
         RemoteDecision.call(remote, config, session, "application/json", payload);
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         String quoted = Json.createValue(value).toString();
         return quoted.substring(1, quoted.length() - 1);
     }

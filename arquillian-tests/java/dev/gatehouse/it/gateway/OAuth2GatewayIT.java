@@ -1,0 +1,167 @@
+package dev.gatehouse.it.gateway;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import dev.gatehouse.it.support.Http;
+import dev.gatehouse.it.support.ItServer;
+import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestClient;
+import dev.gatehouse.it.support.TestClients;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gateway handlers that use the token server, driven with real tokens from {@code /oauth2/token} (Nimbus
+ * SDK): {@code oauth2_introspection} in-process with the {@code id_token} mutator (the upstream's token verifies
+ * against {@code /.well-known/jwks.json}), revoked and unknown tokens denied, and
+ * {@code oauth2_client_credentials} exchanging the caller's Basic credentials.
+ */
+@ExtendWith(ItServerReady.class)
+class OAuth2GatewayIT {
+
+    static final String HOST = "oauth-gw.it.test";
+    static final String ISSUER = "https://gateway.it.test/";
+
+    static String rules() {
+        String tokenUrl = ItServer.get().uri("/oauth2/token").toString();
+        return """
+                [
+                  {"id": "oauth-introspect", "match": {"url": "http://oauth-gw.it.test/api/<.*>", "methods": ["GET"]},
+                   "authenticators": [{"handler": "oauth2_introspection", "config": {"required_scope": ["read"],
+                        "target_audience": ["https://api.gw.test"]}}],
+                   "authorizer": {"handler": "allow"},
+                   "mutators": [{"handler": "id_token", "config": {"issuer_url": "%s", "ttl": "1m",
+                        "claims": "{\\"aud\\": [\\"upstream-api\\"], \\"client\\": \\"{{ print .Extra.client_id }}\\"}"}}]},
+                  {"id": "oauth-write", "match": {"url": "http://oauth-gw.it.test/write/<.*>", "methods": ["GET"]},
+                   "authenticators": [{"handler": "oauth2_introspection", "config": {"required_scope": ["write"]}}],
+                   "authorizer": {"handler": "allow"}, "mutators": [{"handler": "noop"}]},
+                  {"id": "oauth-cc", "match": {"url": "http://oauth-gw.it.test/cc/<.*>", "methods": ["GET"]},
+                   "authenticators": [{"handler": "oauth2_client_credentials", "config": {"token_url": "%s",
+                        "required_scope": ["read"]}}],
+                   "authorizer": {"handler": "allow"},
+                   "mutators": [{"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}"}}}]}
+                ]
+                """.formatted(ISSUER, tokenUrl);
+    }
+
+    @BeforeAll
+    static void install() {
+        GatewayRules.install("oauth-gateway-it.json", rules(), "oauth-cc");
+    }
+
+    private static TestClient client() {
+        return TestClients.confidential().scope("read").audience("https://api.gw.test").create();
+    }
+
+    private static AccessToken token(TestClient client) {
+        URI endpoint = ItServer.get().uri("/oauth2/token");
+        try {
+            TokenResponse r = TokenResponse.parse(new TokenRequest.Builder(endpoint, client.auth(endpoint),
+                    new ClientCredentialsGrant()).scope(new Scope("read"))
+                    .customParameter("audience", "https://api.gw.test").build().toHTTPRequest().send());
+            assertTrue(r.indicatesSuccess(), () -> r.toErrorResponse().getErrorObject().toString());
+            return r.toSuccessResponse().getTokens().getAccessToken();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Http.Response withBearer(String uri, String token) {
+        return GatewayRules.decision("GET", HOST, uri).header("Authorization", "Bearer " + token).send();
+    }
+
+    @Test
+    void introspectionWhenLiveTokenThenUpstreamGetsIdTokenSignedWithPublishedKeys() throws Exception {
+        TestClient client = client();
+
+        Http.Response r = withBearer("/api/orders", token(client).getValue());
+
+        assertEquals(200, r.status(), r.toString());
+        String authorization = r.header("Authorization");
+        assertNotNull(authorization);
+        assertTrue(authorization.startsWith("Bearer "), authorization);
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        JWKSet jwks = JWKSet.load(ItServer.get().uri("/.well-known/jwks.json").toURL());
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.Family.SIGNATURE, new ImmutableJWKSet<>(jwks)));
+        JWTClaimsSet claims = processor.process(authorization.substring(7), null);
+        assertEquals(client.id(), claims.getSubject());
+        assertEquals(ISSUER, claims.getIssuer());
+        assertEquals(List.of("upstream-api"), claims.getAudience());
+        assertEquals(client.id(), claims.getStringClaim("client"));
+        assertNotNull(claims.getJWTID());
+        long lifetime = claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
+        assertEquals(60_000, lifetime);
+    }
+
+    @Test
+    void introspectionWhenTokenRevokedThen401() throws Exception {
+        TestClient client = client();
+        AccessToken token = token(client);
+        assertEquals(200, withBearer("/api/orders", token.getValue()).status());
+        URI revoke = ItServer.get().uri("/oauth2/revoke");
+        assertEquals(200, new TokenRevocationRequest(revoke, client.auth(revoke), token).toHTTPRequest().send().getStatusCode());
+
+        Http.Response r = withBearer("/api/orders", token.getValue());
+
+        assertEquals(401, r.status(), r.toString());
+        assertNull(r.header("Authorization"));
+    }
+
+    @Test
+    void introspectionWhenUnknownTokenThen401() {
+        assertEquals(401, withBearer("/api/orders", "ory_at_not-a-token").status());
+    }
+
+    @Test
+    void introspectionWhenRequiredScopeMissingThen403() {
+        assertEquals(403, withBearer("/write/orders", token(client()).getValue()).status());
+    }
+
+    @Test
+    void clientCredentialsWhenValidBasicThenAuthenticatedAsThatClient() {
+        TestClient client = client();
+
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x").header("Authorization", basic(client.id(), client.secret())).send();
+
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(client.id(), r.header("X-User"));
+    }
+
+    @Test
+    void clientCredentialsWhenWrongSecretThen401() {
+        TestClient client = client();
+
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x").header("Authorization", basic(client.id(), "wrong")).send();
+
+        assertEquals(401, r.status(), r.toString());
+        assertNull(r.header("X-User"));
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gatehouse.gateway.authn;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.HandlerConfigs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * {@code oauth2_client_credentials}, as Oathkeeper's: responsible when the request carries
+ * {@code Authorization: Basic}; the credentials are exchanged at {@code token_url} (default our own
+ * {@code /oauth2/token}) for a token with {@code required_scope}. Success authenticates the request as that
+ * client (subject = client id); a refusal is 401.
+ */
+@ApplicationScoped
+public class ClientCredentialsAuthenticator implements Authenticator {
+
+    @Inject
+    ClientCredentialsExchange exchange;
+
+    @Override
+    public String name() {
+        return "oauth2_client_credentials";
+    }
+
+    @Override
+    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+        Optional<String> header = request.header("Authorization");
+        if (header.isEmpty() || !header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.get().substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.unauthorized("malformed basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw GatewayException.unauthorized("malformed basic credentials");
+        }
+        String clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+        exchange.exchange(request, config, header.get(), HandlerConfigs.strings(config, "required_scope"))
+                .orElseThrow(() -> GatewayException.unauthorized("client credentials were refused"));
+        session.subject(clientId);
+        session.extra(Json.createObjectBuilder().add("client_id", clientId).build());
+        return true;
+    }
+
+    @Override
+    public void validate(JsonObject config) {
+        ClientCredentialsExchange.validate(config);
+        HandlerConfigs.strings(config, "required_scope");
+    }
+}

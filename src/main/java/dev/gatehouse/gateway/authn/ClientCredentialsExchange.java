@@ -1,0 +1,118 @@
+package dev.gatehouse.gateway.authn;
+
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.HandlerConfigs;
+import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.platform.secrets.TokenHasher;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exchanges client credentials for an access token (RFC 6749 §4.4, {@code client_secret_basic}) at
+ * {@code token_url} (default: our own {@code /oauth2/token} of the request's host). Tokens are cached briefly,
+ * keyed by an HMAC of the token URL, client id, secret and scope, never by the secret itself.
+ */
+@ApplicationScoped
+public class ClientCredentialsExchange {
+
+    static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
+    private static final int MAX_ENTRIES = 1000;
+
+    @Inject
+    RemoteCalls remote;
+    @Inject
+    TokenHasher hasher;
+    @Inject
+    Clock clock;
+
+    private BoundedCache<String> cache;
+
+    /** An access token for the client in {@code config} ({@code client_id}, {@code client_secret}, {@code scope}). */
+    String accessToken(GatewayRequest request, JsonObject config) {
+        String clientId = HandlerConfigs.string(config, "client_id")
+                .orElseThrow(() -> GatewayException.internal("pre_authorization has no client_id"));
+        String secret = HandlerConfigs.string(config, "client_secret")
+                .orElseThrow(() -> GatewayException.internal("pre_authorization has no client_secret"));
+        return exchange(request, config, basic(clientId, secret), HandlerConfigs.strings(config, "scope"))
+                .orElseThrow(() -> GatewayException.internal("the token endpoint refused the gateway's client credentials"));
+    }
+
+    /**
+     * @return the access token, or empty when the token endpoint refused the credentials (4xx)
+     * @throws GatewayException internal error when the endpoint fails otherwise
+     */
+    Optional<String> exchange(GatewayRequest request, JsonObject config, String basicAuthorization, List<String> scopes) {
+        URI tokenUrl = tokenUrl(request, config);
+        String scope = String.join(" ", scopes);
+        String key = hasher.hash(tokenUrl + "\n" + basicAuthorization + "\n" + scope);
+        Optional<String> hit = cache.get(key);
+        if (hit.isPresent()) {
+            return hit;
+        }
+        String form = "grant_type=client_credentials" + (scope.isEmpty() ? "" : "&scope=" + encode(scope));
+        RemoteCalls.Reply reply = remote.call("POST", tokenUrl, Map.of("Authorization", basicAuthorization,
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
+        if (reply.status() >= 400 && reply.status() < 500) {
+            return Optional.empty();
+        }
+        if (reply.status() != 200 || !(JsonText.read(reply.body()) instanceof JsonObject body)
+                || !(body.get("access_token") instanceof JsonString token)) {
+            throw GatewayException.internal("the token endpoint answered " + reply.status());
+        }
+        Duration ttl = HandlerConfigs.duration(HandlerConfigs.object(config, "cache"), "ttl").orElse(DEFAULT_TTL);
+        Instant until = clock.instant().plus(ttl);
+        if (body.get("expires_in") instanceof JsonNumber in) {
+            Instant exp = clock.instant().plusSeconds(in.longValue());
+            until = exp.isBefore(until) ? exp : until;
+        }
+        cache.put(key, token.getString(), until);
+        return Optional.of(token.getString());
+    }
+
+    @PostConstruct
+    void createCache() {
+        cache = new BoundedCache<>(MAX_ENTRIES, clock);
+    }
+
+    private static URI tokenUrl(GatewayRequest request, JsonObject config) {
+        return URI.create(HandlerConfigs.string(config, "token_url")
+                .orElse(request.target().scheme() + "://" + request.target().host() + "/oauth2/token"));
+    }
+
+    /** RFC 6749 §2.3.1: id and secret form-encoded, then Base64. */
+    static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((encode(clientId) + ":" + encode(secret))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static void validate(JsonObject config) {
+        HandlerConfigs.string(config, "token_url").ifPresent(u -> {
+            URI uri = URI.create(u);
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("token_url must be an absolute http(s) URL");
+            }
+        });
+        HandlerConfigs.strings(config, "scope");
+        HandlerConfigs.duration(HandlerConfigs.object(config, "cache"), "ttl");
+    }
+}

@@ -1,0 +1,219 @@
+package dev.gatehouse.gateway.authn;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.HandlerConfigs;
+import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.oauth2.token.TokenIntrospection;
+import dev.gatehouse.platform.secrets.TokenHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * {@code oauth2_introspection}, as Oathkeeper's: responsible when the request carries a bearer token (or where
+ * {@code token_from} says). Without {@code introspection_url} the token is looked up in-process among our own
+ * tokens; else it is posted to that RFC 7662 endpoint (with a client-credentials token when
+ * {@code pre_authorization.enabled}). Inactive, expired or revoked tokens, untrusted issuers and missing
+ * audiences are 401; a missing {@code required_scope} (by {@code scope_strategy}) is 403. Answers are cached
+ * ({@code cache.enabled}, {@code ttl}, {@code max_cost} entries) but never past the token's {@code exp}.
+ */
+@ApplicationScoped
+public class IntrospectionAuthenticator implements Authenticator {
+
+    private static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+    private static final int DEFAULT_MAX_COST = 1000;
+
+    @Inject
+    TokenIntrospection introspection;
+    @Inject
+    TokenHasher hasher;
+    @Inject
+    RemoteCalls remote;
+    @Inject
+    Clock clock;
+    @Inject
+    Config appConfig;
+    @Inject
+    ClientCredentialsExchange exchange;
+
+    private final Map<Integer, BoundedCache<JsonObject>> caches = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "oauth2_introspection";
+    }
+
+    @Override
+    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+        Optional<String> token = TokenFrom.read(config, request);
+        if (token.isEmpty()) {
+            return false;
+        }
+        JsonObject answer = cachedIntrospection(request, config, token.get());
+        check(answer, config);
+        session.subject(answer.getString("sub", ""));
+        session.extra(answer);
+        return true;
+    }
+
+    private JsonObject cachedIntrospection(GatewayRequest request, JsonObject config, String token) {
+        JsonObject cacheConfig = HandlerConfigs.object(config, "cache");
+        if (!cacheConfig.getBoolean("enabled", false)) {
+            return introspect(request, config, token);
+        }
+        int maxCost = HandlerConfigs.integer(cacheConfig, "max_cost", DEFAULT_MAX_COST);
+        BoundedCache<JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
+        String key = request.tenant() + "|" + HandlerConfigs.string(config, "introspection_url").orElse("")
+                + "|" + hasher.hash(token);
+        Optional<JsonObject> hit = cache.get(key);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        JsonObject answer = introspect(request, config, token);
+        if (answer.getBoolean("active", false) && answer.get("exp") instanceof JsonNumber exp) {
+            Duration ttl = HandlerConfigs.duration(cacheConfig, "ttl").orElse(DEFAULT_TTL);
+            cache.put(key, answer, min(clock.instant().plus(ttl), Instant.ofEpochSecond(exp.longValue())));
+        }
+        return answer;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private JsonObject introspect(GatewayRequest request, JsonObject config, String token) {
+        Optional<String> url = HandlerConfigs.string(config, "introspection_url");
+        if (url.isEmpty()) {
+            return introspection.introspect(request.tenant(), token, ownIssuer(request));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("Accept", "application/json");
+        JsonObject pre = HandlerConfigs.object(config, "pre_authorization");
+        if (pre.getBoolean("enabled", false)) {
+            headers.put("Authorization", "Bearer " + exchange.accessToken(request, pre));
+        }
+        StringBuilder form = new StringBuilder("token=").append(encode(token));
+        List<String> scopes = HandlerConfigs.strings(config, "required_scope");
+        if (strategy(config).equals("none") && !scopes.isEmpty()) {
+            form.append("&scope=").append(encode(String.join(" ", scopes)));
+        }
+        RemoteCalls.Reply reply = remote.call("POST", URI.create(url.get()), headers, form.toString());
+        if (reply.status() != 200) {
+            throw GatewayException.internal("introspection endpoint answered " + reply.status());
+        }
+        if (!(JsonText.read(reply.body()) instanceof JsonObject answer)) {
+            throw GatewayException.internal("introspection endpoint did not answer a JSON object");
+        }
+        return answer;
+    }
+
+    private String ownIssuer(GatewayRequest request) {
+        String configured = appConfig.getOptionalValue("gatehouse.oauth2.issuer", String.class).orElse("").trim();
+        if (!configured.isEmpty()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return request.target().scheme() + "://" + request.target().host();
+    }
+
+    private void check(JsonObject answer, JsonObject config) {
+        if (!answer.getBoolean("active", false)) {
+            throw GatewayException.unauthorized("access token is not active");
+        }
+        if (answer.get("exp") instanceof JsonNumber exp && !clock.instant().isBefore(Instant.ofEpochSecond(exp.longValue()))) {
+            throw GatewayException.unauthorized("access token has expired");
+        }
+        String tokenType = answer.getString("token_type", "");
+        if (!tokenType.isEmpty() && !tokenType.equalsIgnoreCase("Bearer")
+                && !tokenType.equals("access_token")) {
+            throw GatewayException.unauthorized("introspected token is not an access token");
+        }
+        if (!answer.getString("token_use", "access_token").equals("access_token")) {
+            throw GatewayException.unauthorized("introspected token is not an access token");
+        }
+        List<String> issuers = HandlerConfigs.strings(config, "trusted_issuers");
+        if (!issuers.isEmpty() && !issuers.contains(answer.getString("iss", ""))) {
+            throw GatewayException.unauthorized("token issuer is not trusted");
+        }
+        List<String> audience = HandlerConfigs.strings(config, "target_audience");
+        if (!audience.isEmpty() && !audience(answer).containsAll(audience)) {
+            throw GatewayException.unauthorized("token audience does not hold the target audience");
+        }
+        List<String> required = HandlerConfigs.strings(config, "required_scope");
+        String strategy = strategy(config);
+        if (!strategy.equals("none")) {
+            Set<String> granted = Set.of(answer.getString("scope", "").trim().split("\\s+"));
+            for (String scope : required) {
+                if (granted.stream().noneMatch(g -> ScopeStrategies.matches(strategy, g, scope))) {
+                    throw GatewayException.forbidden("token lacks a required scope");
+                }
+            }
+        }
+    }
+
+    private static List<String> audience(JsonObject answer) {
+        JsonValue aud = answer.get("aud");
+        List<String> out = new ArrayList<>();
+        if (aud instanceof JsonString s) {
+            out.add(s.getString());
+        } else if (aud instanceof JsonArray a) {
+            a.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static String strategy(JsonObject config) {
+        return HandlerConfigs.string(config, "scope_strategy").orElse("exact");
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void validate(JsonObject config) {
+        TokenFrom.validate(config);
+        HandlerConfigs.string(config, "introspection_url").ifPresent(u -> {
+            URI uri = URI.create(u);
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("introspection_url must be an absolute http(s) URL");
+            }
+        });
+        if (!ScopeStrategies.NAMES.contains(strategy(config))) {
+            throw new IllegalArgumentException("scope_strategy must be one of " + ScopeStrategies.NAMES);
+        }
+        HandlerConfigs.strings(config, "required_scope");
+        HandlerConfigs.strings(config, "target_audience");
+        HandlerConfigs.strings(config, "trusted_issuers");
+        JsonObject cache = HandlerConfigs.object(config, "cache");
+        HandlerConfigs.duration(cache, "ttl");
+        if (HandlerConfigs.integer(cache, "max_cost", DEFAULT_MAX_COST) < 1) {
+            throw new IllegalArgumentException("cache.max_cost must be at least 1");
+        }
+        JsonObject pre = HandlerConfigs.object(config, "pre_authorization");
+        if (pre.getBoolean("enabled", false)) {
+            ClientCredentialsExchange.validate(pre);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gatehouse.gateway.authn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ErrorKind;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.rule.RequestTarget;
+import dev.gatehouse.kernel.config.MapConfig;
+import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.oauth2.token.TokenIntrospection;
+import dev.gatehouse.platform.secrets.TokenHasher;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The in-process path of {@code oauth2_introspection} with a stand-in token store: checks and cache bounds. */
+class IntrospectionAuthenticatorTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final MovableClock clock = new MovableClock(T0);
+    private int introspections;
+    private JsonObject answer;
+    private IntrospectionAuthenticator authenticator;
+
+    @BeforeEach
+    void setUp() {
+        authenticator = new IntrospectionAuthenticator();
+        authenticator.clock = clock;
+        authenticator.appConfig = MapConfig.of();
+        authenticator.hasher = new TokenHasher() {
+            @Override
+            public String hash(String token) {
+                return "h:" + token;
+            }
+        };
+        authenticator.introspection = new TokenIntrospection() {
+            @Override
+            public JsonObject introspect(TenantId tenant, String value, String issuer) {
+                introspections++;
+                return answer;
+            }
+        };
+        answer = active(T0.plusSeconds(3600), "read");
+    }
+
+    private static JsonObject active(Instant exp, String scope) {
+        return Json.createObjectBuilder().add("active", true).add("sub", "client-1").add("scope", scope)
+                .add("exp", exp.getEpochSecond()).add("iss", "http://api.test").add("token_use", "access_token")
+                .add("token_type", "Bearer").build();
+    }
+
+    private String authenticate(String config) {
+        GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/x"), "",
+                Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1");
+        AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
+        authenticator.authenticate(request, JsonText.readObject(config), session);
+        return session.subject();
+    }
+
+    @Test
+    void activeTokenAuthenticatesAsItsSubject() {
+        assertEquals("client-1", authenticate("{}"));
+    }
+
+    @Test
+    void inactiveTokenIsUnauthorized() {
+        answer = TokenIntrospection.inactive();
+
+        GatewayException e = assertThrows(GatewayException.class, () -> authenticate("{}"));
+        assertEquals(ErrorKind.UNAUTHORIZED, e.kind());
+    }
+
+    @Test
+    void missingRequiredScopeIsForbiddenAndUntrustedIssuerUnauthorized() {
+        assertEquals(ErrorKind.FORBIDDEN, assertThrows(GatewayException.class,
+                () -> authenticate("{\"required_scope\": [\"write\"]}")).kind());
+        assertEquals(ErrorKind.UNAUTHORIZED, assertThrows(GatewayException.class,
+                () -> authenticate("{\"trusted_issuers\": [\"https://other.test\"]}")).kind());
+    }
+
+    @Test
+    void withoutCacheEveryDecisionIntrospectsSoARevocationCountsAtOnce() {
+        authenticate("{}");
+        answer = TokenIntrospection.inactive();
+
+        assertThrows(GatewayException.class, () -> authenticate("{}"));
+        assertEquals(2, introspections);
+    }
+
+    @Test
+    void cachedAnswerIsReusedWithinTtlAndDroppedAfterIt() {
+        String config = "{\"cache\": {\"enabled\": true, \"ttl\": \"10s\"}}";
+        authenticate(config);
+        clock.now = T0.plusSeconds(9);
+        authenticate(config);
+        assertEquals(1, introspections);
+
+        clock.now = T0.plusSeconds(10);
+        answer = TokenIntrospection.inactive();
+        assertThrows(GatewayException.class, () -> authenticate(config));
+        assertEquals(2, introspections);
+    }
+
+    @Test
+    void cachedAnswerNeverOutlivesTheTokensExp() {
+        answer = active(T0.plusSeconds(5), "read");
+        String config = "{\"cache\": {\"enabled\": true, \"ttl\": \"1h\"}}";
+        authenticate(config);
+
+        clock.now = T0.plusSeconds(5);
+        answer = TokenIntrospection.inactive();
+        assertThrows(GatewayException.class, () -> authenticate(config));
+        assertEquals(2, introspections);
+    }
+}
