@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,19 @@ public final class HandlerConfigs {
             throw new IllegalArgumentException(key + " must be a string");
         }
         return s.getString().isEmpty() ? Optional.empty() : Optional.of(s.getString());
+    }
+
+    /**
+     * An optional absolute {@code http(s)} URL; {@code name} is how errors call it (e.g. {@code api.url}).
+     */
+    public static Optional<URI> httpUrl(JsonObject config, String key, String name) {
+        return string(config, key).map(u -> {
+            URI uri = URI.create(u);
+            if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
+            }
+            return uri;
+        });
     }
 
     public static List<String> strings(JsonObject config, String key) {

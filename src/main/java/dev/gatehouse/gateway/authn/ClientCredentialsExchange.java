@@ -106,12 +106,7 @@ public class ClientCredentialsExchange {
     }
 
     static void validate(JsonObject config) {
-        HandlerConfigs.string(config, "token_url").ifPresent(u -> {
-            URI uri = URI.create(u);
-            if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("token_url must be an absolute http(s) URL");
-            }
-        });
+        HandlerConfigs.httpUrl(config, "token_url", "token_url");
         HandlerConfigs.strings(config, "scope");
         HandlerConfigs.duration(HandlerConfigs.object(config, "cache"), "ttl");
     }

@@ -194,12 +194,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     @Override
     public void validate(JsonObject config) {
         TokenFrom.validate(config);
-        HandlerConfigs.string(config, "introspection_url").ifPresent(u -> {
-            URI uri = URI.create(u);
-            if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("introspection_url must be an absolute http(s) URL");
-            }
-        });
+        HandlerConfigs.httpUrl(config, "introspection_url", "introspection_url");
         if (!ScopeStrategies.NAMES.contains(strategy(config))) {
             throw new IllegalArgumentException("scope_strategy must be one of " + ScopeStrategies.NAMES);
         }

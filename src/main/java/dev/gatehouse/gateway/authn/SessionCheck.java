@@ -68,12 +68,7 @@ public class SessionCheck {
     }
 
     static void validate(JsonObject config) {
-        HandlerConfigs.string(config, "check_session_url").ifPresent(u -> {
-            URI uri = URI.create(u);
-            if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("check_session_url must be an absolute http(s) URL");
-            }
-        });
+        HandlerConfigs.httpUrl(config, "check_session_url", "check_session_url");
         HandlerConfigs.string(config, "subject_from");
         HandlerConfigs.string(config, "extra_from");
     }

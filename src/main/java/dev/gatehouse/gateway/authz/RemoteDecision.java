@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,11 +40,8 @@ final class RemoteDecision {
     }
 
     static void validate(JsonObject config) {
-        URI uri = URI.create(HandlerConfigs.string(config, "remote")
-                .orElseThrow(() -> new IllegalArgumentException("remote is required")));
-        if (!uri.isAbsolute() || !List.of("http", "https").contains(uri.getScheme())) {
-            throw new IllegalArgumentException("remote must be an absolute http(s) URL");
-        }
+        HandlerConfigs.httpUrl(config, "remote", "remote")
+                .orElseThrow(() -> new IllegalArgumentException("remote is required"));
         HandlerConfigs.object(config, "headers").values().forEach(v -> Templates.check(((jakarta.json.JsonString) v).getString()));
         HandlerConfigs.strings(config, "forward_response_headers_to_upstream");
     }

@@ -16,7 +16,6 @@ import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,9 +77,6 @@ public class HydratorMutator implements Mutator {
     @Override
     public void validate(JsonObject config) {
         JsonObject api = HandlerConfigs.object(config, "api");
-        URI uri = URI.create(HandlerConfigs.string(api, "url").orElseThrow(() -> new IllegalArgumentException("api.url is required")));
-        if (!uri.isAbsolute() || !List.of("http", "https").contains(uri.getScheme())) {
-            throw new IllegalArgumentException("api.url must be an absolute http(s) URL");
-        }
+        HandlerConfigs.httpUrl(api, "url", "api.url").orElseThrow(() -> new IllegalArgumentException("api.url is required"));
     }
 }
