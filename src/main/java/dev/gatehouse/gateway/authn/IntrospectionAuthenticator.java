@@ -10,9 +10,11 @@ import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -34,8 +36,8 @@ import org.eclipse.microprofile.config.Config;
  * {@code oauth2_introspection}, as Oathkeeper's: responsible when the request carries a bearer token (or where
  * {@code token_from} says). Without {@code introspection_url} the token is looked up in-process among our own
  * tokens; else it is posted to that RFC 7662 endpoint (with a client-credentials token when
- * {@code pre_authorization.enabled}). Inactive, expired or revoked tokens, untrusted issuers and missing
- * audiences are 401; a missing {@code required_scope} (by {@code scope_strategy}) is 403. Answers are cached
+ * {@code pre_authorization.enabled}). Inactive, expired or revoked tokens are 401; an untrusted issuer, a
+ * missing audience or a missing {@code required_scope} (by {@code scope_strategy}) is 403, as in Oathkeeper. Answers are cached
  * ({@code cache.enabled}, {@code ttl}, {@code max_cost} entries) but never past the token's {@code exp}.
  */
 @ApplicationScoped
@@ -73,8 +75,28 @@ public class IntrospectionAuthenticator implements Authenticator {
         JsonObject answer = cachedIntrospection(request, config, token.get());
         check(answer, config);
         session.subject(answer.getString("sub", ""));
-        session.extra(answer);
+        session.extra(extra(answer));
         return true;
+    }
+
+    /**
+     * What Oathkeeper puts in {@code .Extra}: the token's {@code ext} (the claims a consent app set in
+     * {@code session.access_token}) with {@code username}, {@code client_id}, {@code scope} and, when there is
+     * one, {@code aud} added, so rules written for Oathkeeper read the same paths here.
+     */
+    static JsonObject extra(JsonObject answer) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (answer.get("ext") instanceof JsonObject ext) {
+            ext.forEach(b::add);
+        }
+        b.add("username", answer.getString("username", ""));
+        b.add("client_id", answer.getString("client_id", ""));
+        b.add("scope", answer.getString("scope", ""));
+        List<String> audience = audience(answer);
+        if (!audience.isEmpty()) {
+            b.add("aud", Json.createArrayBuilder(audience));
+        }
+        return b.build();
     }
 
     private JsonObject cachedIntrospection(GatewayRequest request, JsonObject config, String token) {
@@ -154,11 +176,11 @@ public class IntrospectionAuthenticator implements Authenticator {
         }
         List<String> issuers = HandlerConfigs.strings(config, "trusted_issuers");
         if (!issuers.isEmpty() && !issuers.contains(answer.getString("iss", ""))) {
-            throw GatewayException.unauthorized("token issuer is not trusted");
+            throw GatewayException.forbidden("token issuer is not trusted");
         }
         List<String> audience = HandlerConfigs.strings(config, "target_audience");
         if (!audience.isEmpty() && !audience(answer).containsAll(audience)) {
-            throw GatewayException.unauthorized("token audience does not hold the target audience");
+            throw GatewayException.forbidden("token audience does not hold the target audience");
         }
         List<String> required = HandlerConfigs.strings(config, "required_scope");
         String strategy = strategy(config);

@@ -72,6 +72,19 @@ class IntrospectionAuthenticatorTest {
     }
 
     @Test
+    void extraIsTheTokensExtWithUsernameClientScopeAndAudienceAsOathkeeperSetsIt() {
+        JsonObject introspected = Json.createObjectBuilder(active(T0.plusSeconds(60), "read write"))
+                .add("client_id", "app").add("aud", Json.createArrayBuilder().add("https://api.test"))
+                .add("ext", Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("admin"))).build();
+
+        JsonObject extra = IntrospectionAuthenticator.extra(introspected);
+
+        assertEquals(Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("admin")).add("username", "")
+                .add("client_id", "app").add("scope", "read write").add("aud", Json.createArrayBuilder().add("https://api.test"))
+                .build(), extra);
+    }
+
+    @Test
     void inactiveTokenIsUnauthorized() {
         answer = TokenIntrospection.inactive();
 
@@ -80,10 +93,12 @@ class IntrospectionAuthenticatorTest {
     }
 
     @Test
-    void missingRequiredScopeIsForbiddenAndUntrustedIssuerUnauthorized() {
+    void missingRequiredScopeOrUntrustedIssuerOrAudienceIsForbidden() {
         assertEquals(ErrorKind.FORBIDDEN, assertThrows(GatewayException.class,
                 () -> authenticate("{\"required_scope\": [\"write\"]}")).kind());
-        assertEquals(ErrorKind.UNAUTHORIZED, assertThrows(GatewayException.class,
+        assertEquals(ErrorKind.FORBIDDEN, assertThrows(GatewayException.class,
+                () -> authenticate("{\"target_audience\": [\"https://elsewhere.test\"]}")).kind());
+        assertEquals(ErrorKind.FORBIDDEN, assertThrows(GatewayException.class,
                 () -> authenticate("{\"trusted_issuers\": [\"https://other.test\"]}")).kind());
     }
 
