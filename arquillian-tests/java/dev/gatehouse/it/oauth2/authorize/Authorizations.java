@@ -1,9 +1,13 @@
 package dev.gatehouse.it.oauth2.authorize;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -27,10 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Steps of the authorization code flow as a relying party (Nimbus SDK messages) and an external login/consent app
  * (Hydra's admin challenge API) take them.
  */
-final class Authorizations {
+public final class Authorizations {
 
     /** An authentication request and the secrets its relying party keeps. */
-    record Started(AuthenticationRequest request, CodeVerifier verifier, State state, Nonce nonce) {
+    public record Started(AuthenticationRequest request, CodeVerifier verifier, State state, Nonce nonce) {
     }
 
     private Authorizations() {
@@ -47,11 +51,11 @@ final class Authorizations {
         return new Started(more.apply(b).build(), verifier, state, nonce);
     }
 
-    static Started request(AuthorizeClients.Client client) {
+    public static Started request(AuthorizeClients.Client client) {
         return request(client, b -> b);
     }
 
-    static String location(HttpResponse<String> r) {
+    public static String location(HttpResponse<String> r) {
         assertEquals(302, r.statusCode(), () -> r.statusCode() + " " + r.body());
         return r.headers().firstValue("Location").orElseThrow();
     }
@@ -68,7 +72,7 @@ final class Authorizations {
     }
 
     /** The login challenge the endpoint sends the browser off with. */
-    static String loginChallenge(TestBrowser browser, Started started) {
+    public static String loginChallenge(TestBrowser browser, Started started) {
         String login = location(browser.get(started.request().toURI()));
         assertTrue(login.contains("/oauth2/ui/login?login_challenge="), login);
         return parameter(login, "login_challenge");
@@ -89,7 +93,7 @@ final class Authorizations {
         return r.jsonObject().getString("redirect_to");
     }
 
-    static String acceptLogin(String challenge, String json) {
+    public static String acceptLogin(String challenge, String json) {
         return redirectTo(put("/admin/oauth2/auth/requests/login/accept", "login_challenge", challenge, json));
     }
 
@@ -98,18 +102,33 @@ final class Authorizations {
     }
 
     /** Follows the login verifier to the consent app and gives the consent challenge. */
-    static String consentChallenge(TestBrowser browser, String loginRedirectTo) {
+    public static String consentChallenge(TestBrowser browser, String loginRedirectTo) {
         String consent = location(browser.get(loginRedirectTo));
         assertTrue(consent.contains("consent_challenge="), consent);
         return parameter(consent, "consent_challenge");
     }
 
     /** The client's view of where the browser ended up. */
-    static AuthorizationResponse answer(String location) {
+    public static AuthorizationResponse answer(String location) {
         try {
             return AuthorizationResponse.parse(URI.create(location));
         } catch (ParseException e) {
             throw new AssertionError("not an authorization response: " + location, e);
+        }
+    }
+
+    /** The access token a public client gets for the code in {@code callback}, redeemed with its PKCE verifier. */
+    public static String redeemedAccessToken(AuthorizeClients.Client client, Started started, String callback) {
+        AuthorizationCode code = answer(callback).toSuccessResponse().getAuthorizationCode();
+        URI endpoint = ItServer.get().uri("/oauth2/token");
+        try {
+            TokenResponse r = TokenResponse.parse(new TokenRequest.Builder(endpoint, new ClientID(client.id()),
+                    new AuthorizationCodeGrant(code, URI.create(client.redirectUri()), started.verifier())).build()
+                    .toHTTPRequest().send());
+            assertTrue(r.indicatesSuccess(), () -> r.toErrorResponse().getErrorObject().toString());
+            return r.toSuccessResponse().getTokens().getAccessToken().getValue();
+        } catch (ParseException | java.io.IOException e) {
+            throw new AssertionError("token request failed", e);
         }
     }
 

@@ -12,10 +12,10 @@ import java.util.UUID;
  * Clients for the authorization endpoint tests, registered through {@code POST /admin/clients} with Hydra's JSON:
  * {@code AuthorizeClients.publicClient().skipConsent().create()}.
  */
-final class AuthorizeClients {
+public final class AuthorizeClients {
 
     /** A registered client as the tests use it. */
-    record Client(String id, String secret, String redirectUri, String postLogoutRedirectUri) {
+    public record Client(String id, String secret, String redirectUri, String postLogoutRedirectUri) {
     }
 
     private final String authMethod;
@@ -25,12 +25,13 @@ final class AuthorizeClients {
     private List<String> audience = List.of("https://api.example.test");
     private boolean skipConsent;
     private String backchannelLogoutUri;
+    private String accessTokenStrategy = "opaque";
 
     private AuthorizeClients(String authMethod) {
         this.authMethod = authMethod;
     }
 
-    static AuthorizeClients publicClient() {
+    public static AuthorizeClients publicClient() {
         return new AuthorizeClients("none");
     }
 
@@ -48,7 +49,13 @@ final class AuthorizeClients {
         return this;
     }
 
-    AuthorizeClients skipConsent() {
+    /** {@code opaque} (the default) or {@code jwt} (RFC 9068 access tokens). */
+    public AuthorizeClients accessTokenStrategy(String strategy) {
+        this.accessTokenStrategy = strategy;
+        return this;
+    }
+
+    public AuthorizeClients skipConsent() {
         this.skipConsent = true;
         return this;
     }
@@ -58,7 +65,7 @@ final class AuthorizeClients {
         return this;
     }
 
-    Client create() {
+    public Client create() {
         String postLogout = "https://app.example.test/bye/" + suffix;
         JsonArrayBuilder redirects = Json.createArrayBuilder();
         redirectUris.forEach(redirects::add);
@@ -73,7 +80,8 @@ final class AuthorizeClients {
                 .add("scope", scope)
                 .add("audience", aud)
                 .add("token_endpoint_auth_method", authMethod)
-                .add("skip_consent", skipConsent);
+                .add("skip_consent", skipConsent)
+                .add("access_token_strategy", accessTokenStrategy);
         if (backchannelLogoutUri != null) {
             body.add("backchannel_logout_uri", backchannelLogoutUri);
         }

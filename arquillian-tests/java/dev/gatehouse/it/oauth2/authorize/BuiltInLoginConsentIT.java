@@ -147,6 +147,27 @@ class BuiltInLoginConsentIT {
     }
 
     @Test
+    void consentFormWhenAllowedThenAccessTokenCarriesTheIdentitysRolesForTheGateway() {
+        String id = signedIn();
+        Http.Response patched = Http.method("PATCH", "/admin/identities/" + id).admin()
+                .json("[{\"op\":\"add\",\"path\":\"/metadata_public\",\"value\":{\"roles\":[\"auditor\"]}}]").send();
+        assertEquals(200, patched.status(), patched.toString());
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        Authorizations.Started s = Authorizations.request(client);
+        String challenge = Authorizations.parameter(toConsentPage(s), "consent_challenge");
+        String verifier = Authorizations.location(browser.postForm("/oauth2/ui/consent", "consent_challenge", challenge,
+                "decision", "allow", "csrf_token", browser.cookie("gatehouse_oauth2_csrf").orElseThrow()));
+
+        String token = Authorizations.redeemedAccessToken(client, s, Authorizations.location(browser.get(verifier)));
+
+        Http.Response introspected = Http.post("/admin/oauth2/introspect").admin().body("application/x-www-form-urlencoded",
+                ("token=" + Authorizations.enc(token)).getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+        assertEquals(200, introspected.status(), introspected.toString());
+        assertEquals(id, introspected.jsonObject().getString("sub"));
+        assertEquals("[\"auditor\"]", introspected.jsonObject().getJsonObject("ext").getJsonArray("roles").toString());
+    }
+
+    @Test
     void skipConsentClientWhenSignedInThenCodeWithoutConsentScreen() {
         signedIn();
         AuthorizeClients.Client client = AuthorizeClients.publicClient().skipConsent().create();

@@ -20,18 +20,18 @@ import java.util.Optional;
  * Plays a browser: keeps cookies, follows nothing by itself (each test looks at every redirect), talks
  * HTTP/1.1 to the test server.
  */
-final class TestBrowser {
+public final class TestBrowser {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    HttpResponse<String> get(URI uri) {
+    public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET());
     }
 
-    HttpResponse<String> get(String location) {
+    public HttpResponse<String> get(String location) {
         return get(absolute(location));
     }
 

@@ -15,6 +15,7 @@ import dev.gatehouse.oauth2.consent.ConsentSession;
 import dev.gatehouse.oauth2.consent.ConsentSessions;
 import dev.gatehouse.oauth2.token.AuthorizationCodes;
 import dev.gatehouse.oauth2.token.AuthorizationGrant;
+import dev.gatehouse.oauth2.token.UserClaims;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,8 @@ public class AuthorizationFlows {
     CurrentTenant tenant;
     @Inject
     Clock clock;
+    @Inject
+    UserClaims userClaims;
 
     /** A valid authorization request: on to the login app, unless prompt=none cannot be honoured. */
     @Transactional
@@ -127,8 +130,10 @@ public class AuthorizationFlows {
         String challenge = challenges.create();
         flow.requestConsent(sessionId, challenges.hash(Kind.CONSENT_CHALLENGE, challenge), skip);
         if (firstParty) {
-            // Hydra's skip_consent: the client is trusted with what it asked for, no consent app involved
-            flow.acceptConsent(new ConsentDecision(request.scope(), request.audience(), false, Duration.ZERO, "{}", "{}"),
+            // Hydra's skip_consent: the client is trusted with what it asked for, no consent app involved; with the
+            // built-in consent app the token still gets the identity claims that app would have granted (roles)
+            String accessTokenClaims = config.consentUrl().isPresent() ? "{}" : userClaims.accessTokenClaims(tenant.id(), login.subject());
+            flow.acceptConsent(new ConsentDecision(request.scope(), request.audience(), false, Duration.ZERO, "{}", accessTokenClaims),
                     challenges.hash(Kind.CONSENT_VERIFIER, challenges.create()));
             return issue(flow, browser, set);
         }

@@ -15,12 +15,14 @@ import java.util.Map;
 /**
  * {@code gatehouse.oauth2.*} keys of the token endpoint: default lifespans (a client's own
  * {@link TokenLifespans} win), the refresh-token rotation grace period, the clean-up of expired rows and the
- * mapping of identity traits to OpenID Connect claims ({@code gatehouse.oauth2.claims.<claim>=<trait path>}).
+ * mapping of identity traits to OpenID Connect claims ({@code gatehouse.oauth2.claims.<claim>=<trait path>}) and
+ * of identity data to access token claims ({@code gatehouse.oauth2.access-token.claims.<claim>=<path>}).
  */
 @ApplicationScoped
 public class TokenConfig implements CapabilityConfig {
 
     private static final String CLAIMS = "claims.";
+    private static final String ACCESS_TOKEN_CLAIMS = "access-token.claims.";
 
     private Duration accessToken;
     private Duration refreshToken;
@@ -30,6 +32,7 @@ public class TokenConfig implements CapabilityConfig {
     private Duration cleanupInterval;
     private Duration cleanupGrace;
     private Map<String, String> claims;
+    private Map<String, String> accessTokenClaims;
 
     protected TokenConfig() {
     }
@@ -44,15 +47,27 @@ public class TokenConfig implements CapabilityConfig {
         this.rotationGracePeriod = zeroOrMore(r, "refresh-token.rotation-grace-period");
         this.cleanupInterval = r.duration("token.cleanup-interval");
         this.cleanupGrace = zeroOrMore(r, "token.cleanup-grace");
+        this.claims = mapping(config, r, CLAIMS);
+        this.accessTokenClaims = mapping(config, r, ACCESS_TOKEN_CLAIMS);
+        accessTokenClaims.forEach((claim, path) -> {
+            if (!path.startsWith("traits.") && !path.startsWith("metadata_public.")) {
+                throw new InvalidConfigException(r.key(ACCESS_TOKEN_CLAIMS + claim), path,
+                        "must be a path under traits. or metadata_public.");
+            }
+        });
+    }
+
+    /** {@code <prefix><name>=<value>} keys as name → value; an empty value drops the entry. */
+    private static Map<String, String> mapping(Config config, ConfigReader r, String suffix) {
         Map<String, String> mapping = new LinkedHashMap<>();
-        String prefix = r.key(CLAIMS);
+        String prefix = r.key(suffix);
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                r.optionalString(name.substring(prefix.length() - CLAIMS.length()))
+                r.optionalString(name.substring(prefix.length() - suffix.length()))
                         .ifPresent(path -> mapping.put(name.substring(prefix.length()), path));
             }
         }
-        this.claims = Map.copyOf(mapping);
+        return Map.copyOf(mapping);
     }
 
     private static Duration zeroOrMore(ConfigReader r, String name) {
@@ -103,5 +118,13 @@ public class TokenConfig implements CapabilityConfig {
     /** Claim name → trait path(s): dot-separated, several separated by spaces are joined with a space. */
     public Map<String, String> claims() {
         return claims;
+    }
+
+    /**
+     * Claim name → identity path ({@code metadata_public.roles}, {@code traits.department}) that the built-in
+     * consent puts into access tokens ({@code session.access_token}), as Keycloak puts roles into them.
+     */
+    public Map<String, String> accessTokenClaims() {
+        return accessTokenClaims;
     }
 }

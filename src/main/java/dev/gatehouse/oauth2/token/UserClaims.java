@@ -6,8 +6,10 @@ import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -51,6 +53,27 @@ public class UserClaims {
                     .anyMatch(a -> a.verified() && a.value().equalsIgnoreCase(email)));
         }
         return claims;
+    }
+
+    /**
+     * The access token claims the built-in consent grants {@code subject}: each configured claim
+     * ({@link TokenConfig#accessTokenClaims()}) whose path holds a value, copied as JSON (a list of roles stays a
+     * list), as a JSON object text for {@code session.access_token}.
+     */
+    public String accessTokenClaims(TenantId tenant, String subject) {
+        Optional<Identity> identity = IdentityId.parse(subject).flatMap(id -> identities.find(tenant, id));
+        JsonObjectBuilder claims = Json.createObjectBuilder();
+        identity.ifPresent(i -> {
+            JsonObject data = Json.createObjectBuilder().add("traits", i.traits())
+                    .add("metadata_public", i.metadataPublic()).build();
+            config.accessTokenClaims().forEach((claim, path) -> {
+                JsonValue v = at(data, path);
+                if (v != null && v != JsonValue.NULL) {
+                    claims.add(claim, v);
+                }
+            });
+        });
+        return claims.build().toString();
     }
 
     private static Optional<Object> value(JsonObject traits, String paths) {

@@ -9,6 +9,7 @@ import dev.gatehouse.oauth2.authorize.ConsentDecision;
 import dev.gatehouse.oauth2.authorize.ConsentRequests;
 import dev.gatehouse.oauth2.authorize.OAuth2Cookies;
 import dev.gatehouse.oauth2.authorize.Rejection;
+import dev.gatehouse.oauth2.token.UserClaims;
 import dev.gatehouse.selfservice.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,8 @@ public class BuiltInConsentResource {
     AuthorizeConfig config;
     @Inject
     Issuer issuer;
+    @Inject
+    UserClaims userClaims;
     @Context
     HttpServletRequest request;
 
@@ -55,7 +58,7 @@ public class BuiltInConsentResource {
         ConsentRequests.Pending pending = consents.get(challenge);
         if (pending.flow().consentSkip()) {
             return BrowserAnswers.redirect(consents.accept(challenge, new ConsentDecision(pending.flow().request().scope(),
-                    pending.flow().request().audience(), true, Duration.ZERO, "{}", "{}")));
+                    pending.flow().request().audience(), true, Duration.ZERO, "{}", accessTokenClaims(pending))));
         }
         return BrowserAnswers.redirect(PublicUrls.of(request, PAGE + "?consent_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8)));
     }
@@ -73,6 +76,11 @@ public class BuiltInConsentResource {
             return BrowserAnswers.redirect(consents.reject(challenge, new Rejection(OAuth2Error.ACCESS_DENIED, "The user denied the request.")));
         }
         return BrowserAnswers.redirect(consents.accept(challenge, new ConsentDecision(pending.flow().request().scope(),
-                pending.flow().request().audience(), "true".equals(remember), Duration.ZERO, "{}", "{}")));
+                pending.flow().request().audience(), "true".equals(remember), Duration.ZERO, "{}", accessTokenClaims(pending))));
+    }
+
+    /** The identity's roles (and whatever else is configured) for the gateway and APIs to read from the token. */
+    private String accessTokenClaims(ConsentRequests.Pending pending) {
+        return userClaims.accessTokenClaims(pending.flow().tenant(), pending.flow().login().orElseThrow().subject());
     }
 }
