@@ -15,12 +15,16 @@ import java.util.Optional;
 
 /**
  * The demo identity, {@code demo@example.com} in the default tenant. Its password is new on every demo
- * start (and printed), so no well-known password exists even for the demo.
+ * start (and printed), so no well-known password exists even for the demo. It holds the role {@code admin} in
+ * {@code metadata_public}, which the gateway demo's admin-only rule asks for.
  */
 @ApplicationScoped
 public class IdentityDemoSeed {
 
     static final String EMAIL = "demo@example.com";
+    /** So the gateway demo's admin-only rule ({@code /demo/api/admin}) lets the demo user in. */
+    private static final JsonValue DEMO_ROLES = Json.createObjectBuilder()
+            .add("roles", Json.createArrayBuilder().add("admin")).build();
 
     @Inject
     IdentityService identities;
@@ -36,7 +40,7 @@ public class IdentityDemoSeed {
             identities.create(TenantId.DEFAULT, new IdentityDraft(Optional.empty(),
                     Json.createObjectBuilder().add("email", EMAIL)
                             .add("name", Json.createObjectBuilder().add("first", "Demo").add("last", "User")).build(),
-                    Optional.empty(), JsonValue.NULL, JsonValue.NULL,
+                    Optional.empty(), DEMO_ROLES, JsonValue.NULL,
                     Optional.of(new IdentityDraft.PlainPassword(password)),
                     List.of(new IdentityDraft.ImportedAddress("email", EMAIL, true, VerifiableAddress.Status.COMPLETED))), "demo");
         } else {

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code oauth2_introspection}, as Oathkeeper's: responsible when the request carries a bearer token (or where
- * {@code token_from} says). Without {@code introspection_url} the token is looked up in-process among our own
+ * {@code token_from} says) that starts with {@code prefix} (e.g. {@code ory_at_}, so session tokens go on to
+ * {@code bearer_token}). Without {@code introspection_url} the token is looked up in-process among our own
  * tokens; else it is posted to that RFC 7662 endpoint (with a client-credentials token when
  * {@code pre_authorization.enabled}). Inactive, expired or revoked tokens are 401; an untrusted issuer, a
  * missing audience or a missing {@code required_scope} (by {@code scope_strategy}) is 403, as in Oathkeeper. Answers are cached
@@ -69,7 +70,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     @Override
     public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
         Optional<String> token = TokenFrom.read(config, request);
-        if (token.isEmpty()) {
+        if (token.isEmpty() || !token.get().startsWith(HandlerConfigs.string(config, "prefix").orElse(""))) {
             return false;
         }
         JsonObject answer = cachedIntrospection(request, config, token.get());

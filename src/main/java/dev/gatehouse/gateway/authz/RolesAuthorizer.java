@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code roles} (Gatehouse's own): the subject's claims must hold the {@code required} values at
  * {@code claim}, a dotted path into {@code Extra} ({@code identity.metadata_public.roles} by default, which is
  * where a {@code cookie_session}/{@code bearer_token} session keeps an identity's roles; {@code scp} for a
- * JWT's scopes). The claim may be a list or a space-separated string. {@code match}: {@code all}
- * (default) or {@code any}.
+ * JWT's scopes; {@code roles} for an access token whose consent granted roles). {@code claim} may also be a
+ * list of such paths, whose values all count. A value may be a list or a space-separated string.
+ * {@code match}: {@code all} (default) or {@code any}.
  */
 @ApplicationScoped
 public class RolesAuthorizer implements Authorizer {
@@ -35,12 +36,25 @@ public class RolesAuthorizer implements Authorizer {
     @Override
     public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
         List<String> required = HandlerConfigs.strings(config, "required");
-        Set<String> held = values(HandlerConfigs.path(session.extra(), HandlerConfigs.string(config, "claim").orElse(DEFAULT_CLAIM)));
+        Set<String> held = new HashSet<>();
+        claims(config).forEach(claim -> held.addAll(values(HandlerConfigs.path(session.extra(), claim))));
         boolean any = "any".equals(HandlerConfigs.string(config, "match").orElse("all"));
         boolean ok = any ? required.stream().anyMatch(held::contains) : held.containsAll(required);
         if (!ok) {
             throw GatewayException.forbidden("the subject lacks a required role");
         }
+    }
+
+    /** {@code claim}: one path, or a list of paths whose values all count (sessions and tokens keep roles apart). */
+    private static List<String> claims(JsonObject config) {
+        if (config.get("claim") instanceof JsonArray) {
+            List<String> claims = HandlerConfigs.strings(config, "claim");
+            if (claims.isEmpty()) {
+                throw new IllegalArgumentException("claim must name at least one path");
+            }
+            return claims;
+        }
+        return List.of(HandlerConfigs.string(config, "claim").orElse(DEFAULT_CLAIM));
     }
 
     private static Set<String> values(JsonValue v) {
@@ -62,6 +76,7 @@ public class RolesAuthorizer implements Authorizer {
         if (HandlerConfigs.strings(config, "required").isEmpty()) {
             throw new IllegalArgumentException("required must name at least one role");
         }
+        claims(config);
         String match = HandlerConfigs.string(config, "match").orElse("all");
         if (!match.equals("all") && !match.equals("any")) {
             throw new IllegalArgumentException("match must be all or any");

@@ -85,6 +85,18 @@ class IntrospectionAuthenticatorTest {
     }
 
     @Test
+    void tokenWithoutTheConfiguredPrefixIsLeftToTheNextAuthenticator() {
+        GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/x"), "",
+                Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1");
+        AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
+
+        boolean responsible = authenticator.authenticate(request, JsonText.readObject("{\"prefix\": \"ory_at_\"}"), session);
+
+        assertEquals(false, responsible);
+        assertEquals(0, introspections);
+    }
+
+    @Test
     void inactiveTokenIsUnauthorized() {
         answer = TokenIntrospection.inactive();
 
