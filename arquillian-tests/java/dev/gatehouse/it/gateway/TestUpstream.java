@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real upstream HTTP server (JDK {@code HttpServer}) for the proxy tests. {@code /echo...} answers with
  * what it received (method, path, query, headers, body size and SHA-256); {@code /stream} sends a large
- * chunked body; {@code /slow} waits before answering. It counts every request it sees, so tests can show
- * that a denied request never reached it.
+ * chunked body; {@code /slow} waits before answering; a path ending in {@code /deny} answers 403 (a remote
+ * authorizer that says no). It counts every request it sees and keeps what each path received (method,
+ * headers, body), so tests can show what reached it, and that a denied request never did.
  */
 final class TestUpstream implements AutoCloseable {
 
@@ -33,6 +34,14 @@ final class TestUpstream implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
+    private final Map<String, List<Received>> receivedByPath = new ConcurrentHashMap<>();
+
+    /** One request as it arrived: header names in lower case. */
+    record Received(String method, Map<String, List<String>> headers, byte[] body) {
+        List<String> header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+        }
+    }
 
     TestUpstream() {
         try {
@@ -53,6 +62,11 @@ final class TestUpstream implements AutoCloseable {
         return requests.get();
     }
 
+    /** What the requests to this path received, oldest first. */
+    List<Received> received(String path) {
+        return List.copyOf(receivedByPath.getOrDefault(path, List.of()));
+    }
+
     private void handle(HttpExchange x) throws IOException {
         requests.incrementAndGet();
         String path = x.getRequestURI().getRawPath();
@@ -71,16 +85,21 @@ final class TestUpstream implements AutoCloseable {
                 }
                 return;
             }
-            MessageDigest sha = sha256();
-            long size = 0;
+            byte[] received;
             try (InputStream in = x.getRequestBody()) {
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    sha.update(buf, 0, n);
-                    size += n;
-                }
+                received = in.readAllBytes();
             }
+            Map<String, List<String>> lowerCase = new java.util.TreeMap<>();
+            x.getRequestHeaders().forEach((k, v) -> lowerCase.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+            receivedByPath.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(new Received(x.getRequestMethod(), lowerCase, received));
+            if (path.endsWith("/deny")) {
+                send(x, 403, "no");
+                return;
+            }
+            MessageDigest sha = sha256();
+            sha.update(received);
+            long size = received.length;
             JsonObjectBuilder headers = Json.createObjectBuilder();
             x.getRequestHeaders().forEach((k, v) -> headers.add(k.toLowerCase(java.util.Locale.ROOT), Json.createArrayBuilder(v)));
             String body = Json.createObjectBuilder()

@@ -143,6 +143,8 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.gateway.proxy.timeout", "2s"});
         variables.add(new String[] {"gatehouse.gateway.proxy.max-connections", "2"});
         variables.add(new String[] {"gatehouse.gateway.remote-timeout", "1s"});
+        // below gatehouse.http.max-request-bytes, so the decisions API shows the gateway's own 413 too
+        variables.add(new String[] {"gatehouse.gateway.remote.max-body-size", "32768"});
 
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<server>\n");
         xml.append("    <featureManager>\n        <feature>localConnector-1.0</feature>\n    </featureManager>\n");

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * What the three enforcement points (decisions API, servlet filter, reverse proxy) share: turning a
  * servlet request into a {@link GatewayRequest} (refusing what cannot be normalised with 400 before any
- * rule is consulted), deciding, and writing a denial.
+ * rule is consulted; the body stays unread until a handler needs it), deciding, and writing a denial.
  */
 @ApplicationScoped
 public class Enforcement {
@@ -25,6 +25,8 @@ public class Enforcement {
     DecisionEngine engine;
     @Inject
     DecisionLog log;
+    @Inject
+    GatewayConfig config;
 
     /** A decision and the request it was made for (null when the request was refused before matching). */
     public record Evaluation(GatewayRequest request, Decision decision) {
@@ -41,7 +43,8 @@ public class Enforcement {
             int q = raw.indexOf('?');
             String query = q < 0 ? "" : raw.substring(q + 1);
             RequestTarget target = RequestTarget.of(t.method(), t.scheme(), t.host(), q < 0 ? raw : raw.substring(0, q));
-            request = GatewayRequest.from(tenant, servlet, target, query, clientIp, skipHeaders);
+            request = GatewayRequest.from(tenant, servlet, target, query, clientIp, skipHeaders,
+                    RequestBody.of(servlet, config.remoteMaxBodySize()));
         } catch (RejectedRequestException e) {
             log.rejected(e.getMessage(), clientIp);
             return new Evaluation(null, new Decision.Denied(null, new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage())));

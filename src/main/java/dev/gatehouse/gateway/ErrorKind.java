@@ -12,6 +12,7 @@ public enum ErrorKind {
     UNAUTHORIZED(401, "Unauthorized", "Access credentials are invalid"),
     FORBIDDEN(403, "Forbidden", "Access credentials are not sufficient to access this resource"),
     NOT_FOUND(404, "Not Found", "Requested url does not match any rules"),
+    PAYLOAD_TOO_LARGE(413, "Payload Too Large", "The request body is too large"),
     INTERNAL_SERVER_ERROR(500, "Internal Server Error", "An internal server error occurred, please contact the system administrator"),
     BAD_GATEWAY(502, "Bad Gateway", "The upstream could not be reached"),
     SERVICE_UNAVAILABLE(503, "Service Unavailable", "Too many requests are waiting for the upstream"),

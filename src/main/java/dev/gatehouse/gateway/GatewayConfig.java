@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class GatewayConfig implements CapabilityConfig {
 
+    /** Bodies a handler reads are held in memory; this caps what an operator can allow (64 MiB). */
+    static final int MAX_REMOTE_BODY_SIZE = 64 * 1024 * 1024;
+
     private Config config;
     private List<String> ruleLocations;
     private Duration reloadInterval;
@@ -38,6 +41,7 @@ public class GatewayConfig implements CapabilityConfig {
     private Duration proxyTimeout;
     private int proxyMaxConnections;
     private Duration remoteTimeout;
+    private int remoteMaxBodySize;
     private Duration jwksCacheTtl;
     private Map<String, String> jsonnetExtVars;
     private boolean filterEnabled;
@@ -66,6 +70,7 @@ public class GatewayConfig implements CapabilityConfig {
         this.proxyTimeout = r.duration("proxy.timeout");
         this.proxyMaxConnections = r.intInRange("proxy.max-connections", 1, 10000);
         this.remoteTimeout = r.duration("remote-timeout");
+        this.remoteMaxBodySize = r.intInRange("remote.max-body-size", 0, MAX_REMOTE_BODY_SIZE);
         this.jwksCacheTtl = r.duration("jwks.cache-ttl");
         this.filterEnabled = r.bool("filter.enabled");
         this.filterPaths = r.list("filter.paths");
@@ -131,6 +136,14 @@ public class GatewayConfig implements CapabilityConfig {
     /** Bound on every call the handlers make (JWKS, remote authorizers, hydrator, check_session_url). */
     public Duration remoteTimeout() {
         return remoteTimeout;
+    }
+
+    /**
+     * {@code remote.max-body-size}: the most bytes of a request body the {@code remote} authorizer reads
+     * (and the gateway then holds to pass on); a longer body is refused with 413.
+     */
+    public int remoteMaxBodySize() {
+        return remoteMaxBodySize;
     }
 
     public Duration jwksCacheTtl() {

@@ -43,12 +43,26 @@ public class RemoteCalls {
      * @throws GatewayException internal error when the call fails or times out
      */
     public Reply call(String method, URI uri, Map<String, String> headers, String body) {
+        return exchange(method, uri, headers,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /**
+     * POSTs exactly these bytes (a forwarded request body, which need not be text).
+     *
+     * @throws GatewayException internal error when the call fails or times out
+     */
+    public Reply post(URI uri, Map<String, String> headers, byte[] body) {
+        return exchange("POST", uri, headers, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private Reply exchange(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw GatewayException.internal("remote URL must be http or https");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.remoteTimeout());
         headers.forEach(b::header);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body);
         try {
             HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream in = r.body()) {

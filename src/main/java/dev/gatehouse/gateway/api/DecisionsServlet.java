@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * Oathkeeper's decisions API: {@code <any method> /decisions/<path>} decides about the request described by
  * {@code X-Forwarded-Method}, {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code X-Forwarded-Uri}
  * (each falling back to this request's own method, scheme, host and the path after {@code /decisions}).
- * Allowed: 200 with the mutated headers (and a {@code Cookie} header for the cookie mutator). Denied:
- * the rule's error handler's answer.
+ * This request's own body stands for the original's (read only if the rule's authorizer forwards it, as
+ * {@code remote} does). Allowed: 200 with the mutated headers (and a {@code Cookie} header for the cookie
+ * mutator). Denied: the rule's error handler's answer.
  */
 @WebServlet(name = "gatewayDecisions", urlPatterns = "/decisions/*", asyncSupported = true)
 public class DecisionsServlet extends HttpServlet {

@@ -7,9 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * {@code remote}: asks {@code config.remote} with a POST. Unlike Oathkeeper it does not forward the
- * request body (the decisions API never sees one); it sends the method and URL as JSON instead.
+ * {@code remote}, as Oathkeeper's: POSTs the original request body (empty for a GET) to {@code config.remote}
+ * with the request's {@code Content-Type} (none when it had none) and {@code Authorization}, plus the templated
+ * {@code headers}. The body is read here, bounded by {@code gatehouse.gateway.remote.max-body-size} (longer:
+ * 413, nothing forwarded), and the enforcement point passes the same bytes on to the upstream.
+ *
+ * @see <a href="https://www.ory.sh/docs/oathkeeper/pipeline/authz#remote">Oathkeeper: remote authorizer</a>
  */
 @ApplicationScoped
 public class RemoteAuthorizer implements Authorizer {
@@ -24,9 +31,11 @@ public class RemoteAuthorizer implements Authorizer {
 
     @Override
     public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        String body = jakarta.json.Json.createObjectBuilder().add("method", request.target().method())
-                .add("url", request.target().url()).add("subject", session.subject()).build().toString();
-        RemoteDecision.call(remote, config, session, "application/json", body);
+        byte[] body = request.body().read();
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.header("Content-Type").ifPresent(v -> headers.put("Content-Type", v));
+        request.header("Authorization").ifPresent(v -> headers.put("Authorization", v));
+        RemoteDecision.call(remote, config, session, headers, body);
     }
 
     @Override

@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code remote} and {@code remote_json} share: POST to {@code remote} with templated {@code headers};
- * 200 allows, 403 denies, anything else (and a timeout) is an internal error that denies. Headers named in
+ * What {@code remote} and {@code remote_json} share: POST to {@code remote} with the caller's headers, then
+ * the templated {@code headers} (which win over a caller's header of the same name); 200 allows, 403 denies,
+ * anything else (and a timeout) is an internal error that denies. Headers named in
  * {@code forward_response_headers_to_upstream} are copied from the answer to the upstream request.
  */
 final class RemoteDecision {
@@ -21,12 +22,14 @@ final class RemoteDecision {
     private RemoteDecision() {
     }
 
-    static void call(RemoteCalls remote, JsonObject config, AuthenticationSession session, String contentType, String body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        HandlerConfigs.object(config, "headers").forEach((k, v) ->
-                headers.put(k, Templates.render(((jakarta.json.JsonString) v).getString(), session)));
-        headers.put("Content-Type", contentType);
-        RemoteCalls.Reply reply = remote.call("POST", URI.create(HandlerConfigs.string(config, "remote").orElseThrow()), headers, body);
+    static void call(RemoteCalls remote, JsonObject config, AuthenticationSession session, Map<String, String> requestHeaders,
+                     byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>(requestHeaders);
+        HandlerConfigs.object(config, "headers").forEach((k, v) -> {
+            headers.keySet().removeIf(k::equalsIgnoreCase);
+            headers.put(k, Templates.render(((jakarta.json.JsonString) v).getString(), session));
+        });
+        RemoteCalls.Reply reply = remote.post(URI.create(HandlerConfigs.string(config, "remote").orElseThrow()), headers, body);
         if (reply.status() == 403) {
             throw GatewayException.forbidden("the remote authorizer denied the request");
         }

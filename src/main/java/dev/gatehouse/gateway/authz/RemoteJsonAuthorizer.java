@@ -12,6 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /**
  * {@code remote_json}: POSTs the templated {@code payload} (e.g.
  * {@code {"subject":"{{ print .Subject }}","resource":"{{ printIndex .MatchContext.RegexpCaptureGroups 0 }}"}})
@@ -37,7 +40,8 @@ public class RemoteJsonAuthorizer implements Authorizer {
         } catch (jakarta.json.JsonException e) {
             throw GatewayException.internal("remote_json payload is not JSON");
         }
-        RemoteDecision.call(remote, config, session, "application/json", payload);
+        RemoteDecision.call(remote, config, session, Map.of("Content-Type", "application/json"),
+                payload.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String escape(String value) {

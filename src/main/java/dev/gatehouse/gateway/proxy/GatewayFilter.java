@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * The policy enforcement point in front of Gatehouse's own resources (or another application on the same
  * Liberty that maps it). Off by default ({@code gatehouse.gateway.filter.enabled}); when on, it guards the
  * path prefixes in {@code gatehouse.gateway.filter.paths}: a request there passes only with a rule's
- * permission, and the resource sees the mutated headers in place of the client's own. In demo mode it
- * also guards {@code /demo/api}.
+ * permission, and the resource sees the mutated headers in place of the client's own, and the body a
+ * handler read to decide ({@code remote}) replayed. In demo mode it also guards {@code /demo/api}.
  */
 public class GatewayFilter extends HttpFilter {
 
@@ -57,7 +57,11 @@ public class GatewayFilter extends HttpFilter {
                 new Enforcement.Target(request.getMethod(), request.getScheme(), request.getHeader("Host"), raw),
                 context.clientIp(), List.of());
         if (e.decision() instanceof Decision.Allowed allowed) {
-            chain.doFilter(new Mutated(request, allowed.session().headers()), response);
+            HttpServletRequest next = new Mutated(request, allowed.session().headers());
+            if (e.request().body().consumed()) {
+                next = new ReplayedBody(next, e.request().body().read());
+            }
+            chain.doFilter(next, response);
             return;
         }
         enforcement.deny(e, response);

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sends an allowed request to its rule's upstream and streams the answer back. Bodies stream both ways
- * (never held whole in memory). At most {@code proxy.max-connections} requests are in flight; one more
+ * (never held whole in memory), except a request body a handler already read to decide (the {@code remote}
+ * authorizer, bounded), which is sent on as those same bytes. At most {@code proxy.max-connections} requests are in flight; one more
  * waits briefly and then gets 503, so a slow upstream cannot pile up server threads. An upstream that
  * refuses connections gives 502, one that does not answer within {@code proxy.timeout} gives 504. The
  * upstream sees {@code X-Forwarded-For/-Proto/-Host}; client headers named by the mutators, hop-by-hop
@@ -125,7 +126,11 @@ public class UpstreamForwarder {
         long length = in.getContentLengthLong();
         boolean chunked = in.getHeader("Transfer-Encoding") != null;
         HttpRequest.BodyPublisher body;
-        if (length > 0) {
+        if (request.body().consumed()) {
+            // a handler (remote) read the body to decide: its bytes go on, the servlet stream is spent
+            byte[] bytes = request.body().read();
+            body = bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
+        } else if (length > 0) {
             body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> stream(in)), length);
         } else if (chunked) {
             body = HttpRequest.BodyPublishers.ofInputStream(() -> stream(in));
