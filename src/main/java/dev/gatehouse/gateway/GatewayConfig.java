@@ -169,6 +169,20 @@ public class GatewayConfig implements CapabilityConfig {
     }
 
     /**
+     * Whether rules may use a handler: {@code gatehouse.gateway.<kind>.<name>.enabled}, true unless set to
+     * false (Oathkeeper's {@code enabled}, but on by default so the zero-setup run has every handler). Turning
+     * off, say, {@code hydrator} or {@code remote} keeps rule authors from making the gateway call out.
+     */
+    public boolean handlerEnabled(String kind, String handler) {
+        String key = "gatehouse.gateway." + kind + "." + handler + ".enabled";
+        String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("true");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidConfigException(key, value, "must be true or false");
+        }
+        return value.equals("true");
+    }
+
+    /**
      * The global configuration of one handler, e.g. {@code gatehouse.gateway.authenticators.jwt.config}.
      * Invalid JSON stops the decision with the key named in the log, not with a client-visible message.
      */

@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * Every handler bean by name and kind. A handler joins by being a CDI bean that implements
  * {@link Authenticator}, {@link Authorizer}, {@link Mutator} or {@link ErrorHandler}: nothing else to
- * register. Also checks a rule's handlers when it is loaded: each must exist and accept its merged config.
+ * register. Also checks a rule's handlers when it is loaded: each must exist, be enabled and accept its
+ * merged config.
  */
 @ApplicationScoped
 public class HandlerRegistry implements RuleCheck {
@@ -46,6 +47,12 @@ public class HandlerRegistry implements RuleCheck {
     @Inject
     public HandlerRegistry(@Any Instance<Authenticator> authn, @Any Instance<Authorizer> authz,
                            @Any Instance<Mutator> mutate, @Any Instance<ErrorHandler> errors, GatewayConfig config) {
+        this((Iterable<Authenticator>) authn, authz, mutate, errors, config);
+    }
+
+    /** The registry of exactly these handlers (the CDI constructor passes every bean). */
+    public HandlerRegistry(Iterable<Authenticator> authn, Iterable<Authorizer> authz, Iterable<Mutator> mutate,
+                           Iterable<ErrorHandler> errors, GatewayConfig config) {
         this.authenticators = byName(authn, Authenticator::name);
         this.authorizers = byName(authz, Authorizer::name);
         this.mutators = byName(mutate, Mutator::name);
@@ -53,7 +60,7 @@ public class HandlerRegistry implements RuleCheck {
         this.config = config;
     }
 
-    private static <T> Map<String, T> byName(Instance<T> beans, Function<T, String> name) {
+    private static <T> Map<String, T> byName(Iterable<T> beans, Function<T, String> name) {
         Map<String, T> out = new TreeMap<>();
         for (T bean : beans) {
             out.put(name.apply(bean), bean);
@@ -104,6 +111,10 @@ public class HandlerRegistry implements RuleCheck {
             if (handler == null) {
                 throw new InvalidRuleException(kind, "names an unknown handler \"" + ref.handler() + "\" (known: "
                         + String.join(", ", known.keySet()) + ")");
+            }
+            if (!config.handlerEnabled(kind, ref.handler())) {
+                throw new InvalidRuleException(kind, "names the handler \"" + ref.handler()
+                        + "\", which is disabled (gatehouse.gateway." + kind + "." + ref.handler() + ".enabled=false)");
             }
             try {
                 validate.accept(handler, config(kind, ref));

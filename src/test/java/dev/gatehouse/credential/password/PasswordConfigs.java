@@ -1,13 +1,9 @@
 package dev.gatehouse.credential.password;
 
 import dev.gatehouse.kernel.config.MapConfig;
+import dev.gatehouse.kernel.config.ShippedConfig;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /** {@link PasswordConfig} fixtures: the shipped defaults, or tiny Argon2 parameters so tests take milliseconds. */
 public final class PasswordConfigs {
@@ -38,19 +34,6 @@ public final class PasswordConfigs {
     }
 
     private static Map<String, String> shipped() {
-        Properties properties = new Properties();
-        try (InputStream in = PasswordConfigs.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("META-INF/microprofile-config.properties is not on the test class path");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().stream()
-                .filter(name -> name.startsWith(PREFIX))
-                .forEach(name -> values.put(name, properties.getProperty(name)));
-        return values;
+        return ShippedConfig.values(PREFIX);
     }
 }
