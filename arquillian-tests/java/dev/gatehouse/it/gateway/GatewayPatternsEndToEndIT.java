@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,6 +40,10 @@ class GatewayPatternsEndToEndIT {
                 [
                   {"id": "patterns-admin", "match": {"url": "http://patterns.it.test/admin/<.*>", "methods": ["GET"]},
                    "authenticators": [%1$s], "authorizer": {"handler": "roles", "config": {"required": ["admin"], "claim": "ext.roles"}},
+                   "mutators": [{"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}"}}}]},
+                  {"id": "patterns-me", "match": {"url": "http://patterns.it.test/me", "methods": ["GET"]},
+                   "authenticators": [{"handler": "oauth2_introspection", "config": {"prefix": "ory_at_"}}, {"handler": "bearer_token"}],
+                   "authorizer": {"handler": "allow"},
                    "mutators": [{"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}"}}}]},
                   {"id": "patterns-owner", "match": {"url": "http://patterns.it.test/accounts/<[^/]+>", "methods": ["GET"]},
                    "authenticators": [%1$s], "authorizer": {"handler": "owner", "config": {"capture_group": 0}},
@@ -150,6 +157,24 @@ class GatewayPatternsEndToEndIT {
         assertEquals(200, mine.status(), mine.toString());
         assertEquals(me.id(), mine.header("X-User"));
         assertEquals(403, decision("/accounts/" + other.id(), jwt).status());
+    }
+
+    @Test
+    void signedInWhenCredentialsOfOneTenantShownToAnotherThenUnauthorizedThere() {
+        Person me = Person.signUp(false);
+        String token = me.accessToken("opaque");
+
+        for (String credential : List.of(token, me.sessionToken())) {
+            Http.Response home = decision("/me", credential);
+            Http.Response elsewhere = Http.get("/t/acme/decisions/me").header("X-Forwarded-Method", "GET")
+                    .header("X-Forwarded-Proto", "http").header("X-Forwarded-Host", HOST).header("X-Forwarded-Uri", "/me")
+                    .header("Authorization", "Bearer " + credential).send();
+
+            assertEquals(200, home.status(), home.toString());
+            assertEquals(me.id(), home.header("X-User"));
+            assertEquals(401, elsewhere.status(), elsewhere.toString());
+            assertNull(elsewhere.header("X-User"));
+        }
     }
 
     @Test
