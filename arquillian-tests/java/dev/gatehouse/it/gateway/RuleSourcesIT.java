@@ -107,6 +107,7 @@ class RuleSourcesIT {
     void reloadWhenJsonnetRunsPastTheTimeoutThenLastGoodSetKeptAndValidationSays400() {
         try {
             GatewayRules.install("reload-it.yaml", yamlRule("deny"), "reload-rule");
+            GatewayRules.await(() -> GatewayRules.decision("GET", HOST, "/x").send().status() == 403, "deny in force");
             GatewayRules.write("reload-it-heavy.jsonnet", HEAVY_JSONNET);
             GatewayRules.write("reload-it.yaml", yamlRule("allow"));
             long until = System.currentTimeMillis() + 4000;
