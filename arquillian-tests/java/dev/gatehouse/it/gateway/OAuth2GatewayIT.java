@@ -18,6 +18,7 @@ import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
+import dev.gatehouse.it.support.TestTenants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,7 +78,12 @@ class OAuth2GatewayIT {
     }
 
     private static AccessToken token(TestClient client) {
-        URI endpoint = ItServer.get().uri("/oauth2/token");
+        return token(client, "");
+    }
+
+    /** A client_credentials token from the token endpoint of the tenant reached through {@code prefix}. */
+    private static AccessToken token(TestClient client, String prefix) {
+        URI endpoint = ItServer.get().uri(prefix + "/oauth2/token");
         try {
             TokenResponse r = TokenResponse.parse(new TokenRequest.Builder(endpoint, client.auth(endpoint),
                     new ClientCredentialsGrant()).scope(new Scope("read"))
@@ -114,6 +120,35 @@ class OAuth2GatewayIT {
         assertNotNull(claims.getJWTID());
         long lifetime = claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
         assertEquals(60_000, lifetime);
+    }
+
+    /**
+     * In-process introspection reports the issuer the token server itself announces for the tenant, with its
+     * {@code /t/{tenant}} prefix, so {@code trusted_issuers} can name it; the default tenant's issuer does not match.
+     */
+    @Test
+    void introspectionWhenTenantReachedThroughPrefixThenItsOwnIssuerIsTrusted() {
+        String prefix = "/t/" + TestTenants.create("gw-iss");
+        String issuer = Http.get(prefix + "/.well-known/openid-configuration").send().jsonObject().getString("issuer");
+        String defaultIssuer = Http.get("/.well-known/openid-configuration").send().jsonObject().getString("issuer");
+        assertTrue(issuer.endsWith(prefix), issuer);
+        for (String[] r : List.of(new String[] {"tenant-iss", issuer}, new String[] {"default-iss", defaultIssuer})) {
+            String rule = """
+                    {"id": "%1$s", "match": {"url": "http://oauth-gw.it.test/%1$s/<.*>", "methods": ["GET"]},
+                     "authenticators": [{"handler": "oauth2_introspection", "config": {"trusted_issuers": ["%2$s"]}}],
+                     "authorizer": {"handler": "allow"}, "mutators": [{"handler": "noop"}]}""".formatted(r[0], r[1]);
+            Http.Response created = Http.post(prefix + "/admin/rules").admin().json(rule).send();
+            assertEquals(201, created.status(), created.toString());
+        }
+        TestClient client = TestClients.confidential().scope("read").audience("https://api.gw.test").tenantPrefix(prefix).create();
+        String token = token(client, prefix).getValue();
+
+        GatewayRules.await(() -> Http.get(prefix + "/decisions/tenant-iss/x").header("X-Forwarded-Host", HOST)
+                .header("X-Forwarded-Proto", "http").header("Authorization", "Bearer " + token).send().status() == 200,
+                "the tenant's token admitted under its own issuer");
+        Http.Response untrusted = Http.get(prefix + "/decisions/default-iss/x").header("X-Forwarded-Host", HOST)
+                .header("X-Forwarded-Proto", "http").header("Authorization", "Bearer " + token).send();
+        assertEquals(401, untrusted.status(), untrusted.toString());
     }
 
     @Test

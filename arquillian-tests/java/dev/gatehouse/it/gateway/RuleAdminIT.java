@@ -2,6 +2,7 @@ package dev.gatehouse.it.gateway;
 
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestTenants;
 import jakarta.json.JsonArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,7 +105,7 @@ class RuleAdminIT {
     /** A fresh tenant has no {@code gateway_rule_set} row yet: its first writes race to create it. */
     @Test
     void createWhenConcurrentFirstWritesInAFreshTenantThenAll201AndEveryRuleInForce() throws Exception {
-        String tenant = newTenant();
+        String tenant = TestTenants.create("rules");
         int writers = 6;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
@@ -138,14 +139,6 @@ class RuleAdminIT {
             assertEquals(1, versions.getJsonObject(0).getInt("revision"));
             GatewayRules.await(() -> decide("/t/" + tenant, "/" + id) == 200, "rule " + id + " in force for the tenant");
         }
-    }
-
-    private static String newTenant() {
-        String id = "rules-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response r = Http.post("/admin/tenants").admin()
-                .json("{\"id\":\"" + id + "\",\"display_name\":\"Rules " + id + "\",\"hosts\":[]}").send();
-        assertEquals(201, r.status(), r.toString());
-        return id;
     }
 
     @Test

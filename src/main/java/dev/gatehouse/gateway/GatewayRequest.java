@@ -15,10 +15,12 @@ import java.util.TreeMap;
 /**
  * The request a decision is about, independent of how it reached the gateway (decisions API, filter,
  * proxy): the tenant whose sessions and rules apply, its normalised target, its query, headers
- * (case-insensitive names), cookies and client address.
+ * (case-insensitive names), cookies and client address, and {@code issuer}: our token server's issuer for that
+ * tenant as the request reached Gatehouse ({@link dev.gatehouse.oauth2.Issuer}, {@code /t/{tenant}} prefix
+ * included), which is not the target's host for the decisions API.
  */
 public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQuery, Map<String, List<String>> headers,
-                             Map<String, String> cookies, String clientIp) {
+                             Map<String, String> cookies, String clientIp, String issuer) {
 
     public static final int MAX_HEADER_CHARS = 16384;
 
@@ -32,10 +34,11 @@ public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQu
 
     /**
      * The request as the servlet container received it, with {@code target} taken from wherever the
-     * enforcement point reads it (the request line, or {@code X-Forwarded-*} for the decisions API).
+     * enforcement point reads it (the request line, or {@code X-Forwarded-*} for the decisions API), and
+     * {@code issuer} derived from {@code request} itself.
      */
     public static GatewayRequest from(TenantId tenant, HttpServletRequest request, RequestTarget target, String rawQuery,
-                                      String clientIp, List<String> skipHeaders) {
+                                      String clientIp, List<String> skipHeaders, String issuer) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(request.getHeaderNames())) {
             if (skipHeaders.stream().anyMatch(name::equalsIgnoreCase)) {
@@ -57,7 +60,7 @@ public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQu
                 cookies.putIfAbsent(c.getName(), c.getValue());
             }
         }
-        return new GatewayRequest(tenant, target, rawQuery, headers, cookies, clientIp);
+        return new GatewayRequest(tenant, target, rawQuery, headers, cookies, clientIp, issuer);
     }
 
     public Optional<String> header(String name) {

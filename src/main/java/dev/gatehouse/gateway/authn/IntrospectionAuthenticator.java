@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code oauth2_introspection}, as Oathkeeper's: responsible when the request carries a bearer token (or where
@@ -52,8 +51,6 @@ public class IntrospectionAuthenticator implements Authenticator {
     RemoteCalls remote;
     @Inject
     Clock clock;
-    @Inject
-    Config appConfig;
     @Inject
     ClientCredentialsExchange exchange;
 
@@ -105,7 +102,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     private JsonObject introspect(GatewayRequest request, JsonObject config, String token) {
         Optional<String> url = HandlerConfigs.string(config, "introspection_url");
         if (url.isEmpty()) {
-            return introspection.introspect(request.tenant(), token, ownIssuer(request));
+            return introspection.introspect(request.tenant(), token, request.issuer());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
@@ -127,14 +124,6 @@ public class IntrospectionAuthenticator implements Authenticator {
             throw GatewayException.internal("introspection endpoint did not answer a JSON object");
         }
         return answer;
-    }
-
-    private String ownIssuer(GatewayRequest request) {
-        String configured = appConfig.getOptionalValue("gatehouse.oauth2.issuer", String.class).orElse("").trim();
-        if (!configured.isEmpty()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        return request.target().scheme() + "://" + request.target().host();
     }
 
     private void check(JsonObject answer, JsonObject config) {
