@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -113,7 +112,7 @@ public class IntrospectionAuthenticator implements Authenticator {
         }
         StringBuilder form = new StringBuilder("token=").append(encode(token));
         List<String> scopes = HandlerConfigs.strings(config, "required_scope");
-        if (strategy(config).equals("none") && !scopes.isEmpty()) {
+        if (ScopeStrategies.of(config).equals("none") && !scopes.isEmpty()) {
             form.append("&scope=").append(encode(String.join(" ", scopes)));
         }
         RemoteCalls.Reply reply = remote.call("POST", URI.create(url.get()), headers, form.toString());
@@ -150,14 +149,10 @@ public class IntrospectionAuthenticator implements Authenticator {
             throw GatewayException.unauthorized("token audience does not hold the target audience");
         }
         List<String> required = HandlerConfigs.strings(config, "required_scope");
-        String strategy = strategy(config);
-        if (!strategy.equals("none")) {
-            Set<String> granted = Set.of(answer.getString("scope", "").trim().split("\\s+"));
-            for (String scope : required) {
-                if (granted.stream().noneMatch(g -> ScopeStrategies.matches(strategy, g, scope))) {
-                    throw GatewayException.forbidden("token lacks a required scope");
-                }
-            }
+        String strategy = ScopeStrategies.of(config);
+        if (!strategy.equals("none")
+                && !ScopeStrategies.grantsAll(strategy, List.of(answer.getString("scope", "").trim().split("\\s+")), required)) {
+            throw GatewayException.forbidden("token lacks a required scope");
         }
     }
 
@@ -172,10 +167,6 @@ public class IntrospectionAuthenticator implements Authenticator {
         return out;
     }
 
-    private static String strategy(JsonObject config) {
-        return HandlerConfigs.string(config, "scope_strategy").orElse("exact");
-    }
-
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -184,9 +175,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     public void validate(JsonObject config) {
         TokenFrom.validate(config);
         HandlerConfigs.httpUrl(config, "introspection_url", "introspection_url");
-        if (!ScopeStrategies.NAMES.contains(strategy(config))) {
-            throw new IllegalArgumentException("scope_strategy must be one of " + ScopeStrategies.NAMES);
-        }
+        ScopeStrategies.validate(config);
         HandlerConfigs.strings(config, "required_scope");
         HandlerConfigs.strings(config, "target_audience");
         HandlerConfigs.strings(config, "trusted_issuers");
