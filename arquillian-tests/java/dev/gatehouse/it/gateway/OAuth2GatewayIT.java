@@ -7,11 +7,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
@@ -23,10 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,18 +72,8 @@ class OAuth2GatewayIT {
         return token(client, "");
     }
 
-    /** A client_credentials token from the token endpoint of the tenant reached through {@code prefix}. */
     private static AccessToken token(TestClient client, String prefix) {
-        URI endpoint = ItServer.get().uri(prefix + "/oauth2/token");
-        try {
-            TokenResponse r = TokenResponse.parse(new TokenRequest.Builder(endpoint, client.auth(endpoint),
-                    new ClientCredentialsGrant()).scope(new Scope("read"))
-                    .customParameter("audience", "https://api.gw.test").build().toHTTPRequest().send());
-            assertTrue(r.indicatesSuccess(), () -> r.toErrorResponse().getErrorObject().toString());
-            return r.toSuccessResponse().getTokens().getAccessToken();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayTokens.clientCredentials(client, prefix, "read", "https://api.gw.test");
     }
 
     private static Http.Response withBearer(String uri, String token) {
@@ -156,8 +137,7 @@ class OAuth2GatewayIT {
         TestClient client = client();
         AccessToken token = token(client);
         assertEquals(200, withBearer("/api/orders", token.getValue()).status());
-        URI revoke = ItServer.get().uri("/oauth2/revoke");
-        assertEquals(200, new TokenRevocationRequest(revoke, client.auth(revoke), token).toHTTPRequest().send().getStatusCode());
+        GatewayTokens.revoke(client, token);
 
         Http.Response r = withBearer("/api/orders", token.getValue());
 
@@ -179,7 +159,8 @@ class OAuth2GatewayIT {
     void clientCredentialsWhenValidBasicThenAuthenticatedAsThatClient() {
         TestClient client = client();
 
-        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x").header("Authorization", basic(client.id(), client.secret())).send();
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x")
+                .header("Authorization", GatewayTokens.basic(client.id(), client.secret())).send();
 
         assertEquals(200, r.status(), r.toString());
         assertEquals(client.id(), r.header("X-User"));
@@ -189,14 +170,10 @@ class OAuth2GatewayIT {
     void clientCredentialsWhenWrongSecretThen401() {
         TestClient client = client();
 
-        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x").header("Authorization", basic(client.id(), "wrong")).send();
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x")
+                .header("Authorization", GatewayTokens.basic(client.id(), "wrong")).send();
 
         assertEquals(401, r.status(), r.toString());
         assertNull(r.header("X-User"));
-    }
-
-    private static String basic(String id, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     }
 }
