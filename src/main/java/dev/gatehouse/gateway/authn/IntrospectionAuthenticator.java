@@ -5,6 +5,7 @@ import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.platform.secrets.TokenHasher;
@@ -53,7 +54,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     @Inject
     ClientCredentialsExchange exchange;
 
-    private final Map<Integer, BoundedCache<JsonObject>> caches = new ConcurrentHashMap<>();
+    private final Map<Integer, BoundedCache<String, JsonObject>> caches = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -79,7 +80,7 @@ public class IntrospectionAuthenticator implements Authenticator {
             return introspect(request, config, token);
         }
         int maxCost = HandlerConfigs.integer(cacheConfig, "max_cost", DEFAULT_MAX_COST);
-        BoundedCache<JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
+        BoundedCache<String, JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
         String key = request.tenant() + "|" + HandlerConfigs.string(config, "introspection_url").orElse("")
                 + "|" + hasher.hash(token);
         Optional<JsonObject> hit = cache.get(key);

@@ -18,6 +18,7 @@ import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.rule.RequestTarget;
+import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.tenant.TenantId;
 import java.time.Instant;
