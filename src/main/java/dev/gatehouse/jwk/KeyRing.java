@@ -85,7 +85,8 @@ public class KeyRing {
             return Optional.of(key);
         });
         created.ifPresent(k -> fire(SecurityEventType.KEY_CREATED, k, null, "first use"));
-        return signerIn(load(tenant, set).keys()).orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
+        return signerIn(load(tenant, set).keys())
+                .orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
     }
 
     /** The decrypted private JWK of {@code key}. */

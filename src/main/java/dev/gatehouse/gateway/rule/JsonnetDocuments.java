@@ -2,8 +2,8 @@ package dev.gatehouse.gateway.rule;
 
 import scala.Function1;
 import scala.Option;
-import scala.runtime.BoxedUnit;
 import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
 import scala.util.Either;
 import sjsonnet.CachedResolver;
 import sjsonnet.DefaultParseCache;
@@ -33,8 +33,8 @@ import java.util.concurrent.CancellationException;
  * absolute paths outside it and symbolic links leading out are refused. Without a directory (the validation
  * endpoint) nothing can be imported. Jsonnet has no network access. External variables are strings for
  * {@code std.extVar}. Errors carry the file and line. An evaluation is bounded in time
- * ({@link JsonnetSettings#timeout()}, {@link BoundedEvaluations}). {@code std.parseYaml} is not available (it needs the
- * snakeyaml 1.x that is excluded from the WAR).
+ * ({@link JsonnetSettings#timeout()}, {@link BoundedEvaluations}). {@code std.parseYaml} is not available (it
+ * needs the snakeyaml 1.x that is excluded from the WAR).
  */
 public final class JsonnetDocuments {
 
