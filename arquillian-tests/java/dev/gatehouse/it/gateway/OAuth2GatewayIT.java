@@ -7,25 +7,17 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
+import dev.gatehouse.it.support.TestTenants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,16 +69,11 @@ class OAuth2GatewayIT {
     }
 
     private static AccessToken token(TestClient client) {
-        URI endpoint = ItServer.get().uri("/oauth2/token");
-        try {
-            TokenResponse r = TokenResponse.parse(new TokenRequest.Builder(endpoint, client.auth(endpoint),
-                    new ClientCredentialsGrant()).scope(new Scope("read"))
-                    .customParameter("audience", "https://api.gw.test").build().toHTTPRequest().send());
-            assertTrue(r.indicatesSuccess(), () -> r.toErrorResponse().getErrorObject().toString());
-            return r.toSuccessResponse().getTokens().getAccessToken();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return token(client, "");
+    }
+
+    private static AccessToken token(TestClient client, String prefix) {
+        return GatewayTokens.clientCredentials(client, prefix, "read", "https://api.gw.test");
     }
 
     private static Http.Response withBearer(String uri, String token) {
@@ -116,13 +103,41 @@ class OAuth2GatewayIT {
         assertEquals(60_000, lifetime);
     }
 
+    /**
+     * In-process introspection reports the issuer the token server itself announces for the tenant, with its
+     * {@code /t/{tenant}} prefix, so {@code trusted_issuers} can name it; the default tenant's issuer does not match.
+     */
+    @Test
+    void introspectionWhenTenantReachedThroughPrefixThenItsOwnIssuerIsTrusted() {
+        String prefix = "/t/" + TestTenants.create("gw-iss");
+        String issuer = Http.get(prefix + "/.well-known/openid-configuration").send().jsonObject().getString("issuer");
+        String defaultIssuer = Http.get("/.well-known/openid-configuration").send().jsonObject().getString("issuer");
+        assertTrue(issuer.endsWith(prefix), issuer);
+        for (String[] r : List.of(new String[] {"tenant-iss", issuer}, new String[] {"default-iss", defaultIssuer})) {
+            String rule = """
+                    {"id": "%1$s", "match": {"url": "http://oauth-gw.it.test/%1$s/<.*>", "methods": ["GET"]},
+                     "authenticators": [{"handler": "oauth2_introspection", "config": {"trusted_issuers": ["%2$s"]}}],
+                     "authorizer": {"handler": "allow"}, "mutators": [{"handler": "noop"}]}""".formatted(r[0], r[1]);
+            Http.Response created = Http.post(prefix + "/admin/rules").admin().json(rule).send();
+            assertEquals(201, created.status(), created.toString());
+        }
+        TestClient client = TestClients.confidential().scope("read").audience("https://api.gw.test").tenantPrefix(prefix).create();
+        String token = token(client, prefix).getValue();
+
+        GatewayRules.await(() -> Http.get(prefix + "/decisions/tenant-iss/x").header("X-Forwarded-Host", HOST)
+                .header("X-Forwarded-Proto", "http").header("Authorization", "Bearer " + token).send().status() == 200,
+                "the tenant's token admitted under its own issuer");
+        Http.Response untrusted = Http.get(prefix + "/decisions/default-iss/x").header("X-Forwarded-Host", HOST)
+                .header("X-Forwarded-Proto", "http").header("Authorization", "Bearer " + token).send();
+        assertEquals(401, untrusted.status(), untrusted.toString());
+    }
+
     @Test
     void introspectionWhenTokenRevokedThen401() throws Exception {
         TestClient client = client();
         AccessToken token = token(client);
         assertEquals(200, withBearer("/api/orders", token.getValue()).status());
-        URI revoke = ItServer.get().uri("/oauth2/revoke");
-        assertEquals(200, new TokenRevocationRequest(revoke, client.auth(revoke), token).toHTTPRequest().send().getStatusCode());
+        GatewayTokens.revoke(client, token);
 
         Http.Response r = withBearer("/api/orders", token.getValue());
 
@@ -144,7 +159,8 @@ class OAuth2GatewayIT {
     void clientCredentialsWhenValidBasicThenAuthenticatedAsThatClient() {
         TestClient client = client();
 
-        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x").header("Authorization", basic(client.id(), client.secret())).send();
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x")
+                .header("Authorization", GatewayTokens.basic(client.id(), client.secret())).send();
 
         assertEquals(200, r.status(), r.toString());
         assertEquals(client.id(), r.header("X-User"));
@@ -154,14 +170,10 @@ class OAuth2GatewayIT {
     void clientCredentialsWhenWrongSecretThen401() {
         TestClient client = client();
 
-        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x").header("Authorization", basic(client.id(), "wrong")).send();
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cc/x")
+                .header("Authorization", GatewayTokens.basic(client.id(), "wrong")).send();
 
         assertEquals(401, r.status(), r.toString());
         assertNull(r.header("X-User"));
-    }
-
-    private static String basic(String id, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
     }
 }

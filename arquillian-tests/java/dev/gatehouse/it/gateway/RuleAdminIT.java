@@ -2,11 +2,19 @@ package dev.gatehouse.it.gateway;
 
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestTenants;
 import jakarta.json.JsonArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +100,45 @@ class RuleAdminIT {
         assertEquals(404, Http.method("PUT", "/admin/rules/missing-" + id).admin().json(rule("missing-" + id, "/y", "allow")).send().status());
         assertEquals(1, Http.get("/admin/rules/" + id).admin().send().jsonObject().getInt("revision"));
         assertEquals(204, Http.method("DELETE", "/admin/rules/" + id).admin().send().status());
+    }
+
+    /** A fresh tenant has no {@code gateway_rule_set} row yet: its first writes race to create it. */
+    @Test
+    void createWhenConcurrentFirstWritesInAFreshTenantThenAll201AndEveryRuleInForce() throws Exception {
+        String tenant = TestTenants.create("rules");
+        int writers = 6;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            ids.add("first-" + i + "-" + UUID.randomUUID());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try {
+            for (String id : ids) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return Http.post("/t/" + tenant + "/admin/rules").admin().json(rule(id, "/" + id, "allow")).send();
+                }));
+            }
+            go.countDown();
+            for (Future<Http.Response> answer : answers) {
+                Http.Response r = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(201, r.status(), r.toString());
+                assertEquals(1, r.jsonObject().getInt("revision"), r.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonArray listed = Http.get("/t/" + tenant + "/admin/rules").admin().send().json().asJsonArray();
+        assertEquals(writers, listed.size(), listed.toString());
+        for (String id : ids) {
+            JsonArray versions = Http.get("/t/" + tenant + "/admin/rules/" + id + "/versions").admin().send().json().asJsonArray();
+            assertEquals(1, versions.size(), versions.toString());
+            assertEquals(1, versions.getJsonObject(0).getInt("revision"));
+            GatewayRules.await(() -> decide("/t/" + tenant, "/" + id) == 200, "rule " + id + " in force for the tenant");
+        }
     }
 
     @Test

@@ -99,6 +99,38 @@ class RuleSourcesIT {
         }
     }
 
+    /** Finite, but about 10^9 additions: minutes of work without the time bound (2s on the IT server). */
+    static final String HEAVY_JSONNET = "[std.foldl(function(a, i) a + std.foldl(function(x, j) x + j, std.range(1, 10000), 0),"
+            + " std.range(1, 100000), 0)]";
+
+    @Test
+    void reloadWhenJsonnetRunsPastTheTimeoutThenLastGoodSetKeptAndValidationSays400() {
+        try {
+            GatewayRules.install("reload-it.yaml", yamlRule("deny"), "reload-rule");
+            GatewayRules.await(() -> GatewayRules.decision("GET", HOST, "/x").send().status() == 403, "deny in force");
+            GatewayRules.write("reload-it-heavy.jsonnet", HEAVY_JSONNET);
+            GatewayRules.write("reload-it.yaml", yamlRule("allow"));
+            long until = System.currentTimeMillis() + 4000;
+            while (System.currentTimeMillis() < until) {
+                assertEquals(403, GatewayRules.decision("GET", HOST, "/x").send().status(), "last good rule set kept");
+            }
+
+            long start = System.currentTimeMillis();
+            Http.Response heavy = Http.post("/admin/rules/validate?format=jsonnet").admin()
+                    .body("text/plain", HEAVY_JSONNET.getBytes()).send();
+
+            assertEquals(400, heavy.status(), heavy.toString());
+            assertTrue(heavy.body().contains("evaluation took longer than 2s"), heavy.body());
+            assertTrue(System.currentTimeMillis() - start < 10_000, "answered at the bound");
+
+            GatewayRules.delete("reload-it-heavy.jsonnet");
+            GatewayRules.await(() -> GatewayRules.decision("GET", HOST, "/x").send().status() == 200, "fixed set loaded");
+        } finally {
+            GatewayRules.delete("reload-it-heavy.jsonnet");
+            GatewayRules.delete("reload-it.yaml");
+        }
+    }
+
     @Test
     void validateWhenJsonnetThenEvaluatedWithExtVarsAndImportsRefused() {
         String doc = "[(" + JSONNET_LIBRARY + ").rule('validate-' + std.extVar('env'), 'v.test', 'allow')]";

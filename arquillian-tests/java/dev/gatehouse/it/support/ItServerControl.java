@@ -139,6 +139,7 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.gateway.rules.locations", rulesDir.toString()});
         variables.add(new String[] {"gatehouse.gateway.rules.reload-interval", "250ms"});
         variables.add(new String[] {"gatehouse.gateway.rules.jsonnet.ext-vars", "env=it,domain=it.test"});
+        variables.add(new String[] {"gatehouse.gateway.rules.jsonnet.timeout", "2s"});
         variables.add(new String[] {"gatehouse.gateway.proxy-port", proxyPort});
         variables.add(new String[] {"gatehouse.gateway.proxy.timeout", "2s"});
         variables.add(new String[] {"gatehouse.gateway.proxy.max-connections", "2"});

@@ -3,6 +3,7 @@ package dev.gatehouse.gateway;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.rule.RejectedRequestException;
 import dev.gatehouse.gateway.rule.RequestTarget;
+import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ public class Enforcement {
     DecisionLog log;
     @Inject
     GatewayConfig config;
+    @Inject
+    Issuer issuer;
 
     /** A decision and the request it was made for (null when the request was refused before matching). */
     public record Evaluation(GatewayRequest request, Decision decision) {
@@ -43,7 +46,7 @@ public class Enforcement {
             int q = raw.indexOf('?');
             String query = q < 0 ? "" : raw.substring(q + 1);
             RequestTarget target = RequestTarget.of(t.method(), t.scheme(), t.host(), q < 0 ? raw : raw.substring(0, q));
-            request = GatewayRequest.from(tenant, servlet, target, query, clientIp, skipHeaders,
+            request = GatewayRequest.from(tenant, servlet, target, query, clientIp, skipHeaders, issuer.of(servlet),
                     RequestBody.of(servlet, config.remoteMaxBodySize()));
         } catch (RejectedRequestException e) {
             log.rejected(e.getMessage(), clientIp);

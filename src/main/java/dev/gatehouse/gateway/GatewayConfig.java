@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.gateway.rule.JsonnetSettings;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.ConfigReader;
@@ -43,7 +44,7 @@ public class GatewayConfig implements CapabilityConfig {
     private Duration remoteTimeout;
     private int remoteMaxBodySize;
     private Duration jwksCacheTtl;
-    private Map<String, String> jsonnetExtVars;
+    private JsonnetSettings jsonnet;
     private boolean filterEnabled;
     private List<String> filterPaths;
     private String loginUrl;
@@ -59,7 +60,11 @@ public class GatewayConfig implements CapabilityConfig {
         ConfigReader r = ConfigReader.of(config, capability());
         this.ruleLocations = r.list("rules.locations");
         this.reloadInterval = r.duration("rules.reload-interval");
-        this.jsonnetExtVars = extVars(r);
+        Duration jsonnetTimeout = r.duration("rules.jsonnet.timeout");
+        if (jsonnetTimeout.isNegative() || jsonnetTimeout.isZero()) {
+            throw new InvalidConfigException(r.key("rules.jsonnet.timeout"), r.string("rules.jsonnet.timeout"), "must be positive");
+        }
+        this.jsonnet = new JsonnetSettings(extVars(r), jsonnetTimeout);
         try {
             this.strategy = MatchStrategy.parse(r.string("matching-strategy"));
         } catch (IllegalArgumentException e) {
@@ -91,9 +96,12 @@ public class GatewayConfig implements CapabilityConfig {
         return ruleLocations;
     }
 
-    /** {@code rules.jsonnet.ext-vars}: {@code name=value} pairs for jsonnet's {@code std.extVar}. */
-    public Map<String, String> jsonnetExtVars() {
-        return jsonnetExtVars;
+    /**
+     * {@code rules.jsonnet.ext-vars} ({@code name=value} pairs for jsonnet's {@code std.extVar}) and
+     * {@code rules.jsonnet.timeout} (how long one jsonnet document may take to evaluate).
+     */
+    public JsonnetSettings jsonnet() {
+        return jsonnet;
     }
 
     private static Map<String, String> extVars(ConfigReader r) {

@@ -15,10 +15,12 @@ import java.util.TreeMap;
 /**
  * The request a decision is about, independent of how it reached the gateway (decisions API, filter,
  * proxy): the tenant whose sessions and rules apply, its normalised target, its query, headers
- * (case-insensitive names), cookies, client address, and its body, read only if a handler asks for it.
+ * (case-insensitive names), cookies, client address, {@code issuer}: our token server's issuer for that tenant
+ * as the request reached Gatehouse ({@link dev.gatehouse.oauth2.Issuer}, {@code /t/{tenant}} prefix included),
+ * which is not the target's host for the decisions API, and its body, read only if a handler asks for it.
  */
 public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQuery, Map<String, List<String>> headers,
-                             Map<String, String> cookies, String clientIp, RequestBody body) {
+                             Map<String, String> cookies, String clientIp, String issuer, RequestBody body) {
 
     public static final int MAX_HEADER_CHARS = 16384;
 
@@ -32,17 +34,17 @@ public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQu
 
     /** A request without a body. */
     public GatewayRequest(TenantId tenant, RequestTarget target, String rawQuery, Map<String, List<String>> headers,
-                          Map<String, String> cookies, String clientIp) {
-        this(tenant, target, rawQuery, headers, cookies, clientIp, RequestBody.none());
+                          Map<String, String> cookies, String clientIp, String issuer) {
+        this(tenant, target, rawQuery, headers, cookies, clientIp, issuer, RequestBody.none());
     }
 
     /**
      * The request as the servlet container received it, with {@code target} taken from wherever the
      * enforcement point reads it (the request line, or {@code X-Forwarded-*} for the decisions API), and
-     * its body left unread.
+     * {@code issuer} derived from {@code request} itself, and its body left unread.
      */
     public static GatewayRequest from(TenantId tenant, HttpServletRequest request, RequestTarget target, String rawQuery,
-                                      String clientIp, List<String> skipHeaders, RequestBody body) {
+                                      String clientIp, List<String> skipHeaders, String issuer, RequestBody body) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(request.getHeaderNames())) {
             if (skipHeaders.stream().anyMatch(name::equalsIgnoreCase)) {
@@ -64,7 +66,7 @@ public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQu
                 cookies.putIfAbsent(c.getName(), c.getValue());
             }
         }
-        return new GatewayRequest(tenant, target, rawQuery, headers, cookies, clientIp, body);
+        return new GatewayRequest(tenant, target, rawQuery, headers, cookies, clientIp, issuer, body);
     }
 
     public Optional<String> header(String name) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.jwk;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -36,7 +37,7 @@ public class KeyRing {
     private KeyEncryptionKeys keks;
     private SecurityEvents events;
     private Clock clock;
-    private BoundedCache<SetKey, List<SigningKey>> sets;
+    private BoundedCache<SetKey, LoadedSet> sets;
     private BoundedCache<String, JWK> privateKeys;
 
     protected KeyRing() {
@@ -49,20 +50,20 @@ public class KeyRing {
         this.keks = keks;
         this.events = events;
         this.clock = clock;
-        this.sets = new BoundedCache<>(MAX_CACHED_SETS, config.cacheTtl(), clock);
-        this.privateKeys = new BoundedCache<>(MAX_CACHED_SETS, config.cacheTtl(), clock);
+        this.sets = new BoundedCache<>(MAX_CACHED_SETS, clock);
+        this.privateKeys = new BoundedCache<>(MAX_CACHED_SETS, clock);
     }
 
     /** The set's keys that still verify, newest first (possibly none). */
     public List<SigningKey> verifying(TenantId tenant, KeySetName set) {
         Instant now = clock.instant();
-        return cached(tenant, set).value().stream().filter(k -> k.verifiesAt(now)).toList();
+        return cached(tenant, set).keys().stream().filter(k -> k.verifiesAt(now)).toList();
     }
 
     /** Like {@link #verifying}, but reads the set again if it does not know {@code kid} and its copy is not brand new. */
     public List<SigningKey> verifying(TenantId tenant, KeySetName set, Optional<String> kid) {
-        BoundedCache.Entry<List<SigningKey>> entry = cached(tenant, set);
-        boolean known = kid.isPresent() && entry.value().stream().anyMatch(k -> k.kid().equals(kid.get()));
+        LoadedSet entry = cached(tenant, set);
+        boolean known = kid.isPresent() && entry.keys().stream().anyMatch(k -> k.kid().equals(kid.get()));
         if (kid.isPresent() && !known && entry.loadedAt().plus(RELOAD_ON_UNKNOWN_KID).isBefore(clock.instant())) {
             load(tenant, set);
         }
@@ -71,7 +72,7 @@ public class KeyRing {
 
     /** The set's signing key, created (with the configured default algorithm) if the set has none. */
     public SigningKey signer(TenantId tenant, KeySetName set) {
-        Optional<SigningKey> signer = signerIn(cached(tenant, set).value());
+        Optional<SigningKey> signer = signerIn(cached(tenant, set).keys());
         if (signer.isPresent()) {
             return signer.get();
         }
@@ -84,17 +85,18 @@ public class KeyRing {
             return Optional.of(key);
         });
         created.ifPresent(k -> fire(SecurityEventType.KEY_CREATED, k, null, "first use"));
-        return signerIn(load(tenant, set)).orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
+        return signerIn(load(tenant, set).keys())
+                .orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
     }
 
     /** The decrypted private JWK of {@code key}. */
     public JWK privateJwk(SigningKey key) {
         String id = key.tenant().value() + "/" + key.set().value() + "/" + key.kid();
-        return privateKeys.get(id).map(BoundedCache.Entry::value).orElseGet(() -> {
+        return privateKeys.get(id).orElseGet(() -> {
             byte[] json = keks.current().open(key.sealedPrivate(), key.associatedData());
             try {
                 JWK jwk = JWK.parse(new String(json, StandardCharsets.UTF_8));
-                privateKeys.put(id, jwk);
+                privateKeys.put(id, jwk, clock.instant().plus(config.cacheTtl()));
                 return jwk;
             } catch (ParseException e) {
                 throw new IllegalStateException("stored private key " + key.kid() + " does not parse", e);
@@ -196,13 +198,14 @@ public class KeyRing {
                 .max((a, b) -> a.activatedAt().compareTo(b.activatedAt()));
     }
 
-    private BoundedCache.Entry<List<SigningKey>> cached(TenantId tenant, KeySetName set) {
-        SetKey key = new SetKey(tenant, set);
-        return sets.get(key).orElseGet(() -> sets.put(key, repository.keys(tenant, set)));
+    private LoadedSet cached(TenantId tenant, KeySetName set) {
+        return sets.get(new SetKey(tenant, set)).orElseGet(() -> load(tenant, set));
     }
 
-    private List<SigningKey> load(TenantId tenant, KeySetName set) {
-        return sets.put(new SetKey(tenant, set), repository.keys(tenant, set)).value();
+    private LoadedSet load(TenantId tenant, KeySetName set) {
+        LoadedSet loaded = new LoadedSet(repository.keys(tenant, set), clock.instant());
+        sets.put(new SetKey(tenant, set), loaded, loaded.loadedAt().plus(config.cacheTtl()));
+        return loaded;
     }
 
     private void forget(TenantId tenant, KeySetName set) {
@@ -224,6 +227,10 @@ public class KeyRing {
     }
 
     private record SetKey(TenantId tenant, KeySetName set) {
+    }
+
+    /** A set's keys as read from the database, and when: at most {@code cache-ttl} old. */
+    private record LoadedSet(List<SigningKey> keys, Instant loadedAt) {
     }
 
     /** The set already has a key with the requested {@code kid}. */

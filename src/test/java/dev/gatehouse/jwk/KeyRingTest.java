@@ -1,17 +1,15 @@
 package dev.gatehouse.jwk;
 
 import com.nimbusds.jose.JOSEException;
+import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +32,7 @@ class KeyRingTest {
     private static final TenantId GLOBEX = new TenantId("globex");
     private static final KeySetName SET = KeySetName.ID_TOKEN;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryKeyRepository repository = new InMemoryKeyRepository();
     private final List<SecurityEvent> events = new ArrayList<>();
     private final KeyRing ring = ring(JwkConfigs.of("gatehouse.jwk.default-alg", "ES256"));
@@ -247,33 +245,5 @@ class KeyRingTest {
         KeyEncryptionKey.UnreadableKeyException e = assertThrows(KeyEncryptionKey.UnreadableKeyException.class,
                 () -> misconfigured.privateJwk(key));
         assertTrue(e.getMessage().contains("gatehouse.jwk.kek"), e.getMessage());
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -56,7 +56,7 @@ public class RuleValidationResource {
             RuleDocuments.Format f = "jsonnet".equals(format) ? RuleDocuments.Format.JSONNET
                     : RuleDocuments.Format.ofMediaType(contentType);
             List<Rule> parsed = RuleDocuments.parse(f, new String(bytes, StandardCharsets.UTF_8), null, null,
-                    config.jsonnetExtVars());
+                    config.jsonnet());
             RuleSet set = rules.build(parsed);
             JsonArrayBuilder ids = Json.createArrayBuilder();
             set.rules().forEach(r -> ids.add(r.id()));

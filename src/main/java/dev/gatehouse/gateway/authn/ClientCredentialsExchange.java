@@ -4,6 +4,7 @@ import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.annotation.PostConstruct;
@@ -41,7 +42,7 @@ public class ClientCredentialsExchange {
     @Inject
     Clock clock;
 
-    private BoundedCache<String> cache;
+    private BoundedCache<String, String> cache;
 
     /** An access token for the client in {@code config} ({@code client_id}, {@code client_secret}, {@code scope}). */
     String accessToken(GatewayRequest request, JsonObject config) {

@@ -5,6 +5,7 @@ import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.platform.secrets.TokenHasher;
@@ -28,9 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code oauth2_introspection}, as Oathkeeper's: responsible when the request carries a bearer token (or where
@@ -56,11 +55,9 @@ public class IntrospectionAuthenticator implements Authenticator {
     @Inject
     Clock clock;
     @Inject
-    Config appConfig;
-    @Inject
     ClientCredentialsExchange exchange;
 
-    private final Map<Integer, BoundedCache<JsonObject>> caches = new ConcurrentHashMap<>();
+    private final Map<Integer, BoundedCache<String, JsonObject>> caches = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -106,7 +103,7 @@ public class IntrospectionAuthenticator implements Authenticator {
             return introspect(request, config, token);
         }
         int maxCost = HandlerConfigs.integer(cacheConfig, "max_cost", DEFAULT_MAX_COST);
-        BoundedCache<JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
+        BoundedCache<String, JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
         String key = request.tenant() + "|" + HandlerConfigs.string(config, "introspection_url").orElse("")
                 + "|" + hasher.hash(token);
         Optional<JsonObject> hit = cache.get(key);
@@ -128,7 +125,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     private JsonObject introspect(GatewayRequest request, JsonObject config, String token) {
         Optional<String> url = HandlerConfigs.string(config, "introspection_url");
         if (url.isEmpty()) {
-            return introspection.introspect(request.tenant(), token, ownIssuer(request));
+            return introspection.introspect(request.tenant(), token, request.issuer());
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
@@ -139,7 +136,7 @@ public class IntrospectionAuthenticator implements Authenticator {
         }
         StringBuilder form = new StringBuilder("token=").append(encode(token));
         List<String> scopes = HandlerConfigs.strings(config, "required_scope");
-        if (strategy(config).equals("none") && !scopes.isEmpty()) {
+        if (ScopeStrategies.of(config).equals("none") && !scopes.isEmpty()) {
             form.append("&scope=").append(encode(String.join(" ", scopes)));
         }
         RemoteCalls.Reply reply = remote.call("POST", URI.create(url.get()), headers, form.toString());
@@ -150,14 +147,6 @@ public class IntrospectionAuthenticator implements Authenticator {
             throw GatewayException.internal("introspection endpoint did not answer a JSON object");
         }
         return answer;
-    }
-
-    private String ownIssuer(GatewayRequest request) {
-        String configured = appConfig.getOptionalValue("gatehouse.oauth2.issuer", String.class).orElse("").trim();
-        if (!configured.isEmpty()) {
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        return request.target().scheme() + "://" + request.target().host();
     }
 
     private void check(JsonObject answer, JsonObject config) {
@@ -184,14 +173,10 @@ public class IntrospectionAuthenticator implements Authenticator {
             throw GatewayException.forbidden("token audience does not hold the target audience");
         }
         List<String> required = HandlerConfigs.strings(config, "required_scope");
-        String strategy = strategy(config);
-        if (!strategy.equals("none")) {
-            Set<String> granted = Set.of(answer.getString("scope", "").trim().split("\\s+"));
-            for (String scope : required) {
-                if (granted.stream().noneMatch(g -> ScopeStrategies.matches(strategy, g, scope))) {
-                    throw GatewayException.forbidden("token lacks a required scope");
-                }
-            }
+        String strategy = ScopeStrategies.of(config);
+        if (!strategy.equals("none")
+                && !ScopeStrategies.grantsAll(strategy, List.of(answer.getString("scope", "").trim().split("\\s+")), required)) {
+            throw GatewayException.forbidden("token lacks a required scope");
         }
     }
 
@@ -206,10 +191,6 @@ public class IntrospectionAuthenticator implements Authenticator {
         return out;
     }
 
-    private static String strategy(JsonObject config) {
-        return HandlerConfigs.string(config, "scope_strategy").orElse("exact");
-    }
-
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -218,9 +199,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     public void validate(JsonObject config) {
         TokenFrom.validate(config);
         HandlerConfigs.httpUrl(config, "introspection_url", "introspection_url");
-        if (!ScopeStrategies.NAMES.contains(strategy(config))) {
-            throw new IllegalArgumentException("scope_strategy must be one of " + ScopeStrategies.NAMES);
-        }
+        ScopeStrategies.validate(config);
         HandlerConfigs.strings(config, "required_scope");
         HandlerConfigs.strings(config, "target_audience");
         HandlerConfigs.strings(config, "trusted_issuers");

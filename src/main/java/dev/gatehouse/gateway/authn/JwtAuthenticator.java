@@ -34,7 +34,10 @@ import java.util.Set;
  * accepted only if its {@code alg} is in {@code allowed_algorithms} (default RS256; {@code none} never), its
  * signature verifies with a key from {@code jwks_urls}, it is not expired or not yet valid (60 s skew), its
  * issuer is one of {@code trusted_issuers}, its audience holds every {@code target_audience}, and its
- * {@code scp}/{@code scope} holds every {@code required_scope} (exact match). Subject is {@code sub};
+ * {@code scp}/{@code scope}/{@code scopes} holds every {@code required_scope} under {@code scope_strategy}
+ * ({@code exact} by default, {@code hierarchic} or {@code wildcard}; {@code none}, which leaves scopes to a remote
+ * endpoint in {@code oauth2_introspection}, is refused together with a {@code required_scope}, as Oathkeeper
+ * does: a JWT has nobody else to check them). Subject is {@code sub};
  * {@code Extra} holds every claim.
  */
 @ApplicationScoped
@@ -119,8 +122,10 @@ public class JwtAuthenticator implements Authenticator {
         if (!audience.isEmpty() && !claims.getAudience().containsAll(audience)) {
             throw GatewayException.unauthorized("token audience does not hold the target audience");
         }
-        List<String> scopes = HandlerConfigs.strings(config, "required_scope");
-        if (!scopes.isEmpty() && !scopes(claims).containsAll(scopes)) {
+        List<String> required = HandlerConfigs.strings(config, "required_scope");
+        String strategy = ScopeStrategies.of(config);
+        // none cannot check anything here (validate refuses it with required_scope): fail closed
+        if (!required.isEmpty() && (strategy.equals("none") || !ScopeStrategies.grantsAll(strategy, scopes(claims), required))) {
             throw GatewayException.forbidden("token lacks a required scope");
         }
     }
@@ -156,7 +161,10 @@ public class JwtAuthenticator implements Authenticator {
         }
         HandlerConfigs.strings(config, "trusted_issuers");
         HandlerConfigs.strings(config, "target_audience");
-        HandlerConfigs.strings(config, "required_scope");
+        ScopeStrategies.validate(config);
+        if (ScopeStrategies.of(config).equals("none") && !HandlerConfigs.strings(config, "required_scope").isEmpty()) {
+            throw new IllegalArgumentException("scope_strategy none cannot check required_scope; use exact, hierarchic or wildcard");
+        }
         TokenFrom.validate(config);
     }
 }

@@ -8,9 +8,9 @@ import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.Templates;
-import dev.gatehouse.gateway.authn.BoundedCache;
 import dev.gatehouse.jwk.JwtSigning;
 import dev.gatehouse.jwk.KeySetName;
+import dev.gatehouse.kernel.cache.BoundedCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class IdTokenMutator implements Mutator {
     @Inject
     Clock clock;
 
-    private BoundedCache<String> cache;
+    private BoundedCache<String, String> cache;
 
     @Override
     public String name() {

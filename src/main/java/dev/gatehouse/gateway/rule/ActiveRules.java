@@ -106,7 +106,7 @@ public class ActiveRules {
         }
         fingerprint = now;
         try {
-            List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations(), config.jsonnetExtVars()));
+            List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations(), config.jsonnet()));
             rules.addAll(demo.rules());
             build(rules);
             fileRules = List.copyOf(rules);

@@ -1,16 +1,23 @@
 package dev.gatehouse.gateway.rule;
 
+import scala.Function1;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
 import scala.util.Either;
+import sjsonnet.CachedResolver;
 import sjsonnet.DefaultParseCache;
+import sjsonnet.Evaluator;
+import sjsonnet.Expr;
 import sjsonnet.Importer;
 import sjsonnet.Interpreter;
+import sjsonnet.Lazy;
 import sjsonnet.OsPath;
 import sjsonnet.ResolvedFile;
 import sjsonnet.Settings;
 import sjsonnet.Settings$;
 import sjsonnet.StaticResolvedFile;
+import sjsonnet.Val;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +25,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * Evaluates a jsonnet rule document (sjsonnet) to JSON text. Imports ({@code import}, {@code importstr}) resolve
  * relative to the importing file and only to regular files under the rules directory: {@code ../} escapes,
  * absolute paths outside it and symbolic links leading out are refused. Without a directory (the validation
  * endpoint) nothing can be imported. Jsonnet has no network access. External variables are strings for
- * {@code std.extVar}. Errors carry the file and line. {@code std.parseYaml} is not available (it needs the
- * snakeyaml 1.x that is excluded from the WAR).
+ * {@code std.extVar}. Errors carry the file and line. An evaluation is bounded in time
+ * ({@link JsonnetSettings#timeout()}, {@link BoundedEvaluations}). {@code std.parseYaml} is not available (it
+ * needs the snakeyaml 1.x that is excluded from the WAR).
  */
 public final class JsonnetDocuments {
 
@@ -33,15 +42,20 @@ public final class JsonnetDocuments {
     }
 
     /**
-     * @param file    the document's path (for imports and error positions), or {@code null} with {@code root}
-     * @param root    the directory imports must stay under, or {@code null} for no imports at all
+     * @param file     the document's path (for imports and error positions), or {@code null} with {@code root}
+     * @param root     the directory imports must stay under, or {@code null} for no imports at all
+     * @param settings the external variables and the time bound of the evaluation
      */
-    public static String evaluate(String text, Path file, Path root, Map<String, String> extVars) {
+    public static String evaluate(String text, Path file, Path root, JsonnetSettings settings) {
         Path realRoot = root == null ? null : real(root);
         Path doc = file != null ? file.toAbsolutePath().normalize() : Path.of("/document.jsonnet");
         Map<String, String> vars = new LinkedHashMap<>();
         // sjsonnet reads external variables as jsonnet code: quote them so they are plain strings
-        extVars.forEach((k, v) -> vars.put(k, jsonString(v)));
+        settings.extVars().forEach((k, v) -> vars.put(k, jsonString(v)));
+        return BoundedEvaluations.run(() -> interpret(text, doc, realRoot, vars), settings.timeout());
+    }
+
+    private static String interpret(String text, Path doc, Path realRoot, Map<String, String> vars) {
         Interpreter interpreter = new Interpreter(
                 scala.collection.immutable.Map.from(CollectionConverters.asScala(vars)),
                 scala.collection.immutable.Map.from(CollectionConverters.asScala(Map.<String, String>of())),
@@ -53,7 +67,13 @@ public final class JsonnetDocuments {
                         Settings$.MODULE$.$lessinit$greater$default$5(), Settings$.MODULE$.$lessinit$greater$default$6()),
                 Interpreter.$lessinit$greater$default$7(),
                 Interpreter.$lessinit$greater$default$8(),
-                Interpreter.$lessinit$greater$default$9());
+                Interpreter.$lessinit$greater$default$9()) {
+            @Override
+            public Evaluator createEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars,
+                    sjsonnet.Path wd, Settings settings, Function1<sjsonnet.Error, BoxedUnit> warn) {
+                return new StoppableEvaluator(resolver, extVars, wd, settings, warn);
+            }
+        };
         Either<String, ujson.Value> result;
         try {
             result = interpreter.interpret(text, new OsPath(new os.Path(doc)));
@@ -93,6 +113,26 @@ public final class JsonnetDocuments {
 
     private static String jsonString(String v) {
         return jakarta.json.Json.createValue(v).toString();
+    }
+
+    /**
+     * Gives up at the next expression once its thread is interrupted (the evaluation timed out and nobody waits
+     * for it any more), so an abandoned evaluation frees its thread instead of running to the end.
+     */
+    private static final class StoppableEvaluator extends Evaluator {
+
+        StoppableEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars, sjsonnet.Path wd,
+                Settings settings, Function1<sjsonnet.Error, BoxedUnit> warn) {
+            super(resolver, extVars, wd, settings, warn);
+        }
+
+        @Override
+        public Val visitExpr(Expr e, Lazy[] scope) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("jsonnet evaluation abandoned");
+            }
+            return super.visitExpr(e, scope);
+        }
     }
 
     /** Imports relative to the importing file, only under {@code root}; none when there is no root. */

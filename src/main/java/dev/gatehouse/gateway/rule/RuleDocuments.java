@@ -64,21 +64,21 @@ public final class RuleDocuments {
 
     /** Parses a document; a jsonnet one is evaluated without imports and without external variables. */
     public static List<Rule> parse(Format format, String text) {
-        return parse(format, text, null, null, Map.of());
+        return parse(format, text, null, null, JsonnetSettings.DEFAULTS);
     }
 
     /**
-     * Parses a document; a jsonnet one is evaluated with {@code extVars}, as {@code file} (for imports and error
+     * Parses a document; a jsonnet one is evaluated with {@code jsonnet}'s variables and time bound, as {@code file} (for imports and error
      * positions), importing only under {@code root} ({@code null}: no imports).
      */
-    public static List<Rule> parse(Format format, String text, Path file, Path root, Map<String, String> extVars) {
+    public static List<Rule> parse(Format format, String text, Path file, Path root, JsonnetSettings jsonnet) {
         if (text.length() > MAX_DOCUMENT_CHARS) {
             throw new InvalidRuleException("document", "is larger than " + MAX_DOCUMENT_CHARS + " characters");
         }
         JsonValue doc = switch (format) {
             case JSON -> json(text);
             case YAML -> yaml(text);
-            case JSONNET -> json(JsonnetDocuments.evaluate(text, file, root, extVars));
+            case JSONNET -> json(JsonnetDocuments.evaluate(text, file, root, jsonnet));
         };
         JsonArray items = switch (doc.getValueType()) {
             case ARRAY -> doc.asJsonArray();

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -86,11 +85,11 @@ public final class RuleFiles {
 
     /** Every rule of every file; the first broken file fails the whole read, naming the file. */
     public static List<Rule> read(List<String> locations) {
-        return read(locations, Map.of());
+        return read(locations, JsonnetSettings.DEFAULTS);
     }
 
-    /** Every rule of every file, jsonnet evaluated with {@code extVars}; the first broken file fails the read. */
-    public static List<Rule> read(List<String> locations, Map<String, String> extVars) {
+    /** Every rule of every file, jsonnet evaluated with {@code jsonnet}; the first broken file fails the read. */
+    public static List<Rule> read(List<String> locations, JsonnetSettings jsonnet) {
         List<Rule> rules = new ArrayList<>();
         for (Path p : list(locations)) {
             try {
@@ -100,7 +99,7 @@ public final class RuleFiles {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 Path abs = p.toAbsolutePath().normalize();
                 rules.addAll(RuleDocuments.parse(RuleDocuments.Format.ofFileName(p.getFileName().toString()), text,
-                        abs, abs.getParent(), extVars));
+                        abs, abs.getParent(), jsonnet));
             } catch (IOException e) {
                 throw new InvalidRuleException(p.getFileName().toString(), "cannot be read");
             } catch (InvalidRuleException e) {

@@ -8,7 +8,7 @@ import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.rule.RequestTarget;
-import dev.gatehouse.kernel.config.MapConfig;
+import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.platform.secrets.TokenHasher;
@@ -28,6 +28,7 @@ class IntrospectionAuthenticatorTest {
 
     private final MovableClock clock = new MovableClock(T0);
     private int introspections;
+    private String askedIssuer;
     private JsonObject answer;
     private IntrospectionAuthenticator authenticator;
 
@@ -35,7 +36,6 @@ class IntrospectionAuthenticatorTest {
     void setUp() {
         authenticator = new IntrospectionAuthenticator();
         authenticator.clock = clock;
-        authenticator.appConfig = MapConfig.of();
         authenticator.hasher = new TokenHasher() {
             @Override
             public String hash(String token) {
@@ -46,6 +46,7 @@ class IntrospectionAuthenticatorTest {
             @Override
             public JsonObject introspect(TenantId tenant, String value, String issuer) {
                 introspections++;
+                askedIssuer = issuer;
                 return answer;
             }
         };
@@ -60,7 +61,7 @@ class IntrospectionAuthenticatorTest {
 
     private String authenticate(String config) {
         GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/x"), "",
-                Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1");
+                Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1", "http://gatehouse.test/t/acme");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
         authenticator.authenticate(request, JsonText.readObject(config), session);
         return session.subject();
@@ -87,13 +88,20 @@ class IntrospectionAuthenticatorTest {
     @Test
     void tokenWithoutTheConfiguredPrefixIsLeftToTheNextAuthenticator() {
         GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/x"), "",
-                Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1");
+                Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1", "http://gatehouse.test/t/acme");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
 
         boolean responsible = authenticator.authenticate(request, JsonText.readObject("{\"prefix\": \"ory_at_\"}"), session);
 
         assertEquals(false, responsible);
         assertEquals(0, introspections);
+    }
+
+    @Test
+    void inProcessIntrospectionReportsTheIssuerOfTheRequestThatReachedGatehouseNotTheTargetHost() {
+        authenticate("{}");
+
+        assertEquals("http://gatehouse.test/t/acme", askedIssuer);
     }
 
     @Test

@@ -51,7 +51,7 @@ class RemoteAuthorizerTest {
 
     private static GatewayRequest request(String method, Map<String, List<String>> headers, byte[] body, int limit) {
         return new GatewayRequest(TenantId.DEFAULT, RequestTarget.of(method, "http", "api.test", "/orders"), "", headers,
-                Map.of(), "127.0.0.1", RequestBody.of(body.length, limit, () -> new ByteArrayInputStream(body)));
+                Map.of(), "127.0.0.1", "http://api.test", RequestBody.of(body.length, limit, () -> new ByteArrayInputStream(body)));
     }
 
     private static AuthenticationSession session() {

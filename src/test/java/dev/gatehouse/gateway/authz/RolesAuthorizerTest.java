@@ -28,7 +28,7 @@ class RolesAuthorizerTest {
 
     private void authorize(String config, String extra) {
         GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/admin"), "",
-                Map.of(), Map.of(), "127.0.0.1");
+                Map.of(), Map.of(), "127.0.0.1", "http://api.test");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/admin", "GET");
         session.subject("someone");
         session.extra(JsonText.readObject(extra));

@@ -117,7 +117,7 @@ public class GatewayDecisionBenchmark {
                 rule("admin", "http://api.bench.test/admin/<.*>"),
                 rule("orders", "http://api.bench.test/orders/<[0-9]+>")), MatchStrategy.REGEXP);
         request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.bench.test", "/orders/42"), "",
-                Map.of("Authorization", List.of("Bearer " + token.serialize())), Map.of(), "127.0.0.1");
+                Map.of("Authorization", List.of("Bearer " + token.serialize())), Map.of(), "127.0.0.1", "http://localhost:9080");
         String subject = decide();
         if (!subject.equals("user-1")) {
             throw new IllegalStateException("the benchmark's decision did not allow the request: " + subject);

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WhenConditionsTest {
 
     static GatewayRequest request(String ip, Map<String, List<String>> headers) {
-        return new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/"), "", headers, Map.of(), ip);
+        return new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/"), "", headers, Map.of(), ip, "http://localhost:9080");
     }
 
     static JsonObject config(String json) {

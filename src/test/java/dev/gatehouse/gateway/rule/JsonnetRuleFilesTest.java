@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ class JsonnetRuleFilesTest {
                 [base.rule('api-' + std.extVar('env'), 'api.' + std.extVar('domain')) + overlay]
                 """);
 
-        Rule r = RuleFiles.read(List.of(dir.toString()), Map.of("env", "prod", "domain", "example.com")).get(0);
+        Rule r = RuleFiles.read(List.of(dir.toString()), JsonnetSettings.withExtVars(Map.of("env", "prod", "domain", "example.com"))).get(0);
 
         assertEquals("api-prod", r.id());
         assertTrue(r.toJson().toString().contains("http://api.example.com/<.*>"), r.toJson().toString());
@@ -63,7 +64,7 @@ class JsonnetRuleFilesTest {
     void readWhenExtVarValueLooksLikeCodeThenItStaysAString() throws IOException {
         write("r.jsonnet", BASE.replace("{\n  rule", "local lib = {\n  rule") + ";\n[lib.rule(std.extVar('env'), 'a.test')]");
 
-        Rule r = RuleFiles.read(List.of(dir.toString()), Map.of("env", "error 'x'")).get(0);
+        Rule r = RuleFiles.read(List.of(dir.toString()), JsonnetSettings.withExtVars(Map.of("env", "error 'x'"))).get(0);
 
         assertEquals("error 'x'", r.id());
     }
@@ -114,6 +115,43 @@ class JsonnetRuleFilesTest {
                 "[std.parseYaml('id: x')]"));
 
         assertEquals("document", e.field());
+    }
+
+    /** Finite, but about 10^9 additions: minutes of work. */
+    static final String HEAVY = "[std.foldl(function(a, i) a + std.foldl(function(x, j) x + j, std.range(1, 10000), 0),"
+            + " std.range(1, 100000), 0)]";
+
+    @Test
+    void readWhenJsonnetRunsLongerThanTheTimeoutThenRejectedNamingTheFileAndTheBound() throws IOException {
+        write("heavy.jsonnet", HEAVY);
+        JsonnetSettings quick = new JsonnetSettings(Map.of(), Duration.ofMillis(300));
+        long start = System.nanoTime();
+
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> RuleFiles.read(List.of(dir.toString()), quick));
+
+        assertTrue(e.getMessage().contains("heavy.jsonnet"), e.getMessage());
+        assertTrue(e.getMessage().contains("evaluation took longer than 300ms"), e.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0, "returned at the bound");
+    }
+
+    @Test
+    void parseWhenJsonnetTimesOutThenTheAbandonedEvaluationStopsAndFreesItsThread() throws InterruptedException {
+        JsonnetSettings quick = new JsonnetSettings(Map.of(), Duration.ofMillis(200));
+
+        InvalidRuleException e = assertThrows(InvalidRuleException.class,
+                () -> RuleDocuments.parse(RuleDocuments.Format.JSONNET, HEAVY, null, null, quick));
+
+        assertEquals("document", e.field());
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jsonnetThreads() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, jsonnetThreads(), "the timed-out evaluation gave up instead of running to the end");
+        assertEquals(List.of(), RuleDocuments.parse(RuleDocuments.Format.JSONNET, "[]", null, null, quick));
+    }
+
+    private static long jsonnetThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("gatehouse-jsonnet")).count();
     }
 
     @Test

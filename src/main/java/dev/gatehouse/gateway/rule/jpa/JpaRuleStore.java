@@ -122,17 +122,16 @@ public class JpaRuleStore implements RuleStore {
         em.persist(v);
     }
 
+    /**
+     * Locks the tenant's set row and bumps its version. The row is created first if missing, with an insert that
+     * does nothing when it exists: a plain insert made the second of two concurrent first writes of a tenant fail
+     * on the primary key, while this one waits for the first to commit and then locks the same row.
+     */
     private void bump(TenantId tenant) {
+        em.createNativeQuery("INSERT INTO gateway_rule_set (tenant_id, set_version) VALUES (?, 0) ON CONFLICT DO NOTHING")
+                .setParameter(1, tenant.value()).executeUpdate();
         GatewayRuleSetEntity s = em.find(GatewayRuleSetEntity.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (s == null) {
-            s = new GatewayRuleSetEntity();
-            s.tenantId = tenant.value();
-            s.setVersion = 1;
-            em.persist(s);
-            em.flush();
-        } else {
-            s.setVersion = s.setVersion + 1;
-        }
+        s.setVersion = s.setVersion + 1;
     }
 
     private static StoredRule toStored(GatewayRuleEntity e) {

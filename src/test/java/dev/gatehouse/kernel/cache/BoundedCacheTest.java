@@ -1,9 +1,10 @@
-package dev.gatehouse.gateway.authn;
+package dev.gatehouse.kernel.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.kernel.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +17,7 @@ class BoundedCacheTest {
     @Test
     void anEntryIsServedUntilItsExpiryAndNotAtIt() {
         MovableClock clock = new MovableClock(T0);
-        BoundedCache<String> cache = new BoundedCache<>(10, clock);
+        BoundedCache<String, String> cache = new BoundedCache<>(10, clock);
         cache.put("k", "v", T0.plusSeconds(30));
 
         clock.now = T0.plusSeconds(29);
@@ -28,7 +29,7 @@ class BoundedCacheTest {
 
     @Test
     void theLeastRecentlyUsedEntryIsEvictedBeyondTheSizeBound() {
-        BoundedCache<String> cache = new BoundedCache<>(2, new MovableClock(T0));
+        BoundedCache<String, String> cache = new BoundedCache<>(2, new MovableClock(T0));
         Instant later = T0.plus(Duration.ofHours(1));
         cache.put("a", "1", later);
         cache.put("b", "2", later);
@@ -43,7 +44,7 @@ class BoundedCacheTest {
 
     @Test
     void anExpiryAlreadyPastStoresNothingAndDropsTheOldEntry() {
-        BoundedCache<String> cache = new BoundedCache<>(10, new MovableClock(T0));
+        BoundedCache<String, String> cache = new BoundedCache<>(10, new MovableClock(T0));
         cache.put("k", "old", T0.plusSeconds(60));
         cache.put("k", "new", T0.minusSeconds(1));
 
@@ -51,7 +52,19 @@ class BoundedCacheTest {
     }
 
     @Test
+    void removeIfDropsOnlyTheMatchingKeys() {
+        BoundedCache<String, String> cache = new BoundedCache<>(10, new MovableClock(T0));
+        cache.put("acme/a", "1", T0.plusSeconds(60));
+        cache.put("other/a", "2", T0.plusSeconds(60));
+
+        cache.removeIf(k -> k.startsWith("acme/"));
+
+        assertEquals(Optional.empty(), cache.get("acme/a"));
+        assertEquals(Optional.of("2"), cache.get("other/a"));
+    }
+
+    @Test
     void aCacheWithoutRoomIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new BoundedCache<String>(0, new MovableClock(T0)));
+        assertThrows(IllegalArgumentException.class, () -> new BoundedCache<String, String>(0, new MovableClock(T0)));
     }
 }

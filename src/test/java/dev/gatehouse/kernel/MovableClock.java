@@ -1,17 +1,22 @@
-package dev.gatehouse.gateway.authn;
+package dev.gatehouse.kernel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock the test moves by setting {@link #now}. */
-final class MovableClock extends Clock {
+/** A UTC clock the test moves by setting {@link #now} or by {@link #advance}. */
+public final class MovableClock extends Clock {
 
-    Instant now;
+    public Instant now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
+    }
+
+    public void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override
