@@ -129,7 +129,7 @@ class OAuth2GatewayIT {
                 "the tenant's token admitted under its own issuer");
         Http.Response untrusted = Http.get(prefix + "/decisions/default-iss/x").header("X-Forwarded-Host", HOST)
                 .header("X-Forwarded-Proto", "http").header("Authorization", "Bearer " + token).send();
-        assertEquals(401, untrusted.status(), untrusted.toString());
+        assertEquals(403, untrusted.status(), "an untrusted issuer is 403, as in Oathkeeper: " + untrusted);
     }
 
     @Test
