@@ -142,6 +142,36 @@ class RuleAdminIT {
     }
 
     @Test
+    void createWhenConcurrentWritesOfTheSameIdThenOne201AndTheRest409() throws Exception {
+        String tenant = TestTenants.create("same-id");
+        String id = "same-" + UUID.randomUUID();
+        int writers = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return Http.post("/t/" + tenant + "/admin/rules").admin().json(rule(id, "/" + id, "allow")).send();
+                }));
+            }
+            go.countDown();
+            for (Future<Http.Response> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(writers - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        JsonArray versions = Http.get("/t/" + tenant + "/admin/rules/" + id + "/versions").admin().send().json().asJsonArray();
+        assertEquals(1, versions.size(), versions.toString());
+    }
+
+    @Test
     void createWhenIdTakenByAFileRuleThen422() {
         try {
             GatewayRules.install("admin-rules-it.json", "[" + rule("file-owned", "/file-owned", "allow") + "]", "file-owned");

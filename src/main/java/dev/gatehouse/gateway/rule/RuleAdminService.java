@@ -33,7 +33,7 @@ public class RuleAdminService {
             throw ApiException.conflict("A rule with this id exists");
         }
         check(tenant, null, rule);
-        return saved(tenant, store.save(tenant, rule, actor), actor, "created");
+        return saved(tenant, write(tenant, rule, actor, RuleStore.Write.CREATE), actor, "created");
     }
 
     public StoredRule replace(TenantId tenant, String id, JsonObject json, String actor) {
@@ -43,7 +43,7 @@ public class RuleAdminService {
         }
         store.find(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
         check(tenant, id, rule);
-        return saved(tenant, store.save(tenant, rule, actor), actor, "updated");
+        return saved(tenant, write(tenant, rule, actor, RuleStore.Write.REPLACE), actor, "updated");
     }
 
     public void delete(TenantId tenant, String id, String actor) {
@@ -70,6 +70,15 @@ public class RuleAdminService {
         return versions;
     }
 
+    /** The existence checks above are for a clear answer; this one, under the write's lock, is the one that holds. */
+    private StoredRule write(TenantId tenant, Rule rule, String actor, RuleStore.Write write) {
+        try {
+            return store.save(tenant, rule, actor, write);
+        } catch (RuleWriteConflict e) {
+            throw e.exists() ? ApiException.conflict("A rule with this id exists") : ApiException.notFound("No rule with this id");
+        }
+    }
+
     private StoredRule saved(TenantId tenant, StoredRule s, String actor, String change) {
         events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULE_CHANGED, Outcome.SUCCESS).tenant(tenant.value())
                 .actor(actor).subject(s.rule().id()).detail("change", change).detail("revision", s.revision()));
@@ -80,6 +89,10 @@ public class RuleAdminService {
         try {
             active.withDatabaseChange(tenant, replacedId, rule);
         } catch (InvalidRuleException e) {
+            if (replacedId == null && store.find(tenant, rule.id()).isPresent()) {
+                // a concurrent create of the same id got in first: the same answer as if it had been earlier still
+                throw ApiException.conflict("A rule with this id exists");
+            }
             throw ApiException.invalid(e.field(), e.reason());
         }
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.rule.jpa;
 
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleStore;
+import dev.gatehouse.gateway.rule.RuleWriteConflict;
 import dev.gatehouse.gateway.rule.RuleVersion;
 import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.json.JsonText;
@@ -56,11 +57,14 @@ public class JpaRuleStore implements RuleStore {
     }
 
     @Override
-    public StoredRule save(TenantId tenant, Rule rule, String actor) {
+    public StoredRule save(TenantId tenant, Rule rule, String actor, Write write) {
         bump(tenant);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         String document = rule.toJson().toString();
         GatewayRuleEntity e = entity(tenant, rule.id()).orElse(null);
+        if ((e == null) == (write == Write.REPLACE)) {
+            throw new RuleWriteConflict(rule.id(), e != null);
+        }
         if (e == null) {
             e = new GatewayRuleEntity();
             e.uid = UUID.randomUUID().toString();
