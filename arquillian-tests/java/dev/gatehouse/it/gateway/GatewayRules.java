@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * names and host names, so classes do not see each other's rules match. Files are replaced atomically,
  * as a deployment tool would.
  */
-final class GatewayRules {
+public final class GatewayRules {
 
     private GatewayRules() {
     }
@@ -38,7 +38,7 @@ final class GatewayRules {
         }
     }
 
-    static void delete(String fileName) {
+    public static void delete(String fileName) {
         try {
             Files.deleteIfExists(ItServer.get().gatewayRulesDir().resolve(fileName));
         } catch (IOException e) {
@@ -47,7 +47,7 @@ final class GatewayRules {
     }
 
     /** Writes the file and waits until the gateway serves the rule with this id. */
-    static void install(String fileName, String content, String ruleId) {
+    public static void install(String fileName, String content, String ruleId) {
         write(fileName, content);
         await(() -> Http.get("/rules/" + ruleId).admin().send().status() == 200, "rule " + ruleId + " loaded");
     }
