@@ -16,6 +16,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +36,9 @@ public class SessionCheck {
     /** The keys both session handlers share (Oathkeeper's schema for each). */
     static final ConfigKeys KEYS = ConfigKeys.of("check_session_url", "subject_from", "extra_from", "preserve_path",
             "preserve_query", "preserve_host", "force_method", "forward_http_headers", "additional_headers");
+
+    private static final String QUERY_CHARS = "-._~!$&'()*+,;=:@/?";
+    private static final String HEX = "0123456789ABCDEF";
 
     @Inject
     SessionService sessions;
@@ -81,9 +85,32 @@ public class SessionCheck {
      */
     static URI checkUri(URI base, JsonObject config, GatewayRequest request) {
         String path = HandlerConfigs.bool(config, "preserve_path", true) ? base.getRawPath() : request.target().encodedPath();
-        String query = HandlerConfigs.bool(config, "preserve_query", true) ? base.getRawQuery() : request.rawQuery();
+        String query = HandlerConfigs.bool(config, "preserve_query", true) ? base.getRawQuery() : uriSafe(request.rawQuery());
         return URI.create(base.getScheme() + "://" + base.getRawAuthority() + (path == null ? "" : path)
                 + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    /**
+     * A query as clients send it, made fit for a URI: characters a URI cannot hold (spaces, {@code |}, non-ASCII,
+     * a {@code %} not starting an escape) are percent-encoded, so a sloppy query is passed on, not a failed check.
+     */
+    static String uriSafe(String rawQuery) {
+        byte[] bytes = rawQuery.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean escape = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (escape || c < 0x80 && c != '%' && (Character.isLetterOrDigit(c) || QUERY_CHARS.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return HEX.indexOf(Character.toUpperCase((char) b)) >= 0;
     }
 
     /**

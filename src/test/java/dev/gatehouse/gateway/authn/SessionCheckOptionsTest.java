@@ -94,6 +94,16 @@ class SessionCheckOptionsTest {
     }
 
     @Test
+    void authenticateWhenPreserveQueryFalseAndTheQueryIsSloppyThenItIsPassedOnEscaped() {
+        GatewayRequest sloppy = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "https", "app.test", "/orders/7"),
+                "q=a b|c&p=%zz&ok=%41&name=\u00e9", Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1", "https://app.test");
+
+        authenticate("{\"check_session_url\": \"" + URL + "\", \"preserve_query\": false}", sloppy);
+
+        assertEquals("q=a%20b%7Cc&p=%25zz&ok=%41&name=%C3%A9", calledUri.getRawQuery());
+    }
+
+    @Test
     void authenticateWhenPreservePathFalseThenTheRequestPathReplacesTheUrlPath() {
         authenticate("{\"check_session_url\": \"" + URL + "\", \"preserve_path\": false}", requestWithToken("tok"));
 
