@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * The handlers that ask another service, against real HTTP peers: {@code cookie_session} and
  * {@code bearer_token} with {@code check_session_url} pointing at our own Kratos-compatible
- * {@code /sessions/whoami} (as an Oathkeeper in front of Kratos is set up), {@code remote_json} against a
+ * {@code /sessions/whoami} (as an Oathkeeper in front of Kratos is set up) or at an echo server to show what
+ * Oathkeeper's request options send there, {@code remote_json} against a
  * policy service started by the test (templated, JSON-escaped payload; 200 allows, 403 denies) and the
  * {@code hydrator} mutator against an enrichment API started by the test.
  */
@@ -35,12 +36,14 @@ class RemoteHandlersIT {
     static final String HOST = "remote-handlers.it.test";
 
     private static TestUpstream policy;
+    private static TestUpstream sessionEcho;
     private static HttpServer hydrator;
     private static final List<JsonObject> hydratorSaw = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
         policy = new TestUpstream();
+        sessionEcho = new TestUpstream();
         hydrator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
         hydrator.createContext("/", x -> {
             try (x) {
@@ -62,6 +65,7 @@ class RemoteHandlersIT {
         String whoami = ItServer.get().uri("/sessions/whoami").toString();
         String policyUrl = "http://127.0.0.1:" + policy.port();
         String hydratorUrl = "http://127.0.0.1:" + hydrator.getAddress().getPort();
+        String echoUrl = "http://127.0.0.1:" + sessionEcho.port();
         GatewayRules.install("remote-handlers-it.json", """
                 [
                   {"id": "rh-cookie", "match": {"url": "http://remote-handlers.it.test/cookie", "methods": ["GET"]},
@@ -92,17 +96,26 @@ class RemoteHandlersIT {
                    "mutators": [{"handler": "hydrator", "config": {"api": {"url": "%3$s/hydrate"}}},
                                 {"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}",
                                     "X-Plan": "{{ print .Extra.plan }}"}}}]},
+                  {"id": "rh-session-options", "match": {"url": "http://remote-handlers.it.test/options", "methods": ["GET"]},
+                   "authenticators": [{"handler": "bearer_token", "config": {"check_session_url": "%4$s/echo-session?from=url",
+                        "force_method": "POST", "preserve_query": false, "preserve_host": true,
+                        "forward_http_headers": ["X-Tenant"], "additional_headers": {"X-Gateway": "gatehouse"},
+                        "subject_from": "path", "extra_from": "@this"}}],
+                   "authorizer": {"handler": "allow"},
+                   "mutators": [{"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}",
+                        "X-Seen-Query": "{{ print .Extra.query }}", "X-Seen-Method": "{{ print .Extra.method }}"}}}]},
                   {"id": "rh-hydrator-broken", "match": {"url": "http://remote-handlers.it.test/hydrated-broken", "methods": ["GET"]},
                    "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"},
                    "mutators": [{"handler": "hydrator", "config": {"api": {"url": "%3$s/broken"}}}]}
                 ]
-                """.formatted(whoami, policyUrl, hydratorUrl), "rh-hydrator-broken");
+                """.formatted(whoami, policyUrl, hydratorUrl, echoUrl), "rh-hydrator-broken");
     }
 
     @AfterAll
     static void stop() {
         GatewayRules.delete("remote-handlers-it.json");
         policy.close();
+        sessionEcho.close();
         hydrator.stop(0);
     }
 
@@ -135,6 +148,25 @@ class RemoteHandlersIT {
         assertEquals(200, ok.status(), ok.toString());
         assertEquals(me.id(), ok.header("X-User"));
         assertEquals(401, bad.status(), bad.toString());
+    }
+
+    @Test
+    void bearerTokenWhenOathkeeperRequestOptionsThenTheSessionEndpointReceivesThem() {
+        Http.Response r = GatewayRules.decision("GET", HOST, "/options?page=2&sort=asc")
+                .header("Authorization", "Bearer tok-123").header("X-Tenant", "acme").header("X-Other", "private").send();
+
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("/echo-session", r.header("X-User"), "the answer of check_session_url was used");
+        assertEquals("page=2&sort=asc", r.header("X-Seen-Query"), "preserve_query: false sends the request's query");
+        assertEquals("POST", r.header("X-Seen-Method"), "force_method");
+        List<TestUpstream.Received> seen = sessionEcho.received("/echo-session");
+        TestUpstream.Received last = seen.get(seen.size() - 1);
+        assertEquals("POST", last.method());
+        assertEquals(List.of("Bearer tok-123"), last.header("Authorization"));
+        assertEquals(List.of("acme"), last.header("X-Tenant"), "forward_http_headers");
+        assertEquals(List.of("gatehouse"), last.header("X-Gateway"), "additional_headers");
+        assertEquals(List.of(HOST), last.header("X-Forwarded-Host"), "preserve_host");
+        assertEquals(List.of(), last.header("X-Other"), "headers not named are not forwarded");
     }
 
     @Test

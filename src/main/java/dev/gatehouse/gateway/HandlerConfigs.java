@@ -10,11 +10,18 @@ import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reading handler configurations: a rule's config merged over the global one, and typed look-ups. */
 public final class HandlerConfigs {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
+    /** Headers the JDK HTTP client refuses to take from us: it sets them itself. */
+    private static final List<String> SET_BY_CLIENT = List.of("Host", "Connection", "Content-Length", "Expect", "Upgrade");
 
     private HandlerConfigs() {
     }
@@ -71,6 +78,38 @@ public final class HandlerConfigs {
         return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
+    /**
+     * A map of header names to fixed values ({@code additional_headers}): names must be HTTP tokens the JDK
+     * client lets us set (not {@code Host}, {@code Content-Length} and the like), values one line of text.
+     */
+    public static Map<String, String> headers(JsonObject config, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> e : object(config, key).entrySet()) {
+            headerName(key, e.getKey());
+            if (!(e.getValue() instanceof JsonString v) || v.getString().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw new IllegalArgumentException(key + "." + e.getKey() + " must be a string on one line");
+            }
+            out.put(e.getKey(), v.getString());
+        }
+        return out;
+    }
+
+    /** A list of header names ({@code forward_http_headers}), each one {@link #headers} would accept. */
+    public static List<String> headerNames(JsonObject config, String key) {
+        List<String> names = strings(config, key);
+        names.forEach(n -> headerName(key, n));
+        return names;
+    }
+
+    private static void headerName(String key, String name) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(key + ": \"" + name + "\" is not an HTTP header name");
+        }
+        if (SET_BY_CLIENT.stream().anyMatch(name::equalsIgnoreCase)) {
+            throw new IllegalArgumentException(key + ": the header \"" + name + "\" cannot be set by a handler");
+        }
+    }
+
     public static JsonObject object(JsonObject config, String key) {
         JsonValue v = config.get(key);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
@@ -80,6 +119,17 @@ public final class HandlerConfigs {
             throw new IllegalArgumentException(key + " must be an object");
         }
         return v.asJsonObject();
+    }
+
+    public static boolean bool(JsonObject config, String key, boolean fallback) {
+        JsonValue v = config.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (v.getValueType() != JsonValue.ValueType.TRUE && v.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new IllegalArgumentException(key + " must be true or false");
+        }
+        return v.getValueType() == JsonValue.ValueType.TRUE;
     }
 
     public static int integer(JsonObject config, String key, int fallback) {

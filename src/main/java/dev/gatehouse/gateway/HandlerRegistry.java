@@ -24,8 +24,8 @@ import java.util.function.Function;
 /**
  * Every handler bean by name and kind. A handler joins by being a CDI bean that implements
  * {@link Authenticator}, {@link Authorizer}, {@link Mutator} or {@link ErrorHandler}: nothing else to
- * register. Also checks a rule's handlers when it is loaded: each must exist, be enabled and accept its
- * merged config.
+ * register. Also checks a rule's handlers when it is loaded: each must exist, be enabled, know every key
+ * of its config and of the global one ({@link ConfigKeys}), and accept the merged config.
  */
 @ApplicationScoped
 public class HandlerRegistry implements RuleCheck {
@@ -93,10 +93,10 @@ public class HandlerRegistry implements RuleCheck {
     @Override
     public void validate(Rule rule) {
         try {
-            check(AUTHENTICATORS, rule.authenticators(), authenticators, Authenticator::validate);
-            check(AUTHORIZERS, List.of(rule.authorizer()), authorizers, Authorizer::validate);
-            check(MUTATORS, rule.mutators(), mutators, Mutator::validate);
-            check(ERRORS, rule.errors(), errorHandlers, (h, c) -> {
+            check(AUTHENTICATORS, rule.authenticators(), authenticators, Authenticator::configKeys, Authenticator::validate);
+            check(AUTHORIZERS, List.of(rule.authorizer()), authorizers, Authorizer::configKeys, Authorizer::validate);
+            check(MUTATORS, rule.mutators(), mutators, Mutator::configKeys, Mutator::validate);
+            check(ERRORS, rule.errors(), errorHandlers, h -> h.configKeys().and(ConfigKeys.of("when")), (h, c) -> {
                 WhenConditions.validate(c);
                 h.validate(c);
             });
@@ -105,7 +105,8 @@ public class HandlerRegistry implements RuleCheck {
         }
     }
 
-    private <T> void check(String kind, List<HandlerRef> refs, Map<String, T> known, BiConsumer<T, JsonObject> validate) {
+    private <T> void check(String kind, List<HandlerRef> refs, Map<String, T> known, Function<T, ConfigKeys> keys,
+                           BiConsumer<T, JsonObject> validate) {
         for (HandlerRef ref : refs) {
             T handler = known.get(ref.handler());
             if (handler == null) {
@@ -116,11 +117,24 @@ public class HandlerRegistry implements RuleCheck {
                 throw new InvalidRuleException(kind, "names the handler \"" + ref.handler()
                         + "\", which is disabled (gatehouse.gateway." + kind + "." + ref.handler() + ".enabled=false)");
             }
+            String where = kind + " " + ref.handler();
+            checkKeys(where, keys.apply(handler), ref.config(), "");
+            checkKeys(where, keys.apply(handler), config.handlerConfig(kind, ref.handler()),
+                    " (in gatehouse.gateway." + kind + "." + ref.handler() + ".config)");
             try {
                 validate.accept(handler, config(kind, ref));
             } catch (IllegalArgumentException | ClassCastException e) {
-                throw new InvalidRuleException(kind + " " + ref.handler(), "has an invalid config: " + e.getMessage());
+                throw new InvalidRuleException(where, "has an invalid config: " + e.getMessage());
             }
+        }
+    }
+
+    /** Unknown keys are checked in the rule's and the global config apart, so the message says which one holds it. */
+    private static void checkKeys(String where, ConfigKeys keys, JsonObject config, String source) {
+        try {
+            keys.check(config);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRuleException(where, "has an " + e.getMessage() + source);
         }
     }
 

@@ -82,4 +82,75 @@ class HandlerRegistryTest {
 
         assertThrows(InvalidRuleException.class, () -> r.validate(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"hydrator\"}]")));
     }
+
+    @Test
+    void validateWhenConfigKeyMisspeltThenRefusedNamingHandlerAndKey() {
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(rule(
+                "[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\", \"config\": {\"heders\": {\"X-User\": \"x\"}}}]")));
+
+        assertTrue(e.getMessage().contains("rule r1: mutators header has an unknown config key \"heders\""), e.getMessage());
+        assertTrue(e.getMessage().contains("known: headers"), e.getMessage());
+    }
+
+    @Test
+    void validateWhenNestedKeyMisspeltThenRefusedWithItsPath() {
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(rule(
+                "[{\"handler\": \"anonymous\"}]",
+                "[{\"handler\": \"hydrator\", \"config\": {\"api\": {\"url\": \"https://enrich.test/\", \"auth\": {\"basik\": {}}}}}]")));
+
+        assertTrue(e.getMessage().contains("mutators hydrator has an unknown config key \"api.auth.basik\""), e.getMessage());
+    }
+
+    @Test
+    void validateWhenHandlerTakesNoConfigButGetsOneThenRefused() {
+        HandlerRegistry r = new HandlerRegistry(List.of(new AnonymousAuthenticator()), List.of(new AllowAuthorizer()),
+                List.of(new HeaderMutator()), List.of(new JsonErrorHandler()), new GatewayConfig(ShippedConfig.with()));
+        Rule rule = RuleDocuments.parse(RuleDocuments.Format.JSON, """
+                [{"id": "r1", "match": {"url": "http://app.test/<.*>", "methods": ["GET"]},
+                  "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow", "config": {"required_scope": ["admin"]}},
+                  "mutators": [{"handler": "header"}]}]
+                """).get(0);
+
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(rule));
+
+        assertTrue(e.getMessage().contains("authorizers allow has an unknown config key \"required_scope\""), e.getMessage());
+    }
+
+    @Test
+    void validateWhenOathkeeperKeyWeIgnoreThenAcceptedWhateverItHolds() {
+        Rule rule = rule("[{\"handler\": \"anonymous\"}]", """
+                [{"handler": "hydrator", "config": {"api": {"url": "https://enrich.test/",
+                    "retry": {"give_up_after": "2s", "max_delay": "100ms"}}, "cache": {"enabled": true, "ttl": "60s"}}}]""");
+
+        assertDoesNotThrow(() -> registry().validate(rule));
+    }
+
+    @Test
+    void validateWhenUnknownKeyIsInTheGlobalConfigThenRefusedNamingTheProperty() {
+        HandlerRegistry r = registry("gatehouse.gateway.authenticators.anonymous.config", "{\"subjekt\": \"guest\"}");
+
+        InvalidRuleException e = assertThrows(InvalidRuleException.class,
+                () -> r.validate(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\"}]")));
+
+        assertTrue(e.getMessage().contains("unknown config key \"subjekt\""), e.getMessage());
+        assertTrue(e.getMessage().contains("gatehouse.gateway.authenticators.anonymous.config"), e.getMessage());
+    }
+
+    @Test
+    void validateWhenErrorHandlerHasWhenThenAcceptedButAMisspeltKeyBesideItIsNot() {
+        Rule ok = RuleDocuments.parse(RuleDocuments.Format.JSON, """
+                [{"id": "r1", "match": {"url": "http://app.test/<.*>", "methods": ["GET"]},
+                  "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"}, "mutators": [{"handler": "header"}],
+                  "errors": [{"handler": "json", "config": {"verbose": true, "when": [{"error": ["unauthorized"]}]}}]}]
+                """).get(0);
+        Rule bad = RuleDocuments.parse(RuleDocuments.Format.JSON, """
+                [{"id": "r2", "match": {"url": "http://app.test/<.*>", "methods": ["GET"]},
+                  "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"}, "mutators": [{"handler": "header"}],
+                  "errors": [{"handler": "json", "config": {"wen": [{"error": ["unauthorized"]}]}}]}]
+                """).get(0);
+
+        assertDoesNotThrow(() -> registry().validate(ok));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(bad));
+        assertTrue(e.getMessage().contains("errors json has an unknown config key \"wen\""), e.getMessage());
+    }
 }

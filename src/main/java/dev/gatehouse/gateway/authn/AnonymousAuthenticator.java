@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,11 @@ import jakarta.json.JsonObject;
  */
 @ApplicationScoped
 public class AnonymousAuthenticator implements Authenticator {
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("subject");
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.json.JsonObject;
 
@@ -23,5 +24,13 @@ public interface Authenticator {
 
     /** Checks a (merged) configuration when rules are loaded; throws {@link IllegalArgumentException}. */
     default void validate(JsonObject config) {
+    }
+
+    /**
+     * The config keys this handler accepts; any other key refuses the rule at load
+     * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
+     */
+    default ConfigKeys configKeys() {
+        return ConfigKeys.NONE;
     }
 }

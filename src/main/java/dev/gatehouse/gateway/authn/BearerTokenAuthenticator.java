@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,11 @@ public class BearerTokenAuthenticator implements Authenticator {
 
     @Inject
     SessionCheck check;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return SessionCheck.KEYS.and(TokenFrom.KEYS).and(ConfigKeys.of("prefix"));
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,6 +26,12 @@ public class ClientCredentialsAuthenticator implements Authenticator {
 
     @Inject
     ClientCredentialsExchange exchange;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("token_url", "required_scope", "cache.enabled", "cache.ttl")
+                .ignoring("retry", "cache.max_tokens");
+    }
 
     @Override
     public String name() {

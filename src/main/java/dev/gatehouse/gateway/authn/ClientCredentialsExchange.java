@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,12 +62,15 @@ public class ClientCredentialsExchange {
     Optional<String> exchange(GatewayRequest request, JsonObject config, String basicAuthorization, List<String> scopes) {
         URI tokenUrl = tokenUrl(request, config);
         String scope = String.join(" ", scopes);
-        String key = hasher.hash(tokenUrl + "\n" + basicAuthorization + "\n" + scope);
-        Optional<String> hit = cache.get(key);
+        String audience = HandlerConfigs.string(config, "audience").orElse("");
+        String key = hasher.hash(tokenUrl + "\n" + basicAuthorization + "\n" + scope + "\n" + audience);
+        boolean caching = HandlerConfigs.bool(HandlerConfigs.object(config, "cache"), "enabled", true);
+        Optional<String> hit = caching ? cache.get(key) : Optional.empty();
         if (hit.isPresent()) {
             return hit;
         }
-        String form = "grant_type=client_credentials" + (scope.isEmpty() ? "" : "&scope=" + encode(scope));
+        String form = "grant_type=client_credentials" + (scope.isEmpty() ? "" : "&scope=" + encode(scope))
+                + (audience.isEmpty() ? "" : "&audience=" + encode(audience));
         RemoteCalls.Reply reply = remote.call("POST", tokenUrl, Map.of("Authorization", basicAuthorization,
                 "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"), form);
         if (reply.status() >= 400 && reply.status() < 500) {
@@ -82,7 +86,9 @@ public class ClientCredentialsExchange {
             Instant exp = clock.instant().plusSeconds(in.longValue());
             until = exp.isBefore(until) ? exp : until;
         }
-        cache.put(key, token.getString(), until);
+        if (caching) {
+            cache.put(key, token.getString(), until);
+        }
         return Optional.of(token.getString());
     }
 
@@ -109,6 +115,8 @@ public class ClientCredentialsExchange {
     static void validate(JsonObject config) {
         HandlerConfigs.httpUrl(config, "token_url", "token_url");
         HandlerConfigs.strings(config, "scope");
+        HandlerConfigs.string(config, "audience");
         HandlerConfigs.duration(HandlerConfigs.object(config, "cache"), "ttl");
+        HandlerConfigs.bool(HandlerConfigs.object(config, "cache"), "enabled", true);
     }
 }

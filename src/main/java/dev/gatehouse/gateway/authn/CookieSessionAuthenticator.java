@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.session.SessionConfig;
@@ -24,6 +25,11 @@ public class CookieSessionAuthenticator implements Authenticator {
     SessionCheck check;
     @Inject
     SessionConfig sessions;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return SessionCheck.KEYS.and(ConfigKeys.of("only"));
+    }
 
     @Override
     public String name() {

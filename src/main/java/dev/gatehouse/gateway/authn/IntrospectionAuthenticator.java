@@ -1,10 +1,11 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
-import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
@@ -18,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,15 @@ public class IntrospectionAuthenticator implements Authenticator {
     private final Map<Integer, BoundedCache<String, JsonObject>> caches = new ConcurrentHashMap<>();
 
     @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("introspection_url", "scope_strategy", "required_scope", "target_audience",
+                "trusted_issuers", "introspection_request_headers", "prefix", "preserve_host", "cache.enabled", "cache.ttl",
+                "cache.max_cost", "pre_authorization.enabled", "pre_authorization.client_id", "pre_authorization.client_secret",
+                "pre_authorization.token_url", "pre_authorization.audience", "pre_authorization.scope")
+                .and(TokenFrom.KEYS).ignoring("retry");
+    }
+
+    @Override
     public String name() {
         return "oauth2_introspection";
     }
@@ -67,7 +78,7 @@ public class IntrospectionAuthenticator implements Authenticator {
     @Override
     public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
         Optional<String> token = TokenFrom.read(config, request);
-        if (token.isEmpty() || !token.get().startsWith(HandlerConfigs.string(config, "prefix").orElse(""))) {
+        if (token.isEmpty()) {
             return false;
         }
         JsonObject answer = cachedIntrospection(request, config, token.get());
@@ -128,6 +139,10 @@ public class IntrospectionAuthenticator implements Authenticator {
             return introspection.introspect(request.tenant(), token, request.issuer());
         }
         Map<String, String> headers = new LinkedHashMap<>();
+        headers.putAll(HandlerConfigs.headers(config, "introspection_request_headers"));
+        if (HandlerConfigs.bool(config, "preserve_host", false)) {
+            headers.put("X-Forwarded-Host", request.target().host());
+        }
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Accept", "application/json");
         JsonObject pre = HandlerConfigs.object(config, "pre_authorization");
@@ -203,6 +218,8 @@ public class IntrospectionAuthenticator implements Authenticator {
         HandlerConfigs.strings(config, "required_scope");
         HandlerConfigs.strings(config, "target_audience");
         HandlerConfigs.strings(config, "trusted_issuers");
+        HandlerConfigs.headers(config, "introspection_request_headers");
+        HandlerConfigs.bool(config, "preserve_host", false);
         JsonObject cache = HandlerConfigs.object(config, "cache");
         HandlerConfigs.duration(cache, "ttl");
         if (HandlerConfigs.integer(cache, "max_cost", DEFAULT_MAX_COST) < 1) {

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -50,6 +51,12 @@ public class JwtAuthenticator implements Authenticator {
     JwksCache jwks;
     @Inject
     Clock clock;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("jwks_urls", "allowed_algorithms", "trusted_issuers", "target_audience", "required_scope",
+                "scope_strategy").and(TokenFrom.KEYS).ignoring("jwks_max_wait", "jwks_ttl");
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -15,24 +16,36 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Checks a session credential for {@code cookie_session} and {@code bearer_token}: in-process against our
  * identity sessions (no {@code check_session_url}: the session is read as {@code /sessions/whoami} shows it,
  * subject from {@code identity.id}), or by calling {@code check_session_url} with the credential (200 and
  * a JSON body: valid; subject from {@code subject_from}, claims from {@code extra_from}, gjson-like dotted
- * paths as in Oathkeeper).
+ * paths as in Oathkeeper). The remote call is shaped by Oathkeeper's {@code preserve_path},
+ * {@code preserve_query}, {@code preserve_host}, {@code force_method} (default {@code GET}),
+ * {@code forward_http_headers} and {@code additional_headers}.
  */
 @ApplicationScoped
 public class SessionCheck {
+
+    /** The keys both session handlers share (Oathkeeper's schema for each). */
+    static final ConfigKeys KEYS = ConfigKeys.of("check_session_url", "subject_from", "extra_from", "preserve_path",
+            "preserve_query", "preserve_host", "force_method", "forward_http_headers", "additional_headers");
+
+    private static final String QUERY_CHARS = "-._~!$&'()*+,;=:@/?";
+    private static final String HEX = "0123456789ABCDEF";
 
     @Inject
     SessionService sessions;
     @Inject
     RemoteCalls remote;
 
-    void check(JsonObject config, String token, Map<String, String> forwardHeaders, GatewayRequest request,
+    void check(JsonObject config, String token, Map<String, String> credentials, GatewayRequest request,
                AuthenticationSession session) {
         String url = HandlerConfigs.string(config, "check_session_url").orElse(null);
         JsonValue body;
@@ -46,11 +59,8 @@ public class SessionCheck {
             subjectFrom = HandlerConfigs.string(config, "subject_from").orElse("identity.id");
             extraFrom = HandlerConfigs.string(config, "extra_from").orElse("@this");
         } else {
-            URI uri = URI.create(url);
-            if (config.getBoolean("preserve_path", false)) {
-                uri = uri.resolve(request.target().encodedPath());
-            }
-            RemoteCalls.Reply reply = remote.call("GET", uri, forwardHeaders, null);
+            RemoteCalls.Reply reply = remote.call(HandlerConfigs.string(config, "force_method").orElse("GET"),
+                    checkUri(URI.create(url), config, request), headers(config, credentials, request), null);
             if (reply.status() != 200) {
                 throw GatewayException.unauthorized("check_session_url answered " + reply.status());
             }
@@ -67,9 +77,76 @@ public class SessionCheck {
         session.extra(extra instanceof JsonObject o ? o : JsonObject.EMPTY_JSON_OBJECT);
     }
 
+    /**
+     * {@code check_session_url} with, as in Oathkeeper, the request's path unless {@code preserve_path}
+     * and its query unless {@code preserve_query}. Both default to {@code true} here (Oathkeeper's
+     * {@code preserve_path} defaults to {@code false}), so a URL such as {@code .../sessions/whoami} is called
+     * as written.
+     */
+    static URI checkUri(URI base, JsonObject config, GatewayRequest request) {
+        String path = HandlerConfigs.bool(config, "preserve_path", true) ? base.getRawPath() : request.target().encodedPath();
+        String query = HandlerConfigs.bool(config, "preserve_query", true) ? base.getRawQuery() : uriSafe(request.rawQuery());
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + (path == null ? "" : path)
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    /**
+     * A query as clients send it, made fit for a URI: characters a URI cannot hold (spaces, {@code |}, non-ASCII,
+     * a {@code %} not starting an escape) are percent-encoded, so a sloppy query is passed on, not a failed check.
+     */
+    static String uriSafe(String rawQuery) {
+        byte[] bytes = rawQuery.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean escape = c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (escape || c < 0x80 && c != '%' && (Character.isLetterOrDigit(c) || QUERY_CHARS.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return HEX.indexOf(Character.toUpperCase((char) b)) >= 0;
+    }
+
+    /**
+     * What goes to {@code check_session_url}: the request's headers named in {@code forward_http_headers},
+     * the handler's credential (which wins over a forwarded header of the same name),
+     * {@code X-Forwarded-Host} when {@code preserve_host}, then {@code additional_headers} over everything.
+     */
+    static Map<String, String> headers(JsonObject config, Map<String, String> credentials, GatewayRequest request) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : HandlerConfigs.strings(config, "forward_http_headers")) {
+            List<String> values = request.headers().getOrDefault(name, List.of());
+            if (!values.isEmpty()) {
+                headers.put(name, String.join(", ", values));
+            }
+        }
+        headers.putAll(credentials);
+        if (HandlerConfigs.bool(config, "preserve_host", false)) {
+            headers.put("X-Forwarded-Host", request.target().host());
+        }
+        headers.putAll(HandlerConfigs.headers(config, "additional_headers"));
+        return headers;
+    }
+
     static void validate(JsonObject config) {
         HandlerConfigs.httpUrl(config, "check_session_url", "check_session_url");
         HandlerConfigs.string(config, "subject_from");
         HandlerConfigs.string(config, "extra_from");
+        HandlerConfigs.bool(config, "preserve_path", true);
+        HandlerConfigs.bool(config, "preserve_query", true);
+        HandlerConfigs.bool(config, "preserve_host", false);
+        HandlerConfigs.string(config, "force_method").ifPresent(m -> {
+            if (!m.matches("[A-Z]{1,16}")) {
+                throw new IllegalArgumentException("force_method must be an HTTP method in upper case, such as GET or POST");
+            }
+        });
+        HandlerConfigs.headerNames(config, "forward_http_headers");
+        HandlerConfigs.headers(config, "additional_headers");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.authn;
 
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.json.JsonObject;
@@ -10,11 +11,14 @@ import java.util.Optional;
 
 /**
  * Oathkeeper's {@code token_from}: {@code {header: "X-Token"}}, {@code {query_parameter: "token"}} or
- * {@code {cookie: "token"}}; absent means {@code Authorization: Bearer}.
+ * {@code {cookie: "token"}}; absent means {@code Authorization: Bearer}. A token not starting with
+ * {@code prefix} (for the handlers that declare it) is treated as absent, so the next authenticator is tried.
  */
 final class TokenFrom {
 
     private static final int MAX_TOKEN = 8192;
+
+    static final ConfigKeys KEYS = ConfigKeys.of("token_from.header", "token_from.query_parameter", "token_from.cookie");
 
     private TokenFrom() {
     }
@@ -33,7 +37,8 @@ final class TokenFrom {
         } else {
             token = request.bearerToken();
         }
-        return token.map(String::trim).filter(t -> !t.isEmpty() && t.length() <= MAX_TOKEN);
+        String prefix = HandlerConfigs.string(config, "prefix").orElse("");
+        return token.map(String::trim).filter(t -> !t.isEmpty() && t.length() <= MAX_TOKEN && t.startsWith(prefix));
     }
 
     private static Optional<String> query(String rawQuery, String name) {

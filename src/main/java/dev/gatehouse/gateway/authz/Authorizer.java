@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authz;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.json.JsonObject;
 
@@ -13,5 +14,13 @@ public interface Authorizer {
     void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session);
 
     default void validate(JsonObject config) {
+    }
+
+    /**
+     * The config keys this handler accepts; any other key refuses the rule at load
+     * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
+     */
+    default ConfigKeys configKeys() {
+        return ConfigKeys.NONE;
     }
 }

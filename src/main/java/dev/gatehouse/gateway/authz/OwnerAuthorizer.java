@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authz;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -17,6 +18,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OwnerAuthorizer implements Authorizer {
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("capture_group", "path_segment");
+    }
 
     @Override
     public String name() {

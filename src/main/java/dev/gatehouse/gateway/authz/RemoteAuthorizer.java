@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authz;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.RemoteCalls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,11 @@ public class RemoteAuthorizer implements Authorizer {
 
     @Inject
     RemoteCalls remote;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("remote", "headers", "forward_response_headers_to_upstream").ignoring("retry");
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.authz;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -26,6 +27,11 @@ public class RemoteJsonAuthorizer implements Authorizer {
 
     @Inject
     RemoteCalls remote;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("remote", "headers", "payload", "forward_response_headers_to_upstream").ignoring("retry");
+    }
 
     @Override
     public String name() {

@@ -1,13 +1,14 @@
 package dev.gatehouse.gateway.authz;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.Arrays;
@@ -27,6 +28,11 @@ import java.util.Set;
 public class RolesAuthorizer implements Authorizer {
 
     static final String DEFAULT_CLAIM = "identity.metadata_public.roles";
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("claim", "required", "match");
+    }
 
     @Override
     public String name() {

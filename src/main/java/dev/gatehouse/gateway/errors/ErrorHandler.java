@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.errors;
 
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.json.JsonObject;
@@ -15,5 +16,13 @@ public interface ErrorHandler {
     ErrorAnswer handle(GatewayRequest request, JsonObject config, GatewayException error);
 
     default void validate(JsonObject config) {
+    }
+
+    /**
+     * The config keys this handler accepts besides {@code when}; any other key refuses the rule at load
+     * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
+     */
+    default ConfigKeys configKeys() {
+        return ConfigKeys.NONE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.errors;
 
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class JsonErrorHandler implements ErrorHandler {
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.NONE.ignoring("verbose");
+    }
 
     @Override
     public String name() {

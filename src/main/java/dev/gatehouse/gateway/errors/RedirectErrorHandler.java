@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.errors;
 
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
@@ -22,6 +23,11 @@ public class RedirectErrorHandler implements ErrorHandler {
 
     @Inject
     GatewayConfig gateway;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("to", "code", "return_to_query_param");
+    }
 
     @Override
     public String name() {

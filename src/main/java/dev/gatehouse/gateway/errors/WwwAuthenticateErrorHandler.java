@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.errors;
 
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -11,6 +12,11 @@ import java.util.Map;
 /** {@code www_authenticate}: 401 with {@code WWW-Authenticate: Basic realm="<realm>"}, as Oathkeeper answers. */
 @ApplicationScoped
 public class WwwAuthenticateErrorHandler implements ErrorHandler {
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("realm");
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.mutate;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -11,6 +12,11 @@ import jakarta.json.JsonObject;
  */
 @ApplicationScoped
 public class CookieMutator implements Mutator {
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("cookies");
+    }
 
     @Override
     public String name() {

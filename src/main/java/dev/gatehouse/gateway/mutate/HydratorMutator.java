@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.mutate;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -15,8 +16,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code hydrator}: POSTs the session ({@code {subject, extra, header, match_context}}) to {@code api.url} and
@@ -28,6 +32,12 @@ public class HydratorMutator implements Mutator {
 
     @Inject
     RemoteCalls remote;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("api.url", "api.auth.basic.username", "api.auth.basic.password")
+                .ignoring("api.retry", "cache");
+    }
 
     @Override
     public String name() {
@@ -50,6 +60,7 @@ public class HydratorMutator implements Mutator {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
+        basic(api).ifPresent(b -> headers.put("Authorization", b));
         RemoteCalls.Reply reply = remote.call("POST", URI.create(HandlerConfigs.string(api, "url").orElseThrow()), headers, body);
         if (reply.status() != 200) {
             throw GatewayException.internal("hydrator answered " + reply.status());
@@ -78,5 +89,19 @@ public class HydratorMutator implements Mutator {
     public void validate(JsonObject config) {
         JsonObject api = HandlerConfigs.object(config, "api");
         HandlerConfigs.httpUrl(api, "url", "api.url").orElseThrow(() -> new IllegalArgumentException("api.url is required"));
+        basic(api);
+    }
+
+    /** {@code api.auth.basic}: HTTP Basic credentials for the hydrator API, both parts required. */
+    private static Optional<String> basic(JsonObject api) {
+        JsonObject basic = HandlerConfigs.object(HandlerConfigs.object(api, "auth"), "basic");
+        if (basic.isEmpty()) {
+            return Optional.empty();
+        }
+        String user = HandlerConfigs.string(basic, "username")
+                .orElseThrow(() -> new IllegalArgumentException("api.auth.basic needs username and password"));
+        String password = HandlerConfigs.string(basic, "password")
+                .orElseThrow(() -> new IllegalArgumentException("api.auth.basic needs username and password"));
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 }

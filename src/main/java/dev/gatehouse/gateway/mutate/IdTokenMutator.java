@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -15,6 +16,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,11 @@ public class IdTokenMutator implements Mutator {
     Clock clock;
 
     private BoundedCache<String, String> cache;
+
+    @Override
+    public ConfigKeys configKeys() {
+        return ConfigKeys.of("claims", "issuer_url", "jwks_url", "ttl");
+    }
 
     @Override
     public String name() {

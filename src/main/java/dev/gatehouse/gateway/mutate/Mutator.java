@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.mutate;
 
 import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.json.JsonObject;
 
@@ -12,5 +13,13 @@ public interface Mutator {
     void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session);
 
     default void validate(JsonObject config) {
+    }
+
+    /**
+     * The config keys this handler accepts; any other key refuses the rule at load
+     * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
+     */
+    default ConfigKeys configKeys() {
+        return ConfigKeys.NONE;
     }
 }
