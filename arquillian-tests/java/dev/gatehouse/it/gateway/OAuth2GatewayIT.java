@@ -46,7 +46,7 @@ class OAuth2GatewayIT {
                         "target_audience": ["https://api.gw.test"]}}],
                    "authorizer": {"handler": "allow"},
                    "mutators": [{"handler": "id_token", "config": {"issuer_url": "%s", "ttl": "1m",
-                        "claims": "{\\"aud\\": [\\"upstream-api\\"], \\"client\\": \\"{{ print .Extra.client_id }}\\"}"}}]},
+                        "claims": "{\\"aud\\": [\\"upstream-api\\"], \\"client\\": \\"{{ print .Extra.client_id }}\\", \\"session\\": {{ .Extra | toJson }}}"}}]},
                   {"id": "oauth-write", "match": {"url": "http://oauth-gw.it.test/write/<.*>", "methods": ["GET"]},
                    "authenticators": [{"handler": "oauth2_introspection", "config": {"required_scope": ["write"]}}],
                    "authorizer": {"handler": "allow"}, "mutators": [{"handler": "noop"}]},
@@ -98,6 +98,7 @@ class OAuth2GatewayIT {
         assertEquals(ISSUER, claims.getIssuer());
         assertEquals(List.of("upstream-api"), claims.getAudience());
         assertEquals(client.id(), claims.getStringClaim("client"));
+        assertEquals(client.id(), claims.getJSONObjectClaim("session").get("client_id"), "the whole .Extra, by toJson");
         assertNotNull(claims.getJWTID());
         long lifetime = claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
         assertEquals(60_000, lifetime);

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  *   <li>{@code .Subject}, {@code .Extra.a.b}, {@code .MatchContext.Method}, {@code .MatchContext.URL},
  *       {@code .MatchContext.URL.Path}, {@code .MatchContext.URL.Host}, {@code .MatchContext.RegexpCaptureGroups};</li>
  *   <li>{@code print X Y ...} (joined), {@code printIndex X N} and {@code index X N} (element N of a list,
- *       empty when absent).</li>
+ *       empty when absent);</li>
+ *   <li>{@code toJson X} and {@code X | toJson} (sprig's, as Oathkeeper's docs use it for {@code id_token} claims):
+ *       the value as JSON ({@code null} when missing), inserted unescaped since it is a complete JSON value.</li>
  * </ul>
  * A missing value prints as the empty string. Anything else is a template error, found when the rule is
  * loaded ({@link #check}).
@@ -66,10 +68,47 @@ public final class Templates {
             if (action.endsWith("-")) {
                 action = action.substring(0, action.length() - 1).trim();
             }
-            out.append(escape.apply(text(evaluate(action, session))));
+            List<String> stages = pipeline(action);
+            JsonValue value = evaluate(stages.get(0), session);
+            if (stages.size() == 1 && !isToJson(stages.get(0))) {
+                out.append(escape.apply(text(value)));
+            } else {
+                for (String stage : stages.subList(1, stages.size())) {
+                    if (!stage.equals("toJson")) {
+                        throw new IllegalArgumentException("unsupported pipeline function " + stage);
+                    }
+                }
+                // already a complete JSON value: inserted as it is, never through the string escaper
+                out.append(value.toString());
+            }
             i = close + 2;
         }
         return out.toString();
+    }
+
+    /** {@code X | toJson}: the stages of an action, split at pipes outside string literals. */
+    private static List<String> pipeline(String action) {
+        List<String> stages = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < action.length(); i++) {
+            char c = action.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '|' && !quoted) {
+                stages.add(action.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        stages.add(action.substring(start).trim());
+        if (stages.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("empty pipeline stage");
+        }
+        return stages;
+    }
+
+    private static boolean isToJson(String stage) {
+        return stage.startsWith("toJson ") || stage.equals("toJson");
     }
 
     private static JsonValue evaluate(String action, AuthenticationSession session) {
@@ -79,6 +118,12 @@ public final class Templates {
         }
         String fn = words.get(0);
         switch (fn) {
+            case "toJson" -> {
+                if (words.size() != 2) {
+                    throw new IllegalArgumentException("toJson takes one value");
+                }
+                return operand(words.get(1), session);
+            }
             case "print" -> {
                 StringBuilder b = new StringBuilder();
                 for (String w : words.subList(1, words.size())) {

@@ -1,11 +1,13 @@
 package dev.gatehouse.gateway;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,6 +49,25 @@ class TemplatesTest {
         String out = Templates.render("{\"s\":\"{{ print .Subject }}\"}", s, v -> v.replace("\"", "\\\""));
 
         assertEquals("{\"s\":\"a\\\"b\"}", out);
+    }
+
+    @Test
+    void renderWhenToJsonThenValueAsJsonUnescapedInBothForms() {
+        AuthenticationSession s = session();
+        UnaryOperator<String> jsonEscape = v -> v.replace("\"", "\\\"");
+
+        String piped = Templates.render("{\"roles\": {{ .Extra.identity.roles | toJson }}, \"sub\": {{ toJson .Subject }}}", s, jsonEscape);
+
+        JsonObject claims = Json.createReader(new java.io.StringReader(piped)).readObject();
+        assertEquals(Json.createArrayBuilder().add("admin").add("dev").build(), claims.getJsonArray("roles"));
+        assertEquals(s.subject(), claims.getString("sub"));
+        assertEquals("null", Templates.render("{{ .Extra.nope | toJson }}", s));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ .Subject | exec }}", "{{ .Subject | }}", "{{ toJson .Subject .Subject }}"})
+    void checkWhenPipelineUnsupportedThenRefused(String template) {
+        assertThrows(IllegalArgumentException.class, () -> Templates.check(template));
     }
 
     @ParameterizedTest
