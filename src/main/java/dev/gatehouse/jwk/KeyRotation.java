@@ -1,6 +1,7 @@
 package dev.gatehouse.jwk;
 
 import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.platform.db.PeriodicJob;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,8 +16,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -44,7 +43,7 @@ public class KeyRotation {
     @Inject
     KeyRepository repository;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final PeriodicJob job = new PeriodicJob(LOG, "Key rotation check");
 
     @PostConstruct
     void start() {
@@ -54,16 +53,7 @@ public class KeyRotation {
 
     @Timeout
     void tick() {
-        if (!migrator.isMigrated() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Key rotation check failed; trying again at the next interval", e);
-        } finally {
-            running.set(false);
-        }
+        job.tick(migrator, this::runOnce);
     }
 
     /** One pass over every set of every tenant; returns how many sets were rotated. */

@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
-import dev.gatehouse.kernel.log.Redactor;
 import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.platform.db.PeriodicJob;
 import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantRepository;
 import jakarta.annotation.PostConstruct;
@@ -22,7 +22,6 @@ import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -55,7 +54,7 @@ public class TokenCleanup {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final PeriodicJob job = new PeriodicJob(LOG, "OAuth2 token clean-up");
 
     @PostConstruct
     void start() {
@@ -65,16 +64,7 @@ public class TokenCleanup {
 
     @Timeout
     void tick() {
-        if (!migrator.isMigrated() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            runOnce();
-        } catch (Exception e) {
-            LOG.warning("OAuth2 token clean-up failed: " + Redactor.text(String.valueOf(e.getMessage())) + " — will retry");
-        } finally {
-            running.set(false);
-        }
+        job.tick(migrator, this::runOnce);
     }
 
     /** Deletes what expired before now minus the grace period, in every tenant; returns how many rows. */
