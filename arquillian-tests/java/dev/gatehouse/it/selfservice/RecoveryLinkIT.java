@@ -248,6 +248,21 @@ class RecoveryLinkIT {
     }
 
     @Test
+    void adminRecoveryCodeLinkWhenAnotherClientAsksForItsJsonThenRefusedWithoutTheOwnersCsrfSecret() {
+        String identity = registered("", email("admin-json")).getJsonObject("identity").getString("id");
+        JsonObject admin = CodeFlows.adminCode("", identity, "1h");
+        Browser first = new Browser();
+        first.open(admin.getString("recovery_link"));
+        String ownersSecret = first.cookie("gatehouse_csrf").orElseThrow();
+        java.net.URI link = java.net.URI.create(admin.getString("recovery_link"));
+
+        Http.Response stranger = Http.get(link.getRawPath() + "?" + link.getRawQuery()).header("Accept", "application/json").send();
+
+        assertEquals(403, stranger.status(), stranger.toString());
+        assertFalse(stranger.body().contains(ownersSecret), "the flow's CSRF secret is not shown to another client");
+    }
+
+    @Test
     void adminRecoveryLinkWhenInputBadOrNoAdminThenRefused() {
         String identity = registered("", email("admin-link")).getJsonObject("identity").getString("id");
 

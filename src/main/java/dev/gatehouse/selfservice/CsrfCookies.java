@@ -57,7 +57,12 @@ public class CsrfCookies {
 
     /** Whether this request's cookie belongs to the flow (used to show a browser flow's JSON). */
     public boolean cookieMatches(HttpServletRequest request, Flow flow) {
-        return flow.csrfHash() != null && current(request).map(c -> hasher.matches("csrf:" + c, flow.csrfHash())).orElse(false);
+        return current(request).map(c -> secretMatches(c, flow)).orElse(false);
+    }
+
+    /** Whether this CSRF secret (a cookie's, or one about to be set) is the one the flow is bound to. */
+    public boolean secretMatches(String secret, Flow flow) {
+        return flow.csrfHash() != null && hasher.matches("csrf:" + secret, flow.csrfHash());
     }
 
     /** Whether a submission carries a valid token for the flow: form token = cookie, cookie bound to flow. */

@@ -4,6 +4,7 @@ import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -57,7 +58,12 @@ public class RecoveryResource extends FlowEndpoints {
         CsrfCookies.Secret secret = csrf.secret(request);
         RecoveryHandler.Browser browser = new RecoveryHandler.Browser(secret.value(), csrf.hash(secret.value()));
         if (token == null) {
-            return responses.browserStarted(request, recovery.bindToBrowser(flow, browser), secret, null);
+            Flow bound = recovery.bindToBrowser(flow, browser);
+            if (FlowResponses.wantsJson(request) && bound.flavor() == Flavor.BROWSER && !csrf.secretMatches(secret.value(), bound)) {
+                // the flow's JSON holds its owner's CSRF secret; the page (FlowView) is guarded the same way
+                throw new FlowError(FlowError.Kind.CSRF);
+            }
+            return responses.browserStarted(request, bound, secret, null);
         }
         if (flow.isSpent() || flows.isExpired(flow)) {
             return linkRefused(flow, unusable(flow, Texts.recoveryTokenInvalid()));
