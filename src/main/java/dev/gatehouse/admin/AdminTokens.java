@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.jwk.JwtSigning;
 import dev.gatehouse.jwk.KeySetName;
 import dev.gatehouse.oauth2.Issuer;
+import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.tenant.CurrentTenant;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,16 +46,18 @@ public class AdminTokens {
     private Issuer issuer;
     private CurrentTenant tenant;
     private Clock clock;
+    private TokenIntrospection tokens;
 
     protected AdminTokens() {
     }
 
     @Inject
-    public AdminTokens(JwtSigning signing, Issuer issuer, CurrentTenant tenant, Clock clock) {
+    public AdminTokens(JwtSigning signing, Issuer issuer, CurrentTenant tenant, Clock clock, TokenIntrospection tokens) {
         this.signing = signing;
         this.issuer = issuer;
         this.tenant = tenant;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     /** What became of a bearer credential presented as an admin token. */
@@ -91,6 +94,9 @@ public class AdminTokens {
         }
         if (!scopes(claims).contains(SCOPE)) {
             return new Rejected("scope lacks " + SCOPE, true);
+        }
+        if (tokens.isRevoked(tenant.id(), token)) {
+            return new Rejected("revoked", false);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith(CROSS_TENANT_PATH) && !TenantId.DEFAULT.equals(tenant.id())) {

@@ -3,6 +3,7 @@ package dev.gatehouse.it.oauth2.token;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.TestClient;
@@ -46,6 +47,17 @@ class AdminClientBootstrapIT {
         TestClient ops = TestClients.jwtStrategy().scope("gatehouse:admin").create();
 
         assertEquals(200, listIdentities(token(ops, "gatehouse:admin")));
+    }
+
+    @Test
+    void adminApiWhenJwtTokenRevokedThenUnauthorizedAtOnce() throws Exception {
+        TestClient ops = TestClients.jwtStrategy().scope("gatehouse:admin").create();
+        AccessToken token = token(ops, "gatehouse:admin");
+        assertEquals(200, listIdentities(token));
+        URI revoke = TokenServer.endpoint("/oauth2/revoke");
+        assertEquals(200, TokenServer.send(new TokenRevocationRequest(revoke, ops.auth(revoke), token)).getStatusCode());
+
+        assertEquals(401, listIdentities(token), "a revoked admin token no longer administers, though its signature still verifies");
     }
 
     @Test

@@ -43,6 +43,21 @@ public class TokenIntrospection {
                 .flatMap(t -> store.findGrant(tenant, t.grantId()).filter(g -> !g.isRevoked()).map(g -> new Live(t, g)));
     }
 
+    /**
+     * Whether {@code value} is one of our stored tokens that was revoked (itself or its grant). A token we never
+     * stored is not "revoked": a self-contained JWT is judged by its signature and claims alone.
+     */
+    @Transactional
+    public boolean isRevoked(TenantId tenant, String value) {
+        if (value == null || value.isEmpty() || value.length() > FormParameters.MAX_VALUE_LENGTH) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return store.findToken(tenant, hasher.hash(value))
+                .map(t -> !t.isActiveAt(now) || store.findGrant(tenant, t.grantId()).map(StoredGrant::isRevoked).orElse(true))
+                .orElse(false);
+    }
+
     @Transactional
     public JsonObject introspect(TenantId tenant, String value, String issuer) {
         return live(tenant, value).map(l -> describe(l, issuer)).orElse(inactive());
