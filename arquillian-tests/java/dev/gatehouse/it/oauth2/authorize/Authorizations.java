@@ -14,6 +14,9 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import jakarta.json.JsonObject;
@@ -119,14 +122,19 @@ public final class Authorizations {
 
     /** The access token a public client gets for the code in {@code callback}, redeemed with its PKCE verifier. */
     public static String redeemedAccessToken(AuthorizeClients.Client client, Started started, String callback) {
+        return redeemed(client, started, callback).getAccessToken().getValue();
+    }
+
+    /** The tokens (ID token included when {@code openid} was granted) a public client gets for the code. */
+    static OIDCTokens redeemed(AuthorizeClients.Client client, Started started, String callback) {
         AuthorizationCode code = answer(callback).toSuccessResponse().getAuthorizationCode();
         URI endpoint = ItServer.get().uri("/oauth2/token");
         try {
-            TokenResponse r = TokenResponse.parse(new TokenRequest.Builder(endpoint, new ClientID(client.id()),
+            TokenResponse r = OIDCTokenResponseParser.parse(new TokenRequest.Builder(endpoint, new ClientID(client.id()),
                     new AuthorizationCodeGrant(code, URI.create(client.redirectUri()), started.verifier())).build()
                     .toHTTPRequest().send());
             assertTrue(r.indicatesSuccess(), () -> r.toErrorResponse().getErrorObject().toString());
-            return r.toSuccessResponse().getTokens().getAccessToken().getValue();
+            return ((OIDCTokenResponse) r.toSuccessResponse()).getOIDCTokens();
         } catch (ParseException | java.io.IOException e) {
             throw new AssertionError("token request failed", e);
         }

@@ -62,6 +62,25 @@ class LogoutIT {
     }
 
     @Test
+    void logoutWhenOnlyAnIdTokenHintFromAnotherBrowserThenStraightBackAndTheUsersSessionStays() {
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        Authorizations.Started s = Authorizations.request(client);
+        String consent = Authorizations.consentChallenge(browser, Authorizations.acceptLogin(
+                Authorizations.loginChallenge(browser, s), "{\"subject\":\"" + subject + "\",\"remember\":true}"));
+        String verifier = Authorizations.acceptConsent(consent, "{\"grant_scope\":[\"openid\"]}");
+        String idToken = Authorizations.redeemed(client, s, Authorizations.location(browser.get(verifier))).getIDTokenString();
+        TestBrowser holderOfTheToken = new TestBrowser();
+
+        String location = Authorizations.location(holderOfTheToken.get("/oauth2/sessions/logout?id_token_hint="
+                + Authorizations.enc(idToken) + "&post_logout_redirect_uri=" + Authorizations.enc(client.postLogoutRedirectUri())
+                + "&state=x"));
+
+        assertEquals(client.postLogoutRedirectUri() + "?state=x", location, "no logout challenge for a browser without a session");
+        assertTrue(Authorizations.loginRequest(Authorizations.loginChallenge(browser, Authorizations.request(client)))
+                .getBoolean("skip"), "the user's own login session was not ended");
+    }
+
+    @Test
     void logoutWhenLogoutAppAcceptsThenLoginSessionEndsAndBrowserGoesBackWithState() {
         AuthorizeClients.Client client = rememberedLogin();
         String app = Authorizations.location(browser.get(logout(client, client.postLogoutRedirectUri(), "st-1")));

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -100,8 +99,10 @@ public class LogoutRequests {
         if (session.isPresent() && hintSubject.isPresent() && !hintSubject.get().equals(session.get().subject())) {
             return page("The id_token_hint was issued to another user than the one signed in.");
         }
-        Optional<String> subject = session.map(LoginSession::subject).or(() -> hintSubject);
-        Optional<String> sid = session.map(s -> s.id().toString()).or(() -> hint.flatMap(LogoutRequests::sid));
+        // only this browser's own session is ended: an id_token_hint without it (anyone who holds someone's ID
+        // token) must not end that user's sessions elsewhere
+        Optional<String> subject = session.map(LoginSession::subject);
+        Optional<String> sid = session.map(s -> s.id().toString());
         String destination = destination(asked.postLogoutRedirectUri(), asked.state(), browser);
         if (subject.isEmpty()) {
             return new BrowserStep.Go(destination, List.of());
@@ -193,13 +194,5 @@ public class LogoutRequests {
 
     private static BrowserStep page(String description) {
         return new BrowserStep.ErrorPage(OAuth2Error.INVALID_REQUEST, description);
-    }
-
-    private static Optional<String> sid(JWTClaimsSet claims) {
-        try {
-            return Optional.ofNullable(claims.getStringClaim("sid"));
-        } catch (ParseException e) {
-            return Optional.empty();
-        }
     }
 }
