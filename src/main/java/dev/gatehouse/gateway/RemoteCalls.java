@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.kernel.http.BoundedExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
 
@@ -64,14 +64,11 @@ public class RemoteCalls {
         headers.forEach(b::header);
         b.method(method, body);
         try {
-            HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream in = r.body()) {
-                byte[] bytes = in.readNBytes(MAX_BODY + 1);
-                if (bytes.length > MAX_BODY) {
-                    throw GatewayException.internal("remote answer from " + uri.getHost() + " is too large");
-                }
-                return new Reply(r.statusCode(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), r.headers().map());
+            BoundedExchange.Answer r = BoundedExchange.send(client, b.build(), MAX_BODY, config.remoteTimeout());
+            if (r.tooLarge()) {
+                throw GatewayException.internal("remote answer from " + uri.getHost() + " is too large");
             }
+            return new Reply(r.status(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), r.headers().map());
         } catch (HttpTimeoutException e) {
             throw GatewayException.internal("remote call to " + uri.getHost() + " timed out");
         } catch (IOException e) {

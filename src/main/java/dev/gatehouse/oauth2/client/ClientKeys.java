@@ -1,15 +1,14 @@
 package dev.gatehouse.oauth2.client;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.gatehouse.kernel.http.BoundedExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -98,15 +97,12 @@ public class ClientKeys {
 
     private Optional<JWKSet> fetch(URI uri) {
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (response.statusCode() != 200 || bytes.length > MAX_BYTES) {
-                    return Optional.empty();
-                }
-                return Optional.of(JWKSet.parse(new String(bytes, StandardCharsets.UTF_8)).toPublicJWKSet());
+            BoundedExchange.Answer answer = BoundedExchange.send(http, HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Accept", "application/json").GET().build(), MAX_BYTES, timeout);
+            if (answer.status() != 200 || answer.tooLarge()) {
+                return Optional.empty();
             }
+            return Optional.of(JWKSet.parse(new String(answer.body(), StandardCharsets.UTF_8)).toPublicJWKSet());
         } catch (IOException | ParseException | IllegalArgumentException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
