@@ -7,7 +7,6 @@ import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -45,8 +44,8 @@ public class ClientAuthenticatorBean implements ClientAuthenticator {
         this.http = http;
     }
 
+    /** Not one transaction: a private_key_jwt check may fetch the client's jwks_uri, which must not hold a connection. */
     @Override
-    @Transactional
     public OAuth2Client authenticate(ClientAuthenticationRequest request) {
         String iss = issuer.of(http);
         return authentication.authenticate(request, new HashSet<>(List.of(request.endpointUrl(), iss, iss + "/oauth2/token")));
