@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -127,8 +128,26 @@ public class DynamicRegistration {
         }
     }
 
-    private static boolean local(URI uri) {
-        return !"https".equalsIgnoreCase(uri.getScheme()) || ClientMetadataParser.isLoopback(uri.getHost());
+    /**
+     * Not https, or a host name or IP literal of this machine or an internal network (loopback in any spelling such
+     * as {@code 127.1}, {@code 0.0.0.0}, link-local such as cloud metadata at {@code 169.254.169.254}, private
+     * ranges). A DNS name is only checked by its text: names that resolve inside are the operator's to firewall.
+     */
+    static boolean local(URI uri) {
+        String host = uri.getHost();
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || host == null || ClientMetadataParser.isLoopback(host)) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+") && !host.startsWith("[")) {
+            return false;
+        }
+        try {
+            InetAddress a = InetAddress.getByName(host.replace("[", "").replace("]", ""));
+            return a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                    || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc);
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
     }
 
     private static OAuth2Exception metadataError(String description) {
