@@ -32,6 +32,9 @@ class DecisionsApiIT {
               {"id": "dec-public", "match": {"url": "http://decisions.it.test/public/<.*>", "methods": ["GET"]},
                "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"},
                "mutators": [{"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}"}}}]},
+              {"id": "dec-cookie", "match": {"url": "http://decisions.it.test/cookie/<.*>", "methods": ["GET"]},
+               "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"},
+               "mutators": [{"handler": "cookie", "config": {"cookies": {"gw_user": "{{ print .Subject }}"}}}]},
               {"id": "dec-accounts", "match": {"url": "http://decisions.it.test/accounts/<[^/]+>", "methods": ["GET", "PUT"]},
                "authenticators": [{"handler": "bearer_token"}, {"handler": "cookie_session"}],
                "authorizer": {"handler": "owner"},
@@ -66,6 +69,17 @@ class DecisionsApiIT {
 
         assertEquals(200, r.status(), r.toString());
         assertEquals("anonymous", r.header("X-User"));
+    }
+
+    @Test
+    void decisionWhenCookieMutatorThenCookieHeaderKeepsTheClientsOtherCookiesAndReplacesSameNamedOnes() {
+        Http.Response r = GatewayRules.decision("GET", HOST, "/cookie/page")
+                .header("Cookie", "gw_user=admin; theme=dark").send();
+
+        assertEquals(200, r.status(), r.toString());
+        String cookie = r.header("Cookie");
+        assertTrue(cookie != null && cookie.contains("gw_user=anonymous") && cookie.contains("theme=dark")
+                && !cookie.contains("admin"), String.valueOf(cookie));
     }
 
     @Test

@@ -8,16 +8,15 @@ import java.util.Map;
 
 /**
  * What the pipeline learns about a request, as Oathkeeper's {@code AuthenticationSession}: the subject,
- * the {@code Extra} claims an authenticator found, the headers and cookies the mutators set for the
- * upstream, and the {@code MatchContext} (capture groups, URL, method) templates may read. One per
- * decision; not shared between threads.
+ * the {@code Extra} claims an authenticator found, the headers the mutators set for the upstream (a
+ * {@code cookie} mutator's as {@code Cookie}), and the {@code MatchContext} (capture groups, URL, method)
+ * templates may read. One per decision; not shared between threads.
  */
 public final class AuthenticationSession {
 
     private String subject = "";
     private JsonObject extra = JsonObject.EMPTY_JSON_OBJECT;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
     private final List<String> captureGroups;
     private final String url;
     private final String method;
@@ -47,10 +46,6 @@ public final class AuthenticationSession {
     /** Headers for the upstream; same-named incoming headers are removed before these are added. */
     public Map<String, String> headers() {
         return headers;
-    }
-
-    public Map<String, String> cookies() {
-        return cookies;
     }
 
     public List<String> captureGroups() {

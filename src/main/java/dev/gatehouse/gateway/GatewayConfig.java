@@ -204,7 +204,8 @@ public class GatewayConfig implements CapabilityConfig {
             try (JsonReader reader = Json.createReader(new StringReader(text.get()))) {
                 return reader.readObject();
             } catch (JsonException | IllegalStateException e) {
-                throw new InvalidConfigException(key, text.get(), "must be a JSON object");
+                // not echoed: the text may hold a client_secret, and this message reaches logs and the rule check
+                throw new InvalidConfigException(key, null, "must be a JSON object");
             }
         });
     }

@@ -9,6 +9,7 @@ import dev.gatehouse.gateway.rule.HandlerRef;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleCheck;
+import dev.gatehouse.kernel.config.InvalidConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -113,19 +114,29 @@ public class HandlerRegistry implements RuleCheck {
                 throw new InvalidRuleException(kind, "names an unknown handler \"" + ref.handler() + "\" (known: "
                         + String.join(", ", known.keySet()) + ")");
             }
-            if (!config.handlerEnabled(kind, ref.handler())) {
-                throw new InvalidRuleException(kind, "names the handler \"" + ref.handler()
-                        + "\", which is disabled (gatehouse.gateway." + kind + "." + ref.handler() + ".enabled=false)");
-            }
-            String where = kind + " " + ref.handler();
-            checkKeys(where, keys.apply(handler), ref.config(), "");
-            checkKeys(where, keys.apply(handler), config.handlerConfig(kind, ref.handler()),
-                    " (in gatehouse.gateway." + kind + "." + ref.handler() + ".config)");
             try {
-                validate.accept(handler, config(kind, ref));
-            } catch (IllegalArgumentException | ClassCastException e) {
-                throw new InvalidRuleException(where, "has an invalid config: " + e.getMessage());
+                checkConfig(kind, ref, handler, keys, validate);
+            } catch (InvalidConfigException e) {
+                // a bad global setting (enabled, config) fails the rules that use the handler, like a bad rule would
+                throw new InvalidRuleException(kind + " " + ref.handler(), e.getMessage());
             }
+        }
+    }
+
+    private <T> void checkConfig(String kind, HandlerRef ref, T handler, Function<T, ConfigKeys> keys,
+                                 BiConsumer<T, JsonObject> validate) {
+        if (!config.handlerEnabled(kind, ref.handler())) {
+            throw new InvalidRuleException(kind, "names the handler \"" + ref.handler()
+                    + "\", which is disabled (gatehouse.gateway." + kind + "." + ref.handler() + ".enabled=false)");
+        }
+        String where = kind + " " + ref.handler();
+        checkKeys(where, keys.apply(handler), ref.config(), "");
+        checkKeys(where, keys.apply(handler), config.handlerConfig(kind, ref.handler()),
+                " (in gatehouse.gateway." + kind + "." + ref.handler() + ".config)");
+        try {
+            validate.accept(handler, config(kind, ref));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new InvalidRuleException(where, "has an invalid config: " + e.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,11 @@ class HandlerRegistryTest {
                 [{"id": "r1", "match": {"url": "http://app.test/<.*>", "methods": ["GET"]},
                   "authenticators": %s, "authorizer": {"handler": "allow"}, "mutators": %s}]
                 """.formatted(authenticators, mutators)).get(0);
+    }
+
+    private static Rule callingHydrator() {
+        return rule("[{\"handler\": \"anonymous\"}]",
+                "[{\"handler\": \"hydrator\", \"config\": {\"api\": {\"url\": \"https://enrich.test/\"}}}]");
     }
 
     @Test
@@ -58,8 +64,7 @@ class HandlerRegistryTest {
     @Test
     void validateWhenHandlerDisabledThenRuleRefusedNamingTheSwitch() {
         HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.enabled", "false");
-        Rule calling = rule("[{\"handler\": \"anonymous\"}]",
-                "[{\"handler\": \"hydrator\", \"config\": {\"api\": {\"url\": \"https://enrich.test/\"}}}]");
+        Rule calling = callingHydrator();
 
         InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(calling));
 
@@ -152,5 +157,30 @@ class HandlerRegistryTest {
         assertDoesNotThrow(() -> registry().validate(ok));
         InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(bad));
         assertTrue(e.getMessage().contains("errors json has an unknown config key \"wen\""), e.getMessage());
+    }
+
+    @Test
+    void validateWhenGlobalEnabledIsNotABooleanThenRuleRefusedNamingTheSettingRatherThanAConfigError() {
+        HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.enabled", "flase");
+        Rule calling = callingHydrator();
+
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(calling));
+
+        assertTrue(e.getMessage().contains("rule r1: mutators hydrator"), e.getMessage());
+        assertTrue(e.getMessage().contains("gatehouse.gateway.mutators.hydrator.enabled"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be true or false"), e.getMessage());
+    }
+
+    @Test
+    void validateWhenGlobalConfigIsNotJsonThenRuleRefusedWithoutEchoingTheText() {
+        HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.config",
+                "{\"api\": {\"auth\": {\"basic\": {\"password\": \"s3cret\"");
+        Rule calling = callingHydrator();
+
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(calling));
+
+        assertTrue(e.getMessage().contains("gatehouse.gateway.mutators.hydrator.config"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be a JSON object"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 }

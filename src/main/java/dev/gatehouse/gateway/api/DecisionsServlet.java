@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Oathkeeper's decisions API: {@code <any method> /decisions/<path>} decides about the request described by
@@ -59,10 +58,6 @@ public class DecisionsServlet extends HttpServlet {
                     response.setHeader(k, v);
                 }
             });
-            if (!s.cookies().isEmpty()) {
-                response.setHeader("Cookie", s.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
             return;
         }
         enforcement.deny(e, response);

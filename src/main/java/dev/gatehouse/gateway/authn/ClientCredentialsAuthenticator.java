@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * {@code oauth2_client_credentials}, as Oathkeeper's: responsible when the request carries
  * {@code Authorization: Basic}; the credentials are exchanged at {@code token_url} (default our own
- * {@code /oauth2/token}) for a token with {@code required_scope}. Success authenticates the request as that
+ * {@code /oauth2/token} under the tenant's issuer) for a token with {@code required_scope}. Success authenticates the request as that
  * client (subject = client id); a refusal is 401.
  */
 @ApplicationScoped

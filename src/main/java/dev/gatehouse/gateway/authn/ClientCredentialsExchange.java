@@ -27,7 +27,9 @@ import java.util.Optional;
 
 /**
  * Exchanges client credentials for an access token (RFC 6749 §4.4, {@code client_secret_basic}) at
- * {@code token_url} (default: our own {@code /oauth2/token} of the request's host). Tokens are cached briefly,
+ * {@code token_url} (default: our own token endpoint, {@code /oauth2/token} under the tenant's issuer, never the
+ * request's target host: that comes from {@code Host}/{@code X-Forwarded-Host}, so a caller could have the
+ * credentials posted to a server of its choosing). Tokens are cached briefly,
  * keyed by an HMAC of the token URL, client id, secret and scope, never by the secret itself.
  */
 @ApplicationScoped
@@ -98,8 +100,7 @@ public class ClientCredentialsExchange {
     }
 
     private static URI tokenUrl(GatewayRequest request, JsonObject config) {
-        return URI.create(HandlerConfigs.string(config, "token_url")
-                .orElse(request.target().scheme() + "://" + request.target().host() + "/oauth2/token"));
+        return URI.create(HandlerConfigs.string(config, "token_url").orElse(request.issuer() + "/oauth2/token"));
     }
 
     /** RFC 6749 §2.3.1: id and secret form-encoded, then Base64. */

@@ -116,7 +116,7 @@ public class IntrospectionAuthenticator implements Authenticator {
         int maxCost = HandlerConfigs.integer(cacheConfig, "max_cost", DEFAULT_MAX_COST);
         BoundedCache<String, JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
         String key = request.tenant() + "|" + HandlerConfigs.string(config, "introspection_url").orElse("")
-                + "|" + hasher.hash(token);
+                + "|" + remotelyCheckedScopes(config) + "|" + hasher.hash(token);
         Optional<JsonObject> hit = cache.get(key);
         if (hit.isPresent()) {
             return hit.get();
@@ -127,6 +127,16 @@ public class IntrospectionAuthenticator implements Authenticator {
             cache.put(key, answer, min(clock.instant().plus(ttl), Instant.ofEpochSecond(exp.longValue())));
         }
         return answer;
+    }
+
+    /**
+     * The {@code required_scope} the introspection endpoint checks (sent as {@code scope}, RFC 7662 leaves it to
+     * the server) when {@code scope_strategy} is {@code none}; empty when we check scopes ourselves. Its answer
+     * holds only for those scopes, so they are part of the cache key.
+     */
+    private static String remotelyCheckedScopes(JsonObject config) {
+        return ScopeStrategies.of(config).equals("none")
+                ? String.join(" ", HandlerConfigs.strings(config, "required_scope")) : "";
     }
 
     private static Instant min(Instant a, Instant b) {
@@ -150,9 +160,9 @@ public class IntrospectionAuthenticator implements Authenticator {
             headers.put("Authorization", "Bearer " + exchange.accessToken(request, pre));
         }
         StringBuilder form = new StringBuilder("token=").append(encode(token));
-        List<String> scopes = HandlerConfigs.strings(config, "required_scope");
-        if (ScopeStrategies.of(config).equals("none") && !scopes.isEmpty()) {
-            form.append("&scope=").append(encode(String.join(" ", scopes)));
+        String scopes = remotelyCheckedScopes(config);
+        if (!scopes.isEmpty()) {
+            form.append("&scope=").append(encode(scopes));
         }
         RemoteCalls.Reply reply = remote.call("POST", URI.create(url.get()), headers, form.toString());
         if (reply.status() != 200) {
@@ -189,6 +199,10 @@ public class IntrospectionAuthenticator implements Authenticator {
         }
         List<String> required = HandlerConfigs.strings(config, "required_scope");
         String strategy = ScopeStrategies.of(config);
+        // none without an introspection endpoint leaves no one to check (validate refuses it): fail closed
+        if (strategy.equals("none") && !required.isEmpty() && HandlerConfigs.string(config, "introspection_url").isEmpty()) {
+            throw GatewayException.forbidden("token lacks a required scope");
+        }
         if (!strategy.equals("none")
                 && !ScopeStrategies.grantsAll(strategy, List.of(answer.getString("scope", "").trim().split("\\s+")), required)) {
             throw GatewayException.forbidden("token lacks a required scope");
@@ -215,7 +229,12 @@ public class IntrospectionAuthenticator implements Authenticator {
         TokenFrom.validate(config);
         HandlerConfigs.httpUrl(config, "introspection_url", "introspection_url");
         ScopeStrategies.validate(config);
-        HandlerConfigs.strings(config, "required_scope");
+        List<String> required = HandlerConfigs.strings(config, "required_scope");
+        if (ScopeStrategies.of(config).equals("none") && !required.isEmpty()
+                && HandlerConfigs.string(config, "introspection_url").isEmpty()) {
+            throw new IllegalArgumentException("scope_strategy none leaves required_scope to the introspection endpoint, "
+                    + "so it needs introspection_url; use exact, hierarchic or wildcard");
+        }
         HandlerConfigs.strings(config, "target_audience");
         HandlerConfigs.strings(config, "trusted_issuers");
         HandlerConfigs.headers(config, "introspection_request_headers");

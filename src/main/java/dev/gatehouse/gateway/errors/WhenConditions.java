@@ -13,6 +13,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Oathkeeper's {@code when} of an error handler's configuration:
@@ -22,6 +25,9 @@ import java.util.Locale;
  * request's {@code Accept} names one of the listed media types; its {@code Content-Type} is one of them.
  */
 public final class WhenConditions {
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("(?=.*:)[0-9a-fA-F:][0-9a-fA-F:.]*");
 
     private WhenConditions() {
     }
@@ -101,36 +107,67 @@ public final class WhenConditions {
         if (ip == null) {
             return false;
         }
-        try {
-            byte[] address = InetAddress.getByName(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip).getAddress();
-            Object[] range = parseCidr(cidr);
-            byte[] network = (byte[]) range[0];
-            int bits = (Integer) range[1];
-            if (address.length != network.length) {
-                return false;
-            }
-            int shift = address.length * 8 - bits;
-            return new BigInteger(1, address).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
-        } catch (UnknownHostException | IllegalArgumentException e) {
+        String bare = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        Optional<byte[]> address = literal(bare.contains(":") && bare.contains("%") ? bare.substring(0, bare.indexOf('%')) : bare);
+        if (address.isEmpty()) {
             return false;
         }
+        Object[] range;
+        try {
+            range = parseCidr(cidr);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] network = (byte[]) range[0];
+        int bits = (Integer) range[1];
+        if (address.get().length != network.length) {
+            return false;
+        }
+        int shift = network.length * 8 - bits;
+        return new BigInteger(1, address.get()).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
     }
 
     private static Object[] parseCidr(String cidr) {
         int slash = cidr.indexOf('/');
-        String host = slash < 0 ? cidr : cidr.substring(0, slash);
-        if (!host.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("invalid CIDR " + cidr);
-        }
+        byte[] network = literal(slash < 0 ? cidr : cidr.substring(0, slash))
+                .orElseThrow(() -> new IllegalArgumentException("invalid CIDR " + cidr));
         try {
-            byte[] network = InetAddress.getByName(host).getAddress();
             int bits = slash < 0 ? network.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
             if (bits < 0 || bits > network.length * 8) {
                 throw new IllegalArgumentException("invalid CIDR " + cidr);
             }
             return new Object[] {network, bits};
-        } catch (UnknownHostException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid CIDR " + cidr);
+        }
+    }
+
+    /**
+     * The bytes of an IP address literal: a dotted quad, or text with a colon made only of hex digits, colons
+     * and dots, which {@link InetAddress#getByName} parses without a name lookup (it never resolves a string
+     * with a colon that starts with a hex digit or colon). Anything else, a host name included, is empty, so a
+     * request never costs a DNS lookup and a name never matches a CIDR.
+     */
+    static Optional<byte[]> literal(String text) {
+        Matcher quad = IPV4.matcher(text);
+        if (quad.matches()) {
+            byte[] out = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int part = Integer.parseInt(quad.group(i + 1));
+                if (part > 255) {
+                    return Optional.empty();
+                }
+                out[i] = (byte) part;
+            }
+            return Optional.of(out);
+        }
+        if (!IPV6.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text).getAddress());
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +102,7 @@ public class UpstreamForwarder {
         Set<String> replaced = session.headers().keySet().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || replaced.contains(lower) || (lower.equals("cookie") && !session.cookies().isEmpty())) {
+            if (HOP_BY_HOP.contains(lower) || replaced.contains(lower)) {
                 return;
             }
             values.forEach(v -> header(b, name, v));
@@ -113,9 +112,6 @@ public class UpstreamForwarder {
                 header(b, k, v);
             }
         });
-        if (!session.cookies().isEmpty()) {
-            header(b, "Cookie", cookies(request.cookies(), session.cookies()));
-        }
         if (upstream.preserveHost()) {
             header(b, "Host", request.target().host());
         }
@@ -179,12 +175,6 @@ public class UpstreamForwarder {
         } catch (IllegalArgumentException e) {
             throw new GatewayException(ErrorKind.BAD_REQUEST, "query cannot be forwarded");
         }
-    }
-
-    private static String cookies(Map<String, String> incoming, Map<String, String> mutated) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(incoming);
-        all.putAll(mutated);
-        return all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
     }
 
     private static void header(HttpRequest.Builder b, String name, String value) {

@@ -88,7 +88,7 @@ public class ActiveRules {
             set = build(all);
         } catch (InvalidRuleException e) {
             RuleSet kept = known != null ? known.set() : RuleSet.of(fileRules, config.strategy());
-            rejected(e, kept.size());
+            rejected(e.getMessage(), kept.size());
             set = kept;
         }
         if (tenants.size() >= MAX_TENANTS) {
@@ -115,17 +115,28 @@ public class ActiveRules {
             events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_LOADED, Outcome.SUCCESS)
                     .detail("rules", rules.size()).detail("locations", String.join(",", config.ruleLocations())));
         } catch (InvalidRuleException e) {
-            if (fileRules == null) {
-                fileRules = List.of();
-            }
-            rejected(e, fileRules.size());
+            keepOrDenyAll();
+            rejected(e.getMessage(), fileRules.size());
+        } catch (RuntimeException e) {
+            // anything else (an unreadable location, a bug): without this a first failure left fileRules null,
+            // so every request re-read every file and answered 500
+            LOG.log(Level.WARNING, "Gateway: cannot load the rule files from " + config.ruleLocations(), e);
+            keepOrDenyAll();
+            rejected("cannot load the rule files (" + e.getClass().getSimpleName() + ")", fileRules.size());
         }
     }
 
-    private void rejected(InvalidRuleException e, int inForce) {
-        LOG.warning("Gateway: access rules rejected, keeping the " + inForce + " rules in force: " + e.getMessage());
+    /** After a failed load: the last good file rules, or none at all (deny-all) when none ever loaded. */
+    private void keepOrDenyAll() {
+        if (fileRules == null) {
+            fileRules = List.of();
+        }
+    }
+
+    private void rejected(String reason, int inForce) {
+        LOG.warning("Gateway: access rules rejected, keeping the " + inForce + " rules in force: " + reason);
         events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_REJECTED, Outcome.FAILURE)
-                .detail("reason", e.getMessage()).detail("rules_in_force", inForce));
+                .detail("reason", reason).detail("rules_in_force", inForce));
     }
 
     /** The file rules with the tenant's database rules, changed by {@code change}: what a write would put in force. */

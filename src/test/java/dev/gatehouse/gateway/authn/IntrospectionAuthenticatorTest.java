@@ -2,11 +2,13 @@ package dev.gatehouse.gateway.authn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.json.JsonText;
@@ -15,7 +17,9 @@ import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,5 +159,49 @@ class IntrospectionAuthenticatorTest {
         answer = TokenIntrospection.inactive();
         assertThrows(GatewayException.class, () -> authenticate(config));
         assertEquals(2, introspections);
+    }
+
+    @Test
+    void validateWhenScopeStrategyNoneWithRequiredScopeAndNoIntrospectionUrlThenRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> authenticator.validate(
+                JsonText.readObject("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"]}")));
+
+        assertTrue(e.getMessage().contains("scope_strategy none"), e.getMessage());
+        authenticator.validate(JsonText.readObject("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"], "
+                + "\"introspection_url\": \"https://auth.test/introspect\"}"));
+        authenticator.validate(JsonText.readObject("{\"scope_strategy\": \"none\"}"));
+    }
+
+    @Test
+    void authenticateWhenScopeStrategyNoneWithRequiredScopeInProcessThenForbiddenRatherThanUnchecked() {
+        GatewayException e = assertThrows(GatewayException.class,
+                () -> authenticate("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"]}"));
+
+        assertEquals(ErrorKind.FORBIDDEN, e.kind());
+    }
+
+    @Test
+    void authenticateWhenCachedAnswerWasForARuleWithoutScopesThenARuleRequiringScopesAsksTheEndpointAgain() {
+        List<String> bodies = new ArrayList<>();
+        authenticator.remote = new RemoteCalls() {
+            @Override
+            public Reply call(String method, URI uri, Map<String, String> headers, String body) {
+                bodies.add(body);
+                // the endpoint checks the scope it is sent: this token does not hold "admin"
+                JsonObject reply = body.contains("scope=admin") ? TokenIntrospection.inactive() : answer;
+                return new Reply(200, reply.toString(), Map.of());
+            }
+        };
+        String cached = "\"introspection_url\": \"https://auth.test/introspect\", \"scope_strategy\": \"none\", "
+                + "\"cache\": {\"enabled\": true, \"ttl\": \"1h\"}";
+        authenticate("{" + cached + "}");
+
+        GatewayException e = assertThrows(GatewayException.class,
+                () -> authenticate("{" + cached + ", \"required_scope\": [\"admin\"]}"));
+
+        assertEquals(ErrorKind.UNAUTHORIZED, e.kind());
+        assertEquals(List.of("token=tok", "token=tok&scope=admin"), bodies);
+        authenticate("{" + cached + "}");
+        assertEquals(2, bodies.size(), "the answer for the rule without scopes is still cached");
     }
 }

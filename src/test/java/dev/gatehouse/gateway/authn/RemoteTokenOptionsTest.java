@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Oathkeeper options on the handlers that call an OAuth 2.0 server: {@code oauth2_introspection}'s
  * {@code introspection_request_headers}, {@code preserve_host} and {@code pre_authorization.audience}, and
- * {@code oauth2_client_credentials}' {@code cache.enabled: false}.
+ * {@code oauth2_client_credentials}' {@code cache.enabled: false} and default {@code token_url}.
  */
 class RemoteTokenOptionsTest {
 
@@ -101,5 +101,25 @@ class RemoteTokenOptionsTest {
         assertEquals(2, uncached);
         assertEquals(3, sentBodies.size(), "the default still caches");
         assertFalse(sentBodies.get(0).contains("audience"), "no audience unless configured");
+    }
+
+    @Test
+    void exchangeWhenNoTokenUrlThenCredentialsGoToTheIssuersTokenEndpointNotTheHostTheCallerNamed() {
+        List<URI> asked = new ArrayList<>();
+        ClientCredentialsExchange e = exchange();
+        e.remote = new RemoteCalls() {
+            @Override
+            public Reply call(String method, URI uri, Map<String, String> headers, String body) {
+                asked.add(uri);
+                return new Reply(200, "{\"access_token\": \"at-1\", \"expires_in\": 3600}", Map.of());
+            }
+        };
+        GatewayRequest forwardedElsewhere = new GatewayRequest(TenantId.DEFAULT,
+                RequestTarget.of("GET", "https", "attacker.test", "/orders"), "",
+                Map.of("X-Forwarded-Host", List.of("attacker.test")), Map.of(), "127.0.0.1", "https://gatehouse.test/t/acme");
+
+        e.exchange(forwardedElsewhere, JsonText.readObject("{}"), "Basic x", List.of());
+
+        assertEquals(List.of(URI.create("https://gatehouse.test/t/acme/oauth2/token")), asked);
     }
 }

@@ -67,4 +67,32 @@ class WhenConditionsTest {
         assertThrows(IllegalArgumentException.class, () -> WhenConditions.validate(config("{\"when\":[{\"request\":{\"cidr\":[\"10.0.0.0/99\"]}}]}")));
         assertThrows(IllegalArgumentException.class, () -> WhenConditions.validate(config("{\"when\":[{\"request\":{\"cidr\":[\"evil.example\"]}}]}")));
     }
+
+    @Test
+    void matchesWhenClientAddressIsAHostNameThenNoCidrMatchesAndNothingIsLookedUp() {
+        JsonObject c = config("{\"when\":[{\"request\":{\"cidr\":[\"127.0.0.0/8\",\"::1/128\"]}}]}");
+
+        // resolved, "localhost" would be inside both ranges
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("localhost", Map.of())));
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("cafe.test", Map.of())));
+        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("127.1", Map.of())), "only dotted quads are IPv4 literals");
+        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("127.0.0.1", Map.of())));
+        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("[::1]", Map.of())));
+    }
+
+    @Test
+    void literalWhenHostNameOrMalformedThenEmpty() {
+        assertTrue(WhenConditions.literal("cafe").isEmpty());
+        assertTrue(WhenConditions.literal("dead.beef").isEmpty());
+        assertTrue(WhenConditions.literal("256.0.0.1").isEmpty());
+        assertTrue(WhenConditions.literal("2001:db8::zz").isEmpty());
+        assertTrue(WhenConditions.literal("10.0.0.1").isPresent());
+        assertTrue(WhenConditions.literal("2001:db8::1").isPresent());
+    }
+
+    @Test
+    void validateWhenCidrIsAHexLookingHostNameThenRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> WhenConditions.validate(config("{\"when\":[{\"request\":{\"cidr\":[\"cafe/16\"]}}]}")));
+    }
 }
