@@ -13,8 +13,6 @@ import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.authorize.Challenges.Kind;
 import dev.gatehouse.oauth2.client.ClientLookup;
 import dev.gatehouse.oauth2.client.OAuth2Client;
-import dev.gatehouse.oauth2.consent.ConsentSessionRepository;
-import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,15 +57,11 @@ public class LogoutRequests {
     @Inject
     LoginSessions loginSessions;
     @Inject
-    LoginSessionRepository loginSessionRepository;
-    @Inject
-    ConsentSessionRepository consents;
+    LoginSessionRevocation revocation;
     @Inject
     ClientLookup clients;
     @Inject
     JwtSigning jwt;
-    @Inject
-    SessionService identitySessions;
     @Inject
     AuthorizeConfig config;
     @Inject
@@ -154,18 +148,9 @@ public class LogoutRequests {
         }
         LogoutRequest r = found.get();
         requests.update(r.moveTo(LogoutRequest.Status.DONE, Optional.empty()));
-        List<OAuth2Client> backchannel = List.of();
-        Optional<java.util.UUID> sid = r.loginSessionId().flatMap(Ids::parseUuid);
-        if (sid.isPresent()) {
-            loginSessionRepository.find(tenant.id(), sid.get()).ifPresent(s -> {
-                loginSessionRepository.revoke(tenant.id(), s.id());
-                s.identitySessionId().flatMap(Ids::parseUuid).ifPresent(id ->
-                        identitySessions.revoke(tenant.id(), id, s.subject(), "oauth2 logout"));
-            });
-            backchannel = consents.clientsOfLoginSession(tenant.id(), sid.get().toString()).stream()
-                    .map(clients::find).flatMap(Optional::stream)
-                    .filter(c -> c.backchannelLogoutUri().isPresent()).toList();
-        }
+        List<OAuth2Client> backchannel = r.loginSessionId()
+                .map(sid -> revocation.bySid(sid, r.subject().orElse("oauth2 logout")))
+                .orElse(List.of()).stream().flatMap(e -> e.backchannel().stream()).toList();
         events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_LOGOUT, Outcome.SUCCESS).subject(r.subject().orElse(null))
                 .client(r.clientId().orElse(null)).detail("sid", r.loginSessionId().orElse(null))
                 .detail("backchannel_clients", backchannel.size()));
