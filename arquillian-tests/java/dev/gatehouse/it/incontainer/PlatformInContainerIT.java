@@ -1,6 +1,9 @@
 package dev.gatehouse.it.incontainer;
 
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.oauth2.authorize.LogoutRequest;
+import dev.gatehouse.oauth2.authorize.LogoutRequestRepository;
+import dev.gatehouse.oauth2.token.TokenCleanup;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -21,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -67,6 +74,10 @@ class PlatformInContainerIT {
     Recorder recorder;
     @Inject
     UserTransaction tx;
+    @Inject
+    LogoutRequestRepository logoutRequests;
+    @Inject
+    TokenCleanup cleanup;
     @jakarta.annotation.Resource(lookup = "jdbc/gatehouse")
     javax.sql.DataSource dataSource;
 
@@ -94,6 +105,33 @@ class PlatformInContainerIT {
         tx.begin();
         try {
             assertEquals("Default", tenants.find(TenantId.DEFAULT).orElseThrow().displayName());
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    private static LogoutRequest logoutRequest(String challengeHash, Instant expiresAt) {
+        return new LogoutRequest(UUID.randomUUID(), TenantId.DEFAULT, challengeHash, Optional.empty(), "csrf-hash",
+                LogoutRequest.Status.REQUESTED, Optional.of("cleanup-subject"), Optional.empty(), Optional.empty(), false, false,
+                Optional.empty(), Optional.empty(), "http://localhost/oauth2/sessions/logout", expiresAt);
+    }
+
+    @Test
+    void cleanupWhenLogoutRequestExpiredLongAgoThenDeletedAndALiveOneKept() throws Exception {
+        awaitMigrated();
+        String old = UUID.randomUUID().toString().replace("-", "");
+        String live = UUID.randomUUID().toString().replace("-", "");
+        tx.begin();
+        logoutRequests.insert(logoutRequest(old, Instant.now().minus(Duration.ofDays(3))));
+        logoutRequests.insert(logoutRequest(live, Instant.now().plus(Duration.ofMinutes(10))));
+        tx.commit();
+
+        assertTrue(cleanup.runOnce() >= 1, "at least the old request was deleted");
+
+        tx.begin();
+        try {
+            assertTrue(logoutRequests.findByChallenge(TenantId.DEFAULT, old).isEmpty(), "expired past the grace: gone");
+            assertTrue(logoutRequests.findByChallenge(TenantId.DEFAULT, live).isPresent(), "still valid: kept");
         } finally {
             tx.rollback();
         }

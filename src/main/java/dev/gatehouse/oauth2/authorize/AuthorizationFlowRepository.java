@@ -1,11 +1,12 @@
 package dev.gatehouse.oauth2.authorize;
 
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 
 import java.util.Optional;
 
 /** Stores {@link AuthorizationFlow}s; look-ups by the HMAC of a challenge or verifier, scoped by tenant. */
-public interface AuthorizationFlowRepository {
+public interface AuthorizationFlowRepository extends ExpiredRows {
 
     /** Which stored hash a look-up goes by. */
     enum By { LOGIN_CHALLENGE, LOGIN_VERIFIER, CONSENT_CHALLENGE, CONSENT_VERIFIER }

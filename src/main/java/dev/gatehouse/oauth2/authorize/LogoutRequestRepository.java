@@ -1,11 +1,12 @@
 package dev.gatehouse.oauth2.authorize;
 
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 
 import java.util.Optional;
 
 /** Stores {@link LogoutRequest}s; look-ups by the HMAC of their challenge or verifier, locked for update. */
-public interface LogoutRequestRepository {
+public interface LogoutRequestRepository extends ExpiredRows {
 
     void insert(LogoutRequest request);
 

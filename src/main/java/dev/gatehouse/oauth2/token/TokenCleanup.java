@@ -1,6 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
 import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.platform.db.PeriodicJob;
 import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantRepository;
@@ -16,6 +17,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
@@ -25,8 +28,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Deletes codes, tokens and grants that expired more than {@code gatehouse.oauth2.token.cleanup-grace} ago,
- * every {@code cleanup-interval}, tenant by tenant, one transaction per tenant. Safe on many nodes at once
+ * Deletes codes, tokens and grants, and authorization and logout requests (every {@link ExpiredRows} store), that
+ * expired more than {@code gatehouse.oauth2.token.cleanup-grace} ago, every {@code cleanup-interval}, tenant by
+ * tenant, one transaction per tenant and store. Safe on many nodes at once
  * (a delete of rows already gone deletes nothing).
  */
 @Startup
@@ -50,7 +54,8 @@ public class TokenCleanup {
     @Inject
     TenantRepository tenants;
     @Inject
-    TokenStore store;
+    @Any
+    Instance<ExpiredRows> stores;
     @Inject
     Clock clock;
 
@@ -82,13 +87,15 @@ public class TokenCleanup {
                 throw e;
             }
             for (Tenant tenant : page) {
-                tx.begin();
-                try {
-                    deleted += store.deleteExpired(tenant.id(), cutoff);
-                    tx.commit();
-                } catch (Exception e) {
-                    tx.rollback();
-                    throw e;
+                for (ExpiredRows rows : stores) {
+                    tx.begin();
+                    try {
+                        deleted += rows.deleteExpired(tenant.id(), cutoff);
+                        tx.commit();
+                    } catch (Exception e) {
+                        tx.rollback();
+                        throw e;
+                    }
                 }
             }
             if (page.size() < PAGE) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.token;
 
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * looked up by their HMAC only. The two "mark" methods are conditional updates: of two concurrent callers
  * exactly one gets {@code true}, which is what makes codes single-use and refresh tokens rotate once.
  */
-public interface TokenStore {
+public interface TokenStore extends ExpiredRows {
 
     /** Stores a grant; {@code codeHash} is the HMAC of its authorization code, if it has one. */
     void insertGrant(TenantId tenant, StoredGrant grant, Optional<String> codeHash, Instant expiresAt);
@@ -41,5 +42,6 @@ public interface TokenStore {
     int revokeForSubject(TenantId tenant, String subject, Optional<String> clientId, Instant now);
 
     /** Deletes the tenant's tokens and grants that expired before {@code cutoff}; returns how many rows. */
+    @Override
     int deleteExpired(TenantId tenant, Instant cutoff);
 }

@@ -137,4 +137,10 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
     private static OffsetDateTime col(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
+
+    @Override
+    public int deleteExpired(TenantId tenant, Instant cutoff) {
+        return em.createQuery("delete from AuthorizationFlowEntity e where e.tenantId = :t and e.expiresAt < :c")
+                .setParameter("t", tenant.value()).setParameter("c", cutoff.atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
 }

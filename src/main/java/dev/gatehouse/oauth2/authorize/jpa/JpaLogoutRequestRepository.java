@@ -77,4 +77,10 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
                 Optional.ofNullable(e.postLogoutRedirectUri), Optional.ofNullable(e.rpState), e.requestUrl,
                 e.expiresAt.toInstant());
     }
+
+    @Override
+    public int deleteExpired(TenantId tenant, Instant cutoff) {
+        return em.createQuery("delete from LogoutRequestEntity e where e.tenantId = :t and e.expiresAt < :c")
+                .setParameter("t", tenant.value()).setParameter("c", cutoff.atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
 }
