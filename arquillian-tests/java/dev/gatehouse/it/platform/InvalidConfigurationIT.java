@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An invalid configuration value stops the application at start-up with one clear line naming the key.
- * Starts a second, short-lived server with {@code GATEHOUSE_HTTP_MAX_REQUEST_BYTES=abc}.
+ * Starts a second, short-lived server outside demo mode with {@code GATEHOUSE_HTTP_MAX_REQUEST_BYTES=abc} and
+ * no public base URL: two lines, one per key.
  */
 class InvalidConfigurationIT {
 
@@ -33,7 +34,7 @@ class InvalidConfigurationIT {
     }
 
     @Test
-    void startWhenConfigValueInvalidThenApplicationDoesNotStartAndOneLineNamesTheKey() throws Exception {
+    void startWhenConfigValueInvalidOrBaseUrlMissingThenApplicationDoesNotStartAndOneLineNamesEachKey() throws Exception {
         Path wlp = Path.of(System.getProperty("gatehouse.it.wlp.home"));
         ItServerProcess server = new ItServerProcess(wlp, "gatehouse-badconfig");
         Path config = Path.of("target", "badconfig-config");
@@ -57,9 +58,11 @@ class InvalidConfigurationIT {
 
             List<String> lines = text.lines()
                     .filter(l -> l.contains("\"module\":\"dev.gatehouse.platform.StartupCheck\"")).toList();
-            assertEquals(1, lines.size(), "one line from Gatehouse: " + lines);
-            assertTrue(lines.get(0).contains("Invalid configuration: gatehouse.http.max-request-bytes (environment "
-                    + "GATEHOUSE_HTTP_MAX_REQUEST_BYTES) = \\\"abc\\\": must be a positive whole number"), lines.get(0));
+            assertEquals(2, lines.size(), "one line per key from Gatehouse: " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Invalid configuration: gatehouse.http.max-request-bytes (environment "
+                    + "GATEHOUSE_HTTP_MAX_REQUEST_BYTES) = \\\"abc\\\": must be a positive whole number")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Invalid configuration: gatehouse.public.base-url (environment "
+                    + "GATEHOUSE_PUBLIC_BASE_URL): is required outside demo mode")), lines.toString());
             assertFalse(text.contains("CWWKZ0001I: Application gatehouse started"), "the application must not start");
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/version")).timeout(Duration.ofSeconds(10)).build(),

@@ -97,6 +97,16 @@ public final class ItServer {
         }
     }
 
+    /** The public base URL the server is configured with ({@code gatehouse.public.base-url}), e.g. {@code http://localhost:1234}. */
+    public String baseUrl() {
+        return settings.getProperty("base.url");
+    }
+
+    /** An address the server trusts as a proxy ({@code gatehouse.http.trusted-proxies}); connect from it with {@link RawHttp#from}. */
+    public String trustedProxy() {
+        return settings.getProperty("trusted.proxy");
+    }
+
     public URI uri(String path) {
         return URI.create(settings.getProperty("base.url") + path);
     }

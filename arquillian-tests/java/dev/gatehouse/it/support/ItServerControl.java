@@ -113,6 +113,11 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.db.password", password});
         variables.add(new String[] {"gatehouse.admin.api-key", adminKey});
         variables.add(new String[] {"gatehouse.demo.enabled", "true"});
+        // links, redirects and the issuer come from here; requests for other hosts (but tenants') are refused
+        variables.add(new String[] {"gatehouse.public.base-url", "http://localhost:" + httpPort});
+        // connections from this loopback address stand for a reverse proxy whose X-Forwarded-* are believed
+        it.setProperty("trusted.proxy", "127.0.0.2");
+        variables.add(new String[] {"gatehouse.http.trusted-proxies", "127.0.0.2/32"});
         variables.add(new String[] {"gatehouse.db.migration-retry", "1s"});
         variables.add(new String[] {"gatehouse.tenant.cache-ttl", "2s"});
         variables.add(new String[] {"gatehouse.http.max-request-bytes", "65536"});

@@ -66,10 +66,19 @@ class TenantResolutionIT {
     }
 
     @Test
-    void requestWhenHostUnmappedThenDefaultTenant() {
-        Http.Response r = Http.get("/tenant").header("Host", "unmapped.example.test").send();
+    void requestWhenPublicHostThenDefaultTenant() {
+        Http.Response r = Http.get("/tenant").send();
 
         assertEquals("default", r.jsonObject().getString("id"));
+    }
+
+    @Test
+    void requestWhenHostUnmappedThen400ProblemAndNothingServed() {
+        Http.Response r = Http.get("/tenant").header("Host", "unmapped.example.test").send();
+
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        assertTrue(r.jsonObject().getString("detail").contains("unmapped.example.test"), r.toString());
     }
 
     @Test

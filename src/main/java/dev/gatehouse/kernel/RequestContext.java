@@ -14,6 +14,8 @@ public class RequestContext {
     private String tenantId;
     private String clientIp;
     private String userAgent;
+    private String host;
+    private String scheme;
 
     public String requestId() {
         return requestId;
@@ -29,6 +31,21 @@ public class RequestContext {
 
     public String userAgent() {
         return userAgent;
+    }
+
+    /** The host the client asked for (its {@code Host} header, or a trusted proxy's {@code X-Forwarded-Host}); unchecked. */
+    public String host() {
+        return host;
+    }
+
+    /** The scheme the client used, as seen directly or told by a trusted proxy. */
+    public String scheme() {
+        return scheme;
+    }
+
+    public void asked(String host, String scheme) {
+        this.host = host;
+        this.scheme = scheme;
     }
 
     public void begin(String requestId, String clientIp, String userAgent) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2;
 
 import dev.gatehouse.kernel.RequestAttributes;
-import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,9 +9,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The issuer identifier ({@code iss}) of the tenant a request belongs to, and the absolute URLs of the token
- * server's endpoints under it. {@code gatehouse.oauth2.issuer} fixes the public base URL (behind a proxy, set it);
- * empty means "as the request arrived". A tenant reached through {@code /t/{tenant}} has that prefix in its issuer,
- * so each tenant is its own OpenID provider.
+ * server's endpoints under it: the request's public base URL ({@code gatehouse.public.base-url}, or a tenant's
+ * registered host), unless {@code gatehouse.oauth2.issuer} sets another. A tenant reached through
+ * {@code /t/{tenant}} has that prefix in its issuer, so each tenant is its own OpenID provider.
  */
 @ApplicationScoped
 public class Issuer {

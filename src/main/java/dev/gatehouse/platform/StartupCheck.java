@@ -11,12 +11,14 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
- * Creates every capability's configuration bean before anything else starts, so that an invalid value
- * stops the application with one line naming the key, and logs one summary line of what is in force.
+ * Creates every capability's configuration bean before anything else starts, so that invalid values stop the
+ * application with one line per key naming it, and logs one summary line of what is in force.
  */
 @Startup
 @Singleton
@@ -37,17 +39,21 @@ public class StartupCheck {
 
     @PostConstruct
     void check() {
+        List<String> invalid = new ArrayList<>();
         for (Instance.Handle<CapabilityConfig> handle : configs.handles()) {
             try {
                 handle.get().capability();
             } catch (RuntimeException e) {
-                InvalidConfigException invalid = find(e);
-                if (invalid == null) {
+                InvalidConfigException i = find(e);
+                if (i == null) {
                     throw e;
                 }
-                LOG.severe(invalid.getMessage());
-                throw new IllegalStateException(invalid.getMessage());
+                LOG.severe(i.getMessage());
+                invalid.add(i.getMessage());
             }
+        }
+        if (!invalid.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", invalid));
         }
         LOG.info("Gatehouse " + build.version() + " starting: database=" + database.kind().name().toLowerCase(Locale.ROOT)
                 + ", demo=" + (demo.enabled() ? "on" : "off")

@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice;
 
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class CsrfCookies {
 
     public NewCookie cookie(String secret, HttpServletRequest request) {
         return new NewCookie.Builder(config.csrfCookieName()).value(secret).path("/").httpOnly(true)
-                .secure(request.isSecure()).sameSite(NewCookie.SameSite.LAX).maxAge(-1).build();
+                .secure(PublicUrls.secure(request)).sameSite(NewCookie.SameSite.LAX).maxAge(-1).build();
     }
 
     /** Whether this request's cookie belongs to the flow (used to show a browser flow's JSON). */

@@ -3,17 +3,25 @@ package dev.gatehouse.selfservice;
 import dev.gatehouse.kernel.problem.ApiException;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code return_to} checking, against open redirects: a path on this server ({@code /...}, never
- * {@code //host}), or an absolute http(s) URL under one of the allowed URLs (same scheme, host and port,
- * and path prefix), as Kratos' allow-list works.
+ * {@code //host}), or an absolute http(s) URL under this server's public base URL or one of the allowed URLs
+ * (same scheme, host and port, and path prefix), as Kratos' allow-list works.
  */
 public final class ReturnTo {
 
     private ReturnTo() {
+    }
+
+    /** Checks against the allow-list and {@code ownBase}, the request's public base URL. */
+    public static String check(String returnTo, List<URI> allowed, String ownBase) {
+        List<URI> all = new ArrayList<>(allowed);
+        all.add(URI.create(ownBase + "/"));
+        return check(returnTo, all);
     }
 
     public static String check(String returnTo, List<URI> allowed) {

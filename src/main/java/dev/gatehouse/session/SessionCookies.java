@@ -1,5 +1,6 @@
 package dev.gatehouse.session;
 
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -64,6 +65,6 @@ public class SessionCookies {
     }
 
     static boolean isHttps(HttpServletRequest request) {
-        return request.isSecure();
+        return PublicUrls.secure(request);
     }
 }

@@ -5,10 +5,12 @@ import dev.gatehouse.courier.Outbox;
 import dev.gatehouse.kernel.Ids;
 import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public class CourierAdminResource {
     @Inject
     CurrentTenant tenant;
     @Context
-    UriInfo uri;
+    HttpServletRequest request;
 
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
@@ -47,7 +48,7 @@ public class CourierAdminResource {
                         + Arrays.stream(MessageStatus.values()).map(MessageStatus::wire).toList())));
         Optional<String> byRecipient = Optional.ofNullable(recipient).map(String::trim).filter(s -> !s.isEmpty());
         return page.answer(outbox.list(tenant.id(), byStatus, byRecipient, page.offset(), page.size() + 1),
-                MessageJson::of, uri.getRequestUriBuilder());
+                MessageJson::of, PublicUrls.requestUriBuilder(request));
     }
 
     @GET

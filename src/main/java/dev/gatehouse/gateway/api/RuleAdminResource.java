@@ -5,6 +5,7 @@ import dev.gatehouse.gateway.rule.RuleAdminService;
 import dev.gatehouse.gateway.rule.RuleVersion;
 import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.json.JsonBodies;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 
@@ -44,8 +45,6 @@ public class RuleAdminResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     public Response list() {
@@ -58,7 +57,7 @@ public class RuleAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         StoredRule s = rules.create(tenant.id(), JsonBodies.readObject(body), AdminAuthFilter.actor(request));
-        return Response.created(uri.getBaseUriBuilder().path("admin/rules").path(s.rule().id()).build()).entity(json(s)).build();
+        return Response.created(UriBuilder.fromUri(PublicUrls.baseUri(request)).path("admin/rules").path(s.rule().id()).build()).entity(json(s)).build();
     }
 
     @GET

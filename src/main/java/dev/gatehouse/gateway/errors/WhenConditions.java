@@ -3,19 +3,14 @@ package dev.gatehouse.gateway.errors;
 import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.kernel.net.IpRange;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Oathkeeper's {@code when} of an error handler's configuration:
@@ -25,9 +20,6 @@ import java.util.regex.Pattern;
  * request's {@code Accept} names one of the listed media types; its {@code Content-Type} is one of them.
  */
 public final class WhenConditions {
-
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("(?=.*:)[0-9a-fA-F:][0-9a-fA-F:.]*");
 
     private WhenConditions() {
     }
@@ -63,7 +55,7 @@ public final class WhenConditions {
             }
             JsonObject request = object(entry.asJsonObject(), "request");
             for (String cidr : strings(request, "cidr")) {
-                parseCidr(cidr);
+                IpRange.parse(cidr);
             }
         }
     }
@@ -104,70 +96,10 @@ public final class WhenConditions {
     }
 
     static boolean inCidr(String ip, String cidr) {
-        if (ip == null) {
-            return false;
-        }
-        String bare = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
-        Optional<byte[]> address = literal(bare.contains(":") && bare.contains("%") ? bare.substring(0, bare.indexOf('%')) : bare);
-        if (address.isEmpty()) {
-            return false;
-        }
-        Object[] range;
         try {
-            range = parseCidr(cidr);
+            return IpRange.parse(cidr).contains(ip);
         } catch (IllegalArgumentException e) {
             return false;
-        }
-        byte[] network = (byte[]) range[0];
-        int bits = (Integer) range[1];
-        if (address.get().length != network.length) {
-            return false;
-        }
-        int shift = network.length * 8 - bits;
-        return new BigInteger(1, address.get()).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
-    }
-
-    private static Object[] parseCidr(String cidr) {
-        int slash = cidr.indexOf('/');
-        byte[] network = literal(slash < 0 ? cidr : cidr.substring(0, slash))
-                .orElseThrow(() -> new IllegalArgumentException("invalid CIDR " + cidr));
-        try {
-            int bits = slash < 0 ? network.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-            if (bits < 0 || bits > network.length * 8) {
-                throw new IllegalArgumentException("invalid CIDR " + cidr);
-            }
-            return new Object[] {network, bits};
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid CIDR " + cidr);
-        }
-    }
-
-    /**
-     * The bytes of an IP address literal: a dotted quad, or text with a colon made only of hex digits, colons
-     * and dots, which {@link InetAddress#getByName} parses without a name lookup (it never resolves a string
-     * with a colon that starts with a hex digit or colon). Anything else, a host name included, is empty, so a
-     * request never costs a DNS lookup and a name never matches a CIDR.
-     */
-    static Optional<byte[]> literal(String text) {
-        Matcher quad = IPV4.matcher(text);
-        if (quad.matches()) {
-            byte[] out = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int part = Integer.parseInt(quad.group(i + 1));
-                if (part > 255) {
-                    return Optional.empty();
-                }
-                out[i] = (byte) part;
-            }
-            return Optional.of(out);
-        }
-        if (!IPV6.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(text).getAddress());
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

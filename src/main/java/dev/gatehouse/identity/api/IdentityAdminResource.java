@@ -8,6 +8,7 @@ import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonPatches;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 import java.util.List;
@@ -55,15 +56,13 @@ public class IdentityAdminResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         Identity created = identities.create(tenant.id(), IdentityDrafts.parse(JsonBodies.readObject(body)), actor());
-        return Response.created(uri.getBaseUriBuilder().path("admin/identities").path(created.id().toString()).build())
-                .entity(IdentityJson.of(created, uri.getBaseUri())).build();
+        return Response.created(UriBuilder.fromUri(PublicUrls.baseUri(request)).path("admin/identities").path(created.id().toString()).build())
+                .entity(IdentityJson.of(created, PublicUrls.baseUri(request))).build();
     }
 
     @GET
@@ -72,18 +71,18 @@ public class IdentityAdminResource {
         if (credentialsIdentifier != null) {
             JsonArrayBuilder found = Json.createArrayBuilder();
             identities.findByIdentifier(tenant.id(), credentialsIdentifier)
-                    .ifPresent(i -> found.add(IdentityJson.of(i, uri.getBaseUri())));
+                    .ifPresent(i -> found.add(IdentityJson.of(i, PublicUrls.baseUri(request))));
             return Response.ok(found.build()).build();
         }
         Pagination page = Pagination.parse(pageSize, pageToken);
         return page.answer(identities.list(tenant.id(), page.offset(), page.size() + 1),
-                i -> IdentityJson.of(i, uri.getBaseUri()), uri.getRequestUriBuilder());
+                i -> IdentityJson.of(i, PublicUrls.baseUri(request)), PublicUrls.requestUriBuilder(request));
     }
 
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {
-        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, uri.getBaseUri()))
+        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, PublicUrls.baseUri(request)))
                 .orElseThrow(() -> ApiException.notFound("No identity with this id"));
     }
 
@@ -92,7 +91,7 @@ public class IdentityAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject replace(@PathParam("id") String id, InputStream body) {
         return IdentityJson.of(identities.replace(tenant.id(), id, IdentityDrafts.parse(JsonBodies.readObject(body)), actor()),
-                uri.getBaseUri());
+                PublicUrls.baseUri(request));
     }
 
     /** RFC 6902 JSON Patch over schema_id, state, traits and metadata. */
@@ -103,14 +102,14 @@ public class IdentityAdminResource {
         JsonArray operations = JsonBodies.readArray(body);
         Identity current = identities.find(tenant.id(), id).orElseThrow(() -> ApiException.notFound("No identity with this id"));
         JsonObject patched = JsonPatches.apply(operations, IdentityJson.patchable(current), PATCHABLE, "identity");
-        return IdentityJson.of(identities.replace(tenant.id(), id, IdentityDrafts.parse(patched), actor()), uri.getBaseUri());
+        return IdentityJson.of(identities.replace(tenant.id(), id, IdentityDrafts.parse(patched), actor()), PublicUrls.baseUri(request));
     }
 
     /** Kratos' batch endpoint: {@code {"identities": [{"create": {...}, "patch_id": "..."}]}}, one result per item. */
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject batch(InputStream body) {
-        return batch.apply(tenant.id(), JsonBodies.readObject(body), actor(), uri.getBaseUri());
+        return batch.apply(tenant.id(), JsonBodies.readObject(body), actor(), PublicUrls.baseUri(request));
     }
 
     @DELETE

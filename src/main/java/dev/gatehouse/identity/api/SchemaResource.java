@@ -4,10 +4,12 @@ import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
 import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
@@ -33,13 +34,13 @@ public class SchemaResource {
     @Inject
     IdentitySchemas schemas;
     @Context
-    UriInfo uri;
+    HttpServletRequest request;
 
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
         Pagination page = Pagination.parse(pageSize, pageToken);
         List<IdentitySchema> fetched = schemas.all().stream().skip(page.offset()).limit(page.size() + 1L).toList();
-        return page.answer(fetched, SchemaResource::entry, uri.getRequestUriBuilder());
+        return page.answer(fetched, SchemaResource::entry, PublicUrls.requestUriBuilder(request));
     }
 
     @GET

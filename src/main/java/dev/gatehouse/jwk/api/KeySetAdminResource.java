@@ -8,6 +8,7 @@ import dev.gatehouse.jwk.KeySetName;
 import dev.gatehouse.jwk.SigningKey;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 import java.util.List;
@@ -44,8 +44,6 @@ public class KeySetAdminResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     public Response list(@PathParam("set") String set) {
@@ -63,7 +61,7 @@ public class KeySetAdminResource {
         } catch (KeyRing.DuplicateKeyIdException e) {
             throw ApiException.conflict("The key set already has a key with this kid");
         }
-        return answer(Response.created(uri.getAbsolutePathBuilder().path(key.kid()).build()), List.of(key));
+        return answer(Response.created(PublicUrls.requestUriBuilder(request).replaceQuery(null).path(key.kid()).build()), List.of(key));
     }
 
     @GET

@@ -6,6 +6,8 @@ package dev.gatehouse.kernel.problem;
  */
 public enum ApiError {
     MALFORMED_REQUEST("malformed-request", "The request could not be parsed"),
+    /** The request names a host this server does not serve (neither its public URL nor a tenant's host). */
+    UNKNOWN_HOST("unknown-host", "Unknown host"),
     VALIDATION_FAILED("validation-failed", "The request is not valid"),
     /** Well-formed and valid, but the operation does not apply to the resource it names. */
     NOT_APPLICABLE("not-applicable", "The operation does not apply to this resource"),

@@ -21,6 +21,7 @@ public final class ProblemFactory {
     public static int status(ApiError error) {
         return switch (error) {
             case MALFORMED_REQUEST -> 400;
+            case UNKNOWN_HOST -> 400;
             case VALIDATION_FAILED -> 422;
             case NOT_APPLICABLE -> 400;
             case UNAUTHORIZED -> 401;

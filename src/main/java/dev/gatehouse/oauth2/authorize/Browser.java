@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.authorize;
 
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What the token server knows of the browser behind a request: its CSRF cookie, its login session cookie,
- * whether it came over HTTPS, and the issuer (tenant-aware base URL) it reached us under.
+ * whether its public URL is HTTPS, and the issuer (tenant-aware base URL) it reached us under.
  */
 public record Browser(Optional<String> csrfCookie, Optional<String> loginSessionCookie, boolean secure, String issuer) {
 
@@ -15,7 +16,7 @@ public record Browser(Optional<String> csrfCookie, Optional<String> loginSession
 
     public static Browser of(HttpServletRequest request, AuthorizeConfig config, String issuer) {
         return new Browser(cookie(request, config.csrfCookie()), cookie(request, config.loginSessionCookie()),
-                request.isSecure(), issuer);
+                PublicUrls.secure(request), issuer);
     }
 
     private static Optional<String> cookie(HttpServletRequest request, String name) {

@@ -2,18 +2,20 @@ package dev.gatehouse.platform.http;
 
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.ConfigReader;
+import dev.gatehouse.kernel.config.InvalidConfigException;
+import dev.gatehouse.kernel.net.IpRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
-import java.util.Set;
+import java.util.List;
 
-/** {@code gatehouse.http.*}: request limits and which proxies may tell us the client address. */
+/** {@code gatehouse.http.*}: request limits and which proxies may tell us the client address, host and scheme. */
 @ApplicationScoped
 public class HttpConfig implements CapabilityConfig {
 
     private long maxRequestBytes;
-    private Set<String> trustedProxies;
+    private List<IpRange> trustedProxies;
 
     protected HttpConfig() {
     }
@@ -22,7 +24,13 @@ public class HttpConfig implements CapabilityConfig {
     public HttpConfig(Config config) {
         ConfigReader r = ConfigReader.of(config, capability());
         this.maxRequestBytes = r.positiveLong("max-request-bytes");
-        this.trustedProxies = Set.copyOf(r.list("trusted-proxies"));
+        this.trustedProxies = r.list("trusted-proxies").stream().map(cidr -> {
+            try {
+                return IpRange.parse(cidr);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException(r.key("trusted-proxies"), cidr, "must list IP addresses or CIDR ranges");
+            }
+        }).toList();
     }
 
     @Override
@@ -35,8 +43,15 @@ public class HttpConfig implements CapabilityConfig {
         return maxRequestBytes;
     }
 
-    /** Addresses whose X-Forwarded-For header is believed. Empty: the socket address is the client. */
-    public Set<String> trustedProxies() {
+    /**
+     * Proxies whose {@code X-Forwarded-For}, {@code X-Forwarded-Host} and {@code X-Forwarded-Proto} are believed.
+     * Empty: the socket address is the client and the {@code Host} header names the host.
+     */
+    public List<IpRange> trustedProxies() {
         return trustedProxies;
+    }
+
+    public boolean trusted(String address) {
+        return trustedProxies.stream().anyMatch(r -> r.contains(address));
     }
 }

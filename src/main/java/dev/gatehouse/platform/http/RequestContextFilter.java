@@ -25,13 +25,20 @@ public class RequestContextFilter extends HttpFilter {
     RequestContext context;
     @Inject
     HttpConfig config;
+    @Inject
+    PublicConfig publicConfig;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
         request.setAttribute(RequestAttributes.REQUEST_ID, requestId);
-        context.begin(requestId, clientIp(request), request.getHeader("User-Agent"));
+        ForwardedHeaders forwarded = ForwardedHeaders.of(request, config::trusted);
+        context.begin(requestId, forwarded.clientIp(), request.getHeader("User-Agent"));
+        context.asked(forwarded.host(), forwarded.scheme());
+        // answers that are not about a host the client named (health, decisions, the proxy port) use this;
+        // the tenant filter replaces it for the host the request is served under
+        request.setAttribute(RequestAttributes.PUBLIC_BASE, publicConfig.origins().fallback());
         response.setHeader(RequestIds.HEADER, requestId);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -43,15 +50,5 @@ public class RequestContextFilter extends HttpFilter {
             LogContext.remove(LogContext.REQUEST_ID);
             LogContext.remove(LogContext.TENANT);
         }
-    }
-
-    private String clientIp(HttpServletRequest request) {
-        String remote = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !config.trustedProxies().contains(remote)) {
-            return remote;
-        }
-        String[] hops = forwarded.split(",");
-        return hops[hops.length - 1].trim().isEmpty() ? remote : hops[hops.length - 1].trim();
     }
 }

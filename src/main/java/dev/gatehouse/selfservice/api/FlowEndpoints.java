@@ -2,13 +2,13 @@ package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
-import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -56,8 +55,6 @@ public abstract class FlowEndpoints {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     /**
      * A submission's end: a session (then {@code identity} is who, and {@code next} the flow the user goes on
@@ -100,7 +97,7 @@ public abstract class FlowEndpoints {
     @GET
     @Path("browser")
     public Response browser(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
-        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
         if (!refresh && !allowsSignedIn() && sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent()) {
             if (FlowResponses.wantsJson(request)) {
                 throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
@@ -116,7 +113,7 @@ public abstract class FlowEndpoints {
     @GET
     @Path("api")
     public Response api(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
-        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
         String token = request.getHeader(SessionCookies.TOKEN_HEADER);
         if (!refresh && !allowsSignedIn() && token != null && sessions.authenticate(tenant.id(), token).isPresent()) {
             throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
@@ -160,7 +157,7 @@ public abstract class FlowEndpoints {
         Outcome outcome = submit(flow, submission);
         if (outcome.session() != null) {
             return responses.signedIn(request, outcome.flow(), submission, outcome.session(), outcome.identity(),
-                    uri.getBaseUri(), answerWithIdentity(), outcome.next());
+                    PublicUrls.baseUri(request), answerWithIdentity(), outcome.next());
         }
         return responses.answer(request, outcome.flow(), submission, outcome.accepted() ? 200 : 400);
     }

@@ -1,11 +1,11 @@
 package dev.gatehouse.selfservice.api;
 
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowJson;
-import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.UiText;

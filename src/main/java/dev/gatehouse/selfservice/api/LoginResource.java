@@ -1,9 +1,10 @@
 package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.Flavor;
-import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -71,7 +72,7 @@ public class LoginResource extends FlowEndpoints {
         }
         LoginHandler.Result result = login.byLink(flow, token);
         if (result instanceof LoginHandler.Succeeded ok) {
-            return responses.signedIn(request, ok.flow(), Submission.NONE, ok.session(), ok.identity(), uri.getBaseUri(), false, null);
+            return responses.signedIn(request, ok.flow(), Submission.NONE, ok.session(), ok.identity(), PublicUrls.baseUri(request), false, null);
         }
         return responses.answer(request, result.flow(), Submission.NONE, 400);
     }

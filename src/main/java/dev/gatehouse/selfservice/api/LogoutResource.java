@@ -6,8 +6,8 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.FlowError;
-import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.session.SessionCookies;
@@ -53,7 +53,7 @@ public class LogoutResource {
     @GET
     @Path("browser")
     public Response browser(@QueryParam("return_to") String returnTo) {
-        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
         SessionService.Authenticated current = cookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t))
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         String token = sessions.logoutToken(current.session());
@@ -65,7 +65,7 @@ public class LogoutResource {
 
     @GET
     public Response logout(@QueryParam("token") String token, @QueryParam("return_to") String returnTo) {
-        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
         SessionService.Authenticated current = cookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t))
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         if (!sessions.isLogoutToken(current.session(), token)) {

@@ -2,13 +2,13 @@ package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.identity.api.IdentityJson;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
-import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -56,13 +55,11 @@ public class SettingsResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     @Path("browser")
     public Response browser(@QueryParam("return_to") String returnTo) {
-        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls());
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
         var holder = sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t));
         if (holder.isEmpty()) {
             if (FlowResponses.wantsJson(request)) {
@@ -74,7 +71,7 @@ public class SettingsResource {
         CsrfCookies.Secret secret = csrf.secret(request);
         Flow flow = settings.create(holder.get().session(), holder.get().identity(), Flavor.BROWSER, checked,
                 PublicUrls.of(request, "/self-service/settings/browser"), PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
-        return responses.browserStarted(request, flow, secret, IdentityJson.publicView(holder.get().identity(), uri.getBaseUri()));
+        return responses.browserStarted(request, flow, secret, IdentityJson.publicView(holder.get().identity(), PublicUrls.baseUri(request)));
     }
 
     @GET
@@ -83,7 +80,7 @@ public class SettingsResource {
         var holder = apiHolder();
         Flow flow = settings.create(holder.session(), holder.identity(), Flavor.API, null,
                 PublicUrls.of(request, "/self-service/settings/api"), PublicUrls.base(request), null, null);
-        return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), uri.getBaseUri()));
+        return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
     }
 
     @GET
@@ -98,7 +95,7 @@ public class SettingsResource {
         if (!holder.identity().id().equals(flow.identity())) {
             throw new FlowError(FlowError.Kind.NOT_FOUND);
         }
-        return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), uri.getBaseUri()));
+        return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
     }
 
     @POST
@@ -132,7 +129,7 @@ public class SettingsResource {
             throw e;
         }
         var identity = sessions.authenticate(tenant.id(), sessionCookies.presented(request).orElseThrow())
-                .map(a -> IdentityJson.publicView(a.identity(), uri.getBaseUri())).orElse(null);
+                .map(a -> IdentityJson.publicView(a.identity(), PublicUrls.baseUri(request))).orElse(null);
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(responses.page(request, result)).build();
         }

@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.ui;
 
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.platform.ui.LanguageView;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
@@ -7,7 +8,6 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
-import dev.gatehouse.selfservice.PublicUrls;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.tenant.CurrentTenant;

@@ -1,6 +1,6 @@
 package dev.gatehouse.selfservice.ui;
 
-import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.CurrentTenant;

@@ -2,6 +2,7 @@ package dev.gatehouse.session.api;
 
 import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionAdminService;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.tenant.CurrentTenant;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Kratos' {@code /admin/identities/{id}/sessions}: one identity's sessions (paged, {@code active} filter) and
@@ -36,15 +36,13 @@ public class IdentitySessionsAdminResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     public Response list(@PathParam("id") String identity, @QueryParam("page_size") String pageSize,
                          @QueryParam("page_token") String pageToken, @QueryParam("active") String active) {
         Pagination page = Pagination.parse(pageSize, pageToken);
         return page.answer(sessions.ofIdentity(tenant.id(), identity, SessionFilter.parse(active), page.offset(), page.size() + 1),
-                e -> SessionJson.of(e, uri.getBaseUri()), uri.getRequestUriBuilder());
+                e -> SessionJson.of(e, PublicUrls.baseUri(request)), PublicUrls.requestUriBuilder(request));
     }
 
     @DELETE

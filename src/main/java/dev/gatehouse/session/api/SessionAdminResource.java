@@ -2,6 +2,7 @@ package dev.gatehouse.session.api;
 
 import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionAdminService;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.tenant.CurrentTenant;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Kratos' {@code /admin/sessions}: the tenant's sessions with their identities (paged, {@code active} filter),
@@ -35,21 +35,19 @@ public class SessionAdminResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
                          @QueryParam("active") String active) {
         Pagination page = Pagination.parse(pageSize, pageToken);
         return page.answer(sessions.list(tenant.id(), SessionFilter.parse(active), page.offset(), page.size() + 1),
-                e -> SessionJson.of(e, uri.getBaseUri()), uri.getRequestUriBuilder());
+                e -> SessionJson.of(e, PublicUrls.baseUri(request)), PublicUrls.requestUriBuilder(request));
     }
 
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {
-        return SessionJson.of(sessions.get(tenant.id(), id), uri.getBaseUri());
+        return SessionJson.of(sessions.get(tenant.id(), id), PublicUrls.baseUri(request));
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package dev.gatehouse.session.api;
 
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Kratos' {@code /sessions}: the caller's other active sessions (the one making the request is never
@@ -34,15 +34,13 @@ public class SessionsResource {
     SessionService sessions;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
         var current = caller.require(request);
         Pagination page = Pagination.parse(pageSize, pageToken);
         return page.answer(sessions.ofIdentity(current.session().tenant(), current.identity().id(), SessionFilter.ACTIVE,
-                current.session().id(), page.offset(), page.size() + 1), SessionJson::withoutIdentity, uri.getRequestUriBuilder());
+                current.session().id(), page.offset(), page.size() + 1), SessionJson::withoutIdentity, PublicUrls.requestUriBuilder(request));
     }
 
     /** Revokes every other session of the caller; answers Kratos' {@code {"count": n}}. */

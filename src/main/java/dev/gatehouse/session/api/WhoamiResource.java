@@ -1,5 +1,6 @@
 package dev.gatehouse.session.api;
 
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code GET /sessions/whoami}: the caller's session (cookie, X-Session-Token or Bearer) or 401. */
 @Path("sessions/whoami")
@@ -20,13 +20,11 @@ public class WhoamiResource {
     CallerSession caller;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject whoami() {
         var current = caller.require(request);
-        return SessionJson.of(current.session(), current.identity(), uri.getBaseUri());
+        return SessionJson.of(current.session(), current.identity(), PublicUrls.baseUri(request));
     }
 }

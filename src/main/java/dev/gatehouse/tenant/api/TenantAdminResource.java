@@ -5,6 +5,7 @@ import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantService;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 
@@ -35,26 +36,24 @@ public class TenantAdminResource {
     TenantService tenants;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         JsonObject json = JsonBodies.readObject(body);
-        TenantService.NewTenant request = new TenantService.NewTenant(
+        TenantService.NewTenant asked = new TenantService.NewTenant(
                 JsonFields.requiredString(json, "id"),
                 JsonFields.optionalString(json, "display_name").orElse(null),
                 JsonFields.stringList(json, "hosts"));
-        Tenant created = tenants.create(request, actor());
-        return Response.created(uri.getBaseUriBuilder().path("admin/tenants").path(created.id().value()).build())
+        Tenant created = tenants.create(asked, actor());
+        return Response.created(UriBuilder.fromUri(PublicUrls.baseUri(request)).path("admin/tenants").path(created.id().value()).build())
                 .entity(TenantJson.of(created)).build();
     }
 
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
         Pagination page = Pagination.parse(pageSize, pageToken);
-        return page.answer(tenants.list(page.offset(), page.size() + 1), TenantJson::of, uri.getRequestUriBuilder());
+        return page.answer(tenants.list(page.offset(), page.size() + 1), TenantJson::of, PublicUrls.requestUriBuilder(request));
     }
 
     @GET

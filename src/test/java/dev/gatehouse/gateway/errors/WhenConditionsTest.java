@@ -81,16 +81,6 @@ class WhenConditionsTest {
     }
 
     @Test
-    void literalWhenHostNameOrMalformedThenEmpty() {
-        assertTrue(WhenConditions.literal("cafe").isEmpty());
-        assertTrue(WhenConditions.literal("dead.beef").isEmpty());
-        assertTrue(WhenConditions.literal("256.0.0.1").isEmpty());
-        assertTrue(WhenConditions.literal("2001:db8::zz").isEmpty());
-        assertTrue(WhenConditions.literal("10.0.0.1").isPresent());
-        assertTrue(WhenConditions.literal("2001:db8::1").isPresent());
-    }
-
-    @Test
     void validateWhenCidrIsAHexLookingHostNameThenRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> WhenConditions.validate(config("{\"when\":[{\"request\":{\"cidr\":[\"cafe/16\"]}}]}")));

@@ -1,11 +1,11 @@
 package dev.gatehouse.oauth2.authorize.ui;
 
 import dev.gatehouse.oauth2.authorize.AuthorizationFlow;
-import dev.gatehouse.oauth2.authorize.BrowserAnswers;
 import dev.gatehouse.oauth2.authorize.AuthorizationRequest;
+import dev.gatehouse.oauth2.authorize.BrowserAnswers;
 import dev.gatehouse.oauth2.authorize.LoginAcceptance;
 import dev.gatehouse.oauth2.authorize.LoginRequests;
-import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.AuthenticationMethod;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionCookies;

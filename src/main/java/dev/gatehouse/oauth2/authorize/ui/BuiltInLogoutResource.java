@@ -1,13 +1,13 @@
 package dev.gatehouse.oauth2.authorize.ui;
 
-import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.Issuer;
+import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.authorize.AuthorizeConfig;
 import dev.gatehouse.oauth2.authorize.Browser;
 import dev.gatehouse.oauth2.authorize.BrowserAnswers;
 import dev.gatehouse.oauth2.authorize.LogoutRequests;
 import dev.gatehouse.oauth2.authorize.OAuth2Cookies;
-import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

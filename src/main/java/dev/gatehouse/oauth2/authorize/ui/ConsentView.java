@@ -4,7 +4,7 @@ import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.oauth2.authorize.AuthorizeConfig;
 import dev.gatehouse.oauth2.authorize.Browser;
 import dev.gatehouse.oauth2.authorize.ConsentRequests;
-import dev.gatehouse.selfservice.PublicUrls;
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

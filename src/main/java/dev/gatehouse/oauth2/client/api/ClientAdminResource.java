@@ -4,13 +4,14 @@ import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonPatches;
+import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.oauth2.client.ClientMetadata;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
 import dev.gatehouse.oauth2.client.ClientService;
 import dev.gatehouse.oauth2.client.InvalidClientMetadataException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
-import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 import java.util.Optional;
@@ -51,14 +52,12 @@ public class ClientAdminResource {
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
-    @Context
-    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         ClientRegistration created = valid(() -> clients.create(tenant.id(), metadata(JsonBodies.readObject(body)), false, actor()));
-        return Response.created(uri.getBaseUriBuilder().path("admin/clients").path(created.stored().clientId()).build())
+        return Response.created(UriBuilder.fromUri(PublicUrls.baseUri(request)).path("admin/clients").path(created.stored().clientId()).build())
                 .entity(ClientJson.of(created.stored(), created.secret())).build();
     }
 
@@ -67,7 +66,7 @@ public class ClientAdminResource {
                          @QueryParam("client_name") String clientName) {
         Pagination page = Pagination.parse(pageSize, pageToken);
         return page.answer(clients.list(tenant.id(), Optional.ofNullable(clientName), page.offset(), page.size() + 1),
-                c -> ClientJson.of(c, Optional.empty()), uri.getRequestUriBuilder());
+                c -> ClientJson.of(c, Optional.empty()), PublicUrls.requestUriBuilder(request));
     }
 
     @GET
