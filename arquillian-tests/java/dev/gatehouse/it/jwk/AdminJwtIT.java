@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The admin API accepts JWT access tokens Gatehouse issued itself (issue #5 item 12), and nothing else but
+ * The admin API accepts JWT access tokens Gatehouse issued itself, and nothing else but
  * the admin key. Tokens are minted with the tenant's real {@code hydra.jwt.access-token} keys on a second node
  * ({@link JwkTestServlet}), as the token server will mint them for a client_credentials grant.
  */

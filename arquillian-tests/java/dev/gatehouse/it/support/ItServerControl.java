@@ -133,7 +133,7 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.courier.max-backoff", "600ms"});
         variables.add(new String[] {"gatehouse.courier.max-attempts", "6"});
 
-        // policy gateway (#6): a rules directory the tests own (empty at start), quick reloads, the reverse
+        // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast
         Path rulesDir = buildDir.resolve("it-gateway-rules");
         ItServerProcess.deleteTree(rulesDir);

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Admin API access by a JWT access token that Gatehouse itself issued (RFC 9068 shape; issue #5 item 12): signed
+ * Admin API access by a JWT access token that Gatehouse itself issued (RFC 9068 shape): signed
  * by a key of the request tenant's {@code hydra.jwt.access-token} set, {@code iss} equal to that tenant's issuer,
  * not expired (nor before {@code nbf}), and a scope ({@code scope}, space-separated, or Hydra's {@code scp} array)
  * containing {@value #SCOPE}. A tenant's token administers that tenant only: the cross-tenant

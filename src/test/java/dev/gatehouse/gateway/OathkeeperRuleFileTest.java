@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue #6: an Oathkeeper user's rule file, written with the handler options Oathkeeper's documentation
+ * An Oathkeeper user's rule file, written with the handler options Oathkeeper's documentation
  * shows (including ones we accept and ignore, such as {@code retry} and {@code jwks_ttl}), loads unchanged
  * into a registry holding every handler we ship, and the same file with one key misspelt does not.
  */

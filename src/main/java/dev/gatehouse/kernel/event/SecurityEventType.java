@@ -31,7 +31,7 @@ public enum SecurityEventType {
     MESSAGE_QUEUED,
     MESSAGE_SENT,
     MESSAGE_ABANDONED,
-    // token server (#5)
+    // token server
     OAUTH2_CLIENT_CREATED,
     OAUTH2_CLIENT_UPDATED,
     OAUTH2_CLIENT_DELETED,
@@ -52,7 +52,7 @@ public enum SecurityEventType {
     KEY_CREATED,
     KEY_ROTATED,
     KEY_DELETED,
-    // policy gateway (#6)
+    // policy gateway
     GATEWAY_ALLOWED,
     GATEWAY_DENIED,
     GATEWAY_NO_RULE,
