@@ -145,6 +145,36 @@ class DynamicRegistrationIT {
     }
 
     @Test
+    void registerWhenClientCredentialsWithResponseTypeCodeOrTokenThenRegisteredAsGiven() throws Exception {
+        for (ResponseType type : java.util.List.of(ResponseType.CODE, ResponseType.TOKEN)) {
+            ClientMetadata m = new ClientMetadata();
+            m.setGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS));
+            m.setResponseTypes(Set.of(type));
+
+            ClientInformation info = registered("", m);
+
+            assertEquals(Set.of(type), info.getMetadata().getResponseTypes());
+            assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS), info.getMetadata().getGrantTypes());
+        }
+    }
+
+    @Test
+    void updateWhenRedirectUriBadThenInvalidRedirectUriAndUnchanged() throws Exception {
+        ClientInformation info = registered("", webApp());
+        String name = info.getMetadata().getName();
+        ClientMetadata changed = info.getMetadata();
+        changed.setName("Should not stick either");
+        changed.setRedirectionURI(URI.create("http://rp.example/plain-http"));
+
+        HTTPResponse r = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
+                changed, null).toHTTPRequest().send();
+
+        assertEquals(400, r.getStatusCode(), r.getBody());
+        assertEquals(RegistrationError.INVALID_REDIRECT_URI.getCode(), ClientRegistrationErrorResponse.parse(r).getErrorObject().getCode());
+        assertEquals(name, Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject().getString("client_name"));
+    }
+
+    @Test
     void registerWhenRedirectUriBadThenInvalidRedirectUri() throws Exception {
         ClientMetadata m = webApp();
         m.setRedirectionURI(URI.create("http://rp.example/callback"));
