@@ -20,6 +20,8 @@ import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -142,6 +144,26 @@ class DynamicRegistrationIT {
 
         assertEquals(RegistrationError.INVALID_CLIENT_METADATA.getCode(), ClientRegistrationErrorResponse.parse(r).getErrorObject().getCode());
         assertEquals(name, Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject().getString("client_name"));
+    }
+
+    @Test
+    void updateWhenAdministratorChoseAShortSecretThenTheClientMaySendItBackAndNoOtherOne() throws Exception {
+        ClientInformation info = registered("", webApp());
+        JsonObject asAdminReadsIt = Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject();
+        Http.Response put = Http.method("PUT", "/admin/clients/" + info.getID()).admin()
+                .json(Json.createObjectBuilder(asAdminReadsIt).add("client_secret", "secret7").build().toString()).send();
+        assertEquals(200, put.status(), put.toString());
+        ClientMetadata changed = info.getMetadata();
+        changed.setName("Renamed by itself");
+
+        HTTPResponse wrong = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
+                changed, new com.nimbusds.oauth2.sdk.auth.Secret("secret8")).toHTTPRequest().send();
+        HTTPResponse right = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
+                changed, new com.nimbusds.oauth2.sdk.auth.Secret("secret7")).toHTTPRequest().send();
+
+        assertEquals(RegistrationError.INVALID_CLIENT_METADATA.getCode(), ClientRegistrationErrorResponse.parse(wrong).getErrorObject().getCode());
+        assertEquals(200, right.getStatusCode(), right.getBody());
+        assertEquals("Renamed by itself", ClientInformationResponse.parse(right).getClientInformation().getMetadata().getName());
     }
 
     @Test

@@ -28,16 +28,13 @@ import java.util.regex.Pattern;
  * Hydra, they need not pair up: a {@code client_credentials} client may keep the default response type {@code code},
  * and the authorization endpoint checks both when the client uses them); {@code private_key_jwt} with exactly one of
  * {@code jwks} or {@code jwks_uri}; inline keys public only; a chosen secret of at least {@value #MIN_SECRET_LENGTH}
- * characters.
+ * characters, as Hydra asks (how it is stored depends on its length: {@link ClientSecrets}).
  * Unknown and read-only fields ({@code created_at}, ...) are ignored, so a client read can be sent back as it is.
  */
 public final class ClientMetadataParser {
 
-    /**
-     * Secrets are stored as a fast HMAC, which is only safe for high-entropy secrets: a short chosen secret could
-     * be guessed offline from a copy of the database. Generated secrets carry 256 bits; chosen ones need this length.
-     */
-    public static final int MIN_SECRET_LENGTH = 32;
+    /** Hydra's minimum for a chosen secret; secrets this short are stored with argon2id ({@link ClientSecrets}). */
+    public static final int MIN_SECRET_LENGTH = 6;
     static final int MAX_SECRET_LENGTH = 512;
     static final int MAX_LIST = 100;
     static final int MAX_URI = 2048;
@@ -143,8 +140,7 @@ public final class ClientMetadataParser {
             fail("client_secret", "a client with token_endpoint_auth_method " + method.wire() + " has no secret");
         } else {
             check(secret.length() >= MIN_SECRET_LENGTH && secret.length() <= MAX_SECRET_LENGTH, "client_secret",
-                    "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters long: it is stored as a "
-                            + "fast keyed hash, which only high-entropy secrets withstand (omit it to get a generated one)");
+                    "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters long (omit it to get a generated one)");
         }
     }
 

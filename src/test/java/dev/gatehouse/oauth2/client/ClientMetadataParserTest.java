@@ -115,8 +115,10 @@ class ClientMetadataParserTest {
     }
 
     @Test
-    void parseWhenChosenSecretShorterThan32ThenRefusedElseKept() {
-        assertRefused("client_secret", Kind.METADATA, "{" + REDIRECT + ",'client_secret':'" + "x".repeat(31) + "'}");
+    void parseWhenChosenSecretShorterThan6ThenRefusedElseKeptAsHydraDoes() {
+        assertRefused("client_secret", Kind.METADATA, "{" + REDIRECT + ",'client_secret':'12345'}");
+        assertRefused("client_secret", Kind.METADATA, "{" + REDIRECT + ",'client_secret':'" + "x".repeat(513) + "'}");
+        assertEquals(Optional.of("secret"), ClientMetadataParser.parse(json("{" + REDIRECT + ",'client_secret':'secret'}")).secret());
         assertEquals(Optional.of("y".repeat(32)), ClientMetadataParser.parse(json("{" + REDIRECT + ",'client_secret':'" + "y".repeat(32) + "'}")).secret());
     }
 
