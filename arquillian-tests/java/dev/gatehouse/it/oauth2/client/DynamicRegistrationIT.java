@@ -139,8 +139,7 @@ class DynamicRegistrationIT {
         ClientMetadata changed = info.getMetadata();
         changed.setName("Should not stick");
 
-        HTTPResponse r = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
-                changed, new com.nimbusds.oauth2.sdk.auth.Secret("not-the-secret-of-this-client-0123456789")).toHTTPRequest().send();
+        HTTPResponse r = update(info, changed, "not-the-secret-of-this-client-0123456789");
 
         assertEquals(RegistrationError.INVALID_CLIENT_METADATA.getCode(), ClientRegistrationErrorResponse.parse(r).getErrorObject().getCode());
         assertEquals(name, Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject().getString("client_name"));
@@ -156,10 +155,8 @@ class DynamicRegistrationIT {
         ClientMetadata changed = info.getMetadata();
         changed.setName("Renamed by itself");
 
-        HTTPResponse wrong = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
-                changed, new com.nimbusds.oauth2.sdk.auth.Secret("secret8")).toHTTPRequest().send();
-        HTTPResponse right = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
-                changed, new com.nimbusds.oauth2.sdk.auth.Secret("secret7")).toHTTPRequest().send();
+        HTTPResponse wrong = update(info, changed, "secret8");
+        HTTPResponse right = update(info, changed, "secret7");
 
         assertEquals(RegistrationError.INVALID_CLIENT_METADATA.getCode(), ClientRegistrationErrorResponse.parse(wrong).getErrorObject().getCode());
         assertEquals(200, right.getStatusCode(), right.getBody());
@@ -188,8 +185,7 @@ class DynamicRegistrationIT {
         changed.setName("Should not stick either");
         changed.setRedirectionURI(URI.create("http://rp.example/plain-http"));
 
-        HTTPResponse r = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
-                changed, null).toHTTPRequest().send();
+        HTTPResponse r = update(info, changed, null);
 
         assertEquals(400, r.getStatusCode(), r.getBody());
         assertEquals(RegistrationError.INVALID_REDIRECT_URI.getCode(), ClientRegistrationErrorResponse.parse(r).getErrorObject().getCode());
@@ -256,6 +252,12 @@ class DynamicRegistrationIT {
         assertEquals(404, Http.get("/admin/clients/" + info.getID()).admin().send().status());
         assertInvalidToken(new ClientReadRequest(endpoint("").resolve("/oauth2/register/" + info.getID()),
                 info.getRegistrationAccessToken()).toHTTPRequest().send());
+    }
+
+    /** RFC 7592 §2.2 update with the client's registration access token, sending {@code secret} if not null. */
+    private static HTTPResponse update(ClientInformation info, ClientMetadata changed, String secret) throws Exception {
+        return new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(), changed,
+                secret == null ? null : new com.nimbusds.oauth2.sdk.auth.Secret(secret)).toHTTPRequest().send();
     }
 
     private static void assertRegistrationError(String code, ClientRegistrationResponse r) {
