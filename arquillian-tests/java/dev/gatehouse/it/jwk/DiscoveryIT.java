@@ -63,6 +63,7 @@ class DiscoveryIT {
         assertEquals(issuer + "/oauth2/register", meta.getRegistrationEndpointURI().toString(),
                 "the test server turns dynamic registration on");
         assertTrue(meta.supportsBackChannelLogout());
+        assertTrue(meta.supportsAuthorizationResponseIssuerParam(), "the iss parameter of RFC 9207 is sent, so it is advertised");
         assertFalse(meta.supportsRequestParam());
         // the JWKS it points at is served and holds keys for every ID-token algorithm a client may see
         JWKSet keys = JWKSet.load(meta.getJWKSetURI().toURL());

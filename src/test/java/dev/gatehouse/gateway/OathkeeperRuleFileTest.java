@@ -14,6 +14,7 @@ import dev.gatehouse.gateway.authz.OwnerAuthorizer;
 import dev.gatehouse.gateway.authz.RemoteAuthorizer;
 import dev.gatehouse.gateway.authz.RemoteJsonAuthorizer;
 import dev.gatehouse.gateway.authz.RolesAuthorizer;
+import dev.gatehouse.gateway.demo.DemoRules;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.errors.RedirectErrorHandler;
 import dev.gatehouse.gateway.errors.WwwAuthenticateErrorHandler;
@@ -23,6 +24,7 @@ import dev.gatehouse.gateway.mutate.HydratorMutator;
 import dev.gatehouse.gateway.mutate.IdTokenMutator;
 import dev.gatehouse.gateway.mutate.NoopMutator;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
+import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleDocuments;
 import dev.gatehouse.kernel.config.ShippedConfig;
@@ -85,13 +87,11 @@ class OathkeeperRuleFileTest {
     }
 
     @Test
-    void validateWhenShippedDemoRulesThenEveryRuleLoads() throws IOException {
-        String demo;
-        try (InputStream in = OathkeeperRuleFileTest.class.getResourceAsStream("/dev/gatehouse/gateway/demo-rules.json")) {
-            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void validateWhenShippedDemoRulesThenEveryRuleLoads() {
         HandlerRegistry registry = everyHandler();
 
-        RuleDocuments.parse(RuleDocuments.Format.JSON, demo).forEach(rule -> assertDoesNotThrow(() -> registry.validate(rule), rule.id()));
+        for (MatchStrategy strategy : MatchStrategy.values()) {
+            DemoRules.load(strategy).forEach(rule -> assertDoesNotThrow(() -> registry.validate(rule), rule.id()));
+        }
     }
 }

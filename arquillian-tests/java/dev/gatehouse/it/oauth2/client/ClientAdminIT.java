@@ -111,28 +111,50 @@ class ClientAdminIT {
         assertEquals("none", c.getString("token_endpoint_auth_method"));
     }
 
+    /** RFC 7591 §3.2.2 error body, as Hydra answers it: 400, {@code error} and {@code error_description}, not cached. */
+    private static JsonObject assertRegistrationError(String error, Http.Response r) {
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+        assertEquals("no-store", r.header("Cache-Control"));
+        JsonObject body = r.jsonObject();
+        assertEquals(error, body.getString("error"), r.body());
+        return body;
+    }
+
     @Test
-    void createWhenMetadataInvalidThen422NamingEveryFieldAndNothingWritten() {
+    void createWhenMetadataInvalidThen400InvalidRedirectUriDescribingEveryFieldAndNothingWritten() {
         String id = "bad-" + UUID.randomUUID();
 
         Http.Response r = create("", "{'client_id':'" + id + "','client_secret':'short','redirect_uris':['http://evil.example/cb#x'],"
                 + "'token_endpoint_auth_method':'magic','access_token_strategy':'macaroon'}");
 
-        assertEquals(422, r.status(), r.toString());
-        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
-        List<String> fields = r.jsonObject().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("field")).toList();
-        assertTrue(fields.containsAll(List.of("client_secret", "redirect_uris", "token_endpoint_auth_method", "access_token_strategy")),
-                fields.toString());
+        String description = assertRegistrationError("invalid_redirect_uri", r).getString("error_description");
+        for (String field : List.of("client_secret:", "redirect_uris:", "token_endpoint_auth_method:", "access_token_strategy:")) {
+            assertTrue(description.contains(field), description);
+        }
         assertEquals(404, get("", id).status());
     }
 
     @Test
-    void createWhenShortChosenSecretThen422SayingWhy() {
-        Http.Response r = create("", "{" + REDIRECT + ",'client_secret':'" + "x".repeat(31) + "'}");
+    void createWhenChosenSecretShorterThan6Then400InvalidClientMetadataAndNothingWritten() {
+        String id = "short-" + UUID.randomUUID();
 
-        assertEquals(422, r.status(), r.toString());
-        assertTrue(r.body().contains("32") && r.body().contains("hash"), r.body());
+        Http.Response r = create("", "{'client_id':'" + id + "'," + REDIRECT + ",'client_secret':'12345'}");
+
+        assertTrue(assertRegistrationError("invalid_client_metadata", r).getString("error_description").contains("client_secret"), r.body());
+        assertEquals(404, get("", id).status());
+    }
+
+    @Test
+    void createWhenHydraCliStyleClientCredentialsWithResponseTypeCodeOrTokenThenStoredAsGiven() {
+        JsonObject code = created("", "{'grant_types':['client_credentials'],'response_types':['code'],'scope':'read'}");
+        JsonObject token = created("", "{'grant_types':['client_credentials'],'response_types':['token']}");
+        JsonObject omitted = created("", "{'grant_types':['client_credentials']}");
+
+        assertEquals(List.of("code"), strings(get("", code.getString("client_id")).jsonObject(), "response_types"));
+        assertEquals(List.of("token"), strings(get("", token.getString("client_id")).jsonObject(), "response_types"));
+        assertEquals(List.of("code"), strings(omitted, "response_types"), "omitted response_types default to code, as in Hydra");
+        assertEquals(List.of("client_credentials"), strings(code, "grant_types"));
     }
 
     @Test
@@ -199,20 +221,23 @@ class ClientAdminIT {
         Http.Response withSecret = Http.method("PUT", "/admin/clients/" + id).admin()
                 .json(("{'client_secret':'" + secret + "'," + REDIRECT + "}").replace('\'', '"')).send();
         assertEquals(secret, withSecret.jsonObject().getString("client_secret"));
-        assertEquals(422, Http.method("PUT", "/admin/clients/" + id).admin()
-                .json(("{'client_id':'other'," + REDIRECT + "}").replace('\'', '"')).send().status());
+        assertRegistrationError("invalid_client_metadata", Http.method("PUT", "/admin/clients/" + id).admin()
+                .json(("{'client_id':'other'," + REDIRECT + "}").replace('\'', '"')).send());
         assertEquals(404, Http.method("PUT", "/admin/clients/missing-" + UUID.randomUUID()).admin()
                 .json(("{" + REDIRECT + "}").replace('\'', '"')).send().status());
     }
 
     @Test
-    void putWhenInvalidThen422AndClientUnchanged() {
+    void putWhenInvalidThen400AndClientUnchanged() {
         JsonObject c = created("", "{'client_name':'stays'," + REDIRECT + "}");
 
-        Http.Response r = Http.method("PUT", "/admin/clients/" + c.getString("client_id")).admin()
+        Http.Response badUri = Http.method("PUT", "/admin/clients/" + c.getString("client_id")).admin()
                 .json("{\"client_name\":\"gone\",\"redirect_uris\":[\"relative/cb\"]}").send();
+        Http.Response badSecret = Http.method("PUT", "/admin/clients/" + c.getString("client_id")).admin()
+                .json("{\"client_name\":\"gone\",\"client_secret\":\"12345\",\"redirect_uris\":[\"https://app.example/cb\"]}").send();
 
-        assertEquals(422, r.status(), r.toString());
+        assertRegistrationError("invalid_redirect_uri", badUri);
+        assertRegistrationError("invalid_client_metadata", badSecret);
         assertEquals("stays", get("", c.getString("client_id")).jsonObject().getString("client_name"));
     }
 
@@ -234,8 +259,8 @@ class ClientAdminIT {
         assertFalse(r.jsonObject().containsKey("client_secret"));
         assertEquals(422, Http.method("PATCH", "/admin/clients/" + id).admin()
                 .json("[{\"op\":\"replace\",\"path\":\"/client_id\",\"value\":\"x\"}]").send().status());
-        assertEquals(422, Http.method("PATCH", "/admin/clients/" + id).admin()
-                .json("[{\"op\":\"replace\",\"path\":\"/redirect_uris/0\",\"value\":\"http://evil.example\"}]").send().status());
+        assertRegistrationError("invalid_redirect_uri", Http.method("PATCH", "/admin/clients/" + id).admin()
+                .json("[{\"op\":\"replace\",\"path\":\"/redirect_uris/0\",\"value\":\"http://evil.example\"}]").send());
         assertEquals("patched", get("", id).jsonObject().getString("client_name"));
     }
 

@@ -17,6 +17,7 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.gatehouse.it.support.Http;
+import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,6 +35,14 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
 import static dev.gatehouse.it.oauth2.client.ItClients.created;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,6 +137,71 @@ class ClientAuthenticationIT {
                 + "\",\"redirect_uris\":[\"https://app.example/cb\"]}").send();
         assertInvalidClient(send("", new ClientSecretBasic(id, original)));
         assertAuthenticated(id.getValue(), send("", new ClientSecretBasic(id, replaced)));
+    }
+
+    /** POST /oauth2/token with grant_type=client_credentials, as a shell script would send it. */
+    private static Http.Response token(String basicUser, String basicSecret, String form) {
+        Http request = Http.post("/oauth2/token");
+        if (basicUser != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (basicUser + ":" + basicSecret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request.body("application/x-www-form-urlencoded", ("grant_type=client_credentials&" + form)
+                .getBytes(StandardCharsets.UTF_8)).send();
+    }
+
+    private static String storedSecretHash(String clientId) throws Exception {
+        ItServer s = ItServer.get();
+        try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.jdbcUser(), s.jdbcPassword());
+             PreparedStatement q = c.prepareStatement("SELECT secret_hash FROM oauth2_client WHERE tenant_id = 'default' AND client_id = ?")) {
+            q.setString(1, clientId);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next(), clientId);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void tokenWhenHydraScriptRegisteredClientCredentialsClientWithSevenCharacterSecretThenBasicAndPostGetTokens() throws Exception {
+        // what scripts written for Hydra send: the CLI's default response type and a short chosen secret
+        String basicId = created("", "{'client_id':'hydra-basic-" + UUID.randomUUID() + "','client_secret':'secret7',"
+                + "'grant_types':['client_credentials'],'response_types':['code'],'scope':'read',"
+                + "'token_endpoint_auth_method':'client_secret_basic'}").getString("client_id");
+        String postId = created("", "{'client_id':'hydra-post-" + UUID.randomUUID() + "','client_secret':'secret7',"
+                + "'grant_types':['client_credentials'],'response_types':['token'],'scope':'read',"
+                + "'token_endpoint_auth_method':'client_secret_post'}").getString("client_id");
+
+        Http.Response basic = token(basicId, "secret7", "scope=read");
+        Http.Response post = token(null, null, "scope=read&client_id=" + postId + "&client_secret=secret7");
+
+        assertEquals(200, basic.status(), basic.toString());
+        assertTrue(basic.jsonObject().getString("access_token").startsWith("ory_at_"), basic.body());
+        assertEquals("read", basic.jsonObject().getString("scope"));
+        assertEquals(200, post.status(), post.toString());
+        assertTrue(post.jsonObject().getString("access_token").startsWith("ory_at_"), post.body());
+        for (Http.Response wrong : List.of(token(basicId, "secret8", ""), token(basicId, "secret7x", ""),
+                token(null, null, "client_id=" + postId + "&client_secret=Secret7"))) {
+            assertEquals(401, wrong.status(), wrong.toString());
+            assertEquals("invalid_client", wrong.jsonObject().getString("error"));
+        }
+        assertTrue(storedSecretHash(basicId).startsWith("$argon2id$"), "a short chosen secret is hashed slowly");
+    }
+
+    @Test
+    void secretWhenReplacedWithShortOneThenOnlyItWorksAndGeneratedSecretsKeepTheFastHash() throws Exception {
+        JsonObject c = created("", "{'grant_types':['client_credentials']}");
+        String id = c.getString("client_id");
+        assertTrue(storedSecretHash(id).matches("[0-9a-f]{64}"), "a generated secret is kept as an HMAC");
+
+        Http.Response put = Http.method("PUT", "/admin/clients/" + id).admin()
+                .json("{\"grant_types\":[\"client_credentials\"],\"client_secret\":\"hunter2\"}").send();
+
+        assertEquals(200, put.status(), put.toString());
+        assertEquals("hunter2", put.jsonObject().getString("client_secret"));
+        assertEquals(401, token(id, c.getString("client_secret"), "").status());
+        assertEquals(200, token(id, "hunter2", "").status());
+        assertTrue(storedSecretHash(id).startsWith("$argon2id$"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -137,10 +139,56 @@ class DynamicRegistrationIT {
         ClientMetadata changed = info.getMetadata();
         changed.setName("Should not stick");
 
-        HTTPResponse r = new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(),
-                changed, new com.nimbusds.oauth2.sdk.auth.Secret("not-the-secret-of-this-client-0123456789")).toHTTPRequest().send();
+        HTTPResponse r = update(info, changed, "not-the-secret-of-this-client-0123456789");
 
         assertEquals(RegistrationError.INVALID_CLIENT_METADATA.getCode(), ClientRegistrationErrorResponse.parse(r).getErrorObject().getCode());
+        assertEquals(name, Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject().getString("client_name"));
+    }
+
+    @Test
+    void updateWhenAdministratorChoseAShortSecretThenTheClientMaySendItBackAndNoOtherOne() throws Exception {
+        ClientInformation info = registered("", webApp());
+        JsonObject asAdminReadsIt = Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject();
+        Http.Response put = Http.method("PUT", "/admin/clients/" + info.getID()).admin()
+                .json(Json.createObjectBuilder(asAdminReadsIt).add("client_secret", "secret7").build().toString()).send();
+        assertEquals(200, put.status(), put.toString());
+        ClientMetadata changed = info.getMetadata();
+        changed.setName("Renamed by itself");
+
+        HTTPResponse wrong = update(info, changed, "secret8");
+        HTTPResponse right = update(info, changed, "secret7");
+
+        assertEquals(RegistrationError.INVALID_CLIENT_METADATA.getCode(), ClientRegistrationErrorResponse.parse(wrong).getErrorObject().getCode());
+        assertEquals(200, right.getStatusCode(), right.getBody());
+        assertEquals("Renamed by itself", ClientInformationResponse.parse(right).getClientInformation().getMetadata().getName());
+    }
+
+    @Test
+    void registerWhenClientCredentialsWithResponseTypeCodeOrTokenThenRegisteredAsGiven() throws Exception {
+        for (ResponseType type : java.util.List.of(ResponseType.CODE, ResponseType.TOKEN)) {
+            ClientMetadata m = new ClientMetadata();
+            m.setGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS));
+            m.setResponseTypes(Set.of(type));
+
+            ClientInformation info = registered("", m);
+
+            assertEquals(Set.of(type), info.getMetadata().getResponseTypes());
+            assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS), info.getMetadata().getGrantTypes());
+        }
+    }
+
+    @Test
+    void updateWhenRedirectUriBadThenInvalidRedirectUriAndUnchanged() throws Exception {
+        ClientInformation info = registered("", webApp());
+        String name = info.getMetadata().getName();
+        ClientMetadata changed = info.getMetadata();
+        changed.setName("Should not stick either");
+        changed.setRedirectionURI(URI.create("http://rp.example/plain-http"));
+
+        HTTPResponse r = update(info, changed, null);
+
+        assertEquals(400, r.getStatusCode(), r.getBody());
+        assertEquals(RegistrationError.INVALID_REDIRECT_URI.getCode(), ClientRegistrationErrorResponse.parse(r).getErrorObject().getCode());
         assertEquals(name, Http.get("/admin/clients/" + info.getID()).admin().send().jsonObject().getString("client_name"));
     }
 
@@ -204,6 +252,12 @@ class DynamicRegistrationIT {
         assertEquals(404, Http.get("/admin/clients/" + info.getID()).admin().send().status());
         assertInvalidToken(new ClientReadRequest(endpoint("").resolve("/oauth2/register/" + info.getID()),
                 info.getRegistrationAccessToken()).toHTTPRequest().send());
+    }
+
+    /** RFC 7592 §2.2 update with the client's registration access token, sending {@code secret} if not null. */
+    private static HTTPResponse update(ClientInformation info, ClientMetadata changed, String secret) throws Exception {
+        return new ClientUpdateRequest(info.getRegistrationURI(), info.getID(), info.getRegistrationAccessToken(), changed,
+                secret == null ? null : new com.nimbusds.oauth2.sdk.auth.Secret(secret)).toHTTPRequest().send();
     }
 
     private static void assertRegistrationError(String code, ClientRegistrationResponse r) {

@@ -17,7 +17,6 @@ import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.oauth2.OAuth2Exception;
-import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.net.URLDecoder;
@@ -40,8 +39,9 @@ import java.util.function.Function;
  * {@code client_secret_post}, {@code none} (a public client names itself) and {@code private_key_jwt}
  * (RFC 7523 §2.2 and §3: RS256, PS256 or ES256 signed by the client's key; {@code iss} = {@code sub} = client id;
  * {@code aud} names the endpoint, the token endpoint or the issuer; {@code exp} in the future but not beyond the
- * configured maximum; {@code jti} used once). Secrets are checked against their HMAC in constant time, and a
- * secret is hashed even for an unknown client so timing does not tell which clients exist. Every failure is the
+ * configured maximum; {@code jti} used once). Secrets are checked by {@link ClientSecrets} in constant time, after the
+ * client was read and outside any transaction (an argon2id check is slow); the work depends on the presented secret
+ * only, so timing does not tell which clients exist. Every failure is the
  * same {@code invalid_client} to the caller; the reason goes to the security event only.
  */
 public final class ClientAuthentication {
@@ -53,7 +53,6 @@ public final class ClientAuthentication {
     static final int MAX_JTI = 255;
     private static final List<String> SINGLE = List.of("client_id", "client_secret", "client_assertion", "client_assertion_type");
     private static final String FAILED = "Client authentication failed";
-    private static final String NO_HASH = "0".repeat(64);
 
     /** Records an assertion's jti; false if it was seen before. */
     @FunctionalInterface
@@ -63,18 +62,18 @@ public final class ClientAuthentication {
 
     private final Function<String, Optional<RegisteredClient>> clients;
     private final AssertionLog assertions;
-    private final TokenHasher hasher;
+    private final ClientSecrets secrets;
     private final ClientKeys keys;
     private final Duration maxAssertionLifetime;
     private final Clock clock;
     private final Consumer<SecurityEvent.Builder> events;
 
     public ClientAuthentication(Function<String, Optional<RegisteredClient>> clients, AssertionLog assertions,
-                                TokenHasher hasher, ClientKeys keys, Duration maxAssertionLifetime, Clock clock,
+                                ClientSecrets secrets, ClientKeys keys, Duration maxAssertionLifetime, Clock clock,
                                 Consumer<SecurityEvent.Builder> events) {
         this.clients = clients;
         this.assertions = assertions;
-        this.hasher = hasher;
+        this.secrets = secrets;
         this.keys = keys;
         this.maxAssertionLifetime = maxAssertionLifetime;
         this.clock = clock;
@@ -135,8 +134,8 @@ public final class ClientAuthentication {
             throw fail(id, method, "client_id or client_secret missing", basic);
         }
         Optional<RegisteredClient> client = clients.apply(id);
-        // hash even when there is nothing to compare with, so an unknown client takes as long as a wrong secret
-        boolean matches = hasher.matches(secret, client.flatMap(RegisteredClient::secretHash).orElse(NO_HASH));
+        // checked even when there is nothing to compare with, so an unknown client takes as long as a wrong secret
+        boolean matches = secrets.matches(secret, client.flatMap(RegisteredClient::secretHash));
         OAuth2Client found = registeredFor(client, id, method, basic);
         if (!matches || client.get().secretHash().isEmpty()) {
             throw fail(id, method, "wrong secret", basic);

@@ -3,7 +3,6 @@ package dev.gatehouse.oauth2.client;
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.oauth2.Issuer;
-import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +26,7 @@ public class ClientAuthenticatorBean implements ClientAuthenticator {
     }
 
     @Inject
-    public ClientAuthenticatorBean(ClientDirectory directory, TokenHasher hasher, ClientKeys keys, ClientConfig config,
+    public ClientAuthenticatorBean(ClientDirectory directory, ClientSecrets secrets, ClientKeys keys, ClientConfig config,
                                    Clock clock, SecurityEvents events, Issuer issuer, HttpServletRequest http) {
         this.authentication = new ClientAuthentication(directory::registered, (clientId, jti, expiresAt) -> {
             try {
@@ -39,12 +38,15 @@ public class ClientAuthenticatorBean implements ClientAuthenticator {
                 }
                 throw e;
             }
-        }, hasher, keys, config.assertionMaxLifetime(), clock, events::fire);
+        }, secrets, keys, config.assertionMaxLifetime(), clock, events::fire);
         this.issuer = issuer;
         this.http = http;
     }
 
-    /** Not one transaction: a private_key_jwt check may fetch the client's jwks_uri, which must not hold a connection. */
+    /**
+     * Not one transaction: the client is read in a short one of its own, then its secret checked (argon2id for a short
+     * chosen secret) or its private_key_jwt verified (which may fetch its jwks_uri) while no connection is held.
+     */
     @Override
     public OAuth2Client authenticate(ClientAuthenticationRequest request) {
         String iss = issuer.of(http);

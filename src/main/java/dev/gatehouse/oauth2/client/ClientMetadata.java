@@ -11,7 +11,7 @@ import java.util.Set;
  * is except its id (the request may propose one) and its registration time. {@link ClientMetadataParser} makes it.
  *
  * @param clientId       the client id the request asked for, if any
- * @param secret         the client secret the request chose, if any (at least 32 characters)
+ * @param secret         the client secret the request chose, if any (at least 6 characters, as in Hydra)
  * @param presentFields  the fields the request actually set (dynamic registration refuses some of them)
  */
 public record ClientMetadata(Optional<String> clientId, Optional<String> secret, Set<String> presentFields,

@@ -24,28 +24,30 @@ import java.util.regex.Pattern;
 /**
  * Reads Hydra's client JSON ({@code client_id, client_secret, client_name, redirect_uris, grant_types, scope, ...})
  * into {@link ClientMetadata}, applying Hydra's defaults and collecting every violation before refusing:
- * redirect URIs absolute without fragment, plain {@code http} only for loopback; grant and response types that
- * agree ({@code code} ⇔ {@code authorization_code}); {@code private_key_jwt} with exactly one of {@code jwks} or
- * {@code jwks_uri}; inline keys public only; a chosen secret of at least {@value #MIN_SECRET_LENGTH} characters.
+ * redirect URIs absolute without fragment, plain {@code http} only for loopback; known grant and response types (as in
+ * Hydra, they need not pair up: a {@code client_credentials} client may keep the default response type {@code code},
+ * and the authorization endpoint checks both when the client uses them); {@code private_key_jwt} with exactly one of
+ * {@code jwks} or {@code jwks_uri}; inline keys public only; a chosen secret of at least {@value #MIN_SECRET_LENGTH}
+ * characters, as Hydra asks (how it is stored depends on its length: {@link ClientSecrets}).
  * Unknown and read-only fields ({@code created_at}, ...) are ignored, so a client read can be sent back as it is.
  */
 public final class ClientMetadataParser {
 
-    /**
-     * Secrets are stored as a fast HMAC, which is only safe for high-entropy secrets: a short chosen secret could
-     * be guessed offline from a copy of the database. Generated secrets carry 256 bits; chosen ones need this length.
-     */
-    public static final int MIN_SECRET_LENGTH = 32;
+    /** Hydra's minimum for a chosen secret; secrets this short are stored with argon2id ({@link ClientSecrets}). */
+    public static final int MIN_SECRET_LENGTH = 6;
     static final int MAX_SECRET_LENGTH = 512;
     static final int MAX_LIST = 100;
     static final int MAX_URI = 2048;
     static final int MAX_ID = 255;
     static final List<String> DEFAULT_GRANT_TYPES = List.of("authorization_code");
+    /** OpenID Connect Registration §2: omitted, the client uses only {@code code} (Hydra reads an empty list so too). */
+    static final List<String> DEFAULT_RESPONSE_TYPES = List.of("code");
     static final String DEFAULT_SCOPE = "offline_access offline openid";
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials",
             "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:token-exchange",
             "urn:ietf:params:oauth:grant-type:jwt-bearer");
-    static final Set<String> RESPONSE_TYPES = Set.of("code");
+    /** The words of a response type (RFC 6749 §3.1.1, OAuth 2.0 Multiple Response Types); {@code none} stands alone. */
+    static final Set<String> RESPONSE_TYPE_WORDS = Set.of("code", "token", "id_token");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~:@+-]{1," + MAX_ID + "}");
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Duration MAX_LIFESPAN = Duration.ofDays(3650);
@@ -96,8 +98,8 @@ public final class ClientMetadataParser {
         List<String> redirectUris = uris("redirect_uris", Kind.REDIRECT_URI);
         List<String> postLogout = uris("post_logout_redirect_uris", Kind.METADATA);
         Set<String> grantTypes = new LinkedHashSet<>(strings("grant_types").orElse(DEFAULT_GRANT_TYPES));
-        Set<String> responseTypes = new LinkedHashSet<>(strings("response_types")
-                .orElse(grantTypes.contains("authorization_code") ? List.of("code") : List.of()));
+        Set<String> responseTypes = new LinkedHashSet<>(strings("response_types").filter(l -> !l.isEmpty())
+                .orElse(DEFAULT_RESPONSE_TYPES));
         typeRules(grantTypes, responseTypes, method, redirectUris);
 
         Set<String> scopes = new LinkedHashSet<>();
@@ -138,22 +140,28 @@ public final class ClientMetadataParser {
             fail("client_secret", "a client with token_endpoint_auth_method " + method.wire() + " has no secret");
         } else {
             check(secret.length() >= MIN_SECRET_LENGTH && secret.length() <= MAX_SECRET_LENGTH, "client_secret",
-                    "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters long: it is stored as a "
-                            + "fast keyed hash, which only high-entropy secrets withstand (omit it to get a generated one)");
+                    "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters long (omit it to get a generated one)");
         }
     }
 
     private void typeRules(Set<String> grantTypes, Set<String> responseTypes, TokenEndpointAuthMethod method,
                            List<String> redirectUris) {
         grantTypes.forEach(g -> check(GRANT_TYPES.contains(g), "grant_types", "unsupported grant type " + g));
-        responseTypes.forEach(r -> check(RESPONSE_TYPES.contains(r), "response_types",
-                "unsupported response type " + r + " (only code)"));
-        boolean code = grantTypes.contains("authorization_code");
-        check(code == responseTypes.contains("code"), "response_types",
-                "the code response type and the authorization_code grant type go together");
-        check(!code || !redirectUris.isEmpty(), "redirect_uris", "the authorization_code grant needs a redirect URI");
+        responseTypes.forEach(r -> check(isResponseType(r), "response_types", "unknown response type " + shorten(r)
+                + " (code, token, id_token, a combination of them separated by spaces, or none)"));
+        check(!grantTypes.contains("authorization_code") || !redirectUris.isEmpty(), "redirect_uris",
+                "the authorization_code grant needs a redirect URI");
         check(method != TokenEndpointAuthMethod.NONE || !grantTypes.contains("client_credentials"), "grant_types",
                 "a public client (token_endpoint_auth_method none) cannot use client_credentials");
+    }
+
+    /** {@code none}, or distinct words out of {@code code token id_token} separated by single spaces, in any order. */
+    static boolean isResponseType(String value) {
+        if (value.equals("none")) {
+            return true;
+        }
+        List<String> words = List.of(value.split(" ", -1));
+        return !value.isEmpty() && RESPONSE_TYPE_WORDS.containsAll(words) && Set.copyOf(words).size() == words.size();
     }
 
     private List<String> uris(String field, Kind kind) {

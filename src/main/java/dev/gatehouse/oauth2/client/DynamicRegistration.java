@@ -33,7 +33,7 @@ public class DynamicRegistration {
             ClientMetadataParser.ID_TOKEN_LIFESPAN);
 
     private ClientService clients;
-    private ClientRepository repository;
+    private ClientSecrets secrets;
     private TokenHasher hasher;
     private SecurityEvents events;
 
@@ -41,9 +41,9 @@ public class DynamicRegistration {
     }
 
     @Inject
-    public DynamicRegistration(ClientService clients, ClientRepository repository, TokenHasher hasher, SecurityEvents events) {
+    public DynamicRegistration(ClientService clients, ClientSecrets secrets, TokenHasher hasher, SecurityEvents events) {
         this.clients = clients;
-        this.repository = repository;
+        this.secrets = secrets;
         this.hasher = hasher;
         this.events = events;
     }
@@ -68,15 +68,15 @@ public class DynamicRegistration {
 
     /**
      * RFC 7592 §2.2: replaces the client's metadata. A {@code client_secret} in the request must be the current one;
-     * the secret and the registration access token stay.
+     * the secret and the registration access token stay. Not one transaction: the client is read, its secret checked
+     * with no connection held (it may be an argon2id hash, if an administrator chose a short one), then replaced.
      */
-    @Transactional
     public ClientRegistration update(TenantId tenant, String clientId, Optional<String> token, ClientMetadata metadata) {
         RegisteredClient current = authorized(tenant, clientId, token);
         if (metadata.clientId().filter(id -> !id.equals(clientId)).isPresent()) {
             throw metadataError("client_id does not match the client being updated");
         }
-        if (metadata.secret().isPresent() && !hasher.matches(metadata.secret().get(), current.secretHash().orElse(null))) {
+        if (metadata.secret().isPresent() && !secrets.matches(metadata.secret().get(), current.secretHash())) {
             throw metadataError("client_secret does not match the client's secret");
         }
         requireDefaults(metadata);
@@ -100,7 +100,7 @@ public class DynamicRegistration {
      * registered by an administrator and wrong tokens look the same: 401 {@code invalid_token} (RFC 7592 §2).
      */
     private RegisteredClient authorized(TenantId tenant, String clientId, Optional<String> token) {
-        Optional<RegisteredClient> client = repository.find(tenant, clientId);
+        Optional<RegisteredClient> client = clients.find(tenant, clientId);
         boolean matches = hasher.matches(token.orElse(""), client.flatMap(RegisteredClient::registrationTokenHash).orElse("-"));
         if (client.isEmpty() || token.isEmpty() || client.get().registrationTokenHash().isEmpty() || !matches) {
             events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_CLIENT_AUTHENTICATION_FAILED, Outcome.DENIED)

@@ -1,12 +1,16 @@
 package dev.gatehouse.oauth2.client;
 
+import dev.gatehouse.oauth2.OAuth2Error;
+import dev.gatehouse.oauth2.OAuth2Exception;
+
 import java.util.List;
 
 /**
- * Client metadata that cannot be registered. Each surface writes it its own way: the admin API as a problem with
- * field errors, dynamic registration as RFC 7591 §3.2.2 {@code invalid_redirect_uri} / {@code invalid_client_metadata}.
+ * Client metadata that cannot be registered: RFC 7591 §3.2.2 {@code invalid_redirect_uri} when a redirect URI is
+ * wrong, else {@code invalid_client_metadata}, with every violation in {@code error_description}. The admin API and
+ * dynamic registration answer it alike, as Hydra does (400, written by the OAuth 2.0 error mapper).
  */
-public class InvalidClientMetadataException extends RuntimeException {
+public class InvalidClientMetadataException extends OAuth2Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,7 +24,7 @@ public class InvalidClientMetadataException extends RuntimeException {
     private final transient List<Violation> violations;
 
     public InvalidClientMetadataException(List<Violation> violations) {
-        super("invalid client metadata", null, false, false);
+        super(error(violations), describe(violations));
         this.violations = List.copyOf(violations);
     }
 
@@ -30,11 +34,19 @@ public class InvalidClientMetadataException extends RuntimeException {
 
     /** {@code invalid_redirect_uri} if any violation is about a redirect URI, as RFC 7591 asks. */
     public Kind kind() {
+        return kindOf(violations);
+    }
+
+    private static Kind kindOf(List<Violation> violations) {
         return violations.stream().anyMatch(v -> v.kind() == Kind.REDIRECT_URI) ? Kind.REDIRECT_URI : Kind.METADATA;
     }
 
-    /** All messages in one line, for surfaces that have a single description. */
-    public String description() {
+    private static OAuth2Error error(List<Violation> violations) {
+        return kindOf(violations) == Kind.REDIRECT_URI ? OAuth2Error.INVALID_REDIRECT_URI : OAuth2Error.INVALID_CLIENT_METADATA;
+    }
+
+    /** All messages in one line: the error description. */
+    private static String describe(List<Violation> violations) {
         return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
     }
 }

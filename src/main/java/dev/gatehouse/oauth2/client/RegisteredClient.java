@@ -8,11 +8,12 @@ import java.util.Optional;
 
 /**
  * A client as it is stored: what the protocol endpoints see ({@link OAuth2Client}) plus what only this package
- * handles, the HMACs of its secret and of its dynamic-registration access token.
+ * handles, the hashes of its secret and of its dynamic-registration access token.
  *
  * @param tenant                the tenant it belongs to
  * @param client                the client
- * @param secretHash            HMAC of the client secret; empty for {@code none} and {@code private_key_jwt}
+ * @param secretHash            HMAC of the client secret, or its argon2id PHC string if it is short ({@link ClientSecrets});
+ *                              empty for {@code none} and {@code private_key_jwt}
  * @param registrationTokenHash HMAC of the RFC 7592 registration access token; empty unless registered dynamically
  * @param updatedAt             when it last changed
  */

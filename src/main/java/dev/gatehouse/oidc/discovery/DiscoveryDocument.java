@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The OpenID Provider Metadata of one issuer (OpenID Connect Discovery 1.0 §3, RFC 8414 §2). It states only
- * what Gatehouse really does: the code flow with PKCE S256, the grants, auth methods and algorithms the
- * token server implements, back-channel logout. The registration endpoint appears only when dynamic client
+ * what Gatehouse really does: the code flow with PKCE S256 and the {@code iss} authorization response parameter
+ * (RFC 9207), the grants, auth methods and algorithms the token server implements, back-channel logout. The registration endpoint appears only when dynamic client
  * registration is switched on.
  */
 public final class DiscoveryDocument {
@@ -43,6 +43,7 @@ public final class DiscoveryDocument {
         }
         return b.add("response_types_supported", array("code"))
                 .add("response_modes_supported", array("query"))
+                .add("authorization_response_iss_parameter_supported", true)
                 .add("grant_types_supported", array("authorization_code", "refresh_token", "client_credentials"))
                 .add("subject_types_supported", array("public"))
                 .add("id_token_signing_alg_values_supported", array("RS256", "ES256"))

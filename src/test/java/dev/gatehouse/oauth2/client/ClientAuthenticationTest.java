@@ -89,7 +89,7 @@ class ClientAuthenticationTest {
 
     private ClientAuthentication authentication(ClientKeys keys) {
         return new ClientAuthentication(id -> Optional.ofNullable(clients.get(id)),
-                (clientId, jti, exp) -> seenJti.add(clientId + " " + jti), TestClients.hasher(), keys,
+                (clientId, jti, exp) -> seenJti.add(clientId + " " + jti), TestClients.secrets(), keys,
                 Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), b -> events.add(b.build()));
     }
 
@@ -183,6 +183,17 @@ class ClientAuthenticationTest {
         register(TestClients.confidential("app", TokenEndpointAuthMethod.CLIENT_SECRET_POST, SECRET));
 
         assertEquals("app", authenticate(Optional.empty(), form("client_id", "app", "client_secret", SECRET)).clientId());
+    }
+
+    @Test
+    void secretWhenShortChosenSecretStoredWithArgon2idThenBasicAndPostAcceptItAndRefuseAnother() {
+        register(TestClients.confidential("hydra-basic", TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, "secret7"));
+        register(TestClients.confidential("hydra-post", TokenEndpointAuthMethod.CLIENT_SECRET_POST, "secret7"));
+
+        assertEquals("hydra-basic", authenticate(basic("hydra-basic", "secret7"), form()).clientId());
+        assertEquals("hydra-post", authenticate(Optional.empty(), form("client_id", "hydra-post", "client_secret", "secret7")).clientId());
+        assertInvalidClient(refused(basic("hydra-basic", "secret8"), form()), true);
+        assertInvalidClient(refused(Optional.empty(), form("client_id", "hydra-post", "client_secret", "secret7" + SECRET)), false);
     }
 
     @Test

@@ -56,11 +56,24 @@ class ClientMetadataParserTest {
     }
 
     @Test
-    void parseWhenClientCredentialsOnlyThenNoResponseTypeAndNoRedirectNeeded() {
+    void parseWhenClientCredentialsOnlyThenDefaultResponseTypeCodeAndNoRedirectNeeded() {
         ClientMetadata m = ClientMetadataParser.parse(json("{'grant_types':['client_credentials'],'scope':'read write'}"));
 
-        assertEquals(Set.of(), m.responseTypes());
+        assertEquals(Set.of("code"), m.responseTypes());
         assertEquals(Set.of("read", "write"), m.scopes());
+        assertEquals(Set.of("code"), ClientMetadataParser.parse(json("{'grant_types':['client_credentials'],'response_types':[]}")).responseTypes());
+    }
+
+    @Test
+    void parseWhenClientCredentialsWithResponseTypeCodeOrTokenAsHydraScriptsSendThenKept() {
+        ClientMetadata code = ClientMetadataParser.parse(json("{'grant_types':['client_credentials'],'response_types':['code']}"));
+        ClientMetadata token = ClientMetadataParser.parse(json("{'grant_types':['client_credentials'],'response_types':['token']}"));
+        ClientMetadata both = ClientMetadataParser.parse(json("{" + REDIRECT + ",'grant_types':['authorization_code'],"
+                + "'response_types':['code','id_token token','code id_token']}"));
+
+        assertEquals(Set.of("code"), code.responseTypes());
+        assertEquals(Set.of("token"), token.responseTypes());
+        assertEquals(Set.of("code", "id_token token", "code id_token"), both.responseTypes());
     }
 
     @Test
@@ -102,8 +115,10 @@ class ClientMetadataParserTest {
     }
 
     @Test
-    void parseWhenChosenSecretShorterThan32ThenRefusedElseKept() {
-        assertRefused("client_secret", Kind.METADATA, "{" + REDIRECT + ",'client_secret':'" + "x".repeat(31) + "'}");
+    void parseWhenChosenSecretShorterThan6ThenRefusedElseKeptAsHydraDoes() {
+        assertRefused("client_secret", Kind.METADATA, "{" + REDIRECT + ",'client_secret':'12345'}");
+        assertRefused("client_secret", Kind.METADATA, "{" + REDIRECT + ",'client_secret':'" + "x".repeat(513) + "'}");
+        assertEquals(Optional.of("secret"), ClientMetadataParser.parse(json("{" + REDIRECT + ",'client_secret':'secret'}")).secret());
         assertEquals(Optional.of("y".repeat(32)), ClientMetadataParser.parse(json("{" + REDIRECT + ",'client_secret':'" + "y".repeat(32) + "'}")).secret());
     }
 
@@ -131,10 +146,12 @@ class ClientMetadataParserTest {
     }
 
     @Test
-    void parseWhenGrantAndResponseTypesDisagreeThenRefused() {
-        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'grant_types':['authorization_code'],'response_types':[]}");
-        assertRefused("response_types", Kind.METADATA, "{'grant_types':['client_credentials'],'response_types':['code']}");
-        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'response_types':['token']}");
+    void parseWhenGrantOrResponseTypeUnknownOrCodeGrantWithoutRedirectThenRefused() {
+        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'response_types':['magic']}");
+        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'response_types':['code code']}");
+        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'response_types':['code  token']}");
+        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'response_types':['none code']}");
+        assertRefused("response_types", Kind.METADATA, "{" + REDIRECT + ",'response_types':['']}");
         assertRefused("grant_types", Kind.METADATA, "{'grant_types':['password']}");
         assertRefused("redirect_uris", Kind.METADATA, "{'grant_types':['authorization_code']}");
     }

@@ -1,5 +1,7 @@
 package dev.gatehouse.oauth2.client;
 
+import dev.gatehouse.credential.password.PasswordConfigs;
+import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.tenant.TenantId;
 
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Fixture builders for clients and a {@link TokenHasher} with a fixed key, for unit tests. */
+/** Fixture builders for clients, a {@link TokenHasher} with a fixed key and {@link ClientSecrets}, for unit tests. */
 final class TestClients {
 
     static final Instant CREATED = Instant.parse("2026-11-01T10:00:00Z");
@@ -37,6 +39,11 @@ final class TestClients {
         };
     }
 
+    /** Client secrets with the fixed HMAC key and tiny argon2id parameters (milliseconds). */
+    static ClientSecrets secrets() {
+        return new ClientSecrets(hasher(), new PasswordHasher(PasswordConfigs.fast()));
+    }
+
     static OAuth2Client client(String id, TokenEndpointAuthMethod method, Optional<String> jwks, Optional<URI> jwksUri) {
         return new OAuth2Client(id, "Client " + id, List.of("https://app.example/cb"), List.of(),
                 Set.of("authorization_code", "refresh_token"), Set.of("code"), Set.of("openid", "offline_access"),
@@ -46,7 +53,7 @@ final class TestClients {
 
     static RegisteredClient confidential(String id, TokenEndpointAuthMethod method, String secret) {
         return new RegisteredClient(TenantId.DEFAULT, client(id, method, Optional.empty(), Optional.empty()),
-                Optional.of(hasher().hash(secret)), Optional.empty(), CREATED);
+                Optional.of(secrets().hash(secret)), Optional.empty(), CREATED);
     }
 
     static RegisteredClient publicClient(String id) {

@@ -9,7 +9,6 @@ import dev.gatehouse.oauth2.client.ClientMetadata;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
 import dev.gatehouse.oauth2.client.ClientService;
-import dev.gatehouse.oauth2.client.InvalidClientMetadataException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.CurrentTenant;
@@ -34,12 +33,13 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code /admin/clients}, Ory Hydra's client admin API: create (201, the secret shown this once), list (paged,
  * by {@code client_name}), get (never a secret), replace (the secret kept unless a new one is given), RFC 6902
- * JSON Patch, delete. Guarded by the admin filter; scoped to the request's tenant.
+ * JSON Patch, delete. Guarded by the admin filter; scoped to the request's tenant. Metadata that cannot be registered
+ * answers as in Hydra: 400 {@code invalid_client_metadata} or {@code invalid_redirect_uri} (RFC 7591 §3.2.2), and
+ * nothing is written; other errors (404, 409, a body that is not JSON) are problem details like the rest of the admin API.
  */
 @Path("admin/clients")
 @RequestScoped
@@ -56,7 +56,7 @@ public class ClientAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
-        ClientRegistration created = valid(() -> clients.create(tenant.id(), metadata(JsonBodies.readObject(body)), false, actor()));
+        ClientRegistration created = clients.create(tenant.id(), metadata(JsonBodies.readObject(body)), false, actor());
         return Response.created(UriBuilder.fromUri(PublicUrls.baseUri(request)).path("admin/clients").path(created.stored().clientId()).build())
                 .entity(ClientJson.of(created.stored(), created.secret())).build();
     }
@@ -80,7 +80,7 @@ public class ClientAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject replace(@PathParam("id") String id, InputStream body) {
         JsonObject json = JsonBodies.readObject(body);
-        return answer(valid(() -> clients.replace(tenant.id(), id, metadata(json), actor())));
+        return answer(clients.replace(tenant.id(), id, metadata(json), actor()));
     }
 
     /** RFC 6902 JSON Patch over every field but the id and the timestamps; adding client_secret sets a new one. */
@@ -90,7 +90,7 @@ public class ClientAdminResource {
     public JsonObject patch(@PathParam("id") String id, InputStream body) {
         var operations = JsonBodies.readArray(body);
         JsonObject patched = JsonPatches.apply(operations, ClientJson.of(current(id), Optional.empty()), ClientJson.WRITABLE, "client");
-        return answer(valid(() -> clients.replace(tenant.id(), id, metadata(patched), actor())));
+        return answer(clients.replace(tenant.id(), id, metadata(patched), actor()));
     }
 
     @DELETE
@@ -110,14 +110,6 @@ public class ClientAdminResource {
 
     private static ClientMetadata metadata(JsonObject json) {
         return ClientMetadataParser.parse(json);
-    }
-
-    private static <T> T valid(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (InvalidClientMetadataException e) {
-            throw ClientJson.problem(e);
-        }
     }
 
     private String actor() {

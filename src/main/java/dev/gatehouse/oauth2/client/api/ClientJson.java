@@ -1,11 +1,8 @@
 package dev.gatehouse.oauth2.client.api;
 
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.kernel.problem.ApiError;
-import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.GoDurations;
-import dev.gatehouse.oauth2.client.InvalidClientMetadataException;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import jakarta.json.Json;
@@ -64,12 +61,6 @@ public final class ClientJson {
         lifespan(b, ClientMetadataParser.ID_TOKEN_LIFESPAN, c.lifespans().idToken());
         return b.add("created_at", c.createdAt().toString())
                 .add("updated_at", stored.updatedAt().toString());
-    }
-
-    /** Invalid metadata as the admin API reports it: a validation problem listing every field. */
-    static ApiException problem(InvalidClientMetadataException e) {
-        return new ApiException(ApiError.VALIDATION_FAILED, "The client metadata is not valid",
-                e.violations().stream().map(v -> new ApiException.FieldError(v.field(), v.message())).toList());
     }
 
     private static void lifespan(JsonObjectBuilder b, String field, Optional<Duration> d) {

@@ -10,7 +10,6 @@ import dev.gatehouse.oauth2.client.ClientMetadata;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
 import dev.gatehouse.oauth2.client.DynamicRegistration;
-import dev.gatehouse.oauth2.client.InvalidClientMetadataException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -106,12 +105,7 @@ public class DynamicRegistrationResource {
         } catch (ApiException e) {
             throw new OAuth2Exception(OAuth2Error.INVALID_CLIENT_METADATA, e.detail());
         }
-        try {
-            return ClientMetadataParser.parse(json);
-        } catch (InvalidClientMetadataException e) {
-            throw new OAuth2Exception(e.kind() == InvalidClientMetadataException.Kind.REDIRECT_URI
-                    ? OAuth2Error.INVALID_REDIRECT_URI : OAuth2Error.INVALID_CLIENT_METADATA, e.description());
-        }
+        return ClientMetadataParser.parse(json);
     }
 
     private JsonObject json(RegisteredClient client, Optional<String> secret, String token) {
