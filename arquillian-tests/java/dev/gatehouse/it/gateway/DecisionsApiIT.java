@@ -115,10 +115,20 @@ class DecisionsApiIT {
     }
 
     @Test
-    void decisionWhenTraversalFromPublicIntoAdminThenAdminRuleDecides() {
+    void decisionWhenTraversalFromPublicIntoAdminThenRefusedBeforeAnyRule() {
         Http.Response r = GatewayRules.decision("GET", HOST, "/public/../admin/users").send();
 
-        assertEquals(401, r.status(), r.toString());
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("dot_segment", r.jsonObject().getJsonObject("error").getString("id"));
+    }
+
+    @Test
+    void decisionWhenEncodedTraversalFromAdminIntoPublicThenRefusedNotAllowed() {
+        Http.Response r = GatewayRules.decision("GET", HOST, "/admin/%2e%2e/public/x").send();
+
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("the path contains an encoded dot (%2e)", r.jsonObject().getJsonObject("error").getString("reason"));
+        assertNull(r.header("X-User"));
     }
 
     @Test

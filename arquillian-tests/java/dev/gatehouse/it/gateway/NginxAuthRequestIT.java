@@ -2,6 +2,7 @@ package dev.gatehouse.it.gateway;
 
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.RawHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -184,5 +185,16 @@ class NginxAuthRequestIT {
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(List.of("anonymous"), TestUpstream.values(echo(r), "X-User"));
+    }
+
+    @Test
+    void appWhenEncodedDotSegmentsLeadIntoPublicThenRefusedAndUpstreamNeverSeesTheRawPath() {
+        int before = app.requests();
+
+        RawHttp.Response r = RawHttp.to(port, "/app/%2e%2e/public/news").header("Host", HOST).header("X-User", "admin").send();
+
+        // nginx passes the raw path on: judged as /public/news it would reach the upstream's /app/ unauthenticated
+        assertTrue(r.status() >= 400, r.toString());
+        assertEquals(before, app.requests(), "the upstream got a request the gateway judged by another path");
     }
 }

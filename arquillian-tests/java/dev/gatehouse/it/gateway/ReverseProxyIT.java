@@ -165,7 +165,8 @@ class ReverseProxyIT {
         assertEquals(400, send(request("/app/..%2fprivate/echo")).statusCode());
         assertEquals(400, send(request("/app/%252e%252e/private/echo")).statusCode());
         HttpResponse<byte[]> traversal = send(request("/app/../private/echo"));
-        assertEquals(401, traversal.statusCode());
+        assertEquals(400, traversal.statusCode());
+        assertEquals("dot_segment", json(traversal).getJsonObject("error").getString("id"));
 
         assertEquals(before, upstream.requests());
     }

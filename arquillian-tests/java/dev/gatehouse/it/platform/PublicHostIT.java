@@ -63,7 +63,7 @@ class PublicHostIT {
 
     @Test
     void requestWhenHostMalformedThen400() {
-        RawHttp.Response r = RawHttp.client().header("Host", "evil.example@localhost:" + port()).send("GET", "/version");
+        RawHttp.Response r = RawHttp.get("/version").header("Host", "evil.example@localhost:" + port()).send();
 
         assertEquals(400, r.status(), r.toString());
         assertTrue(r.jsonObject().getString("type").endsWith("/unknown-host"), r.toString());
@@ -119,8 +119,8 @@ class PublicHostIT {
 
     @Test
     void trustedProxyWhenForwardedHostUnknownThen400() {
-        RawHttp.Response r = RawHttp.from(ItServer.get().trustedProxy())
-                .header("X-Forwarded-Host", "evil.example").send("GET", "/.well-known/openid-configuration");
+        RawHttp.Response r = RawHttp.get("/.well-known/openid-configuration")
+                .from(ItServer.get().trustedProxy()).header("X-Forwarded-Host", "evil.example").send();
 
         assertUnknownHost(r.status(), r.jsonObject(), "evil.example");
     }
@@ -129,8 +129,8 @@ class PublicHostIT {
     void trustedProxyWhenForwardedHostIsATenantHostThenThatTenantsIssuer() {
         String host = newTenantHost();
 
-        RawHttp.Response r = RawHttp.from(ItServer.get().trustedProxy()).header("Host", "gatehouse.internal:9080")
-                .header("X-Forwarded-Host", host + ":" + port()).send("GET", "/.well-known/openid-configuration");
+        RawHttp.Response r = RawHttp.get("/.well-known/openid-configuration").from(ItServer.get().trustedProxy())
+                .header("Host", "gatehouse.internal:9080").header("X-Forwarded-Host", host + ":" + port()).send();
 
         assertEquals(200, r.status(), r.toString());
         assertEquals("http://" + host + ":" + port(), r.jsonObject().getString("issuer"));
@@ -148,12 +148,13 @@ class PublicHostIT {
     }
 
     private static JsonObject loginFrom(String localAddress, String identifier) {
-        RawHttp.Response flow = RawHttp.from(localAddress).header("X-Forwarded-For", "198.51.100.23").send("GET", "/self-service/login/api");
+        RawHttp.Response flow = RawHttp.get("/self-service/login/api").from(localAddress).header("X-Forwarded-For", "198.51.100.23").send();
         assertEquals(200, flow.status(), flow.toString());
         String action = flow.jsonObject().getJsonObject("ui").getString("action");
-        RawHttp.Response done = RawHttp.from(localAddress).header("X-Forwarded-For", "198.51.100.23")
+        RawHttp.Response done = RawHttp.request("POST", action.substring(base().length())).from(localAddress)
+                .header("X-Forwarded-For", "198.51.100.23")
                 .json("{\"method\":\"password\",\"identifier\":\"" + identifier + "\",\"password\":\"public host passphrase 7\"}")
-                .send("POST", action.substring(base().length()));
+                .send();
         assertEquals(200, done.status(), done.toString());
         return done.jsonObject();
     }

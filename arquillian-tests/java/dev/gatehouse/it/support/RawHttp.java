@@ -2,6 +2,7 @@ package dev.gatehouse.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,35 +14,49 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 exchange over a plain socket, written byte for byte as given: for what {@code java.net.http} will
- * not send (any request line, any header) and for connecting from a chosen local address (e.g. {@code 127.0.0.2},
- * to stand for a proxy the server trusts).
+ * One HTTP/1.1 request written byte for byte on a plain socket: the request target goes on the wire exactly
+ * as given ({@code /a/../b}, {@code %2e%2e}, a backslash, a bare {@code %}), and any header, which HTTP client
+ * libraries normalise or refuse before sending. The connection may come from a chosen loopback address (e.g.
+ * {@code 127.0.0.2}, to stand for a proxy the server trusts), and is closed after the answer.
  */
 public final class RawHttp {
 
-    private final String localAddress;
+    private final int port;
+    private final String method;
+    private final String target;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private String body = "";
+    private String localAddress;
+    private byte[] body = new byte[0];
 
-    private RawHttp(String localAddress) {
-        this.localAddress = localAddress;
+    private RawHttp(int port, String method, String target) {
+        this.port = port;
+        this.method = method;
+        this.target = target;
     }
 
-    /** An exchange from this machine's default address. */
-    public static RawHttp client() {
-        return new RawHttp(null);
+    /** A GET for {@code target} to the test server's main port. */
+    public static RawHttp get(String target) {
+        return request("GET", target);
     }
 
-    /** An exchange whose connection comes from {@code localAddress} (any 127.x.y.z works on loopback). */
-    public static RawHttp from(String localAddress) {
-        return new RawHttp(localAddress);
+    /** Any method (even one HTTP clients refuse) for {@code target} to the test server's main port. */
+    public static RawHttp request(String method, String target) {
+        return new RawHttp(ItServer.get().uri("").getPort(), method, target);
+    }
+
+    /** A GET for {@code target} to whatever listens on this local port (nginx in front of the test server). */
+    public static RawHttp to(int port, String target) {
+        return new RawHttp(port, "GET", target);
+    }
+
+    /** A GET for {@code target} to the test server's reverse-proxy port. */
+    public static RawHttp proxy(String target) {
+        return new RawHttp(ItServer.get().gatewayProxyPort(), "GET", target);
     }
 
     public RawHttp header(String name, String value) {
@@ -49,25 +64,26 @@ public final class RawHttp {
         return this;
     }
 
-    public RawHttp json(String json) {
-        headers.put("Content-Type", "application/json");
-        body = json;
+    /** Connects from this local address (any 127.x.y.z works on loopback). */
+    public RawHttp from(String address) {
+        this.localAddress = address;
         return this;
     }
 
-    /** Sends {@code method target HTTP/1.1} with the headers (a {@code Host} of the test server unless given). */
-    public Response send(String method, String target) {
-        int port = ItServer.get().uri("/").getPort();
-        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Host"))) {
-            request.append("Host: localhost:").append(port).append("\r\n");
+    public RawHttp json(String json) {
+        headers.put("Content-Type", "application/json");
+        body = json.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    public Response send() {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.putIfAbsent("Host", "localhost");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        if (body.length > 0) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
         }
-        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        if (content.length > 0) {
-            request.append("Content-Length: ").append(content.length).append("\r\n");
-        }
-        request.append("Connection: close\r\n\r\n");
+        head.append("Connection: close\r\n\r\n");
         try (Socket socket = new Socket()) {
             if (localAddress != null) {
                 socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
@@ -75,8 +91,8 @@ public final class RawHttp {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(content);
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             return Response.parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
@@ -84,50 +100,44 @@ public final class RawHttp {
         }
     }
 
-    /** A parsed answer: status, headers (names lower case, values in order) and the body, de-chunked. */
-    public record Response(int status, Map<String, List<String>> headers, String body) {
+    /** The answer: status, headers (names in lower case; the first of repeated ones) and the body, de-chunked. */
+    public record Response(int status, Map<String, String> headers, String body) {
 
-        static Response parse(byte[] raw) throws IOException {
-            int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        static Response parse(byte[] bytes) throws IOException {
+            String all = new String(bytes, StandardCharsets.ISO_8859_1);
+            int end = all.indexOf("\r\n\r\n");
             if (end < 0) {
-                throw new IOException("no complete answer: " + new String(raw, StandardCharsets.ISO_8859_1));
+                throw new IOException("no complete answer: " + all);
             }
-            String[] lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+            String[] lines = all.substring(0, end).split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
-            Map<String, List<String>> headers = new LinkedHashMap<>();
+            Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(lines[i].substring(colon + 1).trim());
+                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
             }
-            byte[] rest = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-            boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
-            return new Response(status, headers, new String(chunked ? dechunk(rest) : rest, StandardCharsets.UTF_8));
+            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = dechunk(new java.io.ByteArrayInputStream(body));
+            }
+            return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
         }
 
-        public String header(String name) {
-            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-            return values == null ? null : values.get(0);
-        }
-
-        public JsonObject jsonObject() {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-
-        private static byte[] dechunk(byte[] body) throws IOException {
+        private static byte[] dechunk(InputStream in) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            InputStream in = new java.io.ByteArrayInputStream(body);
             while (true) {
                 StringBuilder size = new StringBuilder();
-                for (int c = in.read(); c != '\n'; c = in.read()) {
-                    if (c < 0) {
-                        return out.toByteArray();
-                    }
+                int c;
+                while ((c = in.read()) >= 0 && c != '\n') {
                     if (c != '\r') {
                         size.append((char) c);
                     }
                 }
-                int n = Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+                if (size.length() == 0) {
+                    return out.toByteArray();
+                }
+                int semicolon = size.indexOf(";");
+                int n = Integer.parseInt((semicolon < 0 ? size.toString() : size.substring(0, semicolon)).trim(), 16);
                 if (n == 0) {
                     return out.toByteArray();
                 }
@@ -136,22 +146,19 @@ public final class RawHttp {
             }
         }
 
-        private static int indexOf(byte[] data, byte[] pattern) {
-            outer:
-            for (int i = 0; i <= data.length - pattern.length; i++) {
-                for (int j = 0; j < pattern.length; j++) {
-                    if (data[i + j] != pattern[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public JsonObject jsonObject() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readObject();
             }
-            return -1;
         }
 
         @Override
         public String toString() {
-            return status + " " + headers + " " + body;
+            return status + " " + header("Content-Type") + " " + body;
         }
     }
 }

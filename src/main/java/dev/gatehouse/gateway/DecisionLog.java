@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class DecisionLog {
 
+    static final int MAX_LOGGED_PATH = 200;
+
     private final Map<ErrorKind, LongAdder> denials = new ConcurrentHashMap<>();
     private final LongAdder allowed = new LongAdder();
 
@@ -50,11 +52,16 @@ public class DecisionLog {
                 .detail("latency_us", nanos / 1000));
     }
 
-    /** A request refused before matching: its target could not be normalised safely. */
-    void rejected(String reason, String clientIp) {
+    /**
+     * A request refused before matching: its target cannot be judged safely. The event names the reason and
+     * the first {@value #MAX_LOGGED_PATH} characters of the path as received.
+     */
+    void rejected(String reason, String rawUri, String clientIp) {
         denials.computeIfAbsent(ErrorKind.BAD_REQUEST, k -> new LongAdder()).increment();
+        String path = rawUri == null ? "" : rawUri.indexOf('?') < 0 ? rawUri : rawUri.substring(0, rawUri.indexOf('?'));
         events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_DENIED, Outcome.DENIED).ip(clientIp)
-                .detail("error", ErrorKind.BAD_REQUEST.wireName()).detail("reason", reason));
+                .detail("error", ErrorKind.BAD_REQUEST.wireName()).detail("reason", reason)
+                .detail("path", path.length() > MAX_LOGGED_PATH ? path.substring(0, MAX_LOGGED_PATH) + "…" : path));
     }
 
     /** Denials so far on this node, by error kind. */

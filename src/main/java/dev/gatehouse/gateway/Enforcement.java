@@ -1,23 +1,27 @@
 package dev.gatehouse.gateway;
 
 import dev.gatehouse.gateway.errors.ErrorAnswer;
+import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.rule.RejectedRequestException;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the three enforcement points (decisions API, servlet filter, reverse proxy) share: turning a
- * servlet request into a {@link GatewayRequest} (refusing what cannot be normalised with 400 before any
- * rule is consulted; the body stays unread until a handler needs it), deciding, and writing a denial.
+ * servlet request into a {@link GatewayRequest} (refusing a target that cannot be judged safely with 400
+ * and its reason before any rule is consulted; the body stays unread until a handler needs it), deciding,
+ * and writing a denial.
  */
 @ApplicationScoped
 public class Enforcement {
@@ -45,24 +49,47 @@ public class Enforcement {
             String raw = t.rawUri() == null ? "/" : t.rawUri();
             int q = raw.indexOf('?');
             String query = q < 0 ? "" : raw.substring(q + 1);
-            RequestTarget target = RequestTarget.of(t.method(), t.scheme(), t.host(), q < 0 ? raw : raw.substring(0, q));
-            request = GatewayRequest.from(tenant, servlet, target, query, clientIp, skipHeaders, issuer.of(servlet),
+            request = GatewayRequest.from(tenant, servlet, target(t), query, clientIp, skipHeaders, issuer.of(servlet),
                     RequestBody.of(servlet, config.remoteMaxBodySize()));
         } catch (RejectedRequestException e) {
-            log.rejected(e.getMessage(), clientIp);
-            return new Evaluation(null, new Decision.Denied(null, new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage())));
+            return refused(e, t, clientIp);
         } catch (GatewayException e) {
-            log.rejected(e.reason(), clientIp);
+            log.rejected(e.reason(), t.rawUri(), clientIp);
             return new Evaluation(null, new Decision.Denied(null, e));
         }
         return new Evaluation(request, engine.decide(request));
+    }
+
+    /**
+     * The refusal of a target that cannot be judged safely, with its decision event; empty when the target
+     * is fine (nothing is decided then). For requests the servlet container refused before an enforcement
+     * point saw them.
+     */
+    public Optional<Evaluation> refusal(Target t, String clientIp) {
+        try {
+            target(t);
+            return Optional.empty();
+        } catch (RejectedRequestException e) {
+            return Optional.of(refused(e, t, clientIp));
+        }
+    }
+
+    private static RequestTarget target(Target t) {
+        String raw = t.rawUri() == null ? "/" : t.rawUri();
+        int q = raw.indexOf('?');
+        return RequestTarget.of(t.method(), t.scheme(), t.host(), q < 0 ? raw : raw.substring(0, q));
+    }
+
+    private Evaluation refused(RejectedRequestException e, Target t, String clientIp) {
+        log.rejected(e.reason().text(), t.rawUri(), clientIp);
+        return new Evaluation(null, new Decision.Denied(null, GatewayException.refused(e.reason())));
     }
 
     /** Writes the error handler's answer to a denied request. */
     public void deny(Evaluation evaluation, HttpServletResponse response) throws IOException {
         Decision.Denied denied = (Decision.Denied) evaluation.decision();
         ErrorAnswer answer = evaluation.request() == null
-                ? new dev.gatehouse.gateway.errors.JsonErrorHandler().handle(null, jakarta.json.JsonObject.EMPTY_JSON_OBJECT, denied.error())
+                ? new JsonErrorHandler().handle(null, JsonObject.EMPTY_JSON_OBJECT, denied.error())
                 : engine.answer(denied, evaluation.request());
         if (response.isCommitted()) {
             return;

@@ -6,12 +6,15 @@ import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.util.Map;
 
 /**
  * {@code json}: Oathkeeper's error body, {@code {"error":{"code":401,"status":"Unauthorized","message":"..."}}},
- * with the kind's status. The message is the kind's fixed text, never the internal reason.
+ * with the kind's status. The message is the kind's fixed text, never the internal reason; a request refused
+ * before matching adds a stable {@code id} ({@code "dot_segment"}) and its {@code reason} ({@code "the path
+ * contains a dot segment (. or ..)"}), fields of Oathkeeper's error body too.
  */
 @ApplicationScoped
 public class JsonErrorHandler implements ErrorHandler {
@@ -28,10 +31,11 @@ public class JsonErrorHandler implements ErrorHandler {
 
     @Override
     public ErrorAnswer handle(GatewayRequest request, JsonObject config, GatewayException error) {
-        String body = Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                .add("code", error.kind().status())
-                .add("status", error.kind().statusText())
-                .add("message", error.kind().message())).build().toString();
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        error.refusal().ifPresent(r -> fields.add("id", r.id()));
+        fields.add("code", error.kind().status()).add("status", error.kind().statusText());
+        error.refusal().ifPresent(r -> fields.add("reason", r.text()));
+        String body = Json.createObjectBuilder().add("error", fields.add("message", error.kind().message())).build().toString();
         return new ErrorAnswer(error.kind().status(), Map.of("Cache-Control", "no-store"), "application/json", body);
     }
 }

@@ -2,8 +2,6 @@ package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.Decision;
 import dev.gatehouse.gateway.Enforcement;
-import dev.gatehouse.gateway.GatewayConfig;
-import dev.gatehouse.gateway.demo.DemoRules;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.inject.Inject;
@@ -25,30 +23,32 @@ import java.util.TreeMap;
 /**
  * The policy enforcement point in front of Gatehouse's own resources (or another application on the same
  * Liberty that maps it). Off by default ({@code gatehouse.gateway.filter.enabled}); when on, it guards the
- * path prefixes in {@code gatehouse.gateway.filter.paths}: a request there passes only with a rule's
- * permission, and the resource sees the mutated headers in place of the client's own, and the body a
- * handler read to decide ({@code remote}) replayed. In demo mode it also guards {@code /demo/api}.
+ * path prefixes in {@code gatehouse.gateway.filter.paths} ({@link GuardedPaths}): a request there (its path
+ * as received or as the container routes it) passes only with a rule's permission, and the resource sees
+ * the mutated headers in place of the client's own, and the body a handler read to decide ({@code remote})
+ * replayed. In demo mode it also guards {@code /demo/api}.
  */
 public class GatewayFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    GatewayConfig config;
+    GuardedPaths guarded;
     @Inject
     Enforcement enforcement;
     @Inject
     CurrentTenant tenant;
     @Inject
     RequestContext context;
-    @Inject
-    DemoRules demo;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!guarded(path)) {
+        // as received and as the container routes it (decoded, dot segments and path parameters gone): a
+        // spelling that only the latter puts under a guarded prefix must not slip past
+        String received = request.getRequestURI().substring(request.getContextPath().length());
+        String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!guarded.covers(received) && !guarded.covers(routed)) {
             chain.doFilter(request, response);
             return;
         }
@@ -65,18 +65,6 @@ public class GatewayFilter extends HttpFilter {
             return;
         }
         enforcement.deny(e, response);
-    }
-
-    private boolean guarded(String path) {
-        if (demo.enabled() && under(path, DemoRules.PATH)) {
-            return true;
-        }
-        return config.filterEnabled() && config.filterPaths().stream().anyMatch(p -> under(path, p));
-    }
-
-    private static boolean under(String path, String prefix) {
-        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        return path.equals(p) || path.startsWith(p + "/");
     }
 
     /** The request with the mutators' headers replacing any the client sent under the same names. */
