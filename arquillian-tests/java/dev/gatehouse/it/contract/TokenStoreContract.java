@@ -5,6 +5,7 @@ import dev.gatehouse.oauth2.token.StoredToken;
 import dev.gatehouse.oauth2.token.TokenKind;
 import dev.gatehouse.oauth2.token.TokenStore;
 import dev.gatehouse.oauth2.token.jpa.JpaTokenStore;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.jpa.JpaTenantRepository;
@@ -142,11 +143,30 @@ abstract class TokenStoreContract {
         db.inTransaction(em -> em.createNativeQuery("UPDATE oauth2_grant SET expires_at = ?1 WHERE id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(NOW.minusSeconds(3600))).setParameter(2, old.id()).executeUpdate());
 
-        assertEquals(2, count(s -> s.deleteExpired(TenantId.DEFAULT, NOW.minusSeconds(60))));
+        assertEquals(2, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(100))));
 
         assertTrue(inTx(s -> s.findToken(TenantId.DEFAULT, "at-old")).isEmpty());
         assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, old.id())).isEmpty());
         assertTrue(inTx(s -> s.findToken(TenantId.DEFAULT, "at-live")).isPresent());
         assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, live.id())).isPresent());
+    }
+
+    @Test
+    void deleteExpiredWhenBatchOfOneThenTokenFirstThenItsGrantThenNothing() {
+        StoredGrant old = grant(TenantId.DEFAULT, null);
+        token(TenantId.DEFAULT, old, TokenKind.ACCESS, "at-old-1", NOW.minusSeconds(3600));
+        db.inTransaction(em -> em.createNativeQuery("UPDATE oauth2_grant SET expires_at = ?1 WHERE id = ?2")
+                .setParameter(1, java.sql.Timestamp.from(NOW.minusSeconds(3600))).setParameter(2, old.id()).executeUpdate());
+
+        assertEquals(1, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
+        assertTrue(inTx(s -> s.findToken(TenantId.DEFAULT, "at-old-1")).isEmpty());
+        assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, old.id())).isPresent(), "a grant goes after its tokens");
+        assertEquals(1, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
+        assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, old.id())).isEmpty());
+        assertEquals(0, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
+    }
+
+    private static ExpiredRows.Batch batch(int size) {
+        return new ExpiredRows.Batch(NOW, NOW.minusSeconds(60), size);
     }
 }

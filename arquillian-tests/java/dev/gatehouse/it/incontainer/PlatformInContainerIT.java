@@ -3,12 +3,12 @@ package dev.gatehouse.it.incontainer;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.oauth2.authorize.LogoutRequest;
 import dev.gatehouse.oauth2.authorize.LogoutRequestRepository;
-import dev.gatehouse.oauth2.token.TokenCleanup;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.platform.db.ExpiredRowsCleanup;
 import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,7 +83,7 @@ class PlatformInContainerIT {
     @Inject
     LogoutRequestRepository logoutRequests;
     @Inject
-    TokenCleanup cleanup;
+    ExpiredRowsCleanup cleanup;
     @jakarta.annotation.Resource(lookup = "jdbc/gatehouse")
     javax.sql.DataSource dataSource;
 
@@ -146,5 +152,186 @@ class PlatformInContainerIT {
         assertEquals("s-1", e.subject());
         assertEquals("test", e.details().get("what"));
         assertTrue(e.occurredAt() != null);
+    }
+
+    /**
+     * Clean-up per table, below: rows are written with SQL so their timestamps can lie in the past; the sweep runs in
+     * batches smaller than the rows to delete, so every sweep needs several.
+     */
+    private static final int BATCH = 2;
+    private static final Instant NOW = Instant.now();
+    private static final Instant LONG_AGO = NOW.minus(Duration.ofDays(3));
+    private static final Instant WITHIN_GRACE = NOW.minus(Duration.ofHours(1));
+    private static final Instant LATER = NOW.plus(Duration.ofHours(1));
+
+    @Test
+    void cleanupWhenSelfServiceFlowsExpiredPastGraceThenAllDeletedInBatchesAndOthersKept() throws Exception {
+        awaitMigrated();
+        UUID[] old = {flow(LONG_AGO), flow(LONG_AGO), flow(LONG_AGO)};
+        UUID recent = flow(WITHIN_GRACE);
+        UUID live = flow(LATER);
+
+        cleanup.runOnce(BATCH);
+
+        for (UUID id : old) {
+            assertFalse(exists("selfservice_flow", id), "expired past the grace: gone");
+        }
+        assertTrue(exists("selfservice_flow", recent), "expired within the grace: kept, so a late submission hears 'expired'");
+        assertTrue(exists("selfservice_flow", live), "still valid: kept");
+    }
+
+    @Test
+    void cleanupWhenSessionsExpiredPastGraceThenAllDeletedInBatchesAndOthersKept() throws Exception {
+        awaitMigrated();
+        UUID identity = identity();
+        UUID[] old = {session(identity, LONG_AGO, true), session(identity, LONG_AGO, true), session(identity, LONG_AGO, false)};
+        UUID recent = session(identity, WITHIN_GRACE, true);
+        UUID live = session(identity, LATER, true);
+        UUID revokedButUnexpired = session(identity, LATER, false);
+
+        cleanup.runOnce(BATCH);
+
+        for (UUID id : old) {
+            assertFalse(exists("identity_session", id), "expired past the grace: gone");
+        }
+        assertTrue(exists("identity_session", recent), "expired within the grace: kept");
+        assertTrue(exists("identity_session", live), "active: kept");
+        assertTrue(exists("identity_session", revokedButUnexpired), "revoked, not yet expired: still listed as inactive");
+    }
+
+    @Test
+    void cleanupWhenCodesExpiredAndTheirFlowGoneThenDeletedButCodesOfALiveFlowKept() throws Exception {
+        awaitMigrated();
+        UUID goneFlow = UUID.randomUUID();
+        UUID expiredFlow = flow(LONG_AGO);
+        UUID liveFlow = flow(LATER);
+        UUID[] old = {code(goneFlow, LONG_AGO), code(goneFlow, LONG_AGO), code(expiredFlow, LONG_AGO)};
+        UUID expiredOfLiveFlow = code(liveFlow, LONG_AGO);
+        UUID recent = code(goneFlow, WITHIN_GRACE);
+        UUID current = code(liveFlow, LATER);
+
+        cleanup.runOnce(BATCH);
+
+        for (UUID id : old) {
+            assertFalse(exists("one_time_code", id), "expired past the grace, flow gone or expired: gone");
+        }
+        assertTrue(exists("one_time_code", expiredOfLiveFlow), "its flow lives: it still counts the flow's wrong tries");
+        assertTrue(exists("one_time_code", recent), "expired within the grace: kept");
+        assertTrue(exists("one_time_code", current), "unexpired: kept");
+    }
+
+    @Test
+    void cleanupWhenThrottleWindowAndLockPassedLongAgoThenRowsDeletedAndActiveOnesKept() throws Exception {
+        awaitMigrated();
+        String[] old = {throttle(LONG_AGO, null), throttle(LONG_AGO, null), throttle(LONG_AGO, LONG_AGO.plusSeconds(60))};
+        String locked = throttle(LONG_AGO, LATER);
+        String counting = throttle(NOW, null);
+        String lockEndedWithinGrace = throttle(WITHIN_GRACE.minusSeconds(60), WITHIN_GRACE);
+
+        cleanup.runOnce(BATCH);
+
+        for (String subject : old) {
+            assertFalse(throttleExists(subject), "window and lock over long ago: gone");
+        }
+        assertTrue(throttleExists(locked), "still locked: kept");
+        assertTrue(throttleExists(counting), "failures still counted in the window: kept");
+        assertTrue(throttleExists(lockEndedWithinGrace), "lock ended within the grace: kept, so the next lock doubles");
+    }
+
+    @Test
+    void cleanupWhenMessagesSentOrAbandonedLongerAgoThanRetentionThenDeletedAndOthersKept() throws Exception {
+        awaitMigrated();
+        Instant beyondRetention = NOW.minus(Duration.ofDays(8));
+        UUID[] old = {message("sent", beyondRetention), message("sent", beyondRetention), message("abandoned", beyondRetention)};
+        UUID sentYesterday = message("sent", NOW.minus(Duration.ofDays(1)));
+        UUID queuedLongAgo = message("queued", beyondRetention);
+
+        cleanup.runOnce(BATCH);
+
+        for (UUID id : old) {
+            assertFalse(exists("courier_message", id), "done longer ago than the retention: gone");
+        }
+        assertTrue(exists("courier_message", sentYesterday), "within the retention: kept");
+        assertTrue(exists("courier_message", queuedLongAgo), "not sent yet: never deleted");
+    }
+
+    private UUID flow(Instant expiresAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO selfservice_flow (id, tenant_id, kind, flavor, state, request_url, refresh, ui, issued_at,"
+                        + " expires_at, updated_at) VALUES (?, 'default', 'LOGIN', 'API', 'choose_method', 'http://localhost/', false, '{}', ?, ?, ?)",
+                id, ts(expiresAt.minus(Duration.ofHours(1))), ts(expiresAt), ts(expiresAt.minus(Duration.ofHours(1))));
+        return id;
+    }
+
+    private UUID identity() throws SQLException {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO identity (id, tenant_id, schema_id, state, state_changed_at, traits, created_at, updated_at, version)"
+                + " VALUES (?, 'default', 'default', 'active', ?, '{}', ?, ?, 0)", id, ts(NOW), ts(NOW), ts(NOW));
+        return id;
+    }
+
+    private UUID session(UUID identity, Instant expiresAt, boolean active) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Timestamp issued = ts(expiresAt.minus(Duration.ofHours(24)));
+        update("INSERT INTO identity_session (id, tenant_id, identity_id, token_hash, active, aal, authentication_methods,"
+                        + " issued_at, authenticated_at, expires_at, updated_at) VALUES (?, 'default', ?, ?, ?, 'aal1', '[]', ?, ?, ?, ?)",
+                id, identity, UUID.randomUUID().toString(), active, issued, issued, ts(expiresAt), issued);
+        return id;
+    }
+
+    private UUID code(UUID flow, Instant expiresAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO one_time_code (id, tenant_id, flow_id, purpose, address, code_hash, attempts, expires_at, created_at)"
+                        + " VALUES (?, 'default', ?, 'login', 'cleanup@example.test', ?, 0, ?, ?)",
+                id, flow.toString(), UUID.randomUUID().toString(), ts(expiresAt), ts(expiresAt.minus(Duration.ofMinutes(15))));
+        return id;
+    }
+
+    private String throttle(Instant firstFailure, Instant lockedUntil) throws SQLException {
+        String subject = "cleanup-" + UUID.randomUUID() + "@example.test";
+        update("INSERT INTO login_throttle (tenant_id, subject_kind, subject, failures, first_failure, locked_until, lockouts,"
+                        + " updated_at) VALUES ('default', 'IDENTIFIER', ?, 1, ?, ?, ?, ?)",
+                subject, ts(firstFailure), lockedUntil == null ? null : ts(lockedUntil), lockedUntil == null ? 0 : 1, ts(firstFailure));
+        return subject;
+    }
+
+    private UUID message(String status, Instant updatedAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        update("INSERT INTO courier_message (id, tenant_id, template, recipient, locale, subject, body_text, body_html, status,"
+                        + " send_count, next_attempt_at, created_at, updated_at, sent_at) VALUES (?, 'default', 'login_code_valid',"
+                        + " 'cleanup@example.test', 'en', 'Your code', 'text', '<p>html</p>', ?, 1, ?, ?, ?, ?)",
+                id, status, ts(updatedAt), ts(updatedAt), ts(updatedAt), "sent".equals(status) ? ts(updatedAt) : null);
+        return id;
+    }
+
+    private boolean exists(String table, UUID id) throws SQLException {
+        return count("SELECT COUNT(*) FROM " + table + " WHERE id = ?", id) == 1;
+    }
+
+    private boolean throttleExists(String subject) throws SQLException {
+        return count("SELECT COUNT(*) FROM login_throttle WHERE tenant_id = 'default' AND subject = ?", subject) == 1;
+    }
+
+    private int count(String sql, Object parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setObject(1, parameter);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            p.executeUpdate();
+        }
+    }
+
+    private static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
     }
 }

@@ -66,6 +66,52 @@ class LogsIT {
     }
 
     @Test
+    void signInWhenIdentifierIsHugeThenEveryLogLineStaysUnder2KiBAndTheServerKeepsAnswering() throws IOException {
+        long logSizeBefore = Files.size(ItServer.get().messagesLog());
+        String requestId = "logs-it-huge-" + UUID.randomUUID();
+        // the largest identifier the server takes in (the test server refuses bodies over 64 KiB)
+        String huge = "a".repeat(65_000) + "@example.test";
+
+        Http.Response signIn = login(huge, requestId, "Mozilla/5.0 " + "b".repeat(10_000));
+        Http.Response refused = login("c".repeat(1_048_576) + "@example.test", "logs-it-1mb-" + UUID.randomUUID(), "curl/8");
+
+        assertTrue(signIn.status() >= 400 && signIn.status() < 500, signIn.status() + " for a wrong sign-in");
+        assertEquals(413, refused.status(), "a megabyte is over the body limit");
+        JsonObject record = ServerLog.await(r -> r.getString("message", "").contains(requestId)
+                && r.getString("module", "").equals("gatehouse.security")).orElseThrow();
+        JsonObject event;
+        try (JsonReader r = Json.createReader(new StringReader(record.getString("message")))) {
+            event = r.readObject();
+        }
+        assertEquals("login_failed", event.getString("event"));
+        assertEquals("a".repeat(64) + "…[" + huge.length() + " chars]", event.getJsonObject("details").getString("identifier"),
+                "a short prefix and the original length");
+        assertTrue(event.getString("user_agent").length() < 300, "user agent bounded");
+        for (String line : linesAfter(logSizeBefore)) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 2048,
+                    "log line of " + line.length() + " characters: " + line.substring(0, Math.min(200, line.length())));
+        }
+        assertEquals(200, Http.get("/health/live").send().status(), "still live");
+        assertEquals(200, Http.get("/self-service/login/api").send().status(), "still serving");
+    }
+
+    private static Http.Response login(String identifier, String requestId, String userAgent) {
+        Http.Response flow = Http.get("/self-service/login/api").send();
+        assertEquals(200, flow.status(), flow.toString());
+        String action = flow.jsonObject().getJsonObject("ui").getString("action");
+        String body = Json.createObjectBuilder().add("method", "password").add("identifier", identifier)
+                .add("password", "not the password").build().toString();
+        return Http.post(action.substring(action.indexOf('/', action.indexOf("//") + 2))).header("X-Request-ID", requestId)
+                .header("User-Agent", userAgent).json(body).send();
+    }
+
+    private static List<String> linesAfter(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(ItServer.get().messagesLog());
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8)
+                .lines().toList();
+    }
+
+    @Test
     void tenantCreatedWhenByAdminThenEventNamesActorAndSubject() throws IOException {
         String id = "log-" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -37,6 +37,7 @@ public class CourierConfig implements CapabilityConfig {
     private Duration pollInterval;
     private Duration processingTimeout;
     private Duration heldMaxAge;
+    private Duration retention;
     private Optional<Path> templatesDir;
 
     protected CourierConfig() {
@@ -58,6 +59,7 @@ public class CourierConfig implements CapabilityConfig {
         this.pollInterval = r.duration("poll-interval");
         this.processingTimeout = r.duration("processing-timeout");
         this.heldMaxAge = r.duration("held-max-age");
+        this.retention = r.duration("retention");
         this.templatesDir = r.optionalString("templates-dir").map(Path::of);
         templatesDir.ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
@@ -145,6 +147,11 @@ public class CourierConfig implements CapabilityConfig {
      */
     public Duration heldMaxAge() {
         return heldMaxAge;
+    }
+
+    /** Sent, abandoned and held messages are deleted this long after their last change. */
+    public Duration retention() {
+        return retention;
     }
 
     public Optional<Path> templatesDir() {

@@ -8,6 +8,7 @@ import dev.gatehouse.gateway.rule.ActiveRules;
 import dev.gatehouse.gateway.rule.HandlerRef;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleMatch;
+import dev.gatehouse.kernel.log.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -65,7 +66,7 @@ public class DecisionEngine {
         } catch (GatewayException e) {
             return new Decision.Denied(rule, e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Gateway handler failed for rule " + rule.id(), e);
+            LOG.log(Level.WARNING, "Gateway handler failed for rule " + LogText.bounded(rule.id(), 256), LogText.throwable(e));
             return new Decision.Denied(rule, GatewayException.internal("handler failed: " + e.getClass().getSimpleName()));
         }
     }

@@ -1,12 +1,16 @@
 package dev.gatehouse.selfservice;
 
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where flows are kept (so any node can serve any step), by tenant. */
-public interface FlowRepository {
+/**
+ * Where flows are kept (so any node can serve any step), by tenant. Expired flows are deleted by the clean-up job
+ * after its grace, so a late submission is still told the flow expired.
+ */
+public interface FlowRepository extends ExpiredRows {
 
     void insert(Flow flow);
 

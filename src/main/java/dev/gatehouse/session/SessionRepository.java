@@ -1,6 +1,7 @@
 package dev.gatehouse.session;
 
 import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 
 import java.time.Instant;
@@ -8,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where sessions are kept, by tenant. */
-public interface SessionRepository {
+/**
+ * Where sessions are kept, by tenant. A session is deleted by the clean-up job once it expired longer ago than the
+ * grace (a revoked one too: until it expires it is listed as inactive).
+ */
+public interface SessionRepository extends ExpiredRows {
 
     void insert(Session session, String tokenHash);
 

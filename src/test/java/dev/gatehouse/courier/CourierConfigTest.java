@@ -20,7 +20,7 @@ class CourierConfigTest {
             "gatehouse.courier.max-attempts", "10", "gatehouse.courier.retry-backoff", "10s",
             "gatehouse.courier.max-backoff", "1h", "gatehouse.courier.batch-size", "50",
             "gatehouse.courier.poll-interval", "2s", "gatehouse.courier.processing-timeout", "5m",
-            "gatehouse.courier.held-max-age", "15m"};
+            "gatehouse.courier.held-max-age", "15m", "gatehouse.courier.retention", "7d"};
         String[] all = new String[defaults.length + overrides.length];
         System.arraycopy(defaults, 0, all, 0, defaults.length);
         System.arraycopy(overrides, 0, all, defaults.length, overrides.length);

@@ -6,6 +6,7 @@ import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.log.LogText;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -134,7 +135,7 @@ public class ActiveRules {
     }
 
     private void rejected(String reason, int inForce) {
-        LOG.warning("Gateway: access rules rejected, keeping the " + inForce + " rules in force: " + reason);
+        LOG.warning("Gateway: access rules rejected, keeping the " + inForce + " rules in force: " + LogText.bounded(reason, 1024));
         events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_REJECTED, Outcome.FAILURE)
                 .detail("reason", reason).detail("rules_in_force", inForce));
     }

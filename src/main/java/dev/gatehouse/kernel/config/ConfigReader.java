@@ -105,6 +105,16 @@ public final class ConfigReader {
         return d;
     }
 
+    /** A duration that may be zero ({@code 0s}); absent means zero. */
+    public Duration durationOrZero(String name) {
+        String v = optionalString(name).orElse("0s");
+        Duration d = parseDuration(v).orElseThrow(() -> invalid(name, v, "must be a duration such as 0s, 30s or 5m"));
+        if (d.isNegative()) {
+            throw invalid(name, v, "must not be negative");
+        }
+        return d;
+    }
+
     public URI absoluteUri(String name) {
         String v = string(name);
         try {

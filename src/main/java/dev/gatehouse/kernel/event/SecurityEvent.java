@@ -1,9 +1,14 @@
 package dev.gatehouse.kernel.event;
 
+import dev.gatehouse.kernel.log.LogText;
+
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One security-relevant action, fired as a CDI event ({@code Event<SecurityEvent>}) by the capability
@@ -26,11 +31,55 @@ public record SecurityEvent(SecurityEventType type, Instant occurredAt, String t
                             String client, String ip, String userAgent, String requestId, Outcome outcome,
                             Map<String, String> details) {
 
+    /** Characters kept of a detail that names a person's identifier (e-mail, user name, address). */
+    public static final int MAX_IDENTIFIER = 64;
+    /** Characters kept of every other field and detail value. */
+    public static final int MAX_FIELD = 256;
+    /** Characters kept of a detail's key. */
+    public static final int MAX_KEY = 64;
+    /** Details kept; how many more there were is said in {@code details_dropped}. */
+    public static final int MAX_DETAILS = 32;
+
+    private static final Set<String> IDENTIFIER_KEYS = Set.of("identifier", "address", "recipient", "email");
+
+    /**
+     * Every text is bounded and its control characters escaped here, once, so no caller can forget it: an
+     * identifier to {@value #MAX_IDENTIFIER} characters, everything else to {@value #MAX_FIELD}, at most
+     * {@value #MAX_DETAILS} details (see {@link LogText#bounded}).
+     */
     public SecurityEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(outcome, "outcome");
-        details = Map.copyOf(details == null ? Map.of() : details);
+        tenant = LogText.bounded(tenant, MAX_FIELD);
+        actor = LogText.bounded(actor, MAX_FIELD);
+        subject = LogText.bounded(subject, MAX_FIELD);
+        client = LogText.bounded(client, MAX_FIELD);
+        ip = LogText.bounded(ip, MAX_FIELD);
+        userAgent = LogText.bounded(userAgent, MAX_FIELD);
+        requestId = LogText.bounded(requestId, MAX_FIELD);
+        details = bounded(details == null ? Map.of() : details);
+    }
+
+    private static Map<String, String> bounded(Map<String, String> details) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        int dropped = 0;
+        for (Map.Entry<String, String> d : details.entrySet()) {
+            if (d.getKey() == null || d.getValue() == null) {
+                continue;
+            }
+            if (kept.size() == MAX_DETAILS) {
+                dropped++;
+                continue;
+            }
+            String key = LogText.bounded(d.getKey(), MAX_KEY);
+            int max = IDENTIFIER_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? MAX_IDENTIFIER : MAX_FIELD;
+            kept.putIfAbsent(key, LogText.bounded(d.getValue(), max));
+        }
+        if (dropped > 0) {
+            kept.put("details_dropped", String.valueOf(dropped));
+        }
+        return Collections.unmodifiableMap(kept);
     }
 
     public static Builder of(SecurityEventType type, Outcome outcome) {

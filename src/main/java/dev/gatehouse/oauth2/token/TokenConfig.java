@@ -29,8 +29,6 @@ public class TokenConfig implements CapabilityConfig {
     private Duration idToken;
     private Duration authorizationCode;
     private Duration rotationGracePeriod;
-    private Duration cleanupInterval;
-    private Duration cleanupGrace;
     private Map<String, String> claims;
     private Map<String, String> accessTokenClaims;
 
@@ -44,9 +42,7 @@ public class TokenConfig implements CapabilityConfig {
         this.refreshToken = r.duration("refresh-token.lifespan");
         this.idToken = r.duration("id-token.lifespan");
         this.authorizationCode = r.duration("authorization-code.lifespan");
-        this.rotationGracePeriod = zeroOrMore(r, "refresh-token.rotation-grace-period");
-        this.cleanupInterval = r.duration("token.cleanup-interval");
-        this.cleanupGrace = zeroOrMore(r, "token.cleanup-grace");
+        this.rotationGracePeriod = r.durationOrZero("refresh-token.rotation-grace-period");
         this.claims = mapping(config, r, CLAIMS);
         this.accessTokenClaims = mapping(config, r, ACCESS_TOKEN_CLAIMS);
         accessTokenClaims.forEach((claim, path) -> {
@@ -68,16 +64,6 @@ public class TokenConfig implements CapabilityConfig {
             }
         }
         return Map.copyOf(mapping);
-    }
-
-    private static Duration zeroOrMore(ConfigReader r, String name) {
-        String v = r.optionalString(name).orElse("0s");
-        Duration d = ConfigReader.parseDuration(v).orElseThrow(() ->
-                new InvalidConfigException(r.key(name), v, "must be a duration such as 0s, 30s or 5m"));
-        if (d.isNegative()) {
-            throw new InvalidConfigException(r.key(name), v, "must not be negative");
-        }
-        return d;
     }
 
     @Override
@@ -104,15 +90,6 @@ public class TokenConfig implements CapabilityConfig {
     /** How long a rotated refresh token may still be used (0: never; reuse revokes the chain). */
     public Duration rotationGracePeriod() {
         return rotationGracePeriod;
-    }
-
-    public Duration cleanupInterval() {
-        return cleanupInterval;
-    }
-
-    /** Expired rows are kept this much longer, so a late replay is still recognised as one. */
-    public Duration cleanupGrace() {
-        return cleanupGrace;
     }
 
     /** Claim name → trait path(s): dot-separated, several separated by spaces are joined with a space. */

@@ -41,7 +41,7 @@ public interface TokenStore extends ExpiredRows {
     /** Revokes every grant (and its tokens) of the subject, for one client or all; returns how many tokens. */
     int revokeForSubject(TenantId tenant, String subject, Optional<String> clientId, Instant now);
 
-    /** Deletes the tenant's tokens and grants that expired before {@code cutoff}; returns how many rows. */
+    /** Deletes a batch of the tenant's tokens that expired before the cutoff, then of their grants once no token is left. */
     @Override
-    int deleteExpired(TenantId tenant, Instant cutoff);
+    int deleteExpired(TenantId tenant, Batch batch);
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.platform.api;
 import dev.gatehouse.kernel.BodyTooLargeException;
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.RequestContext;
+import dev.gatehouse.kernel.log.LogText;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.problem.ProblemFactory;
@@ -47,7 +48,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         ApiException problem = classify(thrown);
         if (problem.error() == ApiError.INTERNAL) {
-            LOG.log(Level.SEVERE, "Unexpected error in request " + request.requestId(), thrown);
+            LOG.log(Level.SEVERE, "Unexpected error in request " + request.requestId(), LogText.throwable(thrown));
         } else if (problem.error() == ApiError.UNAVAILABLE) {
             LOG.warning("Database unavailable during request " + request.requestId());
         }

@@ -1,5 +1,6 @@
 package dev.gatehouse.platform.db;
 
+import dev.gatehouse.kernel.log.LogText;
 import dev.gatehouse.kernel.log.Redactor;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,8 @@ public final class PeriodicJob {
         try {
             job.run();
         } catch (Exception e) {
-            log.warning(what + " failed: " + Redactor.text(String.valueOf(e.getMessage())) + "; trying again at the next interval");
+            log.warning(what + " failed: " + Redactor.text(LogText.bounded(String.valueOf(e.getMessage()), 512))
+                    + "; trying again at the next interval");
         } finally {
             running.set(false);
         }

@@ -1,6 +1,7 @@
 package dev.gatehouse.platform.http;
 
 import dev.gatehouse.kernel.DatabaseFailures;
+import dev.gatehouse.kernel.log.LogText;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ProblemWriter;
 import jakarta.servlet.RequestDispatcher;
@@ -36,7 +37,8 @@ public class ErrorServlet extends HttpServlet {
         int status = code instanceof Integer i ? i : 500;
         ApiError error = classify(failure, status);
         if (failure != null && error == ApiError.INTERNAL) {
-            LOG.log(Level.SEVERE, "Unhandled failure in " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+            LOG.log(Level.SEVERE, "Unhandled failure in " + LogText.bounded(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)), 256),
+                    LogText.throwable(failure));
         }
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {

@@ -1,13 +1,18 @@
 package dev.gatehouse.selfservice.code;
 
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Where one-time codes are kept, by tenant. */
-public interface OneTimeCodeRepository {
+/**
+ * Where one-time codes are kept, by tenant. The clean-up job deletes a code once it expired before the cutoff and
+ * its flow is gone or expired before the cutoff too: while the flow lives, its old codes still count its wrong
+ * tries and resends.
+ */
+public interface OneTimeCodeRepository extends ExpiredRows {
 
     void insert(OneTimeCode code);
 

@@ -2,6 +2,8 @@ package dev.gatehouse.selfservice.jpa;
 
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
@@ -63,6 +65,11 @@ public class JpaFlowRepository implements FlowRepository {
             e.csrfHash = f.csrfHash();
         }
         e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "FlowEntity", tenant, batch.cutoff()).run(batch.size());
     }
 
     private static Flow toFlow(FlowEntity e) {

@@ -2,6 +2,8 @@ package dev.gatehouse.session.jpa;
 
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.session.AuthenticationMethod;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionFilter;
@@ -131,6 +133,11 @@ public class JpaSessionRepository implements SessionRepository {
         }
         em.flush();
         return n;
+    }
+
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "SessionEntity", tenant, batch.cutoff()).run(batch.size());
     }
 
     private Optional<SessionEntity> entity(TenantId tenant, UUID id) {

@@ -9,6 +9,8 @@ import dev.gatehouse.oauth2.authorize.ConsentDecision;
 import dev.gatehouse.oauth2.authorize.FlowState;
 import dev.gatehouse.oauth2.authorize.LoginDecision;
 import dev.gatehouse.oauth2.authorize.Rejection;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -139,8 +141,7 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, Instant cutoff) {
-        return em.createQuery("delete from AuthorizationFlowEntity e where e.tenantId = :t and e.expiresAt < :c")
-                .setParameter("t", tenant.value()).setParameter("c", cutoff.atOffset(ZoneOffset.UTC)).executeUpdate();
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "AuthorizationFlowEntity", tenant, batch.cutoff()).run(batch.size());
     }
 }

@@ -2,6 +2,8 @@ package dev.gatehouse.oauth2.authorize.jpa;
 
 import dev.gatehouse.oauth2.authorize.LogoutRequest;
 import dev.gatehouse.oauth2.authorize.LogoutRequestRepository;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -79,8 +81,7 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, Instant cutoff) {
-        return em.createQuery("delete from LogoutRequestEntity e where e.tenantId = :t and e.expiresAt < :c")
-                .setParameter("t", tenant.value()).setParameter("c", cutoff.atOffset(ZoneOffset.UTC)).executeUpdate();
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "LogoutRequestEntity", tenant, batch.cutoff()).run(batch.size());
     }
 }

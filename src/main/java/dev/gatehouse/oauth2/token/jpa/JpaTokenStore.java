@@ -6,6 +6,8 @@ import dev.gatehouse.oauth2.token.StoredGrant;
 import dev.gatehouse.oauth2.token.StoredToken;
 import dev.gatehouse.oauth2.token.TokenKind;
 import dev.gatehouse.oauth2.token.TokenStore;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -150,13 +152,15 @@ public class JpaTokenStore implements TokenStore {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, Instant cutoff) {
-        int tokens = em.createQuery("delete from TokenEntity k where k.tenantId = :t and k.expiresAt < :c")
-                .setParameter("t", tenant.value()).setParameter("c", col(cutoff)).executeUpdate();
-        int grants = em.createQuery("delete from GrantEntity g where g.tenantId = :t and g.expiresAt < :c"
-                        + " and not exists (select k.id from TokenEntity k where k.grantId = g.id)")
-                .setParameter("t", tenant.value()).setParameter("c", col(cutoff)).executeUpdate();
-        return tokens + grants;
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        int tokens = BatchDelete.expired(em, "TokenEntity", tenant, batch.cutoff()).run(batch.size());
+        if (tokens == batch.size()) {
+            return tokens;
+        }
+        // a grant goes once its tokens have gone
+        return tokens + BatchDelete.expired(em, "GrantEntity", tenant, batch.cutoff())
+                .and("not exists (select k.id from TokenEntity k where k.grantId = e.id)")
+                .run(batch.size() - tokens);
     }
 
     /** Runs a conditional UPDATE that stamps {@code :now} on the rows of tenant {@code :t} and id {@code :id}. */

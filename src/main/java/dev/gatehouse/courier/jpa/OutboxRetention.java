@@ -1,0 +1,39 @@
+package dev.gatehouse.courier.jpa;
+
+import dev.gatehouse.courier.CourierConfig;
+import dev.gatehouse.courier.MessageStatus;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Messages the courier is done with (sent, abandoned, or held for the dev outbox) are kept for
+ * {@code gatehouse.courier.retention} after their last change, for the admin API and support questions, and then
+ * deleted by the clean-up job. Queued and in-flight messages are never deleted.
+ */
+@ApplicationScoped
+public class OutboxRetention implements ExpiredRows {
+
+    private static final List<String> DONE = List.of(MessageStatus.SENT.wire(), MessageStatus.ABANDONED.wire(),
+            MessageStatus.HELD.wire());
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+    @Inject
+    CourierConfig config;
+
+    @Override
+    public int deleteExpired(TenantId tenant, Batch batch) {
+        return BatchDelete.of(em, "CourierMessageEntity", "e.tenantId = :tenant and e.status in :done and e.updatedAt < :before")
+                .with("tenant", tenant.value()).with("done", DONE)
+                .with("before", batch.now().minus(config.retention()).atOffset(ZoneOffset.UTC))
+                .run(batch.size());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gatehouse.selfservice.login.jpa;
+
+import dev.gatehouse.platform.db.ExpiredRows;
+import dev.gatehouse.selfservice.login.LoginThrottleConfig;
+import dev.gatehouse.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+
+/**
+ * The sign-in throttle's rows for the clean-up job: a row goes once the window of its first counted failure and
+ * its lock (if any) both ended before the cutoff. The grace keeps a row that long after its lock, so a lock that
+ * follows soon after still doubles. Native SQL like the throttle itself: the table has a composite key, and
+ * JPQL has no limit on a delete. The condition is checked again on the rows deleted, so a row that counted a new
+ * failure meanwhile stays.
+ */
+@ApplicationScoped
+public class JpaLoginThrottleRows implements ExpiredRows {
+
+    private static final String QUIET = "tenant_id = ? AND first_failure < ? AND (locked_until IS NULL OR locked_until < ?)";
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+    @Inject
+    LoginThrottleConfig config;
+
+    @Override
+    public int deleteExpired(TenantId tenant, Batch batch) {
+        Timestamp windowStart = Timestamp.from(batch.cutoff().minus(config.window()));
+        Timestamp cutoff = Timestamp.from(batch.cutoff());
+        var q = em.createNativeQuery("DELETE FROM login_throttle WHERE " + QUIET + " AND (subject_kind, subject) IN"
+                + " (SELECT subject_kind, subject FROM login_throttle WHERE " + QUIET + " FETCH FIRST ? ROWS ONLY)");
+        int i = 1;
+        for (int copy = 0; copy < 2; copy++) {
+            q.setParameter(i++, tenant.value()).setParameter(i++, windowStart).setParameter(i++, cutoff);
+        }
+        return q.setParameter(i, batch.size()).executeUpdate();
+    }
+}
