@@ -14,4 +14,7 @@ public interface FlowRepository {
 
     /** Stores a new UI and state for the flow. */
     void update(Flow flow);
+
+    /** Stores the flow's binding to another browser: its CSRF hash and its UI, which carries that browser's token. */
+    void rebind(Flow flow);
 }
