@@ -55,6 +55,13 @@ public final class RawHttp {
         return this;
     }
 
+    /** A form body ({@code application/x-www-form-urlencoded}), given already encoded. */
+    public RawHttp form(String encoded) {
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        body = encoded;
+        return this;
+    }
+
     /** Sends {@code method target HTTP/1.1} with the headers (a {@code Host} of the test server unless given). */
     public Response send(String method, String target) {
         int port = ItServer.get().uri("/").getPort();
