@@ -42,6 +42,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -129,6 +130,7 @@ class AuthorizationCodeBrowserIT {
         assertNotNull(driver.findElement(By.cssSelector("#consent-scopes li[data-scope='email']")));
         driver.findElement(By.id("consent-allow")).click();
         await(By.id("rp"));
+        assertEquals(List.of(), browser.cspViolations(), "the login and consent pages work within their Content-Security-Policy");
 
         URI callback = callbacks.poll(10, TimeUnit.SECONDS);
         assertNotNull(callback, "the browser came back to the app");

@@ -112,6 +112,7 @@ class ReverseProxyIT {
         assertEquals(List.of("http"), TestUpstream.values(echo, "X-Forwarded-Proto"));
         assertEquals(List.of("127.0.0.1:" + upstream.port()), TestUpstream.values(echo, "Host"));
         assertEquals("yes", r.headers().firstValue("X-Upstream").orElse(null));
+        assertTrue(r.headers().allValues("Content-Security-Policy").isEmpty(), "the upstream's answer keeps its own policy");
     }
 
     @Test

@@ -1,17 +1,22 @@
 package dev.gatehouse.it.selfservice;
 
+import dev.gatehouse.it.support.Browser;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,5 +132,73 @@ class BrowserFlowHttpIT {
         assertEquals(422, r.status(), r.toString());
         assertEquals(422, Http.get("/self-service/login/browser?return_to=//evil.example").send().status());
         assertEquals(303, Http.get("/self-service/login/browser?return_to=/ui/selfservice/welcome.xhtml").header("Accept", "text/html").send().status());
+    }
+
+    private static String flowOf(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow(() -> new AssertionError(redirect.statusCode() + " " + redirect.body()));
+        return location.substring(location.indexOf("flow=") + 5);
+    }
+
+    private static String csrfTokenOf(JsonObject flow) {
+        return flow.getJsonObject("ui").getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .map(n -> n.getJsonObject("attributes")).filter(a -> "csrf_token".equals(a.getString("name", null)))
+                .map(a -> a.getString("value")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void signInWhenDoneInABrowserThenNewCsrfCookieAndATokenLearntBeforeIsRefusedOnSettings() {
+        String email = "rotate-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String password = "a rotating passphrase 7";
+        assertEquals(200, ApiFlows.register("", email, password).status());
+        Browser browser = new Browser();
+        String login = flowOf(browser.open("/self-service/login/browser"));
+        String before = browser.cookie("gatehouse_csrf").orElseThrow();
+
+        HttpResponse<String> signedIn = browser.postForm("/self-service/login?flow=" + login, "csrf_token", before,
+                "method", "password", "identifier", email, "password", password);
+
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        String after = browser.cookie("gatehouse_csrf").orElseThrow();
+        assertNotEquals(before, after, "the browser got a new CSRF secret with its session");
+        String settings = flowOf(browser.open("/self-service/settings/browser"));
+        assertEquals(after, csrfTokenOf(browser.json("/self-service/settings/flows?id=" + settings)));
+
+        HttpResponse<String> forged = browser.postForm("/self-service/settings?flow=" + settings, "csrf_token", before,
+                "method", "profile", "traits.email", email, "traits.name.first", "Mallory");
+        HttpResponse<String> genuine = browser.postForm("/self-service/settings?flow=" + settings, "csrf_token", after,
+                "method", "profile", "traits.email", email, "traits.name.first", "Ada");
+
+        assertEquals(403, forged.statusCode(), "the token from before the sign-in: " + forged.body());
+        assertEquals(303, genuine.statusCode(), genuine.body());
+        assertEquals("success", browser.json("/self-service/settings/flows?id=" + settings).getString("state"));
+        assertEquals("Ada", browser.json("/sessions/whoami").getJsonObject("identity").getJsonObject("traits")
+                .getJsonObject("name").getString("first"));
+    }
+
+    @Test
+    void signUpWhenDoneInABrowserThenItsVerificationFlowMovesToTheNewCsrfSecret() throws SQLException {
+        String email = "rotate-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Browser browser = new Browser();
+        String registration = flowOf(browser.open("/self-service/registration/browser"));
+        String before = browser.cookie("gatehouse_csrf").orElseThrow();
+
+        HttpResponse<String> signedUp = browser.postForm("/self-service/registration?flow=" + registration, "csrf_token", before,
+                "method", "password", "traits.email", email, "traits.name.first", "Vera", "password", "a verifying passphrase 3");
+
+        assertEquals(303, signedUp.statusCode(), signedUp.body());
+        String after = browser.cookie("gatehouse_csrf").orElseThrow();
+        assertNotEquals(before, after);
+        String verification;
+        try (var c = CodeFlows.db(); var p = c.prepareStatement(
+                "SELECT flow_id FROM one_time_code WHERE address = ? AND purpose = 'VERIFICATION'")) {
+            p.setString(1, email);
+            try (var rs = p.executeQuery()) {
+                assertTrue(rs.next(), "a verification code was sent at sign-up");
+                verification = rs.getString(1);
+            }
+        }
+        JsonObject flow = browser.json("/self-service/verification/flows?id=" + verification);
+        assertEquals("sent_email", flow.getString("state"), "still this browser's flow, waiting for the code");
+        assertEquals(after, csrfTokenOf(flow));
     }
 }

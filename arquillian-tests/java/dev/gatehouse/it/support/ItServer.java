@@ -111,6 +111,11 @@ public final class ItServer {
         return URI.create(settings.getProperty("base.url") + path);
     }
 
+    /** The HTTPS port (HTTPS_PORT); its certificate is the one Liberty generated, see {@link #serverDir()}. */
+    public int httpsPort() {
+        return Integer.parseInt(settings.getProperty("https.port"));
+    }
+
     /** The directory the gateway reads rule files from; tests write and remove their own files there. */
     public Path gatewayRulesDir() {
         return Path.of(settings.getProperty("gateway.rules.dir"));

@@ -65,6 +65,7 @@ public final class ItServerControl {
         Properties it = new Properties();
         it.setProperty("base.url", "http://localhost:" + httpPort);
         it.setProperty("http.port", httpPort);
+        it.setProperty("https.port", httpsPort);
         it.setProperty("server.dir", serverDir.toString());
         String adminKey = "it_admin_" + randomHex(24);
         it.setProperty("admin.key", adminKey);

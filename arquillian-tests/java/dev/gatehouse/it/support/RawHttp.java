@@ -27,8 +27,8 @@ import java.util.Map;
 public final class RawHttp {
 
     private final int port;
-    private final String method;
-    private final String target;
+    private String method;
+    private String target;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String localAddress;
     private byte[] body = new byte[0];
@@ -37,6 +37,11 @@ public final class RawHttp {
         this.port = port;
         this.method = method;
         this.target = target;
+    }
+
+    /** A request to the test server's main port whose method and target {@link #send(String, String)} names. */
+    public static RawHttp client() {
+        return request(null, null);
     }
 
     /** A GET for {@code target} to the test server's main port. */
@@ -74,6 +79,20 @@ public final class RawHttp {
         headers.put("Content-Type", "application/json");
         body = json.getBytes(StandardCharsets.UTF_8);
         return this;
+    }
+
+    /** A form body ({@code application/x-www-form-urlencoded}), given already encoded. */
+    public RawHttp form(String encoded) {
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        body = encoded.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Sends {@code method target} (for a request made by {@link #client()}). */
+    public Response send(String method, String target) {
+        this.method = method;
+        this.target = target;
+        return send();
     }
 
     public Response send() {

@@ -56,6 +56,11 @@ public class CsrfCookies {
                 .secure(PublicUrls.secure(request)).sameSite(NewCookie.SameSite.LAX).maxAge(-1).build();
     }
 
+    /** The flow bound to the browser whose CSRF secret is {@code secret}: its HMAC, and the secret as the form's token. */
+    public Flow bind(Flow flow, String secret) {
+        return flow.boundTo(hash(secret), flow.ui().withCsrfToken(secret));
+    }
+
     /** Whether this request's cookie belongs to the flow (used to show a browser flow's JSON). */
     public boolean cookieMatches(HttpServletRequest request, Flow flow) {
         return current(request).map(c -> secretMatches(c, flow)).orElse(false);

@@ -18,4 +18,7 @@ public interface FlowRepository extends ExpiredRows {
 
     /** Stores a new UI and state for the flow. */
     void update(Flow flow);
+
+    /** Stores the flow's binding to another browser: its CSRF hash and its UI, which carries that browser's token. */
+    void rebind(Flow flow);
 }

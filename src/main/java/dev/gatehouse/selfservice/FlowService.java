@@ -28,6 +28,12 @@ public class FlowService {
         flows.update(flow);
     }
 
+    /** Moves a browser flow to the browser's new CSRF secret (see {@link CsrfCookies#bind}). */
+    @Transactional
+    public void rebind(Flow flow) {
+        flows.rebind(flow);
+    }
+
     /** A flow of this tenant and kind, whatever its state (for showing it). */
     @Transactional
     public Flow load(TenantId tenant, FlowKind kind, String id) {

@@ -37,6 +37,14 @@ public record Ui(String action, String method, List<UiNode> nodes, List<UiText> 
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst().map(n -> n.attributes().getString("value", null));
     }
 
+    /** A copy whose hidden {@code csrf_token} node, first as in every browser flow's form, carries this secret. */
+    public Ui withCsrfToken(String secret) {
+        List<UiNode> n = new ArrayList<>();
+        n.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null));
+        nodes.stream().filter(x -> !"csrf_token".equals(x.name())).forEach(n::add);
+        return new Ui(action, method, n, messages);
+    }
+
     public boolean hasNode(String name) {
         return nodes.stream().anyMatch(n -> n.name().equals(name));
     }

@@ -8,14 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
+import java.time.Duration;
 import java.util.List;
 
-/** {@code gatehouse.http.*}: request limits and which proxies may tell us the client address, host and scheme. */
+/**
+ * {@code gatehouse.http.*}: request limits, which proxies may tell us the client address, host and scheme, and how
+ * long browsers keep to HTTPS.
+ */
 @ApplicationScoped
 public class HttpConfig implements CapabilityConfig {
 
     private long maxRequestBytes;
     private List<IpRange> trustedProxies;
+    private Duration hstsMaxAge;
 
     protected HttpConfig() {
     }
@@ -31,6 +36,8 @@ public class HttpConfig implements CapabilityConfig {
                 throw new InvalidConfigException(r.key("trusted-proxies"), cidr, "must list IP addresses or CIDR ranges");
             }
         }).toList();
+        String hsts = r.string("hsts-max-age");
+        this.hstsMaxAge = hsts.equals("0") ? Duration.ZERO : r.duration("hsts-max-age");
     }
 
     @Override
@@ -49,6 +56,14 @@ public class HttpConfig implements CapabilityConfig {
      */
     public List<IpRange> trustedProxies() {
         return trustedProxies;
+    }
+
+    /**
+     * How long browsers are told to use HTTPS only ({@code Strict-Transport-Security: max-age}); zero sends no such
+     * header.
+     */
+    public Duration hstsMaxAge() {
+        return hstsMaxAge;
     }
 
     public boolean trusted(String address) {

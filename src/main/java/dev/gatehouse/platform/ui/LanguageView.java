@@ -1,5 +1,6 @@
 package dev.gatehouse.platform.ui;
 
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -43,6 +44,7 @@ public class LanguageView {
             Cookie c = new Cookie(COOKIE, lang);
             c.setPath("/");
             c.setHttpOnly(true);
+            c.setSecure(PublicUrls.secure((HttpServletRequest) external.getRequest()));
             c.setMaxAge(365 * 24 * 3600);
             c.setAttribute("SameSite", "Lax");
             ((HttpServletResponse) external.getResponse()).addCookie(c);

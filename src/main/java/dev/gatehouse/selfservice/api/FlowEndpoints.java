@@ -32,6 +32,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The endpoints every public self-service flow has in Kratos ({@code {browser,api,flows}} and the submit), for
@@ -58,24 +60,38 @@ public abstract class FlowEndpoints {
 
     /**
      * A submission's end: a session (then {@code identity} is who, and {@code next} the flow the user goes on
-     * with, if any) or the flow with messages, answered as accepted (200) or refused (400).
+     * with, if any) or the flow with messages, answered as accepted (200) or refused (400). {@code started} are
+     * the flows the sign-in started for this browser ({@code next}, the verification after a sign-up): they move
+     * to the browser's new CSRF secret with it.
      */
-    protected record Outcome(Flow flow, Identity identity, SessionService.Issued session, Flow next, boolean accepted) {
+    protected record Outcome(Flow flow, Identity identity, SessionService.Issued session, Flow next, List<Flow> started,
+                             boolean accepted) {
 
         static Outcome refused(Flow flow) {
-            return new Outcome(flow, null, null, null, false);
+            return new Outcome(flow, null, null, null, List.of(), false);
         }
 
         static Outcome accepted(Flow flow) {
-            return new Outcome(flow, null, null, null, true);
+            return new Outcome(flow, null, null, null, List.of(), true);
         }
 
         static Outcome signedIn(Flow flow, Identity identity, SessionService.Issued session, Flow next) {
-            return new Outcome(flow, identity, session, next, true);
+            return new Outcome(flow, identity, session, next, next == null ? List.of() : List.of(next), true);
         }
 
         static Outcome of(CodeStep step) {
-            return new Outcome(step.flow(), step.identity(), step.session(), step.next(), step.accepted());
+            return new Outcome(step.flow(), step.identity(), step.session(), step.next(),
+                    step.next() == null ? List.of() : List.of(step.next()), step.accepted());
+        }
+
+        /** The same, with one more flow the sign-in started for this browser (none if null). */
+        Outcome alsoStarted(Flow other) {
+            if (other == null || started.contains(other)) {
+                return this;
+            }
+            List<Flow> more = new ArrayList<>(started);
+            more.add(other);
+            return new Outcome(flow, identity, session, next, List.copyOf(more), accepted);
         }
     }
 
@@ -156,8 +172,7 @@ public abstract class FlowEndpoints {
         }
         Outcome outcome = submit(flow, submission);
         if (outcome.session() != null) {
-            return responses.signedIn(request, outcome.flow(), submission, outcome.session(), outcome.identity(),
-                    PublicUrls.baseUri(request), answerWithIdentity(), outcome.next());
+            return responses.signedIn(request, outcome, submission, answerWithIdentity());
         }
         return responses.answer(request, outcome.flow(), submission, outcome.accepted() ? 200 : 400);
     }

@@ -1,11 +1,13 @@
 package dev.gatehouse.selfservice.api;
 
+import dev.gatehouse.kernel.Ids;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowJson;
+import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.UiText;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The HTTP answers the self-service flows share, by flavor: API clients get JSON (400 with the flow on
@@ -39,6 +42,8 @@ public class FlowResponses {
     SessionCookies sessionCookies;
     @Inject
     CsrfCookies csrf;
+    @Inject
+    FlowService flows;
 
     static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -75,14 +80,17 @@ public class FlowResponses {
     }
 
     /**
-     * A sign-in, sign-up or recovery that produced a session; {@code next} (may be null) is the flow the user
-     * continues with (Kratos' {@code continue_with}), where a browser is then sent.
+     * A sign-in, sign-up or recovery that produced a session; the outcome's {@code next} (may be null) is the flow
+     * the user continues with (Kratos' {@code continue_with}), where a browser is then sent. A browser gets the
+     * session cookie and a new CSRF secret ({@link #rotateCsrf}).
      */
-    Response signedIn(HttpServletRequest request, Flow flow, Submission submission, SessionService.Issued issued,
-                      dev.gatehouse.identity.Identity identity, URI baseUri, boolean withIdentity, Flow next) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("session", SessionJson.of(issued.session(), identity, baseUri));
+    Response signedIn(HttpServletRequest request, FlowEndpoints.Outcome outcome, Submission submission, boolean withIdentity) {
+        URI baseUri = PublicUrls.baseUri(request);
+        Flow flow = outcome.flow();
+        Flow next = outcome.next();
+        JsonObjectBuilder body = Json.createObjectBuilder().add("session", SessionJson.of(outcome.session().session(), outcome.identity(), baseUri));
         if (withIdentity) {
-            body.add("identity", dev.gatehouse.identity.api.IdentityJson.publicView(identity, baseUri));
+            body.add("identity", dev.gatehouse.identity.api.IdentityJson.publicView(outcome.identity(), baseUri));
         }
         if (next != null) {
             body.add("continue_with", Json.createArrayBuilder().add(Json.createObjectBuilder()
@@ -90,23 +98,32 @@ public class FlowResponses {
                     .add("flow", Json.createObjectBuilder().add("id", next.id().toString()).add("url", page(request, next).toString()))));
         }
         if (flow.flavor() == Flavor.API) {
-            body.add("session_token", issued.token());
+            body.add("session_token", outcome.session().token());
             return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
         Response.ResponseBuilder r = submission.json()
                 ? Response.ok(body.build().toString(), MediaType.APPLICATION_JSON)
                 : Response.seeOther(next != null ? page(request, next) : returnTo(request, flow));
-        return r.cookie(sessionCookies.issue(issued.token(), request)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return r.cookie(sessionCookies.issue(outcome.session().token(), request), rotateCsrf(request, outcome.started()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** A recovery link that worked in this browser: the session cookie, a new CSRF secret, and on to the settings page. */
+    Response linkSignedIn(HttpServletRequest request, SessionService.Issued issued, Flow next) {
+        return Response.seeOther(page(request, next))
+                .cookie(sessionCookies.issue(issued.token(), request), rotateCsrf(request, List.of(next)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     /**
-     * A recovery link that worked in this browser: the session cookie (and the CSRF cookie its settings flow is
-     * bound to, if the browser had none) and on to the settings page.
+     * A browser that signs in gets a new CSRF secret, so a token learnt before (a cookie planted by a sibling
+     * domain, a form seen by someone else) is worth nothing after. The flows the sign-in started for this browser
+     * move to the new secret; any other flow it had open starts over when next shown.
      */
-    Response linkSignedIn(HttpServletRequest request, SessionService.Issued issued, Flow next, CsrfCookies.Secret secret) {
-        NewCookie session = sessionCookies.issue(issued.token(), request);
-        NewCookie[] cookies = secret.isNew() ? new NewCookie[] {session, csrf.cookie(secret.value(), request)} : new NewCookie[] {session};
-        return Response.seeOther(page(request, next)).cookie(cookies).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    private NewCookie rotateCsrf(HttpServletRequest request, List<Flow> started) {
+        String secret = Ids.token();
+        started.stream().filter(f -> f.flavor() == Flavor.BROWSER).forEach(f -> flows.rebind(csrf.bind(f, secret)));
+        return csrf.cookie(secret, request);
     }
 
     URI returnTo(HttpServletRequest request, Flow flow) {

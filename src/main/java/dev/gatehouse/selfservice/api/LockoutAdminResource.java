@@ -28,8 +28,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /admin/lockouts}: sign-in failure counts and locks (per identifier and per client address) —
- * list them, or clear one so a locked-out user can sign in again.
+ * {@code /admin/lockouts}: sign-in failure counts and locks (per identifier and per client address), and those of
+ * client authentication at the token server (per client id and address) — list them, or clear one so a locked-out
+ * user or client can sign in again.
  */
 @Path("admin/lockouts")
 @RequestScoped

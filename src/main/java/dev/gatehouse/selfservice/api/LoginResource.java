@@ -1,7 +1,6 @@
 package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.kernel.problem.ApiException;
-import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
@@ -72,7 +71,7 @@ public class LoginResource extends FlowEndpoints {
         }
         LoginHandler.Result result = login.byLink(flow, token);
         if (result instanceof LoginHandler.Succeeded ok) {
-            return responses.signedIn(request, ok.flow(), Submission.NONE, ok.session(), ok.identity(), PublicUrls.baseUri(request), false, null);
+            return responses.signedIn(request, Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), null), Submission.NONE, false);
         }
         return responses.answer(request, result.flow(), Submission.NONE, 400);
     }

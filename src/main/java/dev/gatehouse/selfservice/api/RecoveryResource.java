@@ -72,7 +72,7 @@ public class RecoveryResource extends FlowEndpoints {
         if (step.session() == null) {
             return linkRefused(step.flow(), Texts.recoveryTokenInvalid());
         }
-        return responses.linkSignedIn(request, step.session(), step.next(), secret);
+        return responses.linkSignedIn(request, step.session(), step.next());
     }
 
     @Override

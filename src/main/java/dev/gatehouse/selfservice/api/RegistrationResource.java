@@ -33,6 +33,7 @@ public class RegistrationResource extends FlowEndpoints {
         return result instanceof RegistrationHandler.Succeeded ok
                 // apps are told where verification goes on (continue_with); browsers still go to return_to
                 ? Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), flow.flavor() == Flavor.API ? ok.verification() : null)
+                        .alsoStarted(ok.verification())
                 : result instanceof RegistrationHandler.Sent ? Outcome.accepted(result.flow()) : Outcome.refused(result.flow());
     }
 

@@ -56,8 +56,7 @@ public class JpaFlowRepository implements FlowRepository {
 
     @Override
     public void update(Flow f) {
-        FlowEntity e = em.createQuery("select f from FlowEntity f where f.tenantId = :t and f.id = :id", FlowEntity.class)
-                .setParameter("t", f.tenant().value()).setParameter("id", f.id()).getSingleResult();
+        FlowEntity e = entity(f);
         e.state = f.state();
         e.ui = JsonText.write(f.ui().toJson());
         if (e.csrfHash == null) {
@@ -70,6 +69,18 @@ public class JpaFlowRepository implements FlowRepository {
     @Override
     public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
         return BatchDelete.expired(em, "FlowEntity", tenant, batch.cutoff()).run(batch.size());
+    }
+
+    public void rebind(Flow f) {
+        FlowEntity e = entity(f);
+        e.csrfHash = f.csrfHash();
+        e.ui = JsonText.write(f.ui().toJson());
+        e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+    }
+
+    private FlowEntity entity(Flow f) {
+        return em.createQuery("select f from FlowEntity f where f.tenantId = :t and f.id = :id", FlowEntity.class)
+                .setParameter("t", f.tenant().value()).setParameter("id", f.id()).getSingleResult();
     }
 
     private static Flow toFlow(FlowEntity e) {

@@ -4,6 +4,7 @@ import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.platform.throttle.FailureCounts;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +16,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginThrottle {
 
-    /** What is counted. */
-    public enum Subject { IDENTIFIER, IP }
+    /**
+     * What is counted: sign-in here; {@code CLIENT_ID} and {@code CLIENT_IP} are the token server's client
+     * authentication failures (oauth2.client.ClientAuthThrottle), kept in the same table and listed with these.
+     */
+    public enum Subject { IDENTIFIER, IP, CLIENT_ID, CLIENT_IP }
 
     /** A current lock, for the admin API. */
     public record Lock(Subject kind, String subject, int failures, Instant lockedUntil, int lockouts) {
@@ -166,21 +168,6 @@ public class LoginThrottle {
     }
 
     private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.util.Date d) {
-            return d.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+        return FailureCounts.instant(value);
     }
 }

@@ -17,7 +17,6 @@ import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
-import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.code.CodeFlows;
 import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
@@ -30,13 +29,11 @@ import dev.gatehouse.session.SessionService;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,10 +196,7 @@ public class RecoveryHandler {
         if (flow.csrfHash() != null || flow.flavor() != Flavor.BROWSER) {
             return flow;
         }
-        List<UiNode> nodes = new ArrayList<>();
-        nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(browser.csrfSecret()), true, null, null));
-        flow.ui().nodes().stream().filter(n -> !"csrf_token".equals(n.name())).forEach(nodes::add);
-        Flow bound = flow.boundTo(browser.csrfHash(), new Ui(flow.ui().action(), flow.ui().method(), nodes, flow.ui().messages()));
+        Flow bound = flow.boundTo(browser.csrfHash(), flow.ui().withCsrfToken(browser.csrfSecret()));
         flows.update(bound);
         return bound;
     }
