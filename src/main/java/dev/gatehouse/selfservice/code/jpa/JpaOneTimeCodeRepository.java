@@ -8,6 +8,7 @@ import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** {@link OneTimeCodeRepository} on JPA, scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
 
     @PersistenceContext(unitName = "gatehouse")
