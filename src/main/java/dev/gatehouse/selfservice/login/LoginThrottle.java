@@ -57,8 +57,12 @@ public class LoginThrottle {
                 || ip != null && lockedUntil(tenant, Subject.IP, ip).filter(now::isBefore).isPresent();
     }
 
-    /** Counts a failure for both; runs in its own transaction so the count survives the failed sign-in. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Counts a failure for both. The password sign-in calls it outside any transaction, so the count commits on
+     * its own; inside one (a code sign-in) it commits with the caller's answer. Never a transaction of its own
+     * beside the caller's: that would need a second database connection while the first is held.
+     */
+    @Transactional
     public void failed(TenantId tenant, String identifier, String ip) {
         if (!config.enabled()) {
             return;
@@ -108,20 +112,15 @@ public class LoginThrottle {
     private void count(TenantId tenant, Subject kind, String subject, int max) {
         Instant now = clock.instant();
         String key = key(subject);
-        List<?> rows = em.createNativeQuery("SELECT failures, first_failure, lockouts FROM login_throttle "
+        // the row first (nothing happens if it exists), then its lock: concurrent first failures, on this node or
+        // another, are all counted, and none of them fails the caller's transaction
+        em.createNativeQuery("INSERT INTO login_throttle (tenant_id, subject_kind, subject, failures, first_failure, "
+                        + "locked_until, lockouts, updated_at) VALUES (?, ?, ?, 0, ?, NULL, 0, ?) ON CONFLICT DO NOTHING")
+                .setParameter(1, tenant.value()).setParameter(2, kind.name()).setParameter(3, key)
+                .setParameter(4, ts(now)).setParameter(5, ts(now)).executeUpdate();
+        Object[] r = (Object[]) em.createNativeQuery("SELECT failures, first_failure, lockouts FROM login_throttle "
                         + "WHERE tenant_id = ? AND subject_kind = ? AND subject = ? FOR UPDATE")
-                .setParameter(1, tenant.value()).setParameter(2, kind.name()).setParameter(3, key).getResultList();
-        if (rows.isEmpty()) {
-            // a concurrent first failure on another node makes this insert fail; the caller treats counting
-            // as best effort, so at worst one failure goes uncounted
-            em.createNativeQuery("INSERT INTO login_throttle (tenant_id, subject_kind, subject, failures, first_failure, "
-                            + "locked_until, lockouts, updated_at) VALUES (?, ?, ?, 1, ?, NULL, 0, ?)")
-                    .setParameter(1, tenant.value()).setParameter(2, kind.name()).setParameter(3, key)
-                    .setParameter(4, ts(now)).setParameter(5, ts(now)).executeUpdate();
-            lockIfOver(tenant, kind, key, 1, 0, now, max);
-            return;
-        }
-        Object[] r = (Object[]) rows.get(0);
+                .setParameter(1, tenant.value()).setParameter(2, kind.name()).setParameter(3, key).getSingleResult();
         int failures = ((Number) r[0]).intValue();
         Instant first = instant(r[1]);
         int lockouts = ((Number) r[2]).intValue();
