@@ -135,6 +135,11 @@ public final class ItServer {
         return Integer.parseInt(settings.getProperty("smtp.port"));
     }
 
+    /** The size of the server's database connection pool ({@code gatehouse.db.pool.max}). */
+    public int poolMax() {
+        return Integer.parseInt(settings.getProperty("db.pool.max"));
+    }
+
     public boolean usesPostgres() {
         return "postgresql".equals(settings.getProperty("db.kind"));
     }

@@ -124,6 +124,11 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.http.max-request-bytes", "65536"});
         // liveness calls a request stuck after 2 s, so HealthIT can wedge the request path in seconds
         variables.add(new String[] {"gatehouse.health.stuck-after", "2s"});
+        // a small pool, so a request that needs a second connection while it holds one, or keeps one, stalls
+        // the server quickly (ConnectionPoolIT)
+        String poolMax = "6";
+        it.setProperty("db.pool.max", poolMax);
+        variables.add(new String[] {"gatehouse.db.pool.max", poolMax});
         // the client tests register clients through /oauth2/register (RFC 7591), off by default
         variables.add(new String[] {"gatehouse.oauth2.dynamic-registration.enabled", "true"});
         // the courier sends to a GreenMail the tests start on this port (until then, mail waits and retries)

@@ -12,6 +12,7 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The admin operations on identities: create (including import of existing password hashes), replace,
@@ -41,6 +43,7 @@ public class IdentityService {
     private IdentitySchemas schemas;
     private PasswordHasher hasher;
     private SecurityEvents events;
+    private Transactions transactions;
     private Clock clock;
 
     protected IdentityService() {
@@ -48,11 +51,12 @@ public class IdentityService {
 
     @Inject
     public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
-                           SecurityEvents events, Clock clock) {
+                           SecurityEvents events, Transactions transactions, Clock clock) {
         this.repository = repository;
         this.schemas = schemas;
         this.hasher = hasher;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -88,39 +92,46 @@ public class IdentityService {
         return repository.list(tenant, offset, limit);
     }
 
-    /** Creates an identity in its own transaction, so one bad item of a batch leaves nothing behind. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Creates an identity: checked against its schema and its password hashed first, outside any transaction,
+     * then stored in one short transaction (its own unless the caller has one), so one bad item of a batch leaves
+     * nothing behind.
+     */
     public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
-        Instant now = clock.instant();
-        Identity identity = build(tenant, IdentityId.random(), draft, Optional.empty(), now);
-        try {
-            repository.insert(identity);
-        } catch (DuplicateIdentifierException e) {
-            throw duplicate();
-        }
-        events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_CREATED, Outcome.SUCCESS)
-                .tenant(tenant.value()).actor(actor).subject(identity.id().toString())
-                .detail("schema_id", identity.schemaId())
-                .detail("password", draft.password().map(p -> p instanceof IdentityDraft.HashedPassword ? "imported" : "set").orElse("none")));
-        return identity;
+        Identity identity = build(tenant, IdentityId.random(), draft, Optional.empty(), clock.instant(), this::phc);
+        return transactions.call(() -> {
+            try {
+                repository.insert(identity);
+            } catch (DuplicateIdentifierException e) {
+                throw duplicate();
+            }
+            events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_CREATED, Outcome.SUCCESS)
+                    .tenant(tenant.value()).actor(actor).subject(identity.id().toString())
+                    .detail("schema_id", identity.schemaId())
+                    .detail("password", draft.password().map(p -> p instanceof IdentityDraft.HashedPassword ? "imported" : "set").orElse("none")));
+            return identity;
+        });
     }
 
-    @Transactional
+    /** Replaces an identity; a new password is hashed before the transaction that reads and writes it. */
     public Identity replace(TenantId tenant, String id, IdentityDraft draft, String actor) {
-        Identity current = find(tenant, id).orElseThrow(IdentityService::notFound);
-        Identity updated = build(tenant, current.id(), draft, Optional.of(current), clock.instant());
-        try {
-            repository.update(updated);
-        } catch (DuplicateIdentifierException e) {
-            throw duplicate();
-        } catch (OptimisticLockException e) {
-            throw ApiException.conflict("The identity was changed concurrently; read it again and retry");
-        }
-        events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_UPDATED, Outcome.SUCCESS)
-                .tenant(tenant.value()).actor(actor).subject(updated.id().toString())
-                .detail("state", updated.state().wire())
-                .detail("password", draft.password().isPresent() ? "changed" : "unchanged"));
-        return updated;
+        Optional<String> phc = draft.password().map(this::phc);
+        return transactions.call(() -> {
+            Identity current = IdentityId.parse(id).flatMap(i -> repository.find(tenant, i)).orElseThrow(IdentityService::notFound);
+            Identity updated = build(tenant, current.id(), draft, Optional.of(current), clock.instant(), p -> phc.orElseThrow());
+            try {
+                repository.update(updated);
+            } catch (DuplicateIdentifierException e) {
+                throw duplicate();
+            } catch (OptimisticLockException e) {
+                throw ApiException.conflict("The identity was changed concurrently; read it again and retry");
+            }
+            events.fire(SecurityEvent.of(SecurityEventType.IDENTITY_UPDATED, Outcome.SUCCESS)
+                    .tenant(tenant.value()).actor(actor).subject(updated.id().toString())
+                    .detail("state", updated.state().wire())
+                    .detail("password", draft.password().isPresent() ? "changed" : "unchanged"));
+            return updated;
+        });
     }
 
     /** Replaces the stored password hash (after a sign-in verified the old one), keeping everything else. */
@@ -167,7 +178,9 @@ public class IdentityService {
                 .tenant(tenant.value()).actor(actor).subject(identityId.toString()));
     }
 
-    private Identity build(TenantId tenant, IdentityId id, IdentityDraft draft, Optional<Identity> current, Instant now) {
+    /** @param phc the hash to store for the draft's password (slow for a plain one: never inside a transaction) */
+    private Identity build(TenantId tenant, IdentityId id, IdentityDraft draft, Optional<Identity> current, Instant now,
+                           Function<IdentityDraft.PasswordInput, String> phc) {
         String schemaId = draft.schemaId().orElseGet(() -> current.map(Identity::schemaId).orElse(schemas.defaultSchema().id()));
         IdentitySchema schema = schemas.find(schemaId)
                 .orElseThrow(() -> ApiException.invalid("schema_id", "no identity schema with this id"));
@@ -181,12 +194,12 @@ public class IdentityService {
         return new Identity(id, tenant, schema.id(), state, stateChangedAt, draft.traits(),
                 draft.metadataPublic(), draft.metadataAdmin(),
                 verifiableAddresses(schema, draft, current, now), recoveryAddresses(schema, draft, current, now),
-                credentials(schema, draft, current, now),
+                credentials(schema, draft, current, now, phc),
                 current.map(Identity::createdAt).orElse(now), now, current.map(Identity::version).orElse(0L));
     }
 
-    private Map<CredentialType, Credential> credentials(IdentitySchema schema, IdentityDraft draft,
-                                                        Optional<Identity> current, Instant now) {
+    private Map<CredentialType, Credential> credentials(IdentitySchema schema, IdentityDraft draft, Optional<Identity> current,
+                                                        Instant now, Function<IdentityDraft.PasswordInput, String> hash) {
         Map<CredentialType, Credential> out = new EnumMap<>(CredentialType.class);
         current.ifPresent(c -> out.putAll(c.credentials()));
         List<String> identifiers = schema.identifiers(CredentialKind.PASSWORD, draft.traits());
@@ -195,7 +208,7 @@ public class IdentityService {
             if (identifiers.isEmpty()) {
                 throw ApiException.invalid("traits", "the schema marks no trait with a value as password identifier");
             }
-            String phc = phc(draft.password().get());
+            String phc = hash.apply(draft.password().get());
             JsonObject config = Json.createObjectBuilder().add("hashed_password", phc).build();
             out.put(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, identifiers, config, 0,
                     existing.map(Credential::createdAt).orElse(now), now));

@@ -14,7 +14,7 @@ public interface JwtSigning {
 
     /**
      * Signs {@code claims} with the set's current signing key; the header carries {@code kid}, {@code alg} and
-     * {@code typ} (e.g. {@code JWT}, {@code at+jwt}, {@code logout+jwt}).
+     * {@code typ} (e.g. {@code JWT}, {@code at+jwt}, {@code logout+jwt}). Slow work: call it outside any transaction.
      */
     String sign(KeySetName set, JWTClaimsSet claims, JOSEObjectType type);
 

@@ -23,7 +23,8 @@ import java.util.UUID;
  * The key sets of every tenant: creates a set's first key on first use, replaces the signing key (by the
  * admin API or the rotation schedule) while older keys keep verifying until their retirement time, and
  * decrypts private keys for signing. All creation and rotation happens under the set's database row lock;
- * what a node remembers is a bounded cache that lives {@code gatehouse.jwk.cache-ttl}.
+ * what a node remembers is a bounded cache that lives {@code gatehouse.jwk.cache-ttl}. A new key is generated
+ * (slow, for RSA) before the lock is taken, so no database connection or lock is held meanwhile.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -39,6 +40,8 @@ public class KeyRing {
     private Clock clock;
     private BoundedCache<SetKey, LoadedSet> sets;
     private BoundedCache<String, JWK> privateKeys;
+    /** Held while this node makes a set's first key, so concurrent first signatures generate one key, not many. */
+    private final Object firstKeys = new Object();
 
     protected KeyRing() {
     }
@@ -76,17 +79,26 @@ public class KeyRing {
         if (signer.isPresent()) {
             return signer.get();
         }
-        Optional<SigningKey> created = repository.underLock(tenant, set, locked -> {
-            if (signerIn(locked.keys()).isPresent()) {
-                return Optional.<SigningKey>empty();
+        synchronized (firstKeys) {
+            signer = signerIn(load(tenant, set).keys());
+            if (signer.isPresent()) {
+                return signer.get();
             }
             SigningKey key = newKey(tenant, set, UUID.randomUUID().toString(), config.defaultAlgorithm());
-            locked.insert(key);
-            return Optional.of(key);
-        });
-        created.ifPresent(k -> fire(SecurityEventType.KEY_CREATED, k, null, "first use"));
-        return signerIn(load(tenant, set).keys())
-                .orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
+            // another node may have been first: then its key signs, and this one is dropped
+            boolean created = repository.underLock(tenant, set, locked -> {
+                if (signerIn(locked.keys()).isPresent()) {
+                    return false;
+                }
+                locked.insert(key);
+                return true;
+            });
+            if (created) {
+                fire(SecurityEventType.KEY_CREATED, key, null, "first use");
+            }
+            return signerIn(load(tenant, set).keys())
+                    .orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
+        }
     }
 
     /** The decrypted private JWK of {@code key}. */
@@ -112,12 +124,12 @@ public class KeyRing {
      */
     public SigningKey create(TenantId tenant, KeySetName set, SigningAlgorithm alg, Optional<String> kid, String actor) {
         String id = kid.orElseGet(() -> UUID.randomUUID().toString());
+        SigningKey created = newKey(tenant, set, id, alg);
         // a taken kid is an answer, not an exception inside the transaction: nothing is written either way
         SigningKey key = repository.underLock(tenant, set, locked -> {
             if (locked.keys().stream().anyMatch(k -> k.kid().equals(id))) {
                 return Optional.<SigningKey>empty();
             }
-            SigningKey created = newKey(tenant, set, id, alg);
             locked.retireSigners(created.activatedAt().plus(config.retireAfter()));
             locked.insert(created);
             return Optional.of(created);
@@ -132,13 +144,16 @@ public class KeyRing {
      * nodes at once, exactly one rotates (the others see the new key under the lock and do nothing).
      */
     public Optional<SigningKey> rotateIfDue(TenantId tenant, KeySetName set) {
+        Optional<SigningKey> current = signerIn(repository.keys(tenant, set));
+        if (current.isEmpty() || !due(current.get())) {
+            return Optional.empty();
+        }
+        SigningKey next = newKey(tenant, set, UUID.randomUUID().toString(), current.get().alg());
         Optional<SigningKey> rotated = repository.underLock(tenant, set, locked -> {
-            Optional<SigningKey> current = signerIn(locked.keys());
-            Instant now = clock.instant();
-            if (current.isEmpty() || current.get().activatedAt().plus(config.rotationPeriod()).isAfter(now)) {
+            Optional<SigningKey> signing = signerIn(locked.keys());
+            if (signing.isEmpty() || !due(signing.get())) {
                 return Optional.<SigningKey>empty();
             }
-            SigningKey next = newKey(tenant, set, UUID.randomUUID().toString(), current.get().alg());
             locked.retireSigners(next.activatedAt().plus(config.retireAfter()));
             locked.insert(next);
             return Optional.of(next);
@@ -182,6 +197,10 @@ public class KeyRing {
     public List<SigningKey> verifying(TenantId tenant) {
         Instant now = clock.instant();
         return repository.keys(tenant).stream().filter(k -> k.verifiesAt(now)).toList();
+    }
+
+    private boolean due(SigningKey signer) {
+        return !signer.activatedAt().plus(config.rotationPeriod()).isAfter(clock.instant());
     }
 
     private SigningKey newKey(TenantId tenant, KeySetName set, String kid, SigningAlgorithm alg) {

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +37,9 @@ public class KeyRingJwtSigning implements JwtSigning {
         this.clock = clock;
     }
 
+    /** Refuses to run inside a transaction: a signature (and a first key) is slow work no connection waits for. */
     @Override
+    @Transactional(Transactional.TxType.NEVER)
     public String sign(KeySetName set, JWTClaimsSet claims, JOSEObjectType type) {
         SigningKey key = ring.signer(tenant.id(), set);
         JWSHeader header = new JWSHeader.Builder(key.alg().jws()).keyID(key.kid()).type(type).build();

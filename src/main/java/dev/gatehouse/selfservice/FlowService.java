@@ -41,7 +41,12 @@ public class FlowService {
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NOT_FOUND));
     }
 
-    /** A flow that may be submitted now: unexpired and not yet spent. */
+    /**
+     * A flow that may be submitted now: unexpired and not yet spent. Transactional itself: a call to {@link #load}
+     * from here is not intercepted, and a read outside a transaction would keep its connection until the
+     * request ends.
+     */
+    @Transactional
     public Flow loadForSubmit(TenantId tenant, FlowKind kind, String id) {
         Flow flow = load(tenant, kind, id);
         if (flow.isSpent()) {

@@ -43,7 +43,7 @@ public final class Authorizations {
     private Authorizations() {
     }
 
-    static Started request(AuthorizeClients.Client client, UnaryOperator<AuthenticationRequest.Builder> more) {
+    public static Started request(AuthorizeClients.Client client, UnaryOperator<AuthenticationRequest.Builder> more) {
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
         Nonce nonce = new Nonce();
@@ -126,7 +126,7 @@ public final class Authorizations {
     }
 
     /** The tokens (ID token included when {@code openid} was granted) a public client gets for the code. */
-    static OIDCTokens redeemed(AuthorizeClients.Client client, Started started, String callback) {
+    public static OIDCTokens redeemed(AuthorizeClients.Client client, Started started, String callback) {
         AuthorizationCode code = answer(callback).toSuccessResponse().getAuthorizationCode();
         URI endpoint = ItServer.get().uri("/oauth2/token");
         try {

@@ -8,13 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link Outbox} on JPA; every query is scoped by the tenant. */
+/**
+ * {@link Outbox} on JPA; every query is scoped by the tenant. Read-only, for the admin API and the dev outbox page:
+ * each read is a short transaction of its own unless the caller has one.
+ */
 @ApplicationScoped
+@Transactional
 public class JpaOutbox implements Outbox {
 
     @PersistenceContext(unitName = "gatehouse")

@@ -26,7 +26,7 @@ import java.util.UUID;
  * rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL; the embedded database waits on the lock instead),
  * marks them {@code processing} and commits, so every message has one sender however many nodes poll.
  * A claimed row is due again after the processing timeout, in case its node dies mid-send.
- * Each method runs in its own transaction: SMTP never happens inside one.
+ * Each method is a transaction of its own (the sender calls them outside any): SMTP never happens inside one.
  */
 @ApplicationScoped
 public class OutboxQueue {
@@ -49,7 +49,7 @@ public class OutboxQueue {
     }
 
     /** Claims up to {@code limit} due messages for this node. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public List<ClaimedMessage> claim(int limit) {
         OffsetDateTime now = now();
         String lock = database.kind() == DatabaseConfig.Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
@@ -94,7 +94,7 @@ public class OutboxQueue {
         return claimed;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public void sent(UUID id) {
         OffsetDateTime now = now();
         update("UPDATE courier_message SET status = ?, sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ? AND status = ?",
@@ -102,7 +102,7 @@ public class OutboxQueue {
     }
 
     /** Records a failed attempt: back to {@code queued} after a back-off, or {@code abandoned}; returns the new status. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public MessageStatus failed(ClaimedMessage m, String error) {
         OffsetDateTime now = now();
         MessageStatus next = m.attempt() >= config.maxAttempts() ? MessageStatus.ABANDONED : MessageStatus.QUEUED;
@@ -119,7 +119,7 @@ public class OutboxQueue {
      * Hands the messages held while no SMTP server was configured to the sender: those created within
      * {@code maxAge} become {@code queued} (due now), older ones {@code abandoned}. Safe on several nodes at once.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public Released releaseHeld(java.time.Duration maxAge) {
         OffsetDateTime now = now();
         OffsetDateTime oldest = now.minus(maxAge);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
  * deleted by the clean-up job. Queued and in-flight messages are never deleted.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class OutboxRetention implements ExpiredRows {
 
     private static final List<String> DONE = List.of(MessageStatus.SENT.wire(), MessageStatus.ABANDONED.wire(),

@@ -3,6 +3,7 @@ package dev.gatehouse.credential.password;
 import dev.gatehouse.credential.password.PhcHash.Argon2;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -10,7 +11,8 @@ import java.util.Base64;
 /**
  * Hashes new passwords with Argon2id (<a href="https://www.rfc-editor.org/rfc/rfc9106">RFC 9106</a>) and
  * verifies stored hashes in every format {@link PhcHash} parses, so identities imported with bcrypt or
- * PBKDF2 hashes can sign in and be upgraded ({@link #needsRehash}) on their next login.
+ * PBKDF2 hashes can sign in and be upgraded ({@link #needsRehash}) on their next login. Slow on purpose, so
+ * hashing and verifying refuse to run inside a transaction: no database connection waits for a hash.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -40,6 +42,7 @@ public class PasswordHasher {
      * PHC string {@code $argon2id$v=19$m=<kib>,t=<iterations>,p=<lanes>$<salt>$<hash>} that Ory Kratos and
      * the reference {@code argon2} tool write.
      */
+    @Transactional(Transactional.TxType.NEVER)
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -52,6 +55,7 @@ public class PasswordHasher {
      *
      * @throws InvalidPasswordHashException if the hash cannot be parsed; a stored hash never should
      */
+    @Transactional(Transactional.TxType.NEVER)
     public boolean verify(String password, String encodedHash) {
         return PhcHash.parse(encodedHash).matches(password);
     }
@@ -77,6 +81,7 @@ public class PasswordHasher {
      * a login for an unknown identifier calls it so that it costs as long as a wrong password, and response
      * times do not tell which identifiers exist.
      */
+    @Transactional(Transactional.TxType.NEVER)
     public void burn(String password) {
         verify(password, dummyHash);
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * another tenant is simply not found. Callers supply the transaction.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaIdentityRepository implements IdentityRepository {
 
     @PersistenceContext(unitName = "gatehouse")

@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * {@link KeyRepository} in plain SQL, because it needs a row lock ({@code SELECT ... FOR UPDATE} on the
  * {@code jwk_set} row, which works the same on PostgreSQL and the embedded database) and nullable timestamps.
- * Each method is its own transaction: key changes commit before anyone signs with them.
+ * Each method runs in a transaction, its own when called outside any (as {@link dev.gatehouse.jwk.KeyRing} does),
+ * so key changes commit before anyone signs with them; inside a caller's it joins, never nests.
  */
 @ApplicationScoped
 public class JdbcKeyRepository implements KeyRepository {
@@ -40,21 +41,21 @@ public class JdbcKeyRepository implements KeyRepository {
     DataSource dataSource;
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public List<SigningKey> keys(TenantId tenant, KeySetName set) {
         return query("SELECT " + COLUMNS + " FROM jwk_key WHERE tenant_id = ? AND set_name = ?" + ORDER,
                 tenant.value(), set.value());
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public List<SigningKey> keys(TenantId tenant) {
         return query("SELECT " + COLUMNS + " FROM jwk_key WHERE tenant_id = ? ORDER BY set_name, activated_at DESC,"
                 + " created_at DESC, kid", tenant.value());
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public List<SetRef> setsWithKeys() {
         List<SetRef> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
@@ -70,7 +71,7 @@ public class JdbcKeyRepository implements KeyRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public <T> T underLock(TenantId tenant, KeySetName set, Function<LockedSet, T> work) {
         try (Connection c = dataSource.getConnection()) {
             execute(c, "INSERT INTO jwk_set (tenant_id, set_name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -92,7 +93,7 @@ public class JdbcKeyRepository implements KeyRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public List<SigningKey> deleteSet(TenantId tenant, KeySetName set) {
         List<SigningKey> keys = keys(tenant, set);
         try (Connection c = dataSource.getConnection()) {
@@ -104,7 +105,7 @@ public class JdbcKeyRepository implements KeyRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public boolean deleteKey(TenantId tenant, KeySetName set, String kid) {
         try (Connection c = dataSource.getConnection()) {
             return execute(c, "DELETE FROM jwk_key WHERE tenant_id = ? AND set_name = ? AND kid = ?",
@@ -115,7 +116,7 @@ public class JdbcKeyRepository implements KeyRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public List<SigningKey> deleteRetired(Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         List<SigningKey> retired = query("SELECT " + COLUMNS + " FROM jwk_key WHERE retire_at <= ?" + ORDER, at);

@@ -13,6 +13,7 @@ import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.authorize.Challenges.Kind;
 import dev.gatehouse.oauth2.client.ClientLookup;
 import dev.gatehouse.oauth2.client.OAuth2Client;
+import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,8 @@ public class LogoutRequests {
     @Inject
     JwtSigning jwt;
     @Inject
+    Transactions transactions;
+    @Inject
     AuthorizeConfig config;
     @Inject
     SecurityEvents events;
@@ -71,10 +74,14 @@ public class LogoutRequests {
     @Inject
     Clock clock;
 
-    @Transactional
+    /** The id_token_hint is checked before the transaction: checking may read the signing keys, in one of its own. */
     public BrowserStep start(Asked asked, String requestUrl, Browser browser) {
         Optional<JWTClaimsSet> hint = asked.idTokenHint().flatMap(h -> jwt.verify(KeySetName.ID_TOKEN, h))
                 .filter(c -> browser.issuer().equals(c.getIssuer()));
+        return transactions.call(() -> start(asked, hint, requestUrl, browser));
+    }
+
+    private BrowserStep start(Asked asked, Optional<JWTClaimsSet> hint, String requestUrl, Browser browser) {
         if (asked.idTokenHint().isPresent() && hint.isEmpty()) {
             return page("The id_token_hint is not a valid ID token of this server.");
         }

@@ -43,10 +43,10 @@ public class ClientDirectory implements ClientLookup {
     }
 
     /**
-     * Records an assertion's jti in its own transaction, so it stays spent even if the request it came with fails
-     * later. False if it was seen before.
+     * Records an assertion's jti. Client authentication runs outside any transaction, so this is a transaction of
+     * its own and the jti stays spent even if the request it came with fails later. False if it was seen before.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public boolean firstUseOfAssertion(String clientId, String jti, Instant expiresAt) {
         return repository.recordAssertionId(tenant.id(), clientId, jti, expiresAt, clock.instant());
     }

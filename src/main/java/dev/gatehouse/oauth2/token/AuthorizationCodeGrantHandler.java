@@ -7,10 +7,10 @@ import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.OAuth2Exception;
 import dev.gatehouse.oauth2.client.OAuth2Client;
+import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
  * {@code authorization_code} (RFC 6749 §4.1.3, PKCE RFC 7636 §4.6). Every check runs before the code is burnt,
  * so a refused request writes nothing. The code is burnt by a conditional UPDATE, so of two concurrent
  * redemptions one wins; the other, like any later replay, revokes every token issued from the code
- * (RFC 6749 §4.1.2, RFC 9700 §4.5) and that revocation is committed although the answer is an error.
+ * (RFC 6749 §4.1.2, RFC 9700 §4.5) and that revocation is committed although the answer is an error. The
+ * tokens are signed between two short transactions (read the grant; burn the code and store the tokens), so no
+ * database connection is held while signing.
  */
 @ApplicationScoped
 public class AuthorizationCodeGrantHandler implements TokenGrantHandler {
@@ -40,9 +43,17 @@ public class AuthorizationCodeGrantHandler implements TokenGrantHandler {
     @Inject
     TokenMinter minter;
     @Inject
+    UserClaims userClaims;
+    @Inject
+    Transactions transactions;
+    @Inject
     SecurityEvents events;
     @Inject
     Clock clock;
+
+    /** The grant of the presented code, and its subject's claims for the ID token. */
+    private record Presented(StoredGrant grant, Map<String, Object> claims) {
+    }
 
     @Override
     public String grantType() {
@@ -50,16 +61,14 @@ public class AuthorizationCodeGrantHandler implements TokenGrantHandler {
     }
 
     @Override
-    @Transactional
     public TokenResponse handle(TokenCall call) {
         Instant now = clock.instant();
         String code = call.form().required("code");
         OAuth2Client client = call.client();
-        StoredGrant grant = Optional.of(code).filter(c -> c.startsWith(StoredAuthorizationCodes.PREFIX) && c.length() <= 128)
-                .flatMap(c -> store.findGrantByCode(call.tenant(), hasher.hash(c)))
-                .orElseThrow(() -> OAuth2Exception.invalidGrant(UNKNOWN));
+        Presented presented = transactions.call(() -> presented(call, code));
+        StoredGrant grant = presented.grant();
         if (grant.codeUsedAt().isPresent()) {
-            return replayed(call, grant);
+            return transactions.call(() -> replayed(call, grant));
         }
         if (!grant.clientId().equals(client.clientId()) || grant.isRevoked()
                 || grant.codeExpiresAt().map(e -> !e.isAfter(now)).orElse(true)) {
@@ -71,12 +80,20 @@ public class AuthorizationCodeGrantHandler implements TokenGrantHandler {
             throw OAuth2Exception.invalidGrant("The redirect_uri does not match the one of the authorization request");
         }
         checkProofKey(grant, call.form().optional("code_verifier"), client);
-        if (!store.markCodeUsed(call.tenant(), grant.id(), now)) {
-            return replayed(call, grant);
-        }
         boolean refresh = Scopes.offline(grant.scopes()) && client.allowsGrant("refresh_token");
-        return minter.mint(new TokenMinter.Order(call.tenant(), call.issuer(), client, grant, grant.scopes(),
-                refresh, grant.scopes().contains("openid")));
+        TokenMinter.Minted minted = minter.mint(new TokenMinter.Order(call.tenant(), call.issuer(), client, grant,
+                grant.scopes(), refresh, grant.scopes().contains("openid"), presented.claims()));
+        return transactions.call(() -> store.markCodeUsed(call.tenant(), grant.id(), now)
+                ? minter.store(minted) : replayed(call, grant));
+    }
+
+    private Presented presented(TokenCall call, String code) {
+        StoredGrant grant = Optional.of(code).filter(c -> c.startsWith(StoredAuthorizationCodes.PREFIX) && c.length() <= 128)
+                .flatMap(c -> store.findGrantByCode(call.tenant(), hasher.hash(c)))
+                .orElseThrow(() -> OAuth2Exception.invalidGrant(UNKNOWN));
+        Map<String, Object> claims = grant.scopes().contains("openid")
+                ? userClaims.of(call.tenant(), grant.subject(), grant.scopes()) : Map.of();
+        return new Presented(grant, claims);
     }
 
     private static void checkProofKey(StoredGrant grant, Optional<String> verifier, OAuth2Client client) {

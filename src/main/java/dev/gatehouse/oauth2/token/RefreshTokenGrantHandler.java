@@ -6,14 +6,15 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.OAuth2Exception;
+import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +22,9 @@ import java.util.Set;
  * {@code refresh_token} (RFC 6749 §6) with rotation (RFC 9700 §4.14.2): every refresh returns a new refresh token
  * and marks the old one rotated by a conditional UPDATE. Presenting a rotated token again (after the grace
  * period, default none) revokes every token of the grant and is committed although the answer is an error.
- * The scope may narrow, never widen; a new ID token keeps the original {@code auth_time}.
+ * The scope may narrow, never widen; a new ID token keeps the original {@code auth_time}. Three steps, so no
+ * database connection is held while the tokens are signed: read the token (one short transaction), mint, then
+ * rotate and store (another); the conditional UPDATE still lets exactly one of concurrent refreshes through.
  */
 @ApplicationScoped
 public class RefreshTokenGrantHandler implements TokenGrantHandler {
@@ -35,11 +38,19 @@ public class RefreshTokenGrantHandler implements TokenGrantHandler {
     @Inject
     TokenMinter minter;
     @Inject
+    UserClaims userClaims;
+    @Inject
     TokenConfig config;
+    @Inject
+    Transactions transactions;
     @Inject
     SecurityEvents events;
     @Inject
     Clock clock;
+
+    /** The presented refresh token, its grant, and the subject's claims for a new ID token. */
+    private record Presented(StoredToken token, StoredGrant grant, Map<String, Object> claims) {
+    }
 
     @Override
     public String grantType() {
@@ -47,10 +58,32 @@ public class RefreshTokenGrantHandler implements TokenGrantHandler {
     }
 
     @Override
-    @Transactional
     public TokenResponse handle(TokenCall call) {
         Instant now = clock.instant();
         String value = call.form().required("refresh_token");
+        Set<String> requested = Scopes.parse(call.form().optional("scope").orElse(null));
+        Presented presented = transactions.call(() -> presented(call, value, requested, now));
+        StoredToken token = presented.token();
+        StoredGrant grant = presented.grant();
+        if (!grant.scopes().containsAll(requested)) {
+            throw new OAuth2Exception(OAuth2Error.INVALID_SCOPE, "A refresh may narrow the granted scope, never widen it");
+        }
+        if (token.rotatedAt().isPresent() && !withinGrace(token.rotatedAt().get(), now)) {
+            return transactions.call(() -> reused(call, grant));
+        }
+        Set<String> scopes = requested.isEmpty() ? token.scopes() : requested;
+        TokenMinter.Minted minted = minter.mint(new TokenMinter.Order(call.tenant(), call.issuer(), call.client(), grant,
+                scopes, true, scopes.contains("openid"), presented.claims()));
+        return transactions.call(() -> {
+            boolean rotatedNow = token.rotatedAt().isEmpty() && store.markRotated(call.tenant(), token.id(), now);
+            if (!rotatedNow && !withinGrace(token.rotatedAt().orElse(now), now)) {
+                return reused(call, grant);
+            }
+            return minter.store(minted);
+        });
+    }
+
+    private Presented presented(TokenCall call, String value, Set<String> requested, Instant now) {
         StoredToken token = Optional.of(value).filter(v -> v.startsWith(TokenKind.REFRESH.prefix()) && v.length() <= 128)
                 .flatMap(v -> store.findToken(call.tenant(), hasher.hash(v)))
                 .filter(t -> t.kind() == TokenKind.REFRESH && t.clientId().equals(call.client().clientId()))
@@ -58,17 +91,9 @@ public class RefreshTokenGrantHandler implements TokenGrantHandler {
                 .orElseThrow(() -> OAuth2Exception.invalidGrant(UNKNOWN));
         StoredGrant grant = store.findGrant(call.tenant(), token.grantId()).filter(g -> !g.isRevoked())
                 .orElseThrow(() -> OAuth2Exception.invalidGrant(UNKNOWN));
-        Set<String> requested = Scopes.parse(call.form().optional("scope").orElse(null));
-        if (!grant.scopes().containsAll(requested)) {
-            throw new OAuth2Exception(OAuth2Error.INVALID_SCOPE, "A refresh may narrow the granted scope, never widen it");
-        }
         Set<String> scopes = requested.isEmpty() ? token.scopes() : requested;
-        boolean rotatedNow = token.rotatedAt().isEmpty() && store.markRotated(call.tenant(), token.id(), now);
-        if (!rotatedNow && !withinGrace(token.rotatedAt().orElse(now), now)) {
-            return reused(call, grant);
-        }
-        return minter.mint(new TokenMinter.Order(call.tenant(), call.issuer(), call.client(), grant, scopes,
-                true, scopes.contains("openid")));
+        Map<String, Object> claims = scopes.contains("openid") ? userClaims.of(call.tenant(), grant.subject(), scopes) : Map.of();
+        return new Presented(token, grant, claims);
     }
 
     private boolean withinGrace(Instant rotatedAt, Instant now) {

@@ -17,6 +17,7 @@ import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +26,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -36,7 +38,8 @@ import java.util.UUID;
 /**
  * Mints the tokens of a grant and stores their HMACs: an access token (opaque {@code ory_at_…} or an RFC 9068
  * JWT, per client), a refresh token ({@code ory_rt_…}) when asked, and an ID token (OpenID Connect Core §2)
- * when asked. Runs inside the caller's transaction.
+ * when asked. In two steps, because signing is slow: {@link #mint} makes and signs the tokens outside any
+ * transaction, {@link #store} stores them inside the caller's short one.
  */
 @ApplicationScoped
 public class TokenMinter {
@@ -54,8 +57,6 @@ public class TokenMinter {
     @Inject
     TokenConfig config;
     @Inject
-    UserClaims userClaims;
-    @Inject
     SecurityEvents events;
     @Inject
     Clock clock;
@@ -66,35 +67,65 @@ public class TokenMinter {
      * @param scopes       the scopes of these tokens (a refresh may narrow the grant's)
      * @param withRefresh  whether to mint a refresh token
      * @param withIdToken  whether to mint an ID token
+     * @param userClaims   the subject's claims for the ID token ({@link UserClaims}, read in the caller's
+     *                     transaction); empty without one
      */
     public record Order(TenantId tenant, String issuer, OAuth2Client client, StoredGrant grant, Set<String> scopes,
-                        boolean withRefresh, boolean withIdToken) {
+                        boolean withRefresh, boolean withIdToken, Map<String, Object> userClaims) {
+
+        public Order {
+            userClaims = Map.copyOf(userClaims);
+        }
     }
 
-    public AccessTokenResponse mint(Order order) {
+    /** Tokens made and signed but not stored yet: the answer, and the token rows {@link #store} writes. */
+    public record Minted(Order order, AccessTokenResponse response, List<Row> rows) {
+
+        public Minted {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** A token to store, and the HMAC of its value. */
+    public record Row(StoredToken token, String hash) {
+    }
+
+    /** Makes the tokens and signs the JWTs among them; reads and writes nothing, so the caller holds no connection. */
+    public Minted mint(Order order) {
         Instant now = clock.instant();
         OAuth2Client client = order.client();
+        List<Row> rows = new ArrayList<>();
         Duration accessLife = config.accessToken(client.lifespans());
-        String access = accessToken(order, now, accessLife);
+        String access = accessToken(order, now, accessLife, rows);
         Optional<String> refresh = Optional.empty();
         if (order.withRefresh()) {
             String value = TokenKind.REFRESH.prefix() + Ids.token();
-            store(order, TokenKind.REFRESH, value, Optional.empty(), now, config.refreshToken(client.lifespans()));
+            rows.add(row(order, TokenKind.REFRESH, value, Optional.empty(), now, config.refreshToken(client.lifespans())));
             refresh = Optional.of(value);
         }
         Optional<String> idToken = order.withIdToken() ? Optional.of(idToken(order, access, now)) : Optional.empty();
+        return new Minted(order, new AccessTokenResponse(access, accessLife.toSeconds(), order.scopes(), refresh, idToken), rows);
+    }
+
+    /** Stores what {@link #mint} made, in the caller's transaction, and tells who got which tokens. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccessTokenResponse store(Minted minted) {
+        Order order = minted.order();
+        minted.rows().forEach(r -> store.insertToken(order.tenant(), r.token(), r.hash()));
+        AccessTokenResponse response = minted.response();
+        OAuth2Client client = order.client();
         events.fire(SecurityEvent.of(SecurityEventType.OAUTH2_TOKEN_ISSUED, Outcome.SUCCESS).tenant(order.tenant().value())
                 .actor(client.clientId()).client(client.clientId()).subject(order.grant().subject())
                 .detail("grant_type", order.grant().grantType()).detail("grant_id", order.grant().id())
-                .detail("scope", Scopes.join(order.scopes())).detail("refresh_token", refresh.isPresent())
-                .detail("id_token", idToken.isPresent()).detail("strategy", client.accessTokenStrategy().wire()));
-        return new AccessTokenResponse(access, accessLife.toSeconds(), order.scopes(), refresh, idToken);
+                .detail("scope", Scopes.join(order.scopes())).detail("refresh_token", response.refreshToken().isPresent())
+                .detail("id_token", response.idToken().isPresent()).detail("strategy", client.accessTokenStrategy().wire()));
+        return response;
     }
 
-    private String accessToken(Order order, Instant now, Duration life) {
+    private String accessToken(Order order, Instant now, Duration life, List<Row> rows) {
         if (order.client().accessTokenStrategy() == AccessTokenStrategy.OPAQUE) {
             String value = TokenKind.ACCESS.prefix() + Ids.token();
-            store(order, TokenKind.ACCESS, value, Optional.empty(), now, life);
+            rows.add(row(order, TokenKind.ACCESS, value, Optional.empty(), now, life));
             return value;
         }
         StoredGrant g = order.grant();
@@ -115,7 +146,7 @@ public class TokenMinter {
             claims.claim("ext", ext);
         }
         String value = signing.sign(KeySetName.ACCESS_TOKEN, claims.build(), new JOSEObjectType("at+jwt"));
-        store(order, TokenKind.ACCESS, value, Optional.of(jti), now, life);
+        rows.add(row(order, TokenKind.ACCESS, value, Optional.of(jti), now, life));
         return value;
     }
 
@@ -127,7 +158,7 @@ public class TokenMinter {
                 claims.claim(k, v);
             }
         });
-        userClaims.of(order.tenant(), g.subject(), order.scopes()).forEach(claims::claim);
+        order.userClaims().forEach(claims::claim);
         claims.issuer(order.issuer())
                 .subject(g.subject())
                 .audience(order.client().clientId())
@@ -146,11 +177,10 @@ public class TokenMinter {
         return signing.sign(KeySetName.ID_TOKEN, claims.build(), JOSEObjectType.JWT);
     }
 
-    private void store(Order order, TokenKind kind, String value, Optional<String> jti, Instant now, Duration life) {
+    private Row row(Order order, TokenKind kind, String value, Optional<String> jti, Instant now, Duration life) {
         StoredGrant g = order.grant();
-        store.insertToken(order.tenant(), new StoredToken(UUID.randomUUID(), g.id(), kind, jti, order.client().clientId(),
-                g.subject(), order.scopes(), g.audience(), now, now.plus(life), Optional.empty(), Optional.empty()),
-                hasher.hash(value));
+        return new Row(new StoredToken(UUID.randomUUID(), g.id(), kind, jti, order.client().clientId(), g.subject(),
+                order.scopes(), g.audience(), now, now.plus(life), Optional.empty(), Optional.empty()), hasher.hash(value));
     }
 
     /**

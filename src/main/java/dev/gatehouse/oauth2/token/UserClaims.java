@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public class UserClaims {
     TokenConfig config;
 
     /** Claims for {@code subject} under {@code scopes}, without {@code sub}. */
+    @Transactional
     public Map<String, Object> of(TenantId tenant, String subject, Set<String> scopes) {
         Optional<Identity> identity = IdentityId.parse(subject).flatMap(id -> identities.find(tenant, id));
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -60,6 +62,7 @@ public class UserClaims {
      * ({@link TokenConfig#accessTokenClaims()}) whose path holds a value, copied as JSON (a list of roles stays a
      * list), as a JSON object text for {@code session.access_token}.
      */
+    @Transactional
     public String accessTokenClaims(TenantId tenant, String subject) {
         Optional<Identity> identity = IdentityId.parse(subject).flatMap(id -> identities.find(tenant, id));
         JsonObjectBuilder claims = Json.createObjectBuilder();

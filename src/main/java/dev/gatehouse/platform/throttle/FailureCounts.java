@@ -4,6 +4,7 @@ import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -23,10 +24,15 @@ import java.util.Optional;
  * it across slow work (a secret's check).
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class FailureCounts {
 
     /** How many failures within {@code window} lock a subject, the first lock's length and the longest. */
     public record Limits(int maxFailures, Duration window, Duration lockout, Duration maxLockout) {
+    }
+
+    /** One row: what was counted for a subject of a kind. */
+    public record Row(String kind, String subject, Standing standing) {
     }
 
     /** A subject's failures since its window began, its lock (if any, maybe past) and how many locks it had. */
@@ -95,8 +101,27 @@ public class FailureCounts {
                 .setParameter(1, tenant.value()).setParameter(2, kind).setParameter(3, key(subject)).executeUpdate();
     }
 
+    /** Forgets the subject's failures and locks of every kind; answers whether there were any. */
+    public boolean clearAll(TenantId tenant, String subject) {
+        return em.createNativeQuery("DELETE FROM login_throttle WHERE tenant_id = ? AND subject = ?")
+                .setParameter(1, tenant.value()).setParameter(2, key(subject)).executeUpdate() > 0;
+    }
+
+    /** The tenant's rows (of one subject, if given), most recently changed first, at most {@code limit}. */
+    public List<Row> list(TenantId tenant, Optional<String> subject, int limit) {
+        String sql = "SELECT subject_kind, subject, failures, locked_until, lockouts FROM login_throttle WHERE tenant_id = ?"
+                + (subject.isPresent() ? " AND subject = ?" : "") + " ORDER BY updated_at DESC";
+        var q = em.createNativeQuery(sql).setParameter(1, tenant.value());
+        subject.ifPresent(s -> q.setParameter(2, key(s)));
+        return q.setMaxResults(limit).getResultList().stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new Row((String) r[0], (String) r[1], new Standing(((Number) r[2]).intValue(),
+                    Optional.ofNullable(instant(r[3])), ((Number) r[4]).intValue()));
+        }).toList();
+    }
+
     /** Subjects are kept as the admin API looks them up: trimmed, lower case, at most the column's 320 characters. */
-    static String key(String subject) {
+    public static String key(String subject) {
         String s = subject == null ? "" : subject.trim().toLowerCase(Locale.ROOT);
         return s.length() > 320 ? s.substring(0, 320) : s;
     }

@@ -13,6 +13,7 @@ import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.UUID;
 
 /** {@link FlowRepository} on JPA, scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaFlowRepository implements FlowRepository {
 
     @PersistenceContext(unitName = "gatehouse")

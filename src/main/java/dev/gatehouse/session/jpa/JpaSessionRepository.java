@@ -17,6 +17,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ import java.util.UUID;
 
 /** {@link SessionRepository} on JPA; every query is scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaSessionRepository implements SessionRepository {
 
     @PersistenceContext(unitName = "gatehouse")

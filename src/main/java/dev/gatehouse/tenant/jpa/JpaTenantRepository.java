@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Optional;
 
 /** {@link TenantRepository} on JPA. Callers supply the transaction (the service layer is transactional). */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaTenantRepository implements TenantRepository {
 
     @PersistenceContext(unitName = "gatehouse")

@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Optional;
 
 /** {@link AuthorizationFlowRepository} on JPA; every query is scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaAuthorizationFlowRepository implements AuthorizationFlowRepository {
 
     @PersistenceContext(unitName = "gatehouse")

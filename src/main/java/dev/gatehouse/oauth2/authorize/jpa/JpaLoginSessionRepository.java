@@ -6,6 +6,7 @@ import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** {@link LoginSessionRepository} on JPA; every query is scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaLoginSessionRepository implements LoginSessionRepository {
 
     @PersistenceContext(unitName = "gatehouse")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.Optional;
 
 /** {@link LogoutRequestRepository} on JPA; every query is scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaLogoutRequestRepository implements LogoutRequestRepository {
 
     @PersistenceContext(unitName = "gatehouse")

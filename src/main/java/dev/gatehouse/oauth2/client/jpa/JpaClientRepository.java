@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * another tenant is simply not found. Callers supply the transaction.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaClientRepository implements ClientRepository {
 
     @PersistenceContext(unitName = "gatehouse")

@@ -15,6 +15,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 /** {@link TokenStore} on JPA; every query is scoped by tenant, the single-use guards are conditional UPDATEs. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaTokenStore implements TokenStore {
 
     @PersistenceContext(unitName = "gatehouse")

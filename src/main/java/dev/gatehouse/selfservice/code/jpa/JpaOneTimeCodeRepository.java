@@ -9,6 +9,7 @@ import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.UUID;
 
 /** {@link OneTimeCodeRepository} on JPA, scoped by tenant. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
 
     @PersistenceContext(unitName = "gatehouse")

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 
@@ -18,6 +19,7 @@ import java.sql.Timestamp;
  * failure meanwhile stays.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaLoginThrottleRows implements ExpiredRows {
 
     private static final String QUIET = "tenant_id = ? AND first_failure < ? AND (locked_until IS NULL OR locked_until < ?)";
