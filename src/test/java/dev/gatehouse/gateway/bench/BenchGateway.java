@@ -80,11 +80,10 @@ record BenchGateway(DecisionEngine engine) {
                 return List.of();
             }
         };
-        ActiveRules rules = inject(new ActiveRules(), Map.of("config", config, "check", handlers, "store",
+        ActiveRules rules = inject(new ActiveRules(), Map.of("config", config, "compiler", handlers, "store",
                 new Store(RuleDocuments.parse(RuleDocuments.Format.JSON, RULES)), "events", events, "clock", clock, "demo", noDemo));
         DecisionLog log = inject(new DecisionLog(), Map.of("events", events));
-        return new BenchGateway(inject(new DecisionEngine(), Map.of("rules", rules, "handlers", handlers, "log", log,
-                "config", config)));
+        return new BenchGateway(new DecisionEngine(rules, handlers, log, config));
     }
 
     private static <T> T inject(T target, Map<String, Object> fields) throws ReflectiveOperationException {
