@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.gateway.rule.CompiledRule;
 import dev.gatehouse.gateway.rule.Rule;
 
 import java.util.Optional;
@@ -11,18 +12,18 @@ public sealed interface Decision {
     Optional<Rule> rule();
 
     /** Let through, with the session whose headers and cookies go to the upstream. */
-    record Allowed(Rule matched, AuthenticationSession session) implements Decision {
+    record Allowed(CompiledRule matched, AuthenticationSession session) implements Decision {
         @Override
         public Optional<Rule> rule() {
-            return Optional.of(matched);
+            return Optional.of(matched.rule());
         }
     }
 
     /** Refused; {@code matched} is null when no single rule matched. */
-    record Denied(Rule matched, GatewayException error) implements Decision {
+    record Denied(CompiledRule matched, GatewayException error) implements Decision {
         @Override
         public Optional<Rule> rule() {
-            return Optional.ofNullable(matched);
+            return Optional.ofNullable(matched).map(CompiledRule::rule);
         }
     }
 }

@@ -2,18 +2,18 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.gateway.authn.Authenticator;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
-import dev.gatehouse.gateway.errors.ErrorHandler;
-import dev.gatehouse.gateway.errors.WhenConditions;
+import dev.gatehouse.gateway.errors.ErrorStep;
+import dev.gatehouse.gateway.errors.JsonErrorHandler;
+import dev.gatehouse.gateway.mutate.Mutator;
 import dev.gatehouse.gateway.rule.ActiveRules;
-import dev.gatehouse.gateway.rule.HandlerRef;
-import dev.gatehouse.gateway.rule.Rule;
+import dev.gatehouse.gateway.rule.CompiledRule;
 import dev.gatehouse.gateway.rule.RuleMatch;
 import dev.gatehouse.kernel.log.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,28 +21,36 @@ import java.util.logging.Logger;
  * The decision for one request, the same for every enforcement point (Oathkeeper's request handler):
  * exactly one rule must match; its authenticators are tried in order until one is responsible (none: 401);
  * then its authorizer; then its mutators. A handler's failure denies at once. Every decision is logged
- * ({@link DecisionLog}).
+ * ({@link DecisionLog}). The rules come compiled ({@link CompiledRule}): their handlers' configs were parsed
+ * when the rules were loaded, so a decision only runs them.
  */
 @ApplicationScoped
 public class DecisionEngine {
 
     private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
 
+    private ActiveRules rules;
+    private HandlerRegistry handlers;
+    private DecisionLog log;
+    private GatewayConfig config;
+
+    protected DecisionEngine() {
+    }
+
     @Inject
-    ActiveRules rules;
-    @Inject
-    HandlerRegistry handlers;
-    @Inject
-    DecisionLog log;
-    @Inject
-    GatewayConfig config;
+    public DecisionEngine(ActiveRules rules, HandlerRegistry handlers, DecisionLog log, GatewayConfig config) {
+        this.rules = rules;
+        this.handlers = handlers;
+        this.log = log;
+        this.config = config;
+    }
 
     public Decision decide(GatewayRequest request) {
         long started = System.nanoTime();
         RuleMatch match = rules.current(request.tenant()).match(request.target());
         Decision decision;
         if (match instanceof RuleMatch.Found found) {
-            decision = run(found.rule(), found.captureGroups(), request);
+            decision = run(found.compiled(), found.captureGroups(), request);
         } else if (match instanceof RuleMatch.Ambiguous several) {
             decision = new Decision.Denied(null, GatewayException.internal(
                     "several rules match: " + String.join(", ", several.ruleIds())));
@@ -53,14 +61,13 @@ public class DecisionEngine {
         return decision;
     }
 
-    private Decision run(Rule rule, List<String> groups, GatewayRequest request) {
+    private Decision run(CompiledRule rule, List<String> groups, GatewayRequest request) {
         AuthenticationSession session = new AuthenticationSession(groups, request.target().url(), request.target().method());
         try {
             authenticate(rule, request, session);
-            handlers.authorizer(rule.authorizer().handler())
-                    .authorize(request, handlers.config(HandlerRegistry.AUTHORIZERS, rule.authorizer()), session);
-            for (HandlerRef m : rule.mutators()) {
-                handlers.mutator(m.handler()).mutate(request, handlers.config(HandlerRegistry.MUTATORS, m), session);
+            rule.authorizer().authorize(request, session);
+            for (Mutator.Bound m : rule.mutators()) {
+                m.mutate(request, session);
             }
             return new Decision.Allowed(rule, session);
         } catch (GatewayException e) {
@@ -71,10 +78,9 @@ public class DecisionEngine {
         }
     }
 
-    private void authenticate(Rule rule, GatewayRequest request, AuthenticationSession session) {
-        for (HandlerRef ref : rule.authenticators()) {
-            Authenticator a = handlers.authenticator(ref.handler());
-            if (a.authenticate(request, handlers.config(HandlerRegistry.AUTHENTICATORS, ref), session)) {
+    private static void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session) {
+        for (Authenticator.Bound a : rule.authenticators()) {
+            if (a.authenticate(request, session)) {
                 return;
             }
         }
@@ -86,20 +92,19 @@ public class DecisionEngine {
      * else the fallback handlers ({@code gatehouse.gateway.errors.fallback}, {@code json} by default).
      */
     public ErrorAnswer answer(Decision.Denied denied, GatewayRequest request) {
-        List<HandlerRef> candidates = denied.rule().map(Rule::errors).orElse(List.of());
-        for (HandlerRef ref : candidates) {
-            JsonObject c = handlers.config(HandlerRegistry.ERRORS, ref);
-            if (WhenConditions.matches(c, denied.error(), request)) {
-                return handlers.errorHandler(ref.handler()).handle(request, c, denied.error());
+        List<ErrorStep> candidates = denied.matched() == null ? List.of() : denied.matched().errors();
+        for (ErrorStep step : candidates) {
+            Optional<ErrorAnswer> answer = step.answer(denied.error(), request);
+            if (answer.isPresent()) {
+                return answer.get();
             }
         }
         for (String name : config.fallbackErrors()) {
-            JsonObject c = handlers.config(HandlerRegistry.ERRORS, HandlerRef.of(name));
-            if (WhenConditions.matches(c, denied.error(), request)) {
-                ErrorHandler h = handlers.errorHandler(name);
-                return h.handle(request, c, denied.error());
+            Optional<ErrorAnswer> answer = handlers.fallback(name).answer(denied.error(), request);
+            if (answer.isPresent()) {
+                return answer.get();
             }
         }
-        return handlers.errorHandler("json").handle(request, JsonObject.EMPTY_JSON_OBJECT, denied.error());
+        return JsonErrorHandler.answer(denied.error());
     }
 }

@@ -8,7 +8,6 @@ import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -89,7 +88,7 @@ public class Enforcement {
     public void deny(Evaluation evaluation, HttpServletResponse response) throws IOException {
         Decision.Denied denied = (Decision.Denied) evaluation.decision();
         ErrorAnswer answer = evaluation.request() == null
-                ? new JsonErrorHandler().handle(null, JsonObject.EMPTY_JSON_OBJECT, denied.error())
+                ? JsonErrorHandler.answer(denied.error())
                 : engine.answer(denied, evaluation.request());
         if (response.isCommitted()) {
             return;

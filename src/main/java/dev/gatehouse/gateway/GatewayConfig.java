@@ -181,8 +181,8 @@ public class GatewayConfig implements CapabilityConfig {
      * false (Oathkeeper's {@code enabled}, but on by default so the zero-setup run has every handler). Turning
      * off, say, {@code hydrator} or {@code remote} keeps rule authors from making the gateway call out.
      */
-    public boolean handlerEnabled(String kind, String handler) {
-        String key = "gatehouse.gateway." + kind + "." + handler + ".enabled";
+    public boolean handlerEnabled(HandlerKind kind, String handler) {
+        String key = kind.property(handler) + ".enabled";
         String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("true");
         if (!value.equals("true") && !value.equals("false")) {
             throw new InvalidConfigException(key, value, "must be true or false");
@@ -192,11 +192,11 @@ public class GatewayConfig implements CapabilityConfig {
 
     /**
      * The global configuration of one handler, e.g. {@code gatehouse.gateway.authenticators.jwt.config}.
-     * Invalid JSON stops the decision with the key named in the log, not with a client-visible message.
+     * Read when the rules that use the handler are compiled; invalid JSON refuses them, naming the key but not
+     * echoing the text.
      */
-    public JsonObject handlerConfig(String kind, String handler) {
-        return handlerConfigs.computeIfAbsent(kind + "." + handler, k -> {
-            String key = "gatehouse.gateway." + k + ".config";
+    public JsonObject handlerConfig(HandlerKind kind, String handler) {
+        return handlerConfigs.computeIfAbsent(kind.property(handler) + ".config", key -> {
             Optional<String> text = config.getOptionalValue(key, String.class).filter(s -> !s.isBlank());
             if (text.isEmpty()) {
                 return JsonObject.EMPTY_JSON_OBJECT;

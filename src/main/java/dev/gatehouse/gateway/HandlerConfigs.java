@@ -10,13 +10,17 @@ import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reading handler configurations: a rule's config merged over the global one, and typed look-ups. */
+/**
+ * Reading handler configurations when a rule is loaded: a rule's config merged over the global one, and the typed
+ * look-ups each handler's config record parses it with (an {@link IllegalArgumentException} names the key).
+ */
 public final class HandlerConfigs {
 
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
@@ -91,7 +95,7 @@ public final class HandlerConfigs {
             }
             out.put(e.getKey(), v.getString());
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /** A list of header names ({@code forward_http_headers}), each one {@link #headers} would accept. */

@@ -1,17 +1,14 @@
 package dev.gatehouse.gateway;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The part of Go's text/template that Oathkeeper's rule documents use, and nothing more: text with
@@ -25,38 +22,31 @@ import java.util.stream.Collectors;
  *       the value as JSON ({@code null} when missing), inserted unescaped since it is a complete JSON value.</li>
  * </ul>
  * A missing value prints as the empty string. Anything else is a template error, found when the rule is
- * loaded ({@link #check}).
+ * loaded and the template compiled ({@link #compile}).
  */
 public final class Templates {
 
     private static final int MAX_TEMPLATE = 4096;
+    private static final Set<String> MATCH_CONTEXT = Set.of("RegexpCaptureGroups", "Method", "URL", "URL.Path", "URL.Host",
+            "URL.Scheme");
 
     private Templates() {
     }
 
     /** Throws {@link IllegalArgumentException} naming the problem if the template uses anything unsupported. */
-    public static void check(String template) {
-        render(template, new AuthenticationSession(List.of(), "http://localhost/", "GET"), UnaryOperator.identity());
-    }
-
-    public static String render(String template, AuthenticationSession session) {
-        return render(template, session, UnaryOperator.identity());
-    }
-
-    /** Renders with each substituted value passed through {@code escape} (e.g. JSON string escaping). */
-    public static String render(String template, AuthenticationSession session, UnaryOperator<String> escape) {
+    public static Template compile(String template) {
         if (template.length() > MAX_TEMPLATE) {
             throw new IllegalArgumentException("template is longer than " + MAX_TEMPLATE + " characters");
         }
-        StringBuilder out = new StringBuilder();
+        List<Template.Part> parts = new ArrayList<>();
         int i = 0;
         while (i < template.length()) {
             int open = template.indexOf("{{", i);
             if (open < 0) {
-                out.append(template, i, template.length());
+                parts.add(new Template.Text(template.substring(i)));
                 break;
             }
-            out.append(template, i, open);
+            parts.add(new Template.Text(template.substring(i, open)));
             int close = template.indexOf("}}", open + 2);
             if (close < 0) {
                 throw new IllegalArgumentException("unclosed action at " + open);
@@ -69,21 +59,16 @@ public final class Templates {
                 action = action.substring(0, action.length() - 1).trim();
             }
             List<String> stages = pipeline(action);
-            JsonValue value = evaluate(stages.get(0), session);
-            if (stages.size() == 1 && !isToJson(stages.get(0))) {
-                out.append(escape.apply(text(value)));
-            } else {
-                for (String stage : stages.subList(1, stages.size())) {
-                    if (!stage.equals("toJson")) {
-                        throw new IllegalArgumentException("unsupported pipeline function " + stage);
-                    }
+            Template.Expression expression = expression(stages.get(0));
+            for (String stage : stages.subList(1, stages.size())) {
+                if (!stage.equals("toJson")) {
+                    throw new IllegalArgumentException("unsupported pipeline function " + stage);
                 }
-                // already a complete JSON value: inserted as it is, never through the string escaper
-                out.append(value.toString());
             }
+            parts.add(new Template.Action(expression, stages.size() > 1 || isToJson(stages.get(0))));
             i = close + 2;
         }
-        return out.toString();
+        return new Template(parts);
     }
 
     /** {@code X | toJson}: the stages of an action, split at pipes outside string literals. */
@@ -111,7 +96,7 @@ public final class Templates {
         return stage.startsWith("toJson ") || stage.equals("toJson");
     }
 
-    private static JsonValue evaluate(String action, AuthenticationSession session) {
+    private static Template.Expression expression(String action) {
         List<String> words = words(action);
         if (words.isEmpty()) {
             throw new IllegalArgumentException("empty action");
@@ -122,38 +107,37 @@ public final class Templates {
                 if (words.size() != 2) {
                     throw new IllegalArgumentException("toJson takes one value");
                 }
-                return operand(words.get(1), session);
+                return operand(words.get(1));
             }
             case "print" -> {
-                StringBuilder b = new StringBuilder();
-                for (String w : words.subList(1, words.size())) {
-                    b.append(text(operand(w, session)));
-                }
-                return Json.createValue(b.toString());
+                List<Template.Expression> operands = words.subList(1, words.size()).stream().map(Templates::operand).toList();
+                return session -> {
+                    StringBuilder b = new StringBuilder();
+                    operands.forEach(o -> b.append(Template.text(o.evaluate(session))));
+                    return Template.JSON.createValue(b.toString());
+                };
             }
             case "printIndex", "index" -> {
                 if (words.size() != 3 || !words.get(2).matches("\\d{1,4}")) {
                     throw new IllegalArgumentException(fn + " takes a list and an index");
                 }
-                JsonValue list = operand(words.get(1), session);
+                Template.Expression list = operand(words.get(1));
                 int n = Integer.parseInt(words.get(2));
-                if (list instanceof JsonArray a && n < a.size()) {
-                    return a.get(n);
-                }
-                return Json.createValue("");
+                return session -> list.evaluate(session) instanceof JsonArray a && n < a.size() ? a.get(n) : Template.EMPTY;
             }
             default -> {
                 if (words.size() != 1) {
                     throw new IllegalArgumentException("unsupported function " + fn);
                 }
-                return operand(fn, session);
+                return operand(fn);
             }
         }
     }
 
-    private static JsonValue operand(String w, AuthenticationSession session) {
+    private static Template.Expression operand(String w) {
         if (w.length() >= 2 && w.startsWith("\"") && w.endsWith("\"")) {
-            return Json.createValue(w.substring(1, w.length() - 1));
+            JsonValue literal = Template.JSON.createValue(w.substring(1, w.length() - 1));
+            return session -> literal;
         }
         if (!w.startsWith(".")) {
             throw new IllegalArgumentException("unsupported operand " + w);
@@ -161,52 +145,47 @@ public final class Templates {
         String[] path = w.substring(1).split("\\.");
         switch (path[0]) {
             case "Subject" -> {
-                return path.length == 1 ? Json.createValue(session.subject()) : fail(w);
+                if (path.length != 1) {
+                    throw unsupported(w);
+                }
+                return session -> Template.JSON.createValue(session.subject());
             }
             case "Extra" -> {
-                JsonValue v = session.extra();
-                for (int i = 1; i < path.length && v != null; i++) {
-                    v = v instanceof JsonObject o ? o.get(path[i]) : null;
-                }
-                return v == null ? JsonValue.NULL : v;
+                String[] keys = Arrays.copyOfRange(path, 1, path.length);
+                return session -> extra(session.extra(), keys);
             }
             case "MatchContext" -> {
-                if (path.length < 2) {
-                    return fail(w);
+                String field = String.join(".", Arrays.copyOfRange(path, 1, path.length));
+                if (!MATCH_CONTEXT.contains(field)) {
+                    throw unsupported(w);
                 }
-                URI url = URI.create(session.url().replace(" ", "%20"));
-                return switch (String.join(".", java.util.Arrays.copyOfRange(path, 1, path.length))) {
-                    case "RegexpCaptureGroups" -> Json.createArrayBuilder(session.captureGroups()).build();
-                    case "Method" -> Json.createValue(session.method());
-                    case "URL" -> Json.createValue(session.url());
-                    case "URL.Path" -> Json.createValue(url.getPath() == null ? "" : url.getPath());
-                    case "URL.Host" -> Json.createValue(url.getAuthority() == null ? "" : url.getAuthority());
-                    case "URL.Scheme" -> Json.createValue(url.getScheme());
-                    default -> fail(w);
-                };
+                return session -> matchContext(field, session);
             }
-            default -> {
-                return fail(w);
-            }
+            default -> throw unsupported(w);
         }
     }
 
-    private static JsonValue fail(String w) {
-        throw new IllegalArgumentException("unsupported field " + w);
+    private static IllegalArgumentException unsupported(String w) {
+        return new IllegalArgumentException("unsupported field " + w);
     }
 
-    /** How Go's print shows a value: strings bare, lists as {@code [a b]}, missing as empty. */
-    static String text(JsonValue v) {
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-            return "";
+    private static JsonValue extra(JsonValue root, String[] keys) {
+        JsonValue v = root;
+        for (int i = 0; i < keys.length && v != null; i++) {
+            v = v instanceof JsonObject o ? o.get(keys[i]) : null;
         }
-        return switch (v.getValueType()) {
-            case STRING -> ((JsonString) v).getString();
-            case NUMBER -> ((JsonNumber) v).toString();
-            case TRUE -> "true";
-            case FALSE -> "false";
-            case ARRAY -> v.asJsonArray().stream().map(Templates::text).collect(Collectors.joining(" ", "[", "]"));
-            default -> v.toString();
+        return v == null ? JsonValue.NULL : v;
+    }
+
+    private static JsonValue matchContext(String field, AuthenticationSession session) {
+        URI url = URI.create(session.url().replace(" ", "%20"));
+        return switch (field) {
+            case "RegexpCaptureGroups" -> Template.JSON.createArrayBuilder(session.captureGroups()).build();
+            case "Method" -> Template.JSON.createValue(session.method());
+            case "URL" -> Template.JSON.createValue(session.url());
+            case "URL.Path" -> Template.JSON.createValue(url.getPath() == null ? "" : url.getPath());
+            case "URL.Host" -> Template.JSON.createValue(url.getAuthority() == null ? "" : url.getAuthority());
+            default -> Template.JSON.createValue(url.getScheme());
         };
     }
 

@@ -47,7 +47,7 @@ class HandlerRegistryTest {
         Rule rule = rule("[{\"handler\": \"anonymous\"}]",
                 "[{\"handler\": \"hydrator\", \"config\": {\"api\": {\"url\": \"https://enrich.test/b\"}}}]");
 
-        var merged = r.config(HandlerRegistry.MUTATORS, rule.mutators().get(0));
+        var merged = r.config(HandlerKind.MUTATORS, rule.mutators().get(0));
 
         assertEquals("https://enrich.test/b", merged.getJsonObject("api").getString("url"));
         assertEquals("gw", merged.getJsonObject("api").getJsonObject("auth").getJsonObject("basic").getString("username"));
@@ -58,39 +58,39 @@ class HandlerRegistryTest {
         HandlerRegistry r = registry("gatehouse.gateway.authenticators.anonymous.config", "{\"subject\": \"guest\"}");
         Rule rule = rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\"}]");
 
-        assertEquals("guest", r.config(HandlerRegistry.AUTHENTICATORS, rule.authenticators().get(0)).getString("subject"));
+        assertEquals("guest", r.config(HandlerKind.AUTHENTICATORS, rule.authenticators().get(0)).getString("subject"));
     }
 
     @Test
-    void validateWhenHandlerDisabledThenRuleRefusedNamingTheSwitch() {
+    void compileWhenHandlerDisabledThenRuleRefusedNamingTheSwitch() {
         HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.enabled", "false");
         Rule calling = callingHydrator();
 
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(calling));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.compile(calling));
 
         assertTrue(e.getMessage().contains("gatehouse.gateway.mutators.hydrator.enabled=false"), e.getMessage());
-        assertDoesNotThrow(() -> r.validate(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\"}]")));
+        assertDoesNotThrow(() -> r.compile(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\"}]")));
     }
 
     @Test
-    void validateWhenUnknownHandlerThenRefusedListingKnownOnes() {
+    void compileWhenUnknownHandlerThenRefusedListingKnownOnes() {
         InvalidRuleException e = assertThrows(InvalidRuleException.class,
-                () -> registry().validate(rule("[{\"handler\": \"kerberos\"}]", "[{\"handler\": \"header\"}]")));
+                () -> registry().compile(rule("[{\"handler\": \"kerberos\"}]", "[{\"handler\": \"header\"}]")));
 
         assertTrue(e.getMessage().contains("\"kerberos\""), e.getMessage());
         assertTrue(e.getMessage().contains("anonymous"), e.getMessage());
     }
 
     @Test
-    void validateWhenMergedConfigInvalidThenRefused() {
+    void compileWhenMergedConfigInvalidThenRefused() {
         HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.config", "{\"api\": {\"url\": \"ftp://enrich.test/\"}}");
 
-        assertThrows(InvalidRuleException.class, () -> r.validate(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"hydrator\"}]")));
+        assertThrows(InvalidRuleException.class, () -> r.compile(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"hydrator\"}]")));
     }
 
     @Test
-    void validateWhenConfigKeyMisspeltThenRefusedNamingHandlerAndKey() {
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(rule(
+    void compileWhenConfigKeyMisspeltThenRefusedNamingHandlerAndKey() {
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().compile(rule(
                 "[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\", \"config\": {\"heders\": {\"X-User\": \"x\"}}}]")));
 
         assertTrue(e.getMessage().contains("rule r1: mutators header has an unknown config key \"heders\""), e.getMessage());
@@ -98,8 +98,8 @@ class HandlerRegistryTest {
     }
 
     @Test
-    void validateWhenNestedKeyMisspeltThenRefusedWithItsPath() {
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(rule(
+    void compileWhenNestedKeyMisspeltThenRefusedWithItsPath() {
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().compile(rule(
                 "[{\"handler\": \"anonymous\"}]",
                 "[{\"handler\": \"hydrator\", \"config\": {\"api\": {\"url\": \"https://enrich.test/\", \"auth\": {\"basik\": {}}}}}]")));
 
@@ -107,7 +107,7 @@ class HandlerRegistryTest {
     }
 
     @Test
-    void validateWhenHandlerTakesNoConfigButGetsOneThenRefused() {
+    void compileWhenHandlerTakesNoConfigButGetsOneThenRefused() {
         HandlerRegistry r = new HandlerRegistry(List.of(new AnonymousAuthenticator()), List.of(new AllowAuthorizer()),
                 List.of(new HeaderMutator()), List.of(new JsonErrorHandler()), new GatewayConfig(ShippedConfig.with()));
         Rule rule = RuleDocuments.parse(RuleDocuments.Format.JSON, """
@@ -116,33 +116,33 @@ class HandlerRegistryTest {
                   "mutators": [{"handler": "header"}]}]
                 """).get(0);
 
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(rule));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.compile(rule));
 
         assertTrue(e.getMessage().contains("authorizers allow has an unknown config key \"required_scope\""), e.getMessage());
     }
 
     @Test
-    void validateWhenOathkeeperKeyWeIgnoreThenAcceptedWhateverItHolds() {
+    void compileWhenOathkeeperKeyWeIgnoreThenAcceptedWhateverItHolds() {
         Rule rule = rule("[{\"handler\": \"anonymous\"}]", """
                 [{"handler": "hydrator", "config": {"api": {"url": "https://enrich.test/",
                     "retry": {"give_up_after": "2s", "max_delay": "100ms"}}, "cache": {"enabled": true, "ttl": "60s"}}}]""");
 
-        assertDoesNotThrow(() -> registry().validate(rule));
+        assertDoesNotThrow(() -> registry().compile(rule));
     }
 
     @Test
-    void validateWhenUnknownKeyIsInTheGlobalConfigThenRefusedNamingTheProperty() {
+    void compileWhenUnknownKeyIsInTheGlobalConfigThenRefusedNamingTheProperty() {
         HandlerRegistry r = registry("gatehouse.gateway.authenticators.anonymous.config", "{\"subjekt\": \"guest\"}");
 
         InvalidRuleException e = assertThrows(InvalidRuleException.class,
-                () -> r.validate(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\"}]")));
+                () -> r.compile(rule("[{\"handler\": \"anonymous\"}]", "[{\"handler\": \"header\"}]")));
 
         assertTrue(e.getMessage().contains("unknown config key \"subjekt\""), e.getMessage());
         assertTrue(e.getMessage().contains("gatehouse.gateway.authenticators.anonymous.config"), e.getMessage());
     }
 
     @Test
-    void validateWhenErrorHandlerHasWhenThenAcceptedButAMisspeltKeyBesideItIsNot() {
+    void compileWhenErrorHandlerHasWhenThenAcceptedButAMisspeltKeyBesideItIsNot() {
         Rule ok = RuleDocuments.parse(RuleDocuments.Format.JSON, """
                 [{"id": "r1", "match": {"url": "http://app.test/<.*>", "methods": ["GET"]},
                   "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"}, "mutators": [{"handler": "header"}],
@@ -154,17 +154,17 @@ class HandlerRegistryTest {
                   "errors": [{"handler": "json", "config": {"wen": [{"error": ["unauthorized"]}]}}]}]
                 """).get(0);
 
-        assertDoesNotThrow(() -> registry().validate(ok));
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().validate(bad));
+        assertDoesNotThrow(() -> registry().compile(ok));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> registry().compile(bad));
         assertTrue(e.getMessage().contains("errors json has an unknown config key \"wen\""), e.getMessage());
     }
 
     @Test
-    void validateWhenGlobalEnabledIsNotABooleanThenRuleRefusedNamingTheSettingRatherThanAConfigError() {
+    void compileWhenGlobalEnabledIsNotABooleanThenRuleRefusedNamingTheSettingRatherThanAConfigError() {
         HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.enabled", "flase");
         Rule calling = callingHydrator();
 
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(calling));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.compile(calling));
 
         assertTrue(e.getMessage().contains("rule r1: mutators hydrator"), e.getMessage());
         assertTrue(e.getMessage().contains("gatehouse.gateway.mutators.hydrator.enabled"), e.getMessage());
@@ -172,12 +172,12 @@ class HandlerRegistryTest {
     }
 
     @Test
-    void validateWhenGlobalConfigIsNotJsonThenRuleRefusedWithoutEchoingTheText() {
+    void compileWhenGlobalConfigIsNotJsonThenRuleRefusedWithoutEchoingTheText() {
         HandlerRegistry r = registry("gatehouse.gateway.mutators.hydrator.config",
                 "{\"api\": {\"auth\": {\"basic\": {\"password\": \"s3cret\"");
         Rule calling = callingHydrator();
 
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.validate(calling));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> r.compile(calling));
 
         assertTrue(e.getMessage().contains("gatehouse.gateway.mutators.hydrator.config"), e.getMessage());
         assertTrue(e.getMessage().contains("must be a JSON object"), e.getMessage());

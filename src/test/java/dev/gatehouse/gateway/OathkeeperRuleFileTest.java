@@ -1,33 +1,10 @@
 package dev.gatehouse.gateway;
 
-import dev.gatehouse.gateway.authn.AnonymousAuthenticator;
-import dev.gatehouse.gateway.authn.BearerTokenAuthenticator;
-import dev.gatehouse.gateway.authn.ClientCredentialsAuthenticator;
-import dev.gatehouse.gateway.authn.CookieSessionAuthenticator;
-import dev.gatehouse.gateway.authn.IntrospectionAuthenticator;
-import dev.gatehouse.gateway.authn.JwtAuthenticator;
-import dev.gatehouse.gateway.authn.NoopAuthenticator;
-import dev.gatehouse.gateway.authn.UnauthorizedAuthenticator;
-import dev.gatehouse.gateway.authz.AllowAuthorizer;
-import dev.gatehouse.gateway.authz.DenyAuthorizer;
-import dev.gatehouse.gateway.authz.OwnerAuthorizer;
-import dev.gatehouse.gateway.authz.RemoteAuthorizer;
-import dev.gatehouse.gateway.authz.RemoteJsonAuthorizer;
-import dev.gatehouse.gateway.authz.RolesAuthorizer;
 import dev.gatehouse.gateway.demo.DemoRules;
-import dev.gatehouse.gateway.errors.JsonErrorHandler;
-import dev.gatehouse.gateway.errors.RedirectErrorHandler;
-import dev.gatehouse.gateway.errors.WwwAuthenticateErrorHandler;
-import dev.gatehouse.gateway.mutate.CookieMutator;
-import dev.gatehouse.gateway.mutate.HeaderMutator;
-import dev.gatehouse.gateway.mutate.HydratorMutator;
-import dev.gatehouse.gateway.mutate.IdTokenMutator;
-import dev.gatehouse.gateway.mutate.NoopMutator;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleDocuments;
-import dev.gatehouse.kernel.config.ShippedConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,18 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OathkeeperRuleFileTest {
 
-    private static HandlerRegistry everyHandler() {
-        return new HandlerRegistry(
-                List.of(new NoopAuthenticator(), new UnauthorizedAuthenticator(), new AnonymousAuthenticator(),
-                        new CookieSessionAuthenticator(), new BearerTokenAuthenticator(), new JwtAuthenticator(),
-                        new IntrospectionAuthenticator(), new ClientCredentialsAuthenticator()),
-                List.of(new AllowAuthorizer(), new DenyAuthorizer(), new RemoteAuthorizer(), new RemoteJsonAuthorizer(),
-                        new RolesAuthorizer(), new OwnerAuthorizer()),
-                List.of(new NoopMutator(), new HeaderMutator(), new CookieMutator(), new HydratorMutator(), new IdTokenMutator()),
-                List.of(new JsonErrorHandler(), new RedirectErrorHandler(), new WwwAuthenticateErrorHandler()),
-                new GatewayConfig(ShippedConfig.with()));
-    }
-
     private static String ruleFile() throws IOException {
         try (InputStream in = OathkeeperRuleFileTest.class.getResourceAsStream("oathkeeper-rules.yml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -66,32 +31,32 @@ class OathkeeperRuleFileTest {
     }
 
     @Test
-    void validateWhenOathkeeperRuleFileAsDocumentedThenEveryRuleLoads() throws IOException {
+    void compileWhenOathkeeperRuleFileAsDocumentedThenEveryRuleLoads() throws IOException {
         List<Rule> rules = RuleDocuments.parse(RuleDocuments.Format.YAML, ruleFile());
-        HandlerRegistry registry = everyHandler();
+        HandlerRegistry registry = TestHandlers.everyHandler();
 
         assertEquals(5, rules.size());
-        rules.forEach(rule -> assertDoesNotThrow(() -> registry.validate(rule), rule.id()));
+        rules.forEach(rule -> assertDoesNotThrow(() -> registry.compile(rule), rule.id()));
     }
 
     @Test
-    void validateWhenTheSameFileHasAMisspeltRequiredScopeThenThatRuleIsRefused() throws IOException {
+    void compileWhenTheSameFileHasAMisspeltRequiredScopeThenThatRuleIsRefused() throws IOException {
         List<Rule> rules = RuleDocuments.parse(RuleDocuments.Format.YAML,
                 ruleFile().replace("        required_scope: [orders.read]\n        scope_strategy: exact",
                         "        required_scopes: [orders.read]\n        scope_strategy: exact"));
         Rule orders = rules.stream().filter(r -> r.id().equals("api:orders")).findFirst().orElseThrow();
 
-        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> everyHandler().validate(orders));
+        InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> TestHandlers.everyHandler().compile(orders));
 
         assertTrue(e.getMessage().contains("authenticators jwt has an unknown config key \"required_scopes\""), e.getMessage());
     }
 
     @Test
-    void validateWhenShippedDemoRulesThenEveryRuleLoads() {
-        HandlerRegistry registry = everyHandler();
+    void compileWhenShippedDemoRulesThenEveryRuleLoads() {
+        HandlerRegistry registry = TestHandlers.everyHandler();
 
         for (MatchStrategy strategy : MatchStrategy.values()) {
-            DemoRules.load(strategy).forEach(rule -> assertDoesNotThrow(() -> registry.validate(rule), rule.id()));
+            DemoRules.load(strategy).forEach(rule -> assertDoesNotThrow(() -> registry.compile(rule), rule.id()));
         }
     }
 }

@@ -25,20 +25,22 @@ class TemplatesTest {
 
     @Test
     void renderWhenOathkeeperStyleActionsThenValuesSubstituted() {
-        String out = Templates.render("sub={{ print .Subject }} mail={{ print .Extra.identity.traits.email }} "
-                + "id={{ printIndex .MatchContext.RegexpCaptureGroups 0 }} m={{ .MatchContext.Method }} p={{ .MatchContext.URL.Path }}", session());
+        String out = Templates.compile("sub={{ print .Subject }} mail={{ print .Extra.identity.traits.email }} "
+                + "id={{ printIndex .MatchContext.RegexpCaptureGroups 0 }} m={{ .MatchContext.Method }} p={{ .MatchContext.URL.Path }}")
+                .render(session());
 
         assertEquals("sub=user-1 mail=ada@example.test id=42 m=GET p=/accounts/42/items", out);
     }
 
     @Test
     void renderWhenValueMissingOrIndexOutOfRangeThenEmpty() {
-        assertEquals("[][]", Templates.render("[{{ print .Extra.nope.deeper }}][{{ printIndex .MatchContext.RegexpCaptureGroups 9 }}]", session()));
+        assertEquals("[][]", Templates.compile("[{{ print .Extra.nope.deeper }}][{{ printIndex .MatchContext.RegexpCaptureGroups 9 }}]")
+                .render(session()));
     }
 
     @Test
     void renderWhenListThenGoStyle() {
-        assertEquals("[admin dev]", Templates.render("{{ print .Extra.identity.roles }}", session()));
+        assertEquals("[admin dev]", Templates.compile("{{ print .Extra.identity.roles }}").render(session()));
     }
 
     @Test
@@ -46,7 +48,7 @@ class TemplatesTest {
         AuthenticationSession s = session();
         s.subject("a\"b");
 
-        String out = Templates.render("{\"s\":\"{{ print .Subject }}\"}", s, v -> v.replace("\"", "\\\""));
+        String out = Templates.compile("{\"s\":\"{{ print .Subject }}\"}").render(s, v -> v.replace("\"", "\\\""));
 
         assertEquals("{\"s\":\"a\\\"b\"}", out);
     }
@@ -56,24 +58,25 @@ class TemplatesTest {
         AuthenticationSession s = session();
         UnaryOperator<String> jsonEscape = v -> v.replace("\"", "\\\"");
 
-        String piped = Templates.render("{\"roles\": {{ .Extra.identity.roles | toJson }}, \"sub\": {{ toJson .Subject }}}", s, jsonEscape);
+        String piped = Templates.compile("{\"roles\": {{ .Extra.identity.roles | toJson }}, \"sub\": {{ toJson .Subject }}}")
+                .render(s, jsonEscape);
 
         JsonObject claims = Json.createReader(new java.io.StringReader(piped)).readObject();
         assertEquals(Json.createArrayBuilder().add("admin").add("dev").build(), claims.getJsonArray("roles"));
         assertEquals(s.subject(), claims.getString("sub"));
-        assertEquals("null", Templates.render("{{ .Extra.nope | toJson }}", s));
+        assertEquals("null", Templates.compile("{{ .Extra.nope | toJson }}").render(s));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{{ .Subject | exec }}", "{{ .Subject | }}", "{{ toJson .Subject .Subject }}"})
-    void checkWhenPipelineUnsupportedThenRefused(String template) {
-        assertThrows(IllegalArgumentException.class, () -> Templates.check(template));
+    void compileWhenPipelineUnsupportedThenRefused(String template) {
+        assertThrows(IllegalArgumentException.class, () -> Templates.compile(template));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{{ exec .Subject }}", "{{ .Secrets }}", "{{ print .Subject", "{{ }}", "{{ index .Subject x }}",
             "{{ .MatchContext }}", "{{ call .Subject }}"})
-    void checkWhenUnsupportedThenRefused(String template) {
-        assertThrows(IllegalArgumentException.class, () -> Templates.check(template));
+    void compileWhenUnsupportedThenRefused(String template) {
+        assertThrows(IllegalArgumentException.class, () -> Templates.compile(template));
     }
 }

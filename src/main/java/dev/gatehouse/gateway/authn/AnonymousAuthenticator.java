@@ -1,8 +1,6 @@
 package dev.gatehouse.gateway.authn;
 
-import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
-import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -25,16 +23,14 @@ public class AnonymousAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        if (request.header("Authorization").isPresent()) {
-            return false;
-        }
-        session.subject(HandlerConfigs.string(config, "subject").orElse("anonymous"));
-        return true;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        HandlerConfigs.string(config, "subject");
+    public Bound bind(JsonObject config) {
+        String subject = HandlerConfigs.string(config, "subject").orElse("anonymous");
+        return (request, session) -> {
+            if (request.header("Authorization").isPresent()) {
+                return false;
+            }
+            session.subject(subject);
+            return true;
+        };
     }
 }

@@ -8,7 +8,8 @@ import jakarta.json.JsonObject;
 /**
  * One authenticator handler, as Oathkeeper's: a rule lists several, they are tried in order, and the first
  * that is responsible for the request's credentials decides. A new handler is one CDI bean implementing
- * this interface; the registry finds it by {@link #name()}.
+ * this interface; the registry finds it by {@link #name()} and, when a rule that names it is loaded, binds it
+ * to that rule's configuration ({@link #bind}).
  */
 public interface Authenticator {
 
@@ -16,21 +17,30 @@ public interface Authenticator {
     String name();
 
     /**
-     * @return {@code false} when not responsible (no credentials of this kind: the next one is tried);
-     *         {@code true} when it authenticated the request and filled in the session
-     * @throws dev.gatehouse.gateway.GatewayException when responsible but the credentials are not valid
-     */
-    boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session);
-
-    /** Checks a (merged) configuration when rules are loaded; throws {@link IllegalArgumentException}. */
-    default void validate(JsonObject config) {
-    }
-
-    /**
      * The config keys this handler accepts; any other key refuses the rule at load
      * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
      */
     default ConfigKeys configKeys() {
         return ConfigKeys.NONE;
+    }
+
+    /**
+     * This handler for one rule: {@code config} (the rule's over the global one) is parsed here, once, when the
+     * rule is loaded.
+     *
+     * @throws IllegalArgumentException naming the key whose value is not acceptable
+     */
+    Bound bind(JsonObject config);
+
+    /** An authenticator bound to its parsed configuration: what a decision runs. */
+    @FunctionalInterface
+    interface Bound {
+
+        /**
+         * @return {@code false} when not responsible (no credentials of this kind: the next one is tried);
+         *         {@code true} when it authenticated the request and filled in the session
+         * @throws dev.gatehouse.gateway.GatewayException when responsible but the credentials are not valid
+         */
+        boolean authenticate(GatewayRequest request, AuthenticationSession session);
     }
 }

@@ -23,7 +23,7 @@ public class BearerTokenAuthenticator implements Authenticator {
 
     @Override
     public ConfigKeys configKeys() {
-        return SessionCheck.KEYS.and(TokenFrom.KEYS).and(ConfigKeys.of("prefix"));
+        return SessionCheckConfig.KEYS.and(TokenFrom.KEYS).and(ConfigKeys.of("prefix"));
     }
 
     @Override
@@ -32,19 +32,18 @@ public class BearerTokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        Optional<String> token = TokenFrom.read(config, request);
+    public Bound bind(JsonObject config) {
+        BearerTokenConfig c = BearerTokenConfig.parse(config);
+        return (request, session) -> authenticate(request, c, session);
+    }
+
+    private boolean authenticate(GatewayRequest request, BearerTokenConfig config, AuthenticationSession session) {
+        Optional<String> token = config.tokenFrom().read(request);
         if (token.isEmpty()) {
             return false;
         }
-        check.check(config, token.get(), Map.of("Authorization", "Bearer " + token.get(), "Accept", "application/json"),
+        check.check(config.check(), token.get(), Map.of("Authorization", "Bearer " + token.get(), "Accept", "application/json"),
                 request, session);
         return true;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        SessionCheck.validate(config);
-        TokenFrom.validate(config);
     }
 }

@@ -4,7 +4,6 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -39,7 +38,12 @@ public class ClientCredentialsAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+    public Bound bind(JsonObject config) {
+        ClientCredentialsConfig c = ClientCredentialsConfig.parse(config);
+        return (request, session) -> authenticate(request, c, session);
+    }
+
+    private boolean authenticate(GatewayRequest request, ClientCredentialsConfig config, AuthenticationSession session) {
         Optional<String> header = request.header("Authorization");
         if (header.isEmpty() || !header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
@@ -55,16 +59,10 @@ public class ClientCredentialsAuthenticator implements Authenticator {
             throw GatewayException.unauthorized("malformed basic credentials");
         }
         String clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-        exchange.exchange(request, config, header.get(), HandlerConfigs.strings(config, "required_scope"))
+        exchange.exchange(request, config.exchange(), header.get(), config.requiredScope())
                 .orElseThrow(() -> GatewayException.unauthorized("client credentials were refused"));
         session.subject(clientId);
         session.extra(Json.createObjectBuilder().add("client_id", clientId).build());
         return true;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        ClientCredentialsExchange.validate(config);
-        HandlerConfigs.strings(config, "required_scope");
     }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
@@ -48,12 +47,12 @@ public class ClientCredentialsExchange {
     private BoundedCache<String, String> cache;
 
     /** An access token for the client in {@code config} ({@code client_id}, {@code client_secret}, {@code scope}). */
-    String accessToken(GatewayRequest request, JsonObject config) {
-        String clientId = HandlerConfigs.string(config, "client_id")
+    String accessToken(GatewayRequest request, ExchangeConfig config) {
+        String clientId = config.clientId()
                 .orElseThrow(() -> GatewayException.internal("pre_authorization has no client_id"));
-        String secret = HandlerConfigs.string(config, "client_secret")
+        String secret = config.clientSecret()
                 .orElseThrow(() -> GatewayException.internal("pre_authorization has no client_secret"));
-        return exchange(request, config, basic(clientId, secret), HandlerConfigs.strings(config, "scope"))
+        return exchange(request, config, basic(clientId, secret), config.scope())
                 .orElseThrow(() -> GatewayException.internal("the token endpoint refused the gateway's client credentials"));
     }
 
@@ -61,12 +60,12 @@ public class ClientCredentialsExchange {
      * @return the access token, or empty when the token endpoint refused the credentials (4xx)
      * @throws GatewayException internal error when the endpoint fails otherwise
      */
-    Optional<String> exchange(GatewayRequest request, JsonObject config, String basicAuthorization, List<String> scopes) {
-        URI tokenUrl = tokenUrl(request, config);
+    Optional<String> exchange(GatewayRequest request, ExchangeConfig config, String basicAuthorization, List<String> scopes) {
+        URI tokenUrl = config.tokenUrl().orElseGet(() -> URI.create(request.issuer() + "/oauth2/token"));
         String scope = String.join(" ", scopes);
-        String audience = HandlerConfigs.string(config, "audience").orElse("");
+        String audience = config.audience();
         String key = hasher.hash(tokenUrl + "\n" + basicAuthorization + "\n" + scope + "\n" + audience);
-        boolean caching = HandlerConfigs.bool(HandlerConfigs.object(config, "cache"), "enabled", true);
+        boolean caching = config.cache();
         Optional<String> hit = caching ? cache.get(key) : Optional.empty();
         if (hit.isPresent()) {
             return hit;
@@ -82,8 +81,7 @@ public class ClientCredentialsExchange {
                 || !(body.get("access_token") instanceof JsonString token)) {
             throw GatewayException.internal("the token endpoint answered " + reply.status());
         }
-        Duration ttl = HandlerConfigs.duration(HandlerConfigs.object(config, "cache"), "ttl").orElse(DEFAULT_TTL);
-        Instant until = clock.instant().plus(ttl);
+        Instant until = clock.instant().plus(config.ttl());
         if (body.get("expires_in") instanceof JsonNumber in) {
             Instant exp = clock.instant().plusSeconds(in.longValue());
             until = exp.isBefore(until) ? exp : until;
@@ -99,10 +97,6 @@ public class ClientCredentialsExchange {
         cache = new BoundedCache<>(MAX_ENTRIES, clock);
     }
 
-    private static URI tokenUrl(GatewayRequest request, JsonObject config) {
-        return URI.create(HandlerConfigs.string(config, "token_url").orElse(request.issuer() + "/oauth2/token"));
-    }
-
     /** RFC 6749 §2.3.1: id and secret form-encoded, then Base64. */
     static String basic(String clientId, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((encode(clientId) + ":" + encode(secret))
@@ -111,13 +105,5 @@ public class ClientCredentialsExchange {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static void validate(JsonObject config) {
-        HandlerConfigs.httpUrl(config, "token_url", "token_url");
-        HandlerConfigs.strings(config, "scope");
-        HandlerConfigs.string(config, "audience");
-        HandlerConfigs.duration(HandlerConfigs.object(config, "cache"), "ttl");
-        HandlerConfigs.bool(HandlerConfigs.object(config, "cache"), "enabled", true);
     }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.gateway.authn;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.session.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +27,7 @@ public class CookieSessionAuthenticator implements Authenticator {
 
     @Override
     public ConfigKeys configKeys() {
-        return SessionCheck.KEYS.and(ConfigKeys.of("only"));
+        return SessionCheckConfig.KEYS.and(ConfigKeys.of("only"));
     }
 
     @Override
@@ -37,10 +36,14 @@ public class CookieSessionAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        boolean remote = HandlerConfigs.string(config, "check_session_url").isPresent();
-        List<String> only = HandlerConfigs.strings(config, "only");
-        if (only.isEmpty() && !remote) {
+    public Bound bind(JsonObject config) {
+        CookieSessionConfig c = CookieSessionConfig.parse(config);
+        return (request, session) -> authenticate(request, c, session);
+    }
+
+    private boolean authenticate(GatewayRequest request, CookieSessionConfig config, AuthenticationSession session) {
+        List<String> only = config.only();
+        if (only.isEmpty() && config.check().checkSessionUrl().isEmpty()) {
             only = List.of(sessions.cookieName());
         }
         List<String> names = only;
@@ -53,13 +56,7 @@ public class CookieSessionAuthenticator implements Authenticator {
         String token = cookies.getOrDefault(sessions.cookieName(), cookies.values().iterator().next());
         String cookieHeader = cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        check.check(config, token, Map.of("Cookie", cookieHeader, "Accept", "application/json"), request, session);
+        check.check(config.check(), token, Map.of("Cookie", cookieHeader, "Accept", "application/json"), request, session);
         return true;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        SessionCheck.validate(config);
-        HandlerConfigs.strings(config, "only");
     }
 }

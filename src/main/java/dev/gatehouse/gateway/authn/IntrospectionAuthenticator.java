@@ -4,7 +4,6 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,9 +43,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class IntrospectionAuthenticator implements Authenticator {
 
-    private static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
-    private static final int DEFAULT_MAX_COST = 1000;
-
     @Inject
     TokenIntrospection introspection;
     @Inject
@@ -63,11 +58,7 @@ public class IntrospectionAuthenticator implements Authenticator {
 
     @Override
     public ConfigKeys configKeys() {
-        return ConfigKeys.of("introspection_url", "scope_strategy", "required_scope", "target_audience",
-                "trusted_issuers", "introspection_request_headers", "prefix", "preserve_host", "cache.enabled", "cache.ttl",
-                "cache.max_cost", "pre_authorization.enabled", "pre_authorization.client_id", "pre_authorization.client_secret",
-                "pre_authorization.token_url", "pre_authorization.audience", "pre_authorization.scope")
-                .and(TokenFrom.KEYS).ignoring("retry");
+        return IntrospectionConfig.KEYS;
     }
 
     @Override
@@ -76,8 +67,16 @@ public class IntrospectionAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        Optional<String> token = TokenFrom.read(config, request);
+    public Bound bind(JsonObject config) {
+        return bind(IntrospectionConfig.parse(config));
+    }
+
+    Bound bind(IntrospectionConfig config) {
+        return (request, session) -> authenticate(request, config, session);
+    }
+
+    private boolean authenticate(GatewayRequest request, IntrospectionConfig config, AuthenticationSession session) {
+        Optional<String> token = config.tokenFrom().read(request);
         if (token.isEmpty()) {
             return false;
         }
@@ -108,63 +107,49 @@ public class IntrospectionAuthenticator implements Authenticator {
         return b.build();
     }
 
-    private JsonObject cachedIntrospection(GatewayRequest request, JsonObject config, String token) {
-        JsonObject cacheConfig = HandlerConfigs.object(config, "cache");
-        if (!cacheConfig.getBoolean("enabled", false)) {
+    private JsonObject cachedIntrospection(GatewayRequest request, IntrospectionConfig config, String token) {
+        if (!config.cache().enabled()) {
             return introspect(request, config, token);
         }
-        int maxCost = HandlerConfigs.integer(cacheConfig, "max_cost", DEFAULT_MAX_COST);
-        BoundedCache<String, JsonObject> cache = caches.computeIfAbsent(maxCost, n -> new BoundedCache<>(n, clock));
-        String key = request.tenant() + "|" + HandlerConfigs.string(config, "introspection_url").orElse("")
-                + "|" + remotelyCheckedScopes(config) + "|" + hasher.hash(token);
+        BoundedCache<String, JsonObject> cache = caches.computeIfAbsent(config.cache().maxCost(), n -> new BoundedCache<>(n, clock));
+        String key = request.tenant() + "|" + config.introspectionUrl().map(URI::toString).orElse("")
+                + "|" + config.remotelyCheckedScopes() + "|" + hasher.hash(token);
         Optional<JsonObject> hit = cache.get(key);
         if (hit.isPresent()) {
             return hit.get();
         }
         JsonObject answer = introspect(request, config, token);
         if (answer.getBoolean("active", false) && answer.get("exp") instanceof JsonNumber exp) {
-            Duration ttl = HandlerConfigs.duration(cacheConfig, "ttl").orElse(DEFAULT_TTL);
-            cache.put(key, answer, min(clock.instant().plus(ttl), Instant.ofEpochSecond(exp.longValue())));
+            cache.put(key, answer, min(clock.instant().plus(config.cache().ttl()), Instant.ofEpochSecond(exp.longValue())));
         }
         return answer;
-    }
-
-    /**
-     * The {@code required_scope} the introspection endpoint checks (sent as {@code scope}, RFC 7662 leaves it to
-     * the server) when {@code scope_strategy} is {@code none}; empty when we check scopes ourselves. Its answer
-     * holds only for those scopes, so they are part of the cache key.
-     */
-    private static String remotelyCheckedScopes(JsonObject config) {
-        return ScopeStrategies.of(config).equals("none")
-                ? String.join(" ", HandlerConfigs.strings(config, "required_scope")) : "";
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }
 
-    private JsonObject introspect(GatewayRequest request, JsonObject config, String token) {
-        Optional<String> url = HandlerConfigs.string(config, "introspection_url");
+    private JsonObject introspect(GatewayRequest request, IntrospectionConfig config, String token) {
+        Optional<URI> url = config.introspectionUrl();
         if (url.isEmpty()) {
             return introspection.introspect(request.tenant(), token, request.issuer());
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.putAll(HandlerConfigs.headers(config, "introspection_request_headers"));
-        if (HandlerConfigs.bool(config, "preserve_host", false)) {
+        headers.putAll(config.requestHeaders());
+        if (config.preserveHost()) {
             headers.put("X-Forwarded-Host", request.target().host());
         }
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Accept", "application/json");
-        JsonObject pre = HandlerConfigs.object(config, "pre_authorization");
-        if (pre.getBoolean("enabled", false)) {
-            headers.put("Authorization", "Bearer " + exchange.accessToken(request, pre));
+        if (config.preAuthorization().isPresent()) {
+            headers.put("Authorization", "Bearer " + exchange.accessToken(request, config.preAuthorization().get()));
         }
         StringBuilder form = new StringBuilder("token=").append(encode(token));
-        String scopes = remotelyCheckedScopes(config);
+        String scopes = config.remotelyCheckedScopes();
         if (!scopes.isEmpty()) {
             form.append("&scope=").append(encode(scopes));
         }
-        RemoteCalls.Reply reply = remote.call("POST", URI.create(url.get()), headers, form.toString());
+        RemoteCalls.Reply reply = remote.call("POST", url.get(), headers, form.toString());
         if (reply.status() != 200) {
             throw GatewayException.internal("introspection endpoint answered " + reply.status());
         }
@@ -174,7 +159,7 @@ public class IntrospectionAuthenticator implements Authenticator {
         return answer;
     }
 
-    private void check(JsonObject answer, JsonObject config) {
+    private void check(JsonObject answer, IntrospectionConfig config) {
         if (!answer.getBoolean("active", false)) {
             throw GatewayException.unauthorized("access token is not active");
         }
@@ -189,22 +174,22 @@ public class IntrospectionAuthenticator implements Authenticator {
         if (!answer.getString("token_use", "access_token").equals("access_token")) {
             throw GatewayException.unauthorized("introspected token is not an access token");
         }
-        List<String> issuers = HandlerConfigs.strings(config, "trusted_issuers");
+        List<String> issuers = config.trustedIssuers();
         if (!issuers.isEmpty() && !issuers.contains(answer.getString("iss", ""))) {
             throw GatewayException.forbidden("token issuer is not trusted");
         }
-        List<String> audience = HandlerConfigs.strings(config, "target_audience");
+        List<String> audience = config.targetAudience();
         if (!audience.isEmpty() && !audience(answer).containsAll(audience)) {
             throw GatewayException.forbidden("token audience does not hold the target audience");
         }
-        List<String> required = HandlerConfigs.strings(config, "required_scope");
-        String strategy = ScopeStrategies.of(config);
-        // none without an introspection endpoint leaves no one to check (validate refuses it): fail closed
-        if (strategy.equals("none") && !required.isEmpty() && HandlerConfigs.string(config, "introspection_url").isEmpty()) {
+        List<String> required = config.requiredScope();
+        ScopeStrategy strategy = config.scopeStrategy();
+        // none without an introspection endpoint leaves no one to check (the config refuses it): fail closed
+        if (strategy == ScopeStrategy.NONE && !required.isEmpty() && config.introspectionUrl().isEmpty()) {
             throw GatewayException.forbidden("token lacks a required scope");
         }
-        if (!strategy.equals("none")
-                && !ScopeStrategies.grantsAll(strategy, List.of(answer.getString("scope", "").trim().split("\\s+")), required)) {
+        if (strategy != ScopeStrategy.NONE
+                && !strategy.grantsAll(List.of(answer.getString("scope", "").trim().split("\\s+")), required)) {
             throw GatewayException.forbidden("token lacks a required scope");
         }
     }
@@ -222,31 +207,5 @@ public class IntrospectionAuthenticator implements Authenticator {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        TokenFrom.validate(config);
-        HandlerConfigs.httpUrl(config, "introspection_url", "introspection_url");
-        ScopeStrategies.validate(config);
-        List<String> required = HandlerConfigs.strings(config, "required_scope");
-        if (ScopeStrategies.of(config).equals("none") && !required.isEmpty()
-                && HandlerConfigs.string(config, "introspection_url").isEmpty()) {
-            throw new IllegalArgumentException("scope_strategy none leaves required_scope to the introspection endpoint, "
-                    + "so it needs introspection_url; use exact, hierarchic or wildcard");
-        }
-        HandlerConfigs.strings(config, "target_audience");
-        HandlerConfigs.strings(config, "trusted_issuers");
-        HandlerConfigs.headers(config, "introspection_request_headers");
-        HandlerConfigs.bool(config, "preserve_host", false);
-        JsonObject cache = HandlerConfigs.object(config, "cache");
-        HandlerConfigs.duration(cache, "ttl");
-        if (HandlerConfigs.integer(cache, "max_cost", DEFAULT_MAX_COST) < 1) {
-            throw new IllegalArgumentException("cache.max_cost must be at least 1");
-        }
-        JsonObject pre = HandlerConfigs.object(config, "pre_authorization");
-        if (pre.getBoolean("enabled", false)) {
-            ClientCredentialsExchange.validate(pre);
-        }
     }
 }

@@ -13,7 +13,6 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.kernel.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,8 +53,7 @@ public class JwtAuthenticator implements Authenticator {
 
     @Override
     public ConfigKeys configKeys() {
-        return ConfigKeys.of("jwks_urls", "allowed_algorithms", "trusted_issuers", "target_audience", "required_scope",
-                "scope_strategy").and(TokenFrom.KEYS).ignoring("jwks_max_wait", "jwks_ttl");
+        return JwtConfig.KEYS;
     }
 
     @Override
@@ -64,8 +62,13 @@ public class JwtAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        Optional<String> token = TokenFrom.read(config, request);
+    public Bound bind(JsonObject config) {
+        JwtConfig c = JwtConfig.parse(config);
+        return (request, session) -> authenticate(request, c, session);
+    }
+
+    private boolean authenticate(GatewayRequest request, JwtConfig config, AuthenticationSession session) {
+        Optional<String> token = config.tokenFrom().read(request);
         if (token.isEmpty() || token.get().split("\\.", -1).length != 3) {
             return false;
         }
@@ -76,11 +79,10 @@ public class JwtAuthenticator implements Authenticator {
             throw GatewayException.unauthorized("token is not a signed JWT");
         }
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
-        List<String> allowed = algorithms(config);
-        if (!allowed.contains(alg.getName())) {
+        if (!config.allowedAlgorithms().contains(alg.getName())) {
             throw GatewayException.unauthorized("token algorithm " + alg.getName() + " is not allowed");
         }
-        if (!verified(jwt, HandlerConfigs.strings(config, "jwks_urls"))) {
+        if (!verified(jwt, config.jwksUrls())) {
             throw GatewayException.unauthorized("token signature does not verify with any trusted key");
         }
         JWTClaimsSet claims;
@@ -113,7 +115,7 @@ public class JwtAuthenticator implements Authenticator {
         return false;
     }
 
-    private void checkClaims(JWTClaimsSet claims, JsonObject config) {
+    private void checkClaims(JWTClaimsSet claims, JwtConfig config) {
         Date now = Date.from(clock.instant());
         if (claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().plus(SKEW).isBefore(now.toInstant())) {
             throw GatewayException.unauthorized("token is expired");
@@ -121,18 +123,18 @@ public class JwtAuthenticator implements Authenticator {
         if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(SKEW).isAfter(now.toInstant())) {
             throw GatewayException.unauthorized("token is not valid yet");
         }
-        List<String> issuers = HandlerConfigs.strings(config, "trusted_issuers");
+        List<String> issuers = config.trustedIssuers();
         if (!issuers.isEmpty() && !issuers.contains(claims.getIssuer())) {
             throw GatewayException.unauthorized("token issuer is not trusted");
         }
-        List<String> audience = HandlerConfigs.strings(config, "target_audience");
+        List<String> audience = config.targetAudience();
         if (!audience.isEmpty() && !claims.getAudience().containsAll(audience)) {
             throw GatewayException.unauthorized("token audience does not hold the target audience");
         }
-        List<String> required = HandlerConfigs.strings(config, "required_scope");
-        String strategy = ScopeStrategies.of(config);
-        // none cannot check anything here (validate refuses it with required_scope): fail closed
-        if (!required.isEmpty() && (strategy.equals("none") || !ScopeStrategies.grantsAll(strategy, scopes(claims), required))) {
+        List<String> required = config.requiredScope();
+        ScopeStrategy strategy = config.scopeStrategy();
+        // none cannot check anything here (the config refuses it with required_scope): fail closed
+        if (!required.isEmpty() && (strategy == ScopeStrategy.NONE || !strategy.grantsAll(scopes(claims), required))) {
             throw GatewayException.forbidden("token lacks a required scope");
         }
     }
@@ -148,30 +150,5 @@ public class JwtAuthenticator implements Authenticator {
             }
         }
         return out;
-    }
-
-    private static List<String> algorithms(JsonObject config) {
-        List<String> allowed = HandlerConfigs.strings(config, "allowed_algorithms");
-        return allowed.isEmpty() ? List.of("RS256") : allowed;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        if (HandlerConfigs.strings(config, "jwks_urls").isEmpty()) {
-            throw new IllegalArgumentException("jwks_urls must name at least one URL");
-        }
-        for (String alg : algorithms(config)) {
-            if (alg.equalsIgnoreCase("none") || !JWSAlgorithm.Family.SIGNATURE.contains(JWSAlgorithm.parse(alg))
-                    && !JWSAlgorithm.Family.HMAC_SHA.contains(JWSAlgorithm.parse(alg))) {
-                throw new IllegalArgumentException("allowed_algorithms holds an unknown algorithm " + alg);
-            }
-        }
-        HandlerConfigs.strings(config, "trusted_issuers");
-        HandlerConfigs.strings(config, "target_audience");
-        ScopeStrategies.validate(config);
-        if (ScopeStrategies.of(config).equals("none") && !HandlerConfigs.strings(config, "required_scope").isEmpty()) {
-            throw new IllegalArgumentException("scope_strategy none cannot check required_scope; use exact, hierarchic or wildcard");
-        }
-        TokenFrom.validate(config);
     }
 }

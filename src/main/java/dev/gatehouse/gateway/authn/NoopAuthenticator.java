@@ -1,7 +1,5 @@
 package dev.gatehouse.gateway.authn;
 
-import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -15,7 +13,7 @@ public class NoopAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        return true;
+    public Bound bind(JsonObject config) {
+        return (request, session) -> true;
     }
 }

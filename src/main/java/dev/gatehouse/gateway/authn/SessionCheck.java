@@ -1,7 +1,6 @@
 package dev.gatehouse.gateway.authn;
 
 import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
@@ -33,10 +32,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class SessionCheck {
 
-    /** The keys both session handlers share (Oathkeeper's schema for each). */
-    static final ConfigKeys KEYS = ConfigKeys.of("check_session_url", "subject_from", "extra_from", "preserve_path",
-            "preserve_query", "preserve_host", "force_method", "forward_http_headers", "additional_headers");
-
     private static final String QUERY_CHARS = "-._~!$&'()*+,;=:@/?";
     private static final String HEX = "0123456789ABCDEF";
 
@@ -45,28 +40,27 @@ public class SessionCheck {
     @Inject
     RemoteCalls remote;
 
-    void check(JsonObject config, String token, Map<String, String> credentials, GatewayRequest request,
+    void check(SessionCheckConfig config, String token, Map<String, String> credentials, GatewayRequest request,
                AuthenticationSession session) {
-        String url = HandlerConfigs.string(config, "check_session_url").orElse(null);
         JsonValue body;
         String subjectFrom;
         String extraFrom;
-        if (url == null) {
+        if (config.checkSessionUrl().isEmpty()) {
             SessionService.Authenticated s = sessions.authenticate(request.tenant(), token)
                     .orElseThrow(() -> GatewayException.unauthorized("no valid session for the credential"));
             body = SessionJson.of(s.session(), s.identity(), URI.create(request.target().scheme() + "://"
                     + request.target().host() + "/"));
-            subjectFrom = HandlerConfigs.string(config, "subject_from").orElse("identity.id");
-            extraFrom = HandlerConfigs.string(config, "extra_from").orElse("@this");
+            subjectFrom = config.subjectFrom().orElse("identity.id");
+            extraFrom = config.extraFrom().orElse("@this");
         } else {
-            RemoteCalls.Reply reply = remote.call(HandlerConfigs.string(config, "force_method").orElse("GET"),
-                    checkUri(URI.create(url), config, request), headers(config, credentials, request), null);
+            RemoteCalls.Reply reply = remote.call(config.forceMethod(), checkUri(config.checkSessionUrl().get(), config, request),
+                    headers(config, credentials, request), null);
             if (reply.status() != 200) {
                 throw GatewayException.unauthorized("check_session_url answered " + reply.status());
             }
             body = JsonText.read(reply.body());
-            subjectFrom = HandlerConfigs.string(config, "subject_from").orElse("subject");
-            extraFrom = HandlerConfigs.string(config, "extra_from").orElse("extra");
+            subjectFrom = config.subjectFrom().orElse("subject");
+            extraFrom = config.extraFrom().orElse("extra");
         }
         JsonValue subject = HandlerConfigs.path(body, subjectFrom);
         if (!(subject instanceof JsonString s) || s.getString().isEmpty()) {
@@ -83,9 +77,9 @@ public class SessionCheck {
      * {@code preserve_path} defaults to {@code false}), so a URL such as {@code .../sessions/whoami} is called
      * as written.
      */
-    static URI checkUri(URI base, JsonObject config, GatewayRequest request) {
-        String path = HandlerConfigs.bool(config, "preserve_path", true) ? base.getRawPath() : request.target().encodedPath();
-        String query = HandlerConfigs.bool(config, "preserve_query", true) ? base.getRawQuery() : uriSafe(request.rawQuery());
+    static URI checkUri(URI base, SessionCheckConfig config, GatewayRequest request) {
+        String path = config.preservePath() ? base.getRawPath() : request.target().encodedPath();
+        String query = config.preserveQuery() ? base.getRawQuery() : uriSafe(request.rawQuery());
         return URI.create(base.getScheme() + "://" + base.getRawAuthority() + (path == null ? "" : path)
                 + (query == null || query.isEmpty() ? "" : "?" + query));
     }
@@ -118,35 +112,19 @@ public class SessionCheck {
      * the handler's credential (which wins over a forwarded header of the same name),
      * {@code X-Forwarded-Host} when {@code preserve_host}, then {@code additional_headers} over everything.
      */
-    static Map<String, String> headers(JsonObject config, Map<String, String> credentials, GatewayRequest request) {
+    static Map<String, String> headers(SessionCheckConfig config, Map<String, String> credentials, GatewayRequest request) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : HandlerConfigs.strings(config, "forward_http_headers")) {
+        for (String name : config.forwardHttpHeaders()) {
             List<String> values = request.headers().getOrDefault(name, List.of());
             if (!values.isEmpty()) {
                 headers.put(name, String.join(", ", values));
             }
         }
         headers.putAll(credentials);
-        if (HandlerConfigs.bool(config, "preserve_host", false)) {
+        if (config.preserveHost()) {
             headers.put("X-Forwarded-Host", request.target().host());
         }
-        headers.putAll(HandlerConfigs.headers(config, "additional_headers"));
+        headers.putAll(config.additionalHeaders());
         return headers;
-    }
-
-    static void validate(JsonObject config) {
-        HandlerConfigs.httpUrl(config, "check_session_url", "check_session_url");
-        HandlerConfigs.string(config, "subject_from");
-        HandlerConfigs.string(config, "extra_from");
-        HandlerConfigs.bool(config, "preserve_path", true);
-        HandlerConfigs.bool(config, "preserve_query", true);
-        HandlerConfigs.bool(config, "preserve_host", false);
-        HandlerConfigs.string(config, "force_method").ifPresent(m -> {
-            if (!m.matches("[A-Z]{1,16}")) {
-                throw new IllegalArgumentException("force_method must be an HTTP method in upper case, such as GET or POST");
-            }
-        });
-        HandlerConfigs.headerNames(config, "forward_http_headers");
-        HandlerConfigs.headers(config, "additional_headers");
     }
 }

@@ -14,30 +14,42 @@ import java.util.Optional;
  * {@code {cookie: "token"}}; absent means {@code Authorization: Bearer}. A token not starting with
  * {@code prefix} (for the handlers that declare it) is treated as absent, so the next authenticator is tried.
  */
-final class TokenFrom {
+record TokenFrom(Place place, String name, String prefix) {
 
     private static final int MAX_TOKEN = 8192;
 
     static final ConfigKeys KEYS = ConfigKeys.of("token_from.header", "token_from.query_parameter", "token_from.cookie");
 
-    private TokenFrom() {
+    /** Where the token is. */
+    enum Place {
+        BEARER, HEADER, QUERY_PARAMETER, COOKIE
     }
 
-    static Optional<String> read(JsonObject config, GatewayRequest request) {
+    static TokenFrom parse(JsonObject config) {
         JsonObject from = HandlerConfigs.object(config, "token_from");
-        Optional<String> token;
-        if (from.containsKey("header")) {
-            String name = HandlerConfigs.string(from, "header").orElse("Authorization");
-            token = request.header(name).map(v -> v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7) : v);
-        } else if (from.containsKey("query_parameter")) {
-            String name = HandlerConfigs.string(from, "query_parameter").orElse("");
-            token = query(request.rawQuery(), name);
-        } else if (from.containsKey("cookie")) {
-            token = Optional.ofNullable(request.cookies().get(HandlerConfigs.string(from, "cookie").orElse("")));
-        } else {
-            token = request.bearerToken();
+        if (from.size() > 1) {
+            throw new IllegalArgumentException("token_from takes one of header, query_parameter, cookie");
         }
         String prefix = HandlerConfigs.string(config, "prefix").orElse("");
+        if (from.containsKey("header")) {
+            return new TokenFrom(Place.HEADER, HandlerConfigs.string(from, "header").orElse("Authorization"), prefix);
+        }
+        if (from.containsKey("query_parameter")) {
+            return new TokenFrom(Place.QUERY_PARAMETER, HandlerConfigs.string(from, "query_parameter").orElse(""), prefix);
+        }
+        if (from.containsKey("cookie")) {
+            return new TokenFrom(Place.COOKIE, HandlerConfigs.string(from, "cookie").orElse(""), prefix);
+        }
+        return new TokenFrom(Place.BEARER, "Authorization", prefix);
+    }
+
+    Optional<String> read(GatewayRequest request) {
+        Optional<String> token = switch (place) {
+            case HEADER -> request.header(name).map(v -> v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7) : v);
+            case QUERY_PARAMETER -> query(request.rawQuery(), name);
+            case COOKIE -> Optional.ofNullable(request.cookies().get(name));
+            case BEARER -> request.bearerToken();
+        };
         return token.map(String::trim).filter(t -> !t.isEmpty() && t.length() <= MAX_TOKEN && t.startsWith(prefix));
     }
 
@@ -53,12 +65,5 @@ final class TokenFrom {
             }
         }
         return Optional.empty();
-    }
-
-    static void validate(JsonObject config) {
-        JsonObject from = HandlerConfigs.object(config, "token_from");
-        if (from.size() > 1) {
-            throw new IllegalArgumentException("token_from takes one of header, query_parameter, cookie");
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.gatehouse.gateway.authn;
 
-import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -16,7 +14,9 @@ public class UnauthorizedAuthenticator implements Authenticator {
     }
 
     @Override
-    public boolean authenticate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        throw GatewayException.unauthorized("the unauthorized authenticator refuses every request");
+    public Bound bind(JsonObject config) {
+        return (request, session) -> {
+            throw GatewayException.unauthorized("the unauthorized authenticator refuses every request");
+        };
     }
 }

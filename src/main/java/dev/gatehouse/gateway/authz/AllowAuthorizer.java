@@ -1,7 +1,5 @@
 package dev.gatehouse.gateway.authz;
 
-import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -15,7 +13,9 @@ public class AllowAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        // allowed
+    public Bound bind(JsonObject config) {
+        return (request, session) -> {
+            // allowed
+        };
     }
 }

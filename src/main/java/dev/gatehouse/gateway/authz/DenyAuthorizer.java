@@ -1,8 +1,6 @@
 package dev.gatehouse.gateway.authz;
 
-import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -16,7 +14,9 @@ public class DenyAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        throw GatewayException.forbidden("the deny authorizer refuses every request");
+    public Bound bind(JsonObject config) {
+        return (request, session) -> {
+            throw GatewayException.forbidden("the deny authorizer refuses every request");
+        };
     }
 }

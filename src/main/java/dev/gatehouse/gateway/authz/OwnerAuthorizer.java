@@ -4,7 +4,6 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -30,25 +29,23 @@ public class OwnerAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+    public Bound bind(JsonObject config) {
+        OwnerConfig c = OwnerConfig.parse(config);
+        return (request, session) -> authorize(request, c, session);
+    }
+
+    private static void authorize(GatewayRequest request, OwnerConfig config, AuthenticationSession session) {
         String owner;
-        if (config.containsKey("path_segment")) {
+        if (config.pathSegment().isPresent()) {
             List<String> segments = List.of(request.target().path().substring(1).split("/", -1));
-            int n = HandlerConfigs.integer(config, "path_segment", 0);
+            int n = config.pathSegment().getAsInt();
             owner = n < segments.size() ? segments.get(n) : "";
         } else {
-            int n = HandlerConfigs.integer(config, "capture_group", 0);
+            int n = config.captureGroup();
             owner = n < session.captureGroups().size() ? session.captureGroups().get(n) : "";
         }
         if (session.subject().isEmpty() || !session.subject().equals(owner)) {
             throw GatewayException.forbidden("the subject does not own the resource");
-        }
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        if (HandlerConfigs.integer(config, "capture_group", 0) < 0 || HandlerConfigs.integer(config, "path_segment", 0) < 0) {
-            throw new IllegalArgumentException("capture_group and path_segment must not be negative");
         }
     }
 }

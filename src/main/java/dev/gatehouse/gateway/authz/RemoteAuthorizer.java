@@ -36,16 +36,16 @@ public class RemoteAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+    public Bound bind(JsonObject config) {
+        RemoteConfig c = RemoteConfig.parse(config);
+        return (request, session) -> authorize(request, c, session);
+    }
+
+    private void authorize(GatewayRequest request, RemoteConfig config, AuthenticationSession session) {
         byte[] body = request.body().read();
         Map<String, String> headers = new LinkedHashMap<>();
         request.header("Content-Type").ifPresent(v -> headers.put("Content-Type", v));
         request.header("Authorization").ifPresent(v -> headers.put("Authorization", v));
         RemoteDecision.call(remote, config, session, headers, body);
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        RemoteDecision.validate(config);
     }
 }

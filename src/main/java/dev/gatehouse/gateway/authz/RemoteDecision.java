@@ -2,12 +2,8 @@ package dev.gatehouse.gateway.authz;
 
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
-import dev.gatehouse.gateway.Templates;
-import jakarta.json.JsonObject;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,30 +18,23 @@ final class RemoteDecision {
     private RemoteDecision() {
     }
 
-    static void call(RemoteCalls remote, JsonObject config, AuthenticationSession session, Map<String, String> requestHeaders,
+    static void call(RemoteCalls remote, RemoteConfig config, AuthenticationSession session, Map<String, String> requestHeaders,
                      byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>(requestHeaders);
-        HandlerConfigs.object(config, "headers").forEach((k, v) -> {
+        config.headers().forEach((k, template) -> {
             headers.keySet().removeIf(k::equalsIgnoreCase);
-            headers.put(k, Templates.render(((jakarta.json.JsonString) v).getString(), session));
+            headers.put(k, template.render(session));
         });
-        RemoteCalls.Reply reply = remote.post(URI.create(HandlerConfigs.string(config, "remote").orElseThrow()), headers, body);
+        RemoteCalls.Reply reply = remote.post(config.remote(), headers, body);
         if (reply.status() == 403) {
             throw GatewayException.forbidden("the remote authorizer denied the request");
         }
         if (reply.status() != 200) {
             throw GatewayException.internal("the remote authorizer answered " + reply.status());
         }
-        for (String name : HandlerConfigs.strings(config, "forward_response_headers_to_upstream")) {
+        for (String name : config.forwardResponseHeaders()) {
             reply.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .ifPresent(e -> session.headers().put(name, String.join(",", e.getValue())));
         }
-    }
-
-    static void validate(JsonObject config) {
-        HandlerConfigs.httpUrl(config, "remote", "remote")
-                .orElseThrow(() -> new IllegalArgumentException("remote is required"));
-        HandlerConfigs.object(config, "headers").values().forEach(v -> Templates.check(((jakarta.json.JsonString) v).getString()));
-        HandlerConfigs.strings(config, "forward_response_headers_to_upstream");
     }
 }

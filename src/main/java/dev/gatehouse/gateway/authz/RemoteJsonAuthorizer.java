@@ -3,14 +3,11 @@ package dev.gatehouse.gateway.authz;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
-import dev.gatehouse.gateway.Templates;
+import dev.gatehouse.gateway.Template;
 import dev.gatehouse.kernel.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -39,26 +36,19 @@ public class RemoteJsonAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        String payload = Templates.render(HandlerConfigs.string(config, "payload").orElse("{}"), session, RemoteJsonAuthorizer::escape);
+    public Bound bind(JsonObject config) {
+        RemoteJsonConfig c = RemoteJsonConfig.parse(config);
+        return (request, session) -> authorize(c, session);
+    }
+
+    private void authorize(RemoteJsonConfig config, AuthenticationSession session) {
+        String payload = config.payload().render(session, Template::escapeJson);
         try {
             JsonText.read(payload);
         } catch (jakarta.json.JsonException e) {
             throw GatewayException.internal("remote_json payload is not JSON");
         }
-        RemoteDecision.call(remote, config, session, Map.of("Content-Type", "application/json"),
+        RemoteDecision.call(remote, config.remote(), session, Map.of("Content-Type", "application/json"),
                 payload.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String escape(String value) {
-        String quoted = Json.createValue(value).toString();
-        return quoted.substring(1, quoted.length() - 1);
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        RemoteDecision.validate(config);
-        String payload = HandlerConfigs.string(config, "payload").orElseThrow(() -> new IllegalArgumentException("payload is required"));
-        Templates.check(payload);
     }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.gateway.authz;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
@@ -27,8 +26,6 @@ import java.util.Set;
 @ApplicationScoped
 public class RolesAuthorizer implements Authorizer {
 
-    static final String DEFAULT_CLAIM = "identity.metadata_public.roles";
-
     @Override
     public ConfigKeys configKeys() {
         return ConfigKeys.of("claim", "required", "match");
@@ -40,27 +37,18 @@ public class RolesAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        List<String> required = HandlerConfigs.strings(config, "required");
+    public Bound bind(JsonObject config) {
+        RolesConfig c = RolesConfig.parse(config);
+        return (request, session) -> authorize(c, session);
+    }
+
+    private static void authorize(RolesConfig config, AuthenticationSession session) {
         Set<String> held = new HashSet<>();
-        claims(config).forEach(claim -> held.addAll(values(HandlerConfigs.path(session.extra(), claim))));
-        boolean any = "any".equals(HandlerConfigs.string(config, "match").orElse("all"));
-        boolean ok = any ? required.stream().anyMatch(held::contains) : held.containsAll(required);
+        config.claims().forEach(claim -> held.addAll(values(HandlerConfigs.path(session.extra(), claim))));
+        boolean ok = config.any() ? config.required().stream().anyMatch(held::contains) : held.containsAll(config.required());
         if (!ok) {
             throw GatewayException.forbidden("the subject lacks a required role");
         }
-    }
-
-    /** {@code claim}: one path, or a list of paths whose values all count (sessions and tokens keep roles apart). */
-    private static List<String> claims(JsonObject config) {
-        if (config.get("claim") instanceof JsonArray) {
-            List<String> claims = HandlerConfigs.strings(config, "claim");
-            if (claims.isEmpty()) {
-                throw new IllegalArgumentException("claim must name at least one path");
-            }
-            return claims;
-        }
-        return List.of(HandlerConfigs.string(config, "claim").orElse(DEFAULT_CLAIM));
     }
 
     private static Set<String> values(JsonValue v) {
@@ -75,17 +63,5 @@ public class RolesAuthorizer implements Authorizer {
             });
         }
         return out;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        if (HandlerConfigs.strings(config, "required").isEmpty()) {
-            throw new IllegalArgumentException("required must name at least one role");
-        }
-        claims(config);
-        String match = HandlerConfigs.string(config, "match").orElse("all");
-        if (!match.equals("all") && !match.equals("any")) {
-            throw new IllegalArgumentException("match must be all or any");
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.gateway.errors;
 
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,7 +29,12 @@ public class JsonErrorHandler implements ErrorHandler {
     }
 
     @Override
-    public ErrorAnswer handle(GatewayRequest request, JsonObject config, GatewayException error) {
+    public Bound bind(JsonObject config) {
+        return (request, error) -> answer(error);
+    }
+
+    /** The answer for any request: this handler takes no config that changes it. */
+    public static ErrorAnswer answer(GatewayException error) {
         JsonObjectBuilder fields = Json.createObjectBuilder();
         error.refusal().ifPresent(r -> fields.add("id", r.id()));
         fields.add("code", error.kind().status()).add("status", error.kind().statusText());

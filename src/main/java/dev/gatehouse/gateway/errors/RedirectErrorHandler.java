@@ -2,9 +2,7 @@ package dev.gatehouse.gateway.errors;
 
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayConfig;
-import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -35,26 +33,17 @@ public class RedirectErrorHandler implements ErrorHandler {
     }
 
     @Override
-    public ErrorAnswer handle(GatewayRequest request, JsonObject config, GatewayException error) {
-        String to = HandlerConfigs.string(config, "to").orElse(gateway.loginUrl());
-        String param = HandlerConfigs.string(config, "return_to_query_param").orElse("return_to");
-        String original = request.target().scheme() + "://" + request.target().host() + request.target().encodedPath()
-                + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
-        String location = to + (to.contains("?") ? "&" : "?") + param + "=" + URLEncoder.encode(original, StandardCharsets.UTF_8);
-        return new ErrorAnswer(HandlerConfigs.integer(config, "code", 302),
-                Map.of("Location", location, "Cache-Control", "no-store"), "text/plain", "");
+    public Bound bind(JsonObject config) {
+        RedirectConfig c = RedirectConfig.parse(config);
+        return (request, error) -> handle(request, c);
     }
 
-    @Override
-    public void validate(JsonObject config) {
-        int code = HandlerConfigs.integer(config, "code", 302);
-        if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308) {
-            throw new IllegalArgumentException("code must be a redirect status");
-        }
-        HandlerConfigs.string(config, "to").ifPresent(to -> {
-            if (to.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-                throw new IllegalArgumentException("to must be a URL");
-            }
-        });
+    private ErrorAnswer handle(GatewayRequest request, RedirectConfig config) {
+        String to = config.to().orElseGet(() -> gateway.loginUrl());
+        String original = request.target().scheme() + "://" + request.target().host() + request.target().encodedPath()
+                + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+        String location = to + (to.contains("?") ? "&" : "?") + config.returnToQueryParam() + "="
+                + URLEncoder.encode(original, StandardCharsets.UTF_8);
+        return new ErrorAnswer(config.code(), Map.of("Location", location, "Cache-Control", "no-store"), "text/plain", "");
     }
 }

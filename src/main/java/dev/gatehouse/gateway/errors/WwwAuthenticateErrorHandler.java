@@ -1,8 +1,6 @@
 package dev.gatehouse.gateway.errors;
 
 import dev.gatehouse.gateway.ConfigKeys;
-import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -24,18 +22,13 @@ public class WwwAuthenticateErrorHandler implements ErrorHandler {
     }
 
     @Override
-    public ErrorAnswer handle(GatewayRequest request, JsonObject config, GatewayException error) {
+    public Bound bind(JsonObject config) {
         String realm = HandlerConfigs.string(config, "realm").orElse("Please authenticate.");
-        return new ErrorAnswer(401, Map.of("WWW-Authenticate", "Basic realm=\"" + realm + "\"", "Cache-Control", "no-store"),
-                "text/plain", "");
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        HandlerConfigs.string(config, "realm").ifPresent(r -> {
-            if (r.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '\\')) {
-                throw new IllegalArgumentException("realm must not hold quotes or control characters");
-            }
-        });
+        if (realm.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '\\')) {
+            throw new IllegalArgumentException("realm must not hold quotes or control characters");
+        }
+        ErrorAnswer answer = new ErrorAnswer(401, Map.of("WWW-Authenticate", "Basic realm=\"" + realm + "\"",
+                "Cache-Control", "no-store"), "text/plain", "");
+        return (request, error) -> answer;
     }
 }

@@ -34,9 +34,14 @@ public class CookieMutator implements Mutator {
     }
 
     @Override
-    public void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
+    public Bound bind(JsonObject config) {
+        TemplatedValues cookies = TemplatedValues.parse(config, "cookies");
+        return (request, session) -> mutate(request, cookies, session);
+    }
+
+    private static void mutate(GatewayRequest request, TemplatedValues cookies, AuthenticationSession session) {
         Map<String, String> rendered = new LinkedHashMap<>();
-        TemplatedValues.render(config, "cookies", session, rendered);
+        cookies.render(session, rendered);
         if (rendered.isEmpty()) {
             return;
         }
@@ -63,10 +68,5 @@ public class CookieMutator implements Mutator {
             cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return cookies;
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        TemplatedValues.validate(config, "cookies");
     }
 }

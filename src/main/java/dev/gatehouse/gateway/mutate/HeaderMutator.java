@@ -1,8 +1,6 @@
 package dev.gatehouse.gateway.mutate;
 
-import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -25,12 +23,8 @@ public class HeaderMutator implements Mutator {
     }
 
     @Override
-    public void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        TemplatedValues.render(config, "headers", session, session.headers());
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        TemplatedValues.validate(config, "headers");
+    public Bound bind(JsonObject config) {
+        TemplatedValues headers = TemplatedValues.parse(config, "headers");
+        return (request, session) -> headers.render(session, session.headers());
     }
 }

@@ -3,8 +3,6 @@ package dev.gatehouse.gateway.mutate;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
-import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.kernel.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +13,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code hydrator}: POSTs the session ({@code {subject, extra, header, match_context}}) to {@code api.url} and
@@ -45,8 +39,12 @@ public class HydratorMutator implements Mutator {
     }
 
     @Override
-    public void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        JsonObject api = HandlerConfigs.object(config, "api");
+    public Bound bind(JsonObject config) {
+        HydratorConfig c = HydratorConfig.parse(config);
+        return (request, session) -> mutate(c, session);
+    }
+
+    private void mutate(HydratorConfig config, AuthenticationSession session) {
         JsonObjectBuilder header = Json.createObjectBuilder();
         session.headers().forEach((k, v) -> header.add(k, Json.createArrayBuilder().add(v)));
         String body = Json.createObjectBuilder()
@@ -60,8 +58,8 @@ public class HydratorMutator implements Mutator {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
-        basic(api).ifPresent(b -> headers.put("Authorization", b));
-        RemoteCalls.Reply reply = remote.call("POST", URI.create(HandlerConfigs.string(api, "url").orElseThrow()), headers, body);
+        config.authorization().ifPresent(b -> headers.put("Authorization", b));
+        RemoteCalls.Reply reply = remote.call("POST", config.url(), headers, body);
         if (reply.status() != 200) {
             throw GatewayException.internal("hydrator answered " + reply.status());
         }
@@ -83,25 +81,5 @@ public class HydratorMutator implements Mutator {
                 }
             });
         }
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        JsonObject api = HandlerConfigs.object(config, "api");
-        HandlerConfigs.httpUrl(api, "url", "api.url").orElseThrow(() -> new IllegalArgumentException("api.url is required"));
-        basic(api);
-    }
-
-    /** {@code api.auth.basic}: HTTP Basic credentials for the hydrator API, both parts required. */
-    private static Optional<String> basic(JsonObject api) {
-        JsonObject basic = HandlerConfigs.object(HandlerConfigs.object(api, "auth"), "basic");
-        if (basic.isEmpty()) {
-            return Optional.empty();
-        }
-        String user = HandlerConfigs.string(basic, "username")
-                .orElseThrow(() -> new IllegalArgumentException("api.auth.basic needs username and password"));
-        String password = HandlerConfigs.string(basic, "password")
-                .orElseThrow(() -> new IllegalArgumentException("api.auth.basic needs username and password"));
-        return Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -7,8 +7,7 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.HandlerConfigs;
-import dev.gatehouse.gateway.Templates;
+import dev.gatehouse.gateway.Template;
 import dev.gatehouse.jwk.JwtSigning;
 import dev.gatehouse.jwk.KeySetName;
 import dev.gatehouse.kernel.cache.BoundedCache;
@@ -17,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdTokenMutator implements Mutator {
 
-    static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
     /** A cached token is handed out only while it has at least this long (or a fifth of its TTL) to live. */
     static final Duration MIN_REMAINING = Duration.ofSeconds(10);
     private static final int MAX_ENTRIES = 10_000;
@@ -61,11 +58,15 @@ public class IdTokenMutator implements Mutator {
     }
 
     @Override
-    public void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        String rendered = Templates.render(HandlerConfigs.string(config, "claims").orElse("{}"), session,
-                dev.gatehouse.gateway.authz.RemoteJsonAuthorizer::escape);
-        Duration ttl = HandlerConfigs.duration(config, "ttl").orElse(DEFAULT_TTL);
-        String issuer = HandlerConfigs.string(config, "issuer_url").orElse("");
+    public Bound bind(JsonObject config) {
+        IdTokenConfig c = IdTokenConfig.parse(config);
+        return (request, session) -> mutate(request, c, session);
+    }
+
+    private void mutate(GatewayRequest request, IdTokenConfig config, AuthenticationSession session) {
+        String rendered = config.claims().render(session, Template::escapeJson);
+        Duration ttl = config.ttl();
+        String issuer = config.issuer();
         String key = request.tenant() + "\n" + issuer + "\n" + ttl + "\n" + session.subject() + "\n" + rendered;
         String jwt = cache.get(key).orElseGet(() -> {
             Instant now = clock.instant();
@@ -104,21 +105,5 @@ public class IdTokenMutator implements Mutator {
     @PostConstruct
     void createCache() {
         cache = new BoundedCache<>(MAX_ENTRIES, clock);
-    }
-
-    @Override
-    public void validate(JsonObject config) {
-        HandlerConfigs.string(config, "claims").ifPresent(Templates::check);
-        HandlerConfigs.string(config, "jwks_url");
-        HandlerConfigs.string(config, "issuer_url").ifPresent(u -> {
-            if (!URI.create(u).isAbsolute()) {
-                throw new IllegalArgumentException("issuer_url must be an absolute URL");
-            }
-        });
-        HandlerConfigs.duration(config, "ttl").ifPresent(t -> {
-            if (t.isNegative() || t.isZero()) {
-                throw new IllegalArgumentException("ttl must be positive");
-            }
-        });
     }
 }

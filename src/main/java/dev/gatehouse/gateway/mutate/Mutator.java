@@ -5,15 +5,13 @@ import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.json.JsonObject;
 
-/** One mutator handler: turns the session into what the upstream receives (headers, cookies, claims). */
+/**
+ * One mutator handler: turns the session into what the upstream receives (headers, cookies, claims). Bound to
+ * each rule's configuration when the rule is loaded ({@link #bind}).
+ */
 public interface Mutator {
 
     String name();
-
-    void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session);
-
-    default void validate(JsonObject config) {
-    }
 
     /**
      * The config keys this handler accepts; any other key refuses the rule at load
@@ -21,5 +19,19 @@ public interface Mutator {
      */
     default ConfigKeys configKeys() {
         return ConfigKeys.NONE;
+    }
+
+    /**
+     * This handler for one rule, its (merged) {@code config} parsed and its templates compiled once.
+     *
+     * @throws IllegalArgumentException naming the key whose value is not acceptable
+     */
+    Bound bind(JsonObject config);
+
+    /** A mutator bound to its parsed configuration: what a decision runs. */
+    @FunctionalInterface
+    interface Bound {
+
+        void mutate(GatewayRequest request, AuthenticationSession session);
     }
 }

@@ -1,7 +1,5 @@
 package dev.gatehouse.gateway.mutate;
 
-import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.GatewayRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 
@@ -15,7 +13,9 @@ public class NoopMutator implements Mutator {
     }
 
     @Override
-    public void mutate(GatewayRequest request, JsonObject config, AuthenticationSession session) {
-        // nothing to change
+    public Bound bind(JsonObject config) {
+        return (request, session) -> {
+            // nothing to change
+        };
     }
 }

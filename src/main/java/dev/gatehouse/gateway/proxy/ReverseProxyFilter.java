@@ -57,10 +57,10 @@ public class ReverseProxyFilter extends HttpFilter {
         Enforcement.Evaluation e = enforcement.evaluate(tenant, request, target, context.clientIp(), List.of());
         if (e.decision() instanceof Decision.Allowed allowed) {
             try {
-                if (!allowed.matched().upstream().configured()) {
+                if (!allowed.matched().rule().upstream().configured()) {
                     throw GatewayException.internal("rule " + allowed.matched().id() + " has no upstream");
                 }
-                forwarder.forward(allowed.matched().upstream(), e.request(), allowed.session(), request, response);
+                forwarder.forward(allowed.matched().rule().upstream(), e.request(), allowed.session(), request, response);
             } catch (GatewayException failure) {
                 enforcement.deny(new Enforcement.Evaluation(e.request(), new Decision.Denied(allowed.matched(), failure)), response);
             }

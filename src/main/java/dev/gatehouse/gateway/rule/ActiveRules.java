@@ -22,7 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The rule set in force for each tenant: the rules of the configured files (and the demo rules in demo
- * mode) plus the tenant's database rules, compiled and checked as one set. A set is replaced only by a complete, valid new one: a broken
+ * mode) plus the tenant's database rules, compiled and checked as one set. Rules are compiled
+ * ({@link RuleCompiler}) when they are loaded: the file rules once per change of the files, a tenant's database
+ * rules when its set is rebuilt; decisions only run compiled rules. A set is replaced only by a complete, valid new one: a broken
  * file (or a database rule that clashes with a changed file) keeps the last good set, logs why and fires
  * {@code GATEWAY_RULES_REJECTED}. Files are re-read when their fingerprint changes ({@link RuleReloader});
  * a tenant's database rules when its set version changes, checked at most every reload interval, so every
@@ -37,7 +39,7 @@ public class ActiveRules {
     @Inject
     GatewayConfig config;
     @Inject
-    RuleCheck check;
+    RuleCompiler compiler;
     @Inject
     RuleStore store;
     @Inject
@@ -50,7 +52,7 @@ public class ActiveRules {
     private record TenantRules(RuleSet set, long version, Instant checkedAt, int filesGeneration) {
     }
 
-    private volatile List<Rule> fileRules;
+    private volatile List<CompiledRule> fileRules;
     private volatile int filesGeneration;
     private volatile String fingerprint = "";
     private final Map<String, TenantRules> tenants = new ConcurrentHashMap<>();
@@ -80,13 +82,13 @@ public class ActiveRules {
             tenants.put(tenant.value(), new TenantRules(known.set(), version, now, filesGeneration));
             return known.set();
         }
-        List<Rule> all = new ArrayList<>(fileRules);
-        if (version > 0) {
-            store.list(tenant).forEach(s -> all.add(s.rule()));
-        }
+        List<CompiledRule> all = new ArrayList<>(fileRules);
         RuleSet set;
         try {
-            set = build(all);
+            if (version > 0) {
+                store.list(tenant).forEach(s -> all.add(compiler.compile(s.rule())));
+            }
+            set = RuleSet.of(all, config.strategy());
         } catch (InvalidRuleException e) {
             RuleSet kept = known != null ? known.set() : RuleSet.of(fileRules, config.strategy());
             rejected(e.getMessage(), kept.size());
@@ -109,8 +111,7 @@ public class ActiveRules {
         try {
             List<Rule> rules = new ArrayList<>(RuleFiles.read(config.ruleLocations(), config.jsonnet()));
             rules.addAll(demo.rules());
-            build(rules);
-            fileRules = List.copyOf(rules);
+            fileRules = build(rules).compiled();
             filesGeneration++;
             LOG.info("Gateway: " + rules.size() + " access rules loaded from " + config.ruleLocations());
             events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULES_LOADED, Outcome.SUCCESS)
@@ -145,17 +146,17 @@ public class ActiveRules {
         if (fileRules == null) {
             reload();
         }
-        List<Rule> all = new ArrayList<>(fileRules);
-        store.list(tenant).stream().map(StoredRule::rule).filter(r -> !r.id().equals(replacedId)).forEach(all::add);
+        List<CompiledRule> all = new ArrayList<>(fileRules);
+        store.list(tenant).stream().map(StoredRule::rule).filter(r -> !r.id().equals(replacedId))
+                .forEach(r -> all.add(compiler.compile(r)));
         if (added != null) {
-            all.add(added);
+            all.add(compiler.compile(added));
         }
-        return build(all);
+        return RuleSet.of(all, config.strategy());
     }
 
     /** Compiles and checks rules without putting them in force: the validation endpoint's check. */
     public RuleSet build(List<Rule> rules) {
-        rules.forEach(check::validate);
-        return RuleSet.of(rules, config.strategy());
+        return RuleSet.of(rules.stream().map(compiler::compile).toList(), config.strategy());
     }
 }

@@ -6,9 +6,13 @@ import java.util.List;
 public sealed interface RuleMatch {
 
     /** The one rule that matched, with its capture groups (regexp strategy; empty under glob). */
-    record Found(Rule rule, List<String> captureGroups) implements RuleMatch {
+    record Found(CompiledRule compiled, List<String> captureGroups) implements RuleMatch {
         public Found {
             captureGroups = List.copyOf(captureGroups);
+        }
+
+        public Rule rule() {
+            return compiled.rule();
         }
     }
 

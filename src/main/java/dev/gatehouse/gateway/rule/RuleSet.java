@@ -11,14 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An immutable, compiled set of rules with unique ids. {@link #match} tries every rule, so that two rules
- * that both match are found and refused rather than one of them silently winning.
+ * An immutable set of compiled rules with unique ids, each with its compiled {@code match.url} pattern.
+ * {@link #match} tries every rule, so that two rules that both match are found and refused rather than one of
+ * them silently winning.
  */
 public final class RuleSet {
 
     public static final RuleSet EMPTY = new RuleSet(List.of(), MatchStrategy.REGEXP);
 
-    private record Compiled(Rule rule, Pattern pattern, Set<String> methods) {
+    private record Compiled(CompiledRule rule, Pattern pattern, Set<String> methods) {
     }
 
     private final List<Compiled> rules;
@@ -29,20 +30,21 @@ public final class RuleSet {
         this.rules = List.copyOf(rules);
         this.strategy = strategy;
         Map<String, Rule> ids = new LinkedHashMap<>();
-        rules.forEach(c -> ids.put(c.rule().id(), c.rule()));
+        rules.forEach(c -> ids.put(c.rule().id(), c.rule().rule()));
         this.byId = ids;
     }
 
-    /** Compiles every rule; throws {@link InvalidRuleException} for the first bad pattern or repeated id. */
-    public static RuleSet of(List<Rule> rules, MatchStrategy strategy) {
+    /** Compiles every rule's pattern; throws {@link InvalidRuleException} for the first bad pattern or repeated id. */
+    public static RuleSet of(List<CompiledRule> rules, MatchStrategy strategy) {
         List<Compiled> compiled = new ArrayList<>(rules.size());
         Set<String> ids = new HashSet<>();
-        for (Rule r : rules) {
+        for (CompiledRule c : rules) {
+            Rule r = c.rule();
             if (!ids.add(r.id())) {
                 throw new InvalidRuleException("rule " + r.id(), "has the same id as another rule");
             }
             try {
-                compiled.add(new Compiled(r, strategy.compile(r.matchUrl()), Set.copyOf(r.methods())));
+                compiled.add(new Compiled(c, strategy.compile(r.matchUrl()), Set.copyOf(r.methods())));
             } catch (InvalidRuleException e) {
                 throw e.within("rule " + r.id());
             }
@@ -78,6 +80,11 @@ public final class RuleSet {
 
     public List<Rule> rules() {
         return List.copyOf(byId.values());
+    }
+
+    /** The compiled rules, in the order they were given. */
+    public List<CompiledRule> compiled() {
+        return rules.stream().map(Compiled::rule).toList();
     }
 
     public Optional<Rule> find(String id) {

@@ -64,10 +64,14 @@ class IntrospectionAuthenticatorTest {
     }
 
     private String authenticate(String config) {
+        return authenticate(authenticator.bind(JsonText.readObject(config)));
+    }
+
+    private static String authenticate(Authenticator.Bound authenticator) {
         GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/x"), "",
                 Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1", "http://gatehouse.test/t/acme");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
-        authenticator.authenticate(request, JsonText.readObject(config), session);
+        authenticator.authenticate(request, session);
         return session.subject();
     }
 
@@ -95,7 +99,7 @@ class IntrospectionAuthenticatorTest {
                 Map.of("Authorization", List.of("Bearer tok")), Map.of(), "127.0.0.1", "http://gatehouse.test/t/acme");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
 
-        boolean responsible = authenticator.authenticate(request, JsonText.readObject("{\"prefix\": \"ory_at_\"}"), session);
+        boolean responsible = authenticator.bind(JsonText.readObject("{\"prefix\": \"ory_at_\"}")).authenticate(request, session);
 
         assertEquals(false, responsible);
         assertEquals(0, introspections);
@@ -162,20 +166,25 @@ class IntrospectionAuthenticatorTest {
     }
 
     @Test
-    void validateWhenScopeStrategyNoneWithRequiredScopeAndNoIntrospectionUrlThenRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> authenticator.validate(
+    void bindWhenScopeStrategyNoneWithRequiredScopeAndNoIntrospectionUrlThenRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> authenticator.bind(
                 JsonText.readObject("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"]}")));
 
         assertTrue(e.getMessage().contains("scope_strategy none"), e.getMessage());
-        authenticator.validate(JsonText.readObject("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"], "
+        authenticator.bind(JsonText.readObject("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"], "
                 + "\"introspection_url\": \"https://auth.test/introspect\"}"));
-        authenticator.validate(JsonText.readObject("{\"scope_strategy\": \"none\"}"));
+        authenticator.bind(JsonText.readObject("{\"scope_strategy\": \"none\"}"));
     }
 
     @Test
     void authenticateWhenScopeStrategyNoneWithRequiredScopeInProcessThenForbiddenRatherThanUnchecked() {
-        GatewayException e = assertThrows(GatewayException.class,
-                () -> authenticate("{\"scope_strategy\": \"none\", \"required_scope\": [\"write\"]}"));
+        // the config the parser refuses ({"scope_strategy": "none", "required_scope": ["write"]}), as if it got past it
+        IntrospectionConfig none = IntrospectionConfig.parse(JsonText.readObject("{\"scope_strategy\": \"none\"}"));
+        IntrospectionConfig unchecked = new IntrospectionConfig(none.tokenFrom(), none.introspectionUrl(), none.scopeStrategy(),
+                List.of("write"), none.targetAudience(), none.trustedIssuers(), none.requestHeaders(), none.preserveHost(),
+                none.cache(), none.preAuthorization());
+
+        GatewayException e = assertThrows(GatewayException.class, () -> authenticate(authenticator.bind(unchecked)));
 
         assertEquals(ErrorKind.FORBIDDEN, e.kind());
     }

@@ -70,11 +70,11 @@ class JwtAuthenticatorScopeTest {
             config.append(i == 0 ? "" : ",").append('"').append(required[i]).append('"');
         }
         config.append("]}");
-        authenticator.validate(JsonText.readObject(config.toString()));
+        Authenticator.Bound bound = authenticator.bind(JsonText.readObject(config.toString()));
         GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.test", "/x"), "",
                 Map.of("Authorization", List.of("Bearer " + jwt.serialize())), Map.of(), "127.0.0.1", "http://localhost:9080");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
-        assertTrue(authenticator.authenticate(request, JsonText.readObject(config.toString()), session));
+        assertTrue(bound.authenticate(request, session));
         return session.subject();
     }
 

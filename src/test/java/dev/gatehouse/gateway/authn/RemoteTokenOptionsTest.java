@@ -77,7 +77,7 @@ class RemoteTokenOptionsTest {
                  "pre_authorization": {"enabled": true, "client_id": "gw", "client_secret": "s",
                    "token_url": "https://auth.test/token", "audience": "https://auth.test/introspect"}}""";
 
-        assertTrue(a.authenticate(request(), JsonText.readObject(config), new AuthenticationSession(List.of(), "https://api.test/orders", "GET")));
+        assertTrue(a.bind(JsonText.readObject(config)).authenticate(request(), new AuthenticationSession(List.of(), "https://api.test/orders", "GET")));
 
         assertTrue(sentBodies.get(0).contains("audience=https%3A%2F%2Fauth.test%2Fintrospect"), sentBodies.get(0));
         Map<String, String> introspection = sentHeaders.get(1);
@@ -89,8 +89,8 @@ class RemoteTokenOptionsTest {
     @Test
     void exchangeWhenCacheDisabledThenEveryRequestAsksTheTokenEndpoint() {
         ClientCredentialsExchange e = exchange();
-        var off = JsonText.readObject("{\"token_url\": \"https://auth.test/token\", \"cache\": {\"enabled\": false}}");
-        var on = JsonText.readObject("{\"token_url\": \"https://auth.test/token\"}");
+        var off = ExchangeConfig.parse(JsonText.readObject("{\"token_url\": \"https://auth.test/token\", \"cache\": {\"enabled\": false}}"));
+        var on = ExchangeConfig.parse(JsonText.readObject("{\"token_url\": \"https://auth.test/token\"}"));
 
         e.exchange(request(), off, "Basic x", List.of());
         e.exchange(request(), off, "Basic x", List.of());
@@ -118,7 +118,7 @@ class RemoteTokenOptionsTest {
                 RequestTarget.of("GET", "https", "attacker.test", "/orders"), "",
                 Map.of("X-Forwarded-Host", List.of("attacker.test")), Map.of(), "127.0.0.1", "https://gatehouse.test/t/acme");
 
-        e.exchange(forwardedElsewhere, JsonText.readObject("{}"), "Basic x", List.of());
+        e.exchange(forwardedElsewhere, ExchangeConfig.parse(JsonText.readObject("{}")), "Basic x", List.of());
 
         assertEquals(List.of(URI.create("https://gatehouse.test/t/acme/oauth2/token")), asked);
     }

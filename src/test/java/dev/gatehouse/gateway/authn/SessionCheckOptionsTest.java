@@ -62,7 +62,7 @@ class SessionCheckOptionsTest {
 
     private AuthenticationSession authenticate(String config, GatewayRequest request) {
         AuthenticationSession session = new AuthenticationSession(List.of(), "https://app.test:8443/orders/7", "DELETE");
-        boolean responsible = authenticator().authenticate(request, JsonText.readObject(config), session);
+        boolean responsible = authenticator().bind(JsonText.readObject(config)).authenticate(request, session);
         assertTrue(responsible);
         return session;
     }
@@ -149,28 +149,28 @@ class SessionCheckOptionsTest {
         String config = "{\"check_session_url\": \"" + URL + "\", \"prefix\": \"ory_st_\"}";
         AuthenticationSession session = new AuthenticationSession(List.of(), "https://app.test:8443/orders/7", "DELETE");
 
-        boolean responsible = authenticator().authenticate(requestWithToken("eyJhbGciOi.x.y"), JsonText.readObject(config), session);
+        boolean responsible = authenticator().bind(JsonText.readObject(config)).authenticate(requestWithToken("eyJhbGciOi.x.y"), session);
 
         assertFalse(responsible);
         assertNull(calledUri);
-        assertTrue(authenticator().authenticate(requestWithToken("ory_st_abc"), JsonText.readObject(config), session));
+        assertTrue(authenticator().bind(JsonText.readObject(config)).authenticate(requestWithToken("ory_st_abc"), session));
         assertEquals("Bearer ory_st_abc", sentHeaders.get("Authorization"));
     }
 
     @Test
-    void validateWhenHeaderOptionsCannotBeSentThenRefusedNamingThem() {
+    void bindWhenHeaderOptionsCannotBeSentThenRefusedNamingThem() {
         BearerTokenAuthenticator a = authenticator();
 
         IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
-                () -> a.validate(JsonText.readObject("{\"forward_http_headers\": [\"Host\"]}")));
+                () -> a.bind(JsonText.readObject("{\"forward_http_headers\": [\"Host\"]}")));
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
-                () -> a.validate(JsonText.readObject("{\"additional_headers\": {\"Bad Name\": \"x\"}}")));
+                () -> a.bind(JsonText.readObject("{\"additional_headers\": {\"Bad Name\": \"x\"}}")));
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
-                () -> a.validate(JsonText.readObject("{\"additional_headers\": {\"X-A\": \"one\\r\\nX-B: two\"}}")));
+                () -> a.bind(JsonText.readObject("{\"additional_headers\": {\"X-A\": \"one\\r\\nX-B: two\"}}")));
         IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
-                () -> a.validate(JsonText.readObject("{\"force_method\": \"get it\"}")));
+                () -> a.bind(JsonText.readObject("{\"force_method\": \"get it\"}")));
         IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
-                () -> a.validate(JsonText.readObject("{\"preserve_query\": \"no\"}")));
+                () -> a.bind(JsonText.readObject("{\"preserve_query\": \"no\"}")));
 
         assertTrue(host.getMessage().contains("\"Host\""), host.getMessage());
         assertTrue(name.getMessage().contains("Bad Name"), name.getMessage());

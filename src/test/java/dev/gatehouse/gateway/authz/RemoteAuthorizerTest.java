@@ -66,7 +66,7 @@ class RemoteAuthorizerTest {
         GatewayRequest request = request("POST", Map.of("Content-Type", List.of("application/json"),
                 "Authorization", List.of("Bearer tok")), json, 1024);
 
-        authorizer().authorize(request, JsonText.readObject(CONFIG), session());
+        authorizer().bind(JsonText.readObject(CONFIG)).authorize(request, session());
 
         assertEquals(URI.create("http://authz.test/check"), calledUri);
         assertArrayEquals(json, sentBody);
@@ -78,7 +78,7 @@ class RemoteAuthorizerTest {
 
     @Test
     void authorizeWhenGetWithoutContentTypeThenEmptyBodyAndNoContentType() {
-        authorizer().authorize(request("GET", Map.of(), new byte[0], 1024), JsonText.readObject(CONFIG), session());
+        authorizer().bind(JsonText.readObject(CONFIG)).authorize(request("GET", Map.of(), new byte[0], 1024), session());
 
         assertEquals(0, sentBody.length);
         assertNull(sentHeaders.get("Content-Type"));
@@ -89,16 +89,15 @@ class RemoteAuthorizerTest {
     void authorizeWhenRemoteAnswers403ThenForbidden() {
         answer = 403;
 
-        GatewayException e = assertThrows(GatewayException.class, () -> authorizer().authorize(
-                request("POST", Map.of(), new byte[] {1}, 1024), JsonText.readObject(CONFIG), session()));
+        GatewayException e = assertThrows(GatewayException.class, () -> authorizer().bind(JsonText.readObject(CONFIG))
+                .authorize(request("POST", Map.of(), new byte[] {1}, 1024), session()));
         assertEquals(ErrorKind.FORBIDDEN, e.kind());
     }
 
     @Test
     void authorizeWhenBodyOverLimitThen413AndRemoteNeverCalled() {
-        GatewayException e = assertThrows(GatewayException.class, () -> authorizer().authorize(
-                request("POST", Map.of("Content-Type", List.of("application/json")), new byte[33], 32),
-                JsonText.readObject(CONFIG), session()));
+        GatewayException e = assertThrows(GatewayException.class, () -> authorizer().bind(JsonText.readObject(CONFIG)).authorize(
+                request("POST", Map.of("Content-Type", List.of("application/json")), new byte[33], 32), session()));
 
         assertEquals(ErrorKind.PAYLOAD_TOO_LARGE, e.kind());
         assertNull(calledUri);
@@ -108,8 +107,8 @@ class RemoteAuthorizerTest {
     void authorizeWhenTemplatedHeaderNamesContentTypeThenItWins() {
         String config = "{\"remote\":\"http://authz.test/check\",\"headers\":{\"content-type\":\"application/x-custom\"}}";
 
-        authorizer().authorize(request("POST", Map.of("Content-Type", List.of("application/json")), new byte[] {1}, 8),
-                JsonText.readObject(config), session());
+        authorizer().bind(JsonText.readObject(config))
+                .authorize(request("POST", Map.of("Content-Type", List.of("application/json")), new byte[] {1}, 8), session());
 
         assertEquals("application/x-custom", sentHeaders.get("Content-Type"));
         assertEquals(1, sentHeaders.size());

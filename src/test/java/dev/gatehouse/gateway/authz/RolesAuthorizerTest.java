@@ -33,8 +33,7 @@ class RolesAuthorizerTest {
         session.subject("someone");
         session.extra(JsonText.readObject(extra));
         JsonObject c = JsonText.readObject(config);
-        authorizer.validate(c);
-        authorizer.authorize(request, c, session);
+        authorizer.bind(c).authorize(request, session);
     }
 
     @Test
@@ -69,8 +68,8 @@ class RolesAuthorizerTest {
     }
 
     @Test
-    void validateWhenClaimListEmptyOrNotStringsThenRefused() {
-        assertThrows(IllegalArgumentException.class, () -> authorizer.validate(JsonText.readObject("{\"required\": [\"a\"], \"claim\": []}")));
-        assertThrows(IllegalArgumentException.class, () -> authorizer.validate(JsonText.readObject("{\"required\": [\"a\"], \"claim\": [1]}")));
+    void bindWhenClaimListEmptyOrNotStringsThenRefused() {
+        assertThrows(IllegalArgumentException.class, () -> authorizer.bind(JsonText.readObject("{\"required\": [\"a\"], \"claim\": []}")));
+        assertThrows(IllegalArgumentException.class, () -> authorizer.bind(JsonText.readObject("{\"required\": [\"a\"], \"claim\": [1]}")));
     }
 }

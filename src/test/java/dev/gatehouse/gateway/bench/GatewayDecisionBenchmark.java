@@ -9,33 +9,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.Decision;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.gateway.RemoteCalls;
-import dev.gatehouse.gateway.authn.JwksCache;
-import dev.gatehouse.gateway.authn.JwtAuthenticator;
-import dev.gatehouse.gateway.authz.AllowAuthorizer;
-import dev.gatehouse.gateway.mutate.HeaderMutator;
-import dev.gatehouse.gateway.rule.HandlerRef;
-import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.RequestTarget;
-import dev.gatehouse.gateway.rule.Rule;
-import dev.gatehouse.gateway.rule.RuleMatch;
-import dev.gatehouse.gateway.rule.RuleSet;
-import dev.gatehouse.gateway.rule.Upstream;
-import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.tenant.TenantId;
-import jakarta.json.JsonObject;
-import java.lang.reflect.Field;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,12 +24,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 /**
- * The cost of one gateway decision for a {@code jwt} + {@code allow} + {@code header} rule, as
- * {@code DecisionEngine} runs it: match the rule among a few others, verify an RS256 token against a JWKS
- * (a local one from a generated key, served by a stand-in for {@link RemoteCalls}, so the figure is the
- * decision, not the network), allow, render the header. Not part of {@code mvn verify}; run it as the README's
- * gateway section says.
+ * The cost of one gateway decision, as an enforcement point asks for it ({@code DecisionEngine.decide}): the
+ * tenant's rule set in force, the one matching rule among three, its handlers with their configuration (a global
+ * {@code gatehouse.gateway.authenticators.jwt.config} under the rule's), and the decision event.
+ * {@link #jwtRule}: verify an RS256 token against a JWKS (a local one from a generated key, served by a stand-in
+ * for the remote call, so the figure is the decision, not the network), check issuer, audience and scope, allow,
+ * render {@code X-User}. {@link #anonymousRule}: the same without a token, so what is left is the gateway's own
+ * work around the handlers. Not part of {@code mvn verify}; run it as the README's gateway section says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,91 +48,52 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class GatewayDecisionBenchmark {
 
-    private static final String JWKS_URL = "http://jwks.bench.test/.well-known/jwks.json";
+    static final String ISSUER = "https://idp.bench.test";
 
-    private RuleSet rules;
-    private JwtAuthenticator jwt;
-    private AllowAuthorizer allow;
-    private HeaderMutator header;
-    private JsonObject jwtConfig;
-    private JsonObject headerConfig;
-    private GatewayRequest request;
+    private BenchGateway gateway;
+    private GatewayRequest withToken;
+    private GatewayRequest anonymous;
 
     @Setup
     public void setUp() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench").algorithm(JWSAlgorithm.RS256).generate();
-        String jwks = new JWKSet(key.toPublicJWK()).toString();
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench").type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().subject("user-1").issuer("https://idp.bench.test")
+                new JWTClaimsSet.Builder().subject("user-1").issuer(ISSUER)
                         .audience("api").claim("scope", "read")
                         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2)))).build());
         token.sign(new RSASSASigner(key));
+        gateway = BenchGateway.of(new JWKSet(key.toPublicJWK()).toString());
+        withToken = request("/orders/42", Map.of("Authorization", List.of("Bearer " + token.serialize())));
+        anonymous = request("/public/news", Map.of());
+        check(jwtRule(), "user-1");
+        check(anonymousRule(), "anonymous");
+    }
 
-        GatewayConfig config = new GatewayConfig() {
-            @Override
-            public Duration jwksCacheTtl() {
-                return Duration.ofHours(1);
-            }
+    private static GatewayRequest request(String path, Map<String, List<String>> headers) {
+        return new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.bench.test", path), "",
+                headers, Map.of(), "127.0.0.1", "http://localhost:9080");
+    }
 
-            @Override
-            public Duration remoteTimeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
-        RemoteCalls localJwks = new RemoteCalls() {
-            @Override
-            public Reply call(String method, URI uri, Map<String, String> headers, String body) {
-                return new Reply(200, jwks, Map.of());
-            }
-        };
-        JwksCache cache = new JwksCache();
-        inject(cache, "remote", localJwks);
-        inject(cache, "config", config);
-        inject(cache, "clock", Clock.systemUTC());
-        jwt = new JwtAuthenticator();
-        inject(jwt, "jwks", cache);
-        inject(jwt, "clock", Clock.systemUTC());
-        allow = new AllowAuthorizer();
-        header = new HeaderMutator();
-
-        jwtConfig = JsonText.readObject("{\"jwks_urls\": [\"" + JWKS_URL + "\"], \"trusted_issuers\": [\"https://idp.bench.test\"],"
-                + " \"target_audience\": [\"api\"], \"required_scope\": [\"read\"]}");
-        headerConfig = JsonText.readObject("{\"headers\": {\"X-User\": \"{{ print .Subject }}\"}}");
-        rules = RuleSet.of(List.of(
-                rule("public", "http://api.bench.test/public/<.*>"),
-                rule("admin", "http://api.bench.test/admin/<.*>"),
-                rule("orders", "http://api.bench.test/orders/<[0-9]+>")), MatchStrategy.REGEXP);
-        request = new GatewayRequest(TenantId.DEFAULT, RequestTarget.of("GET", "http", "api.bench.test", "/orders/42"), "",
-                Map.of("Authorization", List.of("Bearer " + token.serialize())), Map.of(), "127.0.0.1", "http://localhost:9080");
-        String subject = decide();
-        if (!subject.equals("user-1")) {
-            throw new IllegalStateException("the benchmark's decision did not allow the request: " + subject);
+    private static void check(String user, String expected) {
+        if (!expected.equals(user)) {
+            throw new IllegalStateException("the benchmark's decision did not allow the request as " + expected + ": " + user);
         }
     }
 
-    private static Rule rule(String id, String url) {
-        return new Rule(id, "v0.40.0", "", Upstream.NONE, url, List.of("GET"), List.of(HandlerRef.of("jwt")),
-                HandlerRef.of("allow"), List.of(HandlerRef.of("header")), List.of());
-    }
-
-    private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
-    }
-
-    /** One decision; returns the header the upstream would get, so the work cannot be optimised away. */
+    /** One decision about a JWT-carrying request; returns the header the upstream would get, so it cannot be optimised away. */
     @Benchmark
-    public String decide() {
-        RuleMatch.Found found = (RuleMatch.Found) rules.match(request.target());
-        AuthenticationSession session = new AuthenticationSession(found.captureGroups(), request.target().url(),
-                request.target().method());
-        if (!jwt.authenticate(request, jwtConfig, session)) {
-            throw new IllegalStateException("jwt was not responsible");
-        }
-        allow.authorize(request, JsonObject.EMPTY_JSON_OBJECT, session);
-        header.mutate(request, headerConfig, session);
-        return session.headers().get("X-User");
+    public String jwtRule() {
+        return user(gateway.engine().decide(withToken));
+    }
+
+    /** One decision about a request without credentials under an {@code anonymous} rule. */
+    @Benchmark
+    public String anonymousRule() {
+        return user(gateway.engine().decide(anonymous));
+    }
+
+    private static String user(Decision decision) {
+        return decision instanceof Decision.Allowed a ? a.session().headers().get("X-User") : decision.toString();
     }
 
     /** Runs this benchmark: {@code java -cp ... dev.gatehouse.gateway.bench.GatewayDecisionBenchmark}. */

@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.demo;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.TestHandlers;
 import dev.gatehouse.gateway.authz.OwnerAuthorizer;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.RequestTarget;
@@ -43,7 +44,7 @@ class DemoRulesTest {
     @ParameterizedTest
     @EnumSource(MatchStrategy.class)
     void loadWhenStrategyThenEachDemoUrlMatchesItsOneRuleOnAnyHost(MatchStrategy strategy) {
-        RuleSet set = RuleSet.of(DemoRules.load(strategy), strategy);
+        RuleSet set = TestHandlers.ruleSet(DemoRules.load(strategy), strategy);
 
         assertEquals("demo-public", ruleOf(set, "http://localhost:9080/demo/api/public"));
         assertEquals("demo-signed-in", ruleOf(set, "https://127.0.0.1:9443/demo/api/me"));
@@ -55,7 +56,7 @@ class DemoRulesTest {
     @ParameterizedTest
     @EnumSource(MatchStrategy.class)
     void loadWhenStrategyThenOtherPathsAndMethodsMatchNoDemoRule(MatchStrategy strategy) {
-        RuleSet set = RuleSet.of(DemoRules.load(strategy), strategy);
+        RuleSet set = TestHandlers.ruleSet(DemoRules.load(strategy), strategy);
 
         assertInstanceOf(RuleMatch.NoRule.class, match(set, "GET", "http://localhost:9080/app/demo/api/public"));
         assertInstanceOf(RuleMatch.NoRule.class, match(set, "GET", "http://localhost:9080/demo/api/public/more"));
@@ -66,15 +67,15 @@ class DemoRulesTest {
     @ParameterizedTest
     @EnumSource(MatchStrategy.class)
     void ownerRuleWhenStrategyThenOnlyTheIdentityInThePathIsTheOwner(MatchStrategy strategy) {
-        RuleSet set = RuleSet.of(DemoRules.load(strategy), strategy);
+        RuleSet set = TestHandlers.ruleSet(DemoRules.load(strategy), strategy);
         String url = "http://localhost:9080/demo/api/accounts/" + OWNER;
         RuleMatch.Found found = assertInstanceOf(RuleMatch.Found.class, match(set, "GET", url));
         GatewayRequest request = new GatewayRequest(TenantId.DEFAULT, target("GET", url), "", Map.of(), Map.of(), "127.0.0.1",
                 "http://localhost:9080");
         OwnerAuthorizer owner = new OwnerAuthorizer();
 
-        assertDoesNotThrow(() -> owner.authorize(request, found.rule().authorizer().config(), session(found, url, OWNER)));
-        assertThrows(GatewayException.class, () -> owner.authorize(request, found.rule().authorizer().config(),
+        assertDoesNotThrow(() -> owner.bind(found.rule().authorizer().config()).authorize(request, session(found, url, OWNER)));
+        assertThrows(GatewayException.class, () -> owner.bind(found.rule().authorizer().config()).authorize(request,
                 session(found, url, "someone-else")));
     }
 

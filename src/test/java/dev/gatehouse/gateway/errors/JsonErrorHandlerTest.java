@@ -19,7 +19,7 @@ class JsonErrorHandlerTest {
 
     @Test
     void handleWhenTargetRefusedThenBodyNamesTheReasonWithAStableId() {
-        ErrorAnswer answer = new JsonErrorHandler().handle(null, JsonObject.EMPTY_JSON_OBJECT, GatewayException.refused(Reason.ENCODED_DOT));
+        ErrorAnswer answer = new JsonErrorHandler().bind(JsonObject.EMPTY_JSON_OBJECT).handle(null, GatewayException.refused(Reason.ENCODED_DOT));
 
         assertEquals(400, answer.status());
         JsonObject error = error(answer);
@@ -32,7 +32,7 @@ class JsonErrorHandlerTest {
 
     @Test
     void handleWhenHandlerDeniedThenNoReasonReachesTheClient() {
-        ErrorAnswer answer = new JsonErrorHandler().handle(null, JsonObject.EMPTY_JSON_OBJECT,
+        ErrorAnswer answer = new JsonErrorHandler().bind(JsonObject.EMPTY_JSON_OBJECT).handle(null,
                 GatewayException.unauthorized("session token ory_st_x expired"));
 
         JsonObject error = error(answer);

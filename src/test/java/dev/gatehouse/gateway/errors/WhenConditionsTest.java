@@ -30,16 +30,16 @@ class WhenConditionsTest {
 
     @Test
     void matchesWhenNoWhenThenAlways() {
-        assertTrue(WhenConditions.matches(JsonObject.EMPTY_JSON_OBJECT, UNAUTHORIZED, request("1.2.3.4", Map.of())));
+        assertTrue(WhenConditions.of(JsonObject.EMPTY_JSON_OBJECT).matches(UNAUTHORIZED, request("1.2.3.4", Map.of())));
     }
 
     @Test
     void matchesWhenErrorAndAcceptListedThenOnlyThatCombination() {
         JsonObject c = config("{\"when\":[{\"error\":[\"unauthorized\"],\"request\":{\"header\":{\"accept\":[\"text/html\"]}}}]}");
 
-        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("1.2.3.4", Map.of("Accept", List.of("text/html,application/xhtml+xml;q=0.9")))));
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("1.2.3.4", Map.of("Accept", List.of("application/json")))));
-        assertFalse(WhenConditions.matches(c, new GatewayException(ErrorKind.FORBIDDEN, "x"),
+        assertTrue(WhenConditions.of(c).matches(UNAUTHORIZED, request("1.2.3.4", Map.of("Accept", List.of("text/html,application/xhtml+xml;q=0.9")))));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request("1.2.3.4", Map.of("Accept", List.of("application/json")))));
+        assertFalse(WhenConditions.of(c).matches(new GatewayException(ErrorKind.FORBIDDEN, "x"),
                 request("1.2.3.4", Map.of("Accept", List.of("text/html")))));
     }
 
@@ -47,18 +47,18 @@ class WhenConditionsTest {
     void matchesWhenCidrThenClientAddressInsideOnly() {
         JsonObject c = config("{\"when\":[{\"request\":{\"cidr\":[\"10.0.0.0/8\",\"2001:db8::/32\"]}}]}");
 
-        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("10.20.30.40", Map.of())));
-        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("2001:db8::1", Map.of())));
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("11.0.0.1", Map.of())));
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request(null, Map.of())));
+        assertTrue(WhenConditions.of(c).matches(UNAUTHORIZED, request("10.20.30.40", Map.of())));
+        assertTrue(WhenConditions.of(c).matches(UNAUTHORIZED, request("2001:db8::1", Map.of())));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request("11.0.0.1", Map.of())));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request(null, Map.of())));
     }
 
     @Test
     void matchesWhenContentTypeListedThenParametersIgnored() {
         JsonObject c = config("{\"when\":[{\"request\":{\"header\":{\"content_type\":[\"application/json\"]}}}]}");
 
-        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("1.1.1.1", Map.of("Content-Type", List.of("application/json; charset=utf-8")))));
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("1.1.1.1", Map.of("Content-Type", List.of("text/plain")))));
+        assertTrue(WhenConditions.of(c).matches(UNAUTHORIZED, request("1.1.1.1", Map.of("Content-Type", List.of("application/json; charset=utf-8")))));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request("1.1.1.1", Map.of("Content-Type", List.of("text/plain")))));
     }
 
     @Test
@@ -73,11 +73,11 @@ class WhenConditionsTest {
         JsonObject c = config("{\"when\":[{\"request\":{\"cidr\":[\"127.0.0.0/8\",\"::1/128\"]}}]}");
 
         // resolved, "localhost" would be inside both ranges
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("localhost", Map.of())));
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("cafe.test", Map.of())));
-        assertFalse(WhenConditions.matches(c, UNAUTHORIZED, request("127.1", Map.of())), "only dotted quads are IPv4 literals");
-        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("127.0.0.1", Map.of())));
-        assertTrue(WhenConditions.matches(c, UNAUTHORIZED, request("[::1]", Map.of())));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request("localhost", Map.of())));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request("cafe.test", Map.of())));
+        assertFalse(WhenConditions.of(c).matches(UNAUTHORIZED, request("127.1", Map.of())), "only dotted quads are IPv4 literals");
+        assertTrue(WhenConditions.of(c).matches(UNAUTHORIZED, request("127.0.0.1", Map.of())));
+        assertTrue(WhenConditions.of(c).matches(UNAUTHORIZED, request("[::1]", Map.of())));
     }
 
     @Test

@@ -23,7 +23,7 @@ class CookieMutatorTest {
 
     private void mutate(String cookies) {
         session.subject("alice");
-        new CookieMutator().mutate(request, JsonText.readObject("{\"cookies\": " + cookies + "}"), session);
+        new CookieMutator().bind(JsonText.readObject("{\"cookies\": " + cookies + "}")).mutate(request, session);
     }
 
     @Test

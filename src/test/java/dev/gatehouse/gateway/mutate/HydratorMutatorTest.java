@@ -41,7 +41,7 @@ class HydratorMutatorTest {
                 Map.of(), Map.of(), "127.0.0.1", "http://api.test");
         AuthenticationSession session = new AuthenticationSession(List.of(), "http://api.test/x", "GET");
         session.subject("alice");
-        mutator().mutate(request, JsonText.readObject(config), session);
+        mutator().bind(JsonText.readObject(config)).mutate(request, session);
         assertEquals("gold", session.extra().getString("plan"));
     }
 
@@ -61,8 +61,8 @@ class HydratorMutatorTest {
     }
 
     @Test
-    void validateWhenBasicLacksPasswordThenRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mutator().validate(
+    void bindWhenBasicLacksPasswordThenRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mutator().bind(
                 JsonText.readObject("{\"api\": {\"url\": \"http://enrich.test/h\", \"auth\": {\"basic\": {\"username\": \"gw\"}}}}")));
 
         assertTrue(e.getMessage().contains("api.auth.basic"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.rule;
 
+import dev.gatehouse.gateway.TestHandlers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +23,7 @@ class RuleSetTest {
 
     @Test
     void matchWhenRegexpPatternThenCaptureGroupsInOrder() {
-        RuleSet set = RuleSet.of(List.of(rule("accounts", "http://api.test/accounts/<[0-9a-f-]+>/items/<\\d+>", "GET")),
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("accounts", "http://api.test/accounts/<[0-9a-f-]+>/items/<\\d+>", "GET")),
                 MatchStrategy.REGEXP);
 
         RuleMatch m = match(set, "GET", "http://api.test/accounts/ab-12/items/7?x=1");
@@ -33,7 +34,7 @@ class RuleSetTest {
 
     @Test
     void matchWhenTextOutsideBracketsHasRegexCharactersThenTheyAreLiteral() {
-        RuleSet set = RuleSet.of(List.of(rule("dot", "http://api.test/a.b/<.*>", "GET")), MatchStrategy.REGEXP);
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("dot", "http://api.test/a.b/<.*>", "GET")), MatchStrategy.REGEXP);
 
         assertInstanceOf(RuleMatch.Found.class, match(set, "GET", "http://api.test/a.b/x"));
         assertInstanceOf(RuleMatch.NoRule.class, match(set, "GET", "http://api.test/aXb/x"));
@@ -41,14 +42,14 @@ class RuleSetTest {
 
     @Test
     void matchWhenMethodNotListedThenNoRule() {
-        RuleSet set = RuleSet.of(List.of(rule("r", "http://api.test/x", "GET")), MatchStrategy.REGEXP);
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("r", "http://api.test/x", "GET")), MatchStrategy.REGEXP);
 
         assertInstanceOf(RuleMatch.NoRule.class, match(set, "POST", "http://api.test/x"));
     }
 
     @Test
     void matchWhenTwoRulesMatchThenAmbiguousWithBothIds() {
-        RuleSet set = RuleSet.of(List.of(rule("a", "http://api.test/<.*>", "GET"), rule("b", "http://api.test/x", "GET")),
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("a", "http://api.test/<.*>", "GET"), rule("b", "http://api.test/x", "GET")),
                 MatchStrategy.REGEXP);
 
         RuleMatch.Ambiguous m = assertInstanceOf(RuleMatch.Ambiguous.class, match(set, "GET", "http://api.test/x"));
@@ -58,7 +59,7 @@ class RuleSetTest {
 
     @Test
     void matchWhenGlobStarThenItStopsAtSlashAndDot() {
-        RuleSet set = RuleSet.of(List.of(rule("g", "http://<*>.test/users/<*>", "GET")), MatchStrategy.GLOB);
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("g", "http://<*>.test/users/<*>", "GET")), MatchStrategy.GLOB);
 
         assertInstanceOf(RuleMatch.Found.class, match(set, "GET", "http://api.test/users/42"));
         assertInstanceOf(RuleMatch.NoRule.class, match(set, "GET", "http://api.test/users/42/secrets"));
@@ -67,7 +68,7 @@ class RuleSetTest {
 
     @Test
     void matchWhenGlobDoubleStarAlternativesAndClassesThenTheyMatch() {
-        RuleSet set = RuleSet.of(List.of(rule("g", "http://api.test/<{public,static}>/<**>", "GET"),
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("g", "http://api.test/<{public,static}>/<**>", "GET"),
                 rule("h", "http://api.test/v<[0-9]>/<?>", "GET")), MatchStrategy.GLOB);
 
         assertInstanceOf(RuleMatch.Found.class, match(set, "GET", "http://api.test/static/a/b.css"));
@@ -78,7 +79,7 @@ class RuleSetTest {
 
     @Test
     void matchWhenTraversalOutOfPublicPrefixThenRefusedBeforeAnyRuleCouldAllowIt() {
-        RuleSet set = RuleSet.of(List.of(rule("public", "http://api.test/public/<.*>", "GET"),
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("public", "http://api.test/public/<.*>", "GET"),
                 rule("admin", "http://api.test/admin/<.*>", "GET")), MatchStrategy.REGEXP);
 
         assertThrows(RejectedRequestException.class, () -> match(set, "GET", "http://api.test/public/../admin/users"));
@@ -89,7 +90,7 @@ class RuleSetTest {
 
     @Test
     void matchWhenMethodOrHostInOtherCaseThenSameRuleAsCanonical() {
-        RuleSet set = RuleSet.of(List.of(rule("r", "http://api.test/x", "GET")), MatchStrategy.REGEXP);
+        RuleSet set = TestHandlers.ruleSet(List.of(rule("r", "http://api.test/x", "GET")), MatchStrategy.REGEXP);
 
         assertInstanceOf(RuleMatch.Found.class, match(set, "get", "http://API.Test/x"));
         assertInstanceOf(RuleMatch.Found.class, match(set, "GET", "http://api.test.:80/x"));
@@ -98,14 +99,14 @@ class RuleSetTest {
     @Test
     void compileWhenPatternInvalidThenInvalidRuleNamingTheRule() {
         InvalidRuleException e = assertThrows(InvalidRuleException.class,
-                () -> RuleSet.of(List.of(rule("bad", "http://api.test/<[a-z>", "GET")), MatchStrategy.REGEXP));
+                () -> TestHandlers.ruleSet(List.of(rule("bad", "http://api.test/<[a-z>", "GET")), MatchStrategy.REGEXP));
 
         assertEquals("rule bad: match.url", e.field());
     }
 
     @Test
     void compileWhenIdsRepeatThenInvalid() {
-        assertThrows(InvalidRuleException.class, () -> RuleSet.of(List.of(rule("a", "http://x/a", "GET"),
+        assertThrows(InvalidRuleException.class, () -> TestHandlers.ruleSet(List.of(rule("a", "http://x/a", "GET"),
                 rule("a", "http://x/b", "GET")), MatchStrategy.REGEXP));
     }
 }

@@ -3,8 +3,10 @@ package dev.gatehouse.gateway.authn;
 import dev.gatehouse.gateway.HandlerConfigs;
 import jakarta.json.JsonObject;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Oathkeeper's {@code scope_strategy}: whether a granted scope satisfies a required one. {@code exact}:
@@ -13,39 +15,40 @@ import java.util.List;
  * {@code none}: no local check (a remote introspection endpoint gets the scope instead). Used by
  * {@code oauth2_introspection} and {@code jwt}.
  */
-final class ScopeStrategies {
+enum ScopeStrategy {
 
-    static final List<String> NAMES = List.of("exact", "hierarchic", "wildcard", "none");
+    EXACT, HIERARCHIC, WILDCARD, NONE;
 
-    private ScopeStrategies() {
-    }
+    private static final List<String> NAMES = Arrays.stream(values()).map(ScopeStrategy::configName).toList();
 
     /** A handler config's {@code scope_strategy}; {@code exact} when it names none. */
-    static String of(JsonObject config) {
-        return HandlerConfigs.string(config, "scope_strategy").orElse("exact");
-    }
-
-    /** Refuses a {@code scope_strategy} that is not one of {@link #NAMES}. */
-    static void validate(JsonObject config) {
-        if (!NAMES.contains(of(config))) {
+    static ScopeStrategy parse(JsonObject config) {
+        String name = HandlerConfigs.string(config, "scope_strategy").orElse("exact");
+        if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("scope_strategy must be one of " + NAMES);
         }
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** How configs spell it: {@code hierarchic}. */
+    String configName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether each of {@code required} is satisfied by at least one of {@code granted}. */
-    static boolean grantsAll(String strategy, Collection<String> granted, Collection<String> required) {
-        return required.stream().allMatch(r -> granted.stream().anyMatch(g -> matches(strategy, g, r)));
+    boolean grantsAll(Collection<String> granted, Collection<String> required) {
+        return required.stream().allMatch(r -> granted.stream().anyMatch(g -> matches(g, r)));
     }
 
-    static boolean matches(String strategy, String granted, String required) {
+    boolean matches(String granted, String required) {
         if (granted.isEmpty()) {
             return false;
         }
-        return switch (strategy) {
-            case "hierarchic" -> required.equals(granted) || required.startsWith(granted + ".");
-            case "wildcard" -> wildcard(granted.split("\\.", -1), required.split("\\.", -1));
-            case "none" -> true;
-            default -> required.equals(granted);
+        return switch (this) {
+            case HIERARCHIC -> required.equals(granted) || required.startsWith(granted + ".");
+            case WILDCARD -> wildcard(granted.split("\\.", -1), required.split("\\.", -1));
+            case NONE -> true;
+            case EXACT -> required.equals(granted);
         };
     }
 
