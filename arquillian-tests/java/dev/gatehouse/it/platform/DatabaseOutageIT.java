@@ -3,6 +3,7 @@ package dev.gatehouse.it.platform;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.StartingPostgres;
 import dev.gatehouse.it.support.TcpRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +12,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,5 +72,41 @@ class DatabaseOutageIT {
         }
         server.awaitReady(Duration.ofSeconds(30));
         assertEquals(200, Http.get("/admin/tenants").admin().send().status());
+    }
+
+    @Test
+    void runningWhenDatabaseRestartsThenEveryoneGets503Problems() throws Exception {
+        ItServer server = ItServer.get();
+        assumeTrue(server.usesPostgres(), "needs PostgreSQL");
+        TcpRelay relay = server.databaseRelay();
+        List<Http> requests = List.of(Http.get("/self-service/login/api"), Http.get("/admin/tenants").admin(),
+                Http.get("/.well-known/jwks.json"), Http.get("/ui/selfservice/login.xhtml?flow=" + java.util.UUID.randomUUID()),
+                Http.post("/oauth2/token").body("application/x-www-form-urlencoded",
+                        "grant_type=client_credentials&client_id=restart".getBytes(StandardCharsets.UTF_8)));
+
+        relay.stop();
+        List<Http.Response> answers;
+        try (StartingPostgres restarting = new StartingPostgres(relay.port())) {
+            ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+            try {
+                List<Future<Http.Response>> sent = new ArrayList<>();
+                requests.forEach(r -> sent.add(pool.submit(r::send)));
+                answers = new ArrayList<>();
+                for (Future<Http.Response> f : sent) {
+                    answers.add(f.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            relay.start();
+        }
+        server.awaitReady(Duration.ofSeconds(30));
+
+        for (Http.Response a : answers) {
+            assertEquals(503, a.status(), a.toString());
+            assertTrue(a.contentType().startsWith("application/problem+json"), a.toString());
+            assertTrue(a.jsonObject().getString("type").endsWith("/unavailable"), a.toString());
+        }
     }
 }

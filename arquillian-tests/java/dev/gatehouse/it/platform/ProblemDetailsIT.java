@@ -62,6 +62,34 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void postWhenNumberLongerThanTheParserTakesThen400OnEveryJsonEndpoint() {
+        String huge = "7".repeat(1_200);
+        JsonObject p = assertProblem(Http.post("/admin/tenants").admin().json("{\"id\":" + huge + "}").send(), 400, "malformed-request");
+        assertEquals("The request body has a number longer than 100 characters", p.getString("detail"));
+        assertProblem(Http.post("/admin/rules/validate").admin().json("{\"id\":" + huge + "}").send(), 400, "malformed-request");
+        Http.Response registration = Http.post("/oauth2/register").json("{\"client_name\":" + huge + "}").send();
+        assertEquals(400, registration.status(), registration.toString());
+        assertEquals("invalid_client_metadata", registration.jsonObject().getString("error"), "RFC 7591's own error shape");
+        String flow = Http.get("/self-service/login/api").send().jsonObject().getString("id");
+        assertProblem(Http.post("/self-service/login?flow=" + flow).json("{\"n\":" + huge + "}").send(), 400, "malformed-request");
+    }
+
+    @Test
+    void validateRuleWhenNestedThousandsDeepThen400() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        JsonObject p = assertProblem(Http.post("/admin/rules/validate").admin().json(deep).send(), 400, "malformed-request");
+        assertTrue(p.getString("detail").contains("nested"), p.toString());
+    }
+
+    @Test
+    void postWhenStringHoldsNulOrMemberTwiceThen400() {
+        assertProblem(Http.post("/admin/tenants").admin().json("{\"id\":\"nul\",\"display_name\":\"a\\u0000b\"}").send(),
+                400, "malformed-request");
+        assertProblem(Http.post("/admin/tenants").admin().json("{\"id\":\"twice\",\"id\":\"Not Valid!\"}").send(),
+                400, "malformed-request");
+    }
+
+    @Test
     void postWhenFieldHasWrongTypeThen422WithField() {
         JsonObject p = assertProblem(Http.post("/admin/tenants").admin().json("{\"id\": 42}").send(), 422, "validation-failed");
         assertEquals("id", p.getJsonArray("errors").getJsonObject(0).getString("field"));

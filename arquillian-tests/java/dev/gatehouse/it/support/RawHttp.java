@@ -4,17 +4,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,9 +24,9 @@ import java.util.Map;
 public final class RawHttp {
 
     private final int port;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String method;
     private String target;
-    private final Map<String, String> headers = new LinkedHashMap<>();
     private String localAddress;
     private byte[] body = new byte[0];
 
@@ -96,24 +93,15 @@ public final class RawHttp {
     }
 
     public Response send() {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        List<RawWire.Header> lines = new ArrayList<>();
         headers.putIfAbsent("Host", "localhost");
-        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        if (body.length > 0) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket()) {
-            if (localAddress != null) {
-                socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-            }
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return Response.parse(socket.getInputStream().readAllBytes());
+        headers.forEach((k, v) -> lines.add(new RawWire.Header(k, v)));
+        try {
+            RawWire.Answer answer = RawWire.exchange(localAddress, port,
+                    RawWire.request(method, target, lines, body.length > 0 ? body : null), Duration.ofSeconds(30));
+            Map<String, String> first = new LinkedHashMap<>();
+            answer.headers().forEach(h -> first.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.value()));
+            return new Response(answer.status(), first, answer.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,49 +109,6 @@ public final class RawHttp {
 
     /** The answer: status, headers (names in lower case; the first of repeated ones) and the body, de-chunked. */
     public record Response(int status, Map<String, String> headers, String body) {
-
-        static Response parse(byte[] bytes) throws IOException {
-            String all = new String(bytes, StandardCharsets.ISO_8859_1);
-            int end = all.indexOf("\r\n\r\n");
-            if (end < 0) {
-                throw new IOException("no complete answer: " + all);
-            }
-            String[] lines = all.substring(0, end).split("\r\n");
-            int status = Integer.parseInt(lines[0].split(" ")[1]);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                body = dechunk(new java.io.ByteArrayInputStream(body));
-            }
-            return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private static byte[] dechunk(InputStream in) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            while (true) {
-                StringBuilder size = new StringBuilder();
-                int c;
-                while ((c = in.read()) >= 0 && c != '\n') {
-                    if (c != '\r') {
-                        size.append((char) c);
-                    }
-                }
-                if (size.length() == 0) {
-                    return out.toByteArray();
-                }
-                int semicolon = size.indexOf(";");
-                int n = Integer.parseInt((semicolon < 0 ? size.toString() : size.substring(0, semicolon)).trim(), 16);
-                if (n == 0) {
-                    return out.toByteArray();
-                }
-                out.write(in.readNBytes(n));
-                in.readNBytes(2);
-            }
-        }
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));

@@ -57,6 +57,10 @@ public final class TcpRelay {
         return server != null;
     }
 
+    public int port() {
+        return listenPort;
+    }
+
     private void accept(ServerSocket s) {
         while (!s.isClosed()) {
             try {

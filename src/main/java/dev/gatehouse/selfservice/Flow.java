@@ -36,6 +36,8 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
     public static final String SENT_EMAIL = "sent_email";
     public static final String SHOW_FORM = "show_form";
     public static final String SUCCESS = "success";
+    /** The longest request URL a flow keeps (its column's size); a flow is not started for a longer one. */
+    public static final int MAX_REQUEST_URL = 2048;
 
     public Flow {
         Objects.requireNonNull(id);

@@ -136,10 +136,16 @@ public record Submission(Map<String, String> fields, JsonObject traits, boolean 
     }
 
     private static String decode(String s) {
+        String decoded;
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw ApiException.malformed("The form is not validly encoded");
         }
+        if (decoded.indexOf('\0') >= 0) {
+            // an identifier with a NUL would reach the database as a lookup key, which PostgreSQL refuses
+            throw ApiException.malformed("A form field holds a NUL character");
+        }
+        return decoded;
     }
 }

@@ -68,6 +68,18 @@ class AuthorizeEndpointIT {
     }
 
     @Test
+    void authorizeWhenLongerThanAFlowKeepsThenErrorPageAndAtTheLimitAccepted() {
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        String url = Authorizations.request(client).request().toURI() + "&x=";
+        String fits = "a".repeat(8_192 - url.length());
+
+        assertTrue(Authorizations.location(browser.get(URI.create(url + fits))).contains("login_challenge="));
+        HttpResponse<String> tooLong = browser.get(URI.create(url + fits + "a"));
+        assertErrorPage(tooLong);
+        assertTrue(tooLong.body().contains("data-error=\"invalid_request\""), tooLong.body());
+    }
+
+    @Test
     void authorizeWhenPostedAsFormThenSameAsGet() {
         AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
         String query = Authorizations.request(client).request().toQueryString();

@@ -55,6 +55,17 @@ class LogoutIT {
     }
 
     @Test
+    void logoutWhenRequestLongerThanALogoutRequestKeepsThenErrorPageAndSessionKept() {
+        AuthorizeClients.Client client = rememberedLogin();
+
+        HttpResponse<String> r = browser.get(logout(client, client.postLogoutRedirectUri(), "long") + "&x=" + "a".repeat(8_200));
+
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("data-error=\"invalid_request\""), r.body());
+        assertTrue(browser.cookie("gatehouse_oauth2_session").isPresent(), "nothing was logged out");
+    }
+
+    @Test
     void logoutWhenNobodySignedInThenStraightToRegisteredUriWithState() {
         AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
         assertEquals(client.postLogoutRedirectUri() + "?state=abc",

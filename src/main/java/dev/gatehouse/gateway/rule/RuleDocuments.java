@@ -1,18 +1,17 @@
 package dev.gatehouse.gateway.rule;
 
+import dev.gatehouse.kernel.json.BoundedJson;
+import dev.gatehouse.kernel.json.MalformedJsonException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -96,10 +95,10 @@ public final class RuleDocuments {
     }
 
     private static JsonValue json(String text) {
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
-            return r.readValue();
-        } catch (JsonException e) {
-            throw new InvalidRuleException("document", "is not valid JSON");
+        try {
+            return BoundedJson.read(text);
+        } catch (MalformedJsonException e) {
+            throw new InvalidRuleException("document", e.reason());
         }
     }
 
@@ -140,7 +139,12 @@ public final class RuleDocuments {
             return Json.createValue(big);
         }
         if (v instanceof Double || v instanceof Float) {
-            return Json.createValue(BigDecimal.valueOf(((Number) v).doubleValue()));
+            double d = ((Number) v).doubleValue();
+            if (!Double.isFinite(d)) {
+                // YAML's .inf and .nan, and numbers too large for a double; JSON has no such numbers
+                throw new InvalidRuleException("document", "has a number that is not finite");
+            }
+            return Json.createValue(BigDecimal.valueOf(d));
         }
         return Json.createValue(String.valueOf(v));
     }

@@ -3,30 +3,18 @@ package dev.gatehouse.kernel.json;
 import dev.gatehouse.kernel.BodyTooLargeException;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Parses JSON request bodies defensively: strict UTF-8, bounded nesting depth, an object at the top.
- * Every failure is an {@link ApiException} with a message safe to show; parser internals never leak.
+ * Parses JSON request bodies under {@link BoundedJson}'s bounds, with an object (or, for JSON Patch, an array)
+ * at the top. Every failure is an {@link ApiException} with a message safe to show; parser internals never leak.
  */
 public final class JsonBodies {
-
-    /** Deeper documents are refused before they are built, so a hostile body cannot exhaust the stack. */
-    public static final int MAX_DEPTH = 32;
 
     private JsonBodies() {
     }
@@ -47,11 +35,14 @@ public final class JsonBodies {
     private static byte[] bytes(InputStream body) {
         byte[] bytes;
         try {
-            bytes = body == null ? new byte[0] : body.readAllBytes();
+            bytes = body == null ? new byte[0] : body.readNBytes(BoundedJson.MAX_BYTES + 1);
         } catch (BodyTooLargeException e) {
             throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The request body is larger than allowed");
         } catch (IOException e) {
             throw ApiException.malformed("The request body could not be read");
+        }
+        if (bytes.length > BoundedJson.MAX_BYTES) {
+            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "The request body is larger than allowed");
         }
         return bytes;
     }
@@ -68,44 +59,10 @@ public final class JsonBodies {
         if (bytes.length == 0) {
             throw ApiException.malformed("A JSON document is required in the request body");
         }
-        requireUtf8(bytes);
-        checkDepth(bytes);
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw ApiException.malformed("The request body is not valid JSON");
-        }
-    }
-
-    private static void requireUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw ApiException.malformed("The request body is not valid UTF-8");
-        }
-    }
-
-    private static void checkDepth(byte[] bytes) {
-        int depth = 0;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
-            while (parser.hasNext()) {
-                switch (parser.next()) {
-                    case START_OBJECT, START_ARRAY -> {
-                        if (++depth > MAX_DEPTH) {
-                            throw ApiException.malformed("The JSON document is nested more than " + MAX_DEPTH + " levels deep");
-                        }
-                    }
-                    case END_OBJECT, END_ARRAY -> depth--;
-                    default -> {
-                        // scalar values do not change depth
-                    }
-                }
-            }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw ApiException.malformed("The request body is not valid JSON");
+            return BoundedJson.read(bytes);
+        } catch (MalformedJsonException e) {
+            throw ApiException.malformed("The request body " + e.reason());
         }
     }
 }

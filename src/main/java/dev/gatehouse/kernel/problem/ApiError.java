@@ -18,6 +18,7 @@ public enum ApiError {
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation"),
     CONFLICT("conflict", "Conflict with the current state"),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
+    URI_TOO_LONG("uri-too-long", "The request URL is too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
     UNAVAILABLE("unavailable", "The service is not available right now"),

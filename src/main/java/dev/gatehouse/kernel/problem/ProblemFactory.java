@@ -31,6 +31,7 @@ public final class ProblemFactory {
             case NOT_ACCEPTABLE -> 406;
             case CONFLICT -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;

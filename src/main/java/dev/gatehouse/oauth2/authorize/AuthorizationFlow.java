@@ -14,6 +14,9 @@ import java.util.UUID;
  */
 public final class AuthorizationFlow {
 
+    /** The longest request URL a flow keeps (its column's size); longer authorization requests are refused. */
+    public static final int MAX_REQUEST_URL = 8192;
+
     /** What a remembered login session contributes when the login can be skipped. */
     public record Remembered(String subject, String loginSessionId, Instant authTime) {
     }

@@ -18,6 +18,9 @@ public record LogoutRequest(UUID id, TenantId tenant, String challengeHash, Opti
                             Optional<String> postLogoutRedirectUri, Optional<String> state, String requestUrl,
                             Instant expiresAt) {
 
+    /** The longest request URL a logout request keeps (its column's size); longer logout requests are refused. */
+    public static final int MAX_REQUEST_URL = 8192;
+
     public enum Status { REQUESTED, ACCEPTED, REJECTED, DONE }
 
     public LogoutRequest moveTo(Status next, Optional<String> verifier) {

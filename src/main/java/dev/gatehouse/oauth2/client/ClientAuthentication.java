@@ -133,7 +133,7 @@ public final class ClientAuthentication {
         if (id == null || id.isEmpty() || secret == null) {
             throw fail(id, method, "client_id or client_secret missing", basic);
         }
-        Optional<RegisteredClient> client = clients.apply(id);
+        Optional<RegisteredClient> client = registered(id);
         // checked even when there is nothing to compare with, so an unknown client takes as long as a wrong secret
         boolean matches = secrets.matches(secret, client.flatMap(RegisteredClient::secretHash));
         OAuth2Client found = registeredFor(client, id, method, basic);
@@ -143,11 +143,16 @@ public final class ClientAuthentication {
         return found;
     }
 
+    /** No client id holds a NUL (a Basic header or an assertion's issuer may): not looked up, as PostgreSQL refuses it. */
+    private Optional<RegisteredClient> registered(String id) {
+        return id.indexOf('\0') >= 0 ? Optional.empty() : clients.apply(id);
+    }
+
     private OAuth2Client publicClient(String id) {
         if (id == null || id.isEmpty()) {
             throw fail(null, TokenEndpointAuthMethod.NONE, "no client authentication and no client_id", false);
         }
-        return registeredFor(clients.apply(id), id, TokenEndpointAuthMethod.NONE, false);
+        return registeredFor(registered(id), id, TokenEndpointAuthMethod.NONE, false);
     }
 
     private OAuth2Client assertion(MultivaluedMap<String, String> form, Set<String> audiences) {
@@ -181,7 +186,7 @@ public final class ClientAuthentication {
         if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
             throw fail(id, method, "algorithm " + jwt.getHeader().getAlgorithm() + " not accepted", false);
         }
-        OAuth2Client client = registeredFor(clients.apply(id), id, method, false);
+        OAuth2Client client = registeredFor(registered(id), id, method, false);
         if (!verified(client, jwt)) {
             throw fail(id, method, "signature does not verify with the client's keys", false);
         }

@@ -51,6 +51,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.SEVERE, "Unexpected error in request " + request.requestId(), LogText.throwable(thrown));
         } else if (problem.error() == ApiError.UNAVAILABLE) {
             LOG.warning("Database unavailable during request " + request.requestId());
+        } else if (!(thrown instanceof ApiException) && DatabaseFailures.isUnstorableValue(thrown)) {
+            LOG.warning("The database refused a value of request " + request.requestId() + " (it slipped past validation)");
         }
         Response.ResponseBuilder response = Response.status(ProblemFactory.status(problem.error()))
                 .type(ProblemFactory.MEDIA_TYPE)
@@ -77,6 +79,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (DatabaseFailures.isUnavailable(thrown)) {
             return new ApiException(ApiError.UNAVAILABLE, "The database is not available; try again shortly");
+        }
+        if (DatabaseFailures.isUnstorableValue(thrown)) {
+            return ApiException.malformed("A value in the request is too long or holds characters that cannot be stored");
         }
         if (thrown instanceof NotFoundException) {
             return new ApiException(ApiError.NOT_FOUND, "No resource at this path");

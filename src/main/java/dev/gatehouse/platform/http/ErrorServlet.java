@@ -1,8 +1,11 @@
 package dev.gatehouse.platform.http;
 
 import dev.gatehouse.kernel.DatabaseFailures;
+import dev.gatehouse.kernel.RequestAttributes;
 import dev.gatehouse.kernel.log.LogText;
 import dev.gatehouse.kernel.problem.ApiError;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.problem.ProblemFactory;
 import dev.gatehouse.kernel.problem.ProblemWriter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,22 +39,35 @@ public class ErrorServlet extends HttpServlet {
             return;
         }
         int status = code instanceof Integer i ? i : 500;
-        ApiError error = classify(failure, status);
+        Optional<ApiException> expected = cause(failure, ApiException.class);
+        ApiError error = expected.map(ApiException::error).orElseGet(() -> classify(failure, status));
+        String detail = expected.map(ApiException::detail).orElse(null);
         if (failure != null && error == ApiError.INTERNAL) {
             LOG.log(Level.SEVERE, "Unhandled failure in " + LogText.bounded(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)), 256),
                     LogText.throwable(failure));
         }
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {
-            response.setStatus(dev.gatehouse.kernel.problem.ProblemFactory.status(error));
+            Object requestId = request.getAttribute(RequestAttributes.REQUEST_ID);
+            response.setStatus(ProblemFactory.status(error));
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gatehouse</title></head>"
-                    + "<body><h1>" + error.title() + "</h1><p>If this keeps happening, quote the request id "
-                    + response.getHeader(RequestIds.HEADER) + " to your administrator.</p><p><a href=\"/\">Gatehouse</a></p></body></html>");
+                    + "<body><h1>" + error.title() + "</h1>"
+                    + (requestId == null ? "" : "<p>If this keeps happening, quote the request id " + requestId + " to your administrator.</p>")
+                    + "<p><a href=\"/\">Gatehouse</a></p></body></html>");
             return;
         }
-        ProblemWriter.write(request, response, error, null);
+        ProblemWriter.write(request, response, error, detail);
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return Optional.of(type.cast(c));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Liberty refuses request URIs with encoded slashes or bad escapes (message CWWWC0005I): the client's fault. */
@@ -65,10 +82,16 @@ public class ErrorServlet extends HttpServlet {
 
     private static ApiError classify(Throwable failure, int status) {
         if (failure != null) {
-            if (isRejectedUri(failure)) {
+            if (isRejectedUri(failure) || DatabaseFailures.isUnstorableValue(failure)) {
                 return ApiError.MALFORMED_REQUEST;
             }
-            return DatabaseFailures.isUnavailable(failure) ? ApiError.UNAVAILABLE : ApiError.INTERNAL;
+            if (DatabaseFailures.isUnavailable(failure)) {
+                return ApiError.UNAVAILABLE;
+            }
+            if (status < 400 || status >= 500) {
+                return ApiError.INTERNAL;
+            }
+            // the container said what it was (a file that is not there, under WEB-INF for instance): go by its status
         }
         return switch (status) {
             case 400 -> ApiError.MALFORMED_REQUEST;
@@ -77,6 +100,7 @@ public class ErrorServlet extends HttpServlet {
             case 404 -> ApiError.NOT_FOUND;
             case 405 -> ApiError.METHOD_NOT_ALLOWED;
             case 413 -> ApiError.PAYLOAD_TOO_LARGE;
+            case 414 -> ApiError.URI_TOO_LONG;
             case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ApiError.UNAVAILABLE;
             default -> status >= 500 ? ApiError.INTERNAL : ApiError.MALFORMED_REQUEST;

@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.identity.Identity;
+import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
@@ -210,7 +211,16 @@ public abstract class FlowEndpoints {
 
     private String requestUrl(String flavor) {
         String q = request.getQueryString();
-        return PublicUrls.of(request, "/self-service/" + kind().path() + "/" + flavor) + (q == null ? "" : "?" + q);
+        return keptRequestUrl(PublicUrls.of(request, "/self-service/" + kind().path() + "/" + flavor) + (q == null ? "" : "?" + q));
+    }
+
+    /** The URL a new flow keeps as its {@code request_url}; a flow is not started for one longer than it can keep. */
+    static String keptRequestUrl(String url) {
+        if (url.length() > Flow.MAX_REQUEST_URL) {
+            throw new ApiException(ApiError.URI_TOO_LONG, "The request URL is longer than the " + Flow.MAX_REQUEST_URL
+                    + " characters a flow keeps");
+        }
+        return url;
     }
 
     protected String actionBase() {

@@ -70,7 +70,7 @@ public class SettingsResource {
         }
         CsrfCookies.Secret secret = csrf.secret(request);
         Flow flow = settings.create(holder.get().session(), holder.get().identity(), Flavor.BROWSER, checked,
-                PublicUrls.of(request, "/self-service/settings/browser"), PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
+                FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/browser")), PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
         return responses.browserStarted(request, flow, secret, IdentityJson.publicView(holder.get().identity(), PublicUrls.baseUri(request)));
     }
 
@@ -79,7 +79,7 @@ public class SettingsResource {
     public Response api() {
         var holder = apiHolder();
         Flow flow = settings.create(holder.session(), holder.identity(), Flavor.API, null,
-                PublicUrls.of(request, "/self-service/settings/api"), PublicUrls.base(request), null, null);
+                FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/api")), PublicUrls.base(request), null, null);
         return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
     }
 

@@ -63,4 +63,25 @@ class RuleDocumentsTest {
 
         assertEquals("document", e.field());
     }
+
+    @Test
+    void parseWhenJsonDeepOrWithHugeNumberThenDocumentRefusedNotParserError() {
+        InvalidRuleException deep = assertThrows(InvalidRuleException.class,
+                () -> RuleDocuments.parse(RuleDocuments.Format.JSON, "[".repeat(5_000) + "]".repeat(5_000)));
+        InvalidRuleException number = assertThrows(InvalidRuleException.class,
+                () -> RuleDocuments.parse(RuleDocuments.Format.JSON, "{\"id\":" + "1".repeat(1_200) + "}"));
+
+        assertEquals("document", deep.field());
+        assertEquals("is nested more than 32 levels deep", deep.reason());
+        assertEquals("document", number.field());
+        assertEquals("has a number longer than 100 characters", number.reason());
+    }
+
+    @Test
+    void parseWhenYamlNumberNotFiniteThenDocumentRefused() {
+        for (String yaml : new String[] {"- {id: .inf}", "- {id: -.Inf}", "- {id: .nan}", "- {id: 1e999999}"}) {
+            InvalidRuleException e = assertThrows(InvalidRuleException.class, () -> RuleDocuments.parse(RuleDocuments.Format.YAML, yaml), yaml);
+            assertEquals("document", e.field(), yaml);
+        }
+    }
 }

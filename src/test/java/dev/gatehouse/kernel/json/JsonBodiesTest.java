@@ -33,8 +33,8 @@ class JsonBodiesTest {
 
     @Test
     void readObjectWhenDepthAtLimitThenAcceptedAndBeyondRefused() {
-        String ok = "{\"a\":" + "[".repeat(JsonBodies.MAX_DEPTH - 1) + "]".repeat(JsonBodies.MAX_DEPTH - 1) + "}";
-        String deep = "{\"a\":" + "[".repeat(JsonBodies.MAX_DEPTH) + "]".repeat(JsonBodies.MAX_DEPTH) + "}";
+        String ok = "{\"a\":" + "[".repeat(BoundedJson.MAX_DEPTH - 1) + "]".repeat(BoundedJson.MAX_DEPTH - 1) + "}";
+        String deep = "{\"a\":" + "[".repeat(BoundedJson.MAX_DEPTH) + "]".repeat(BoundedJson.MAX_DEPTH) + "}";
 
         JsonBodies.readObject(ok.getBytes(StandardCharsets.UTF_8));
         assertEquals(ApiError.MALFORMED_REQUEST, errorOf(deep));
@@ -45,6 +45,14 @@ class JsonBodiesTest {
         byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'};
         assertEquals(ApiError.MALFORMED_REQUEST,
                 assertThrows(ApiException.class, () -> JsonBodies.readObject(bad)).error());
+    }
+
+    @Test
+    void readObjectWhenNumberLongerThanParserTakesThenMalformed() {
+        String huge = "{\"n\":" + "7".repeat(1_200) + "}";
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.readObject(huge.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ApiError.MALFORMED_REQUEST, e.error());
+        assertEquals("The request body has a number longer than 100 characters", e.detail());
     }
 
     @Test

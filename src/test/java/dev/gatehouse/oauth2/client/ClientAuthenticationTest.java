@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -88,9 +89,12 @@ class ClientAuthenticationTest {
     }
 
     private ClientAuthentication authentication(ClientKeys keys) {
-        return new ClientAuthentication(id -> Optional.ofNullable(clients.get(id)),
-                (clientId, jti, exp) -> seenJti.add(clientId + " " + jti), TestClients.secrets(), keys,
-                Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), b -> events.add(b.build()));
+        return authentication(id -> Optional.ofNullable(clients.get(id)), keys);
+    }
+
+    private ClientAuthentication authentication(Function<String, Optional<RegisteredClient>> lookup, ClientKeys keys) {
+        return new ClientAuthentication(lookup, (clientId, jti, exp) -> seenJti.add(clientId + " " + jti), TestClients.secrets(),
+                keys, Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), b -> events.add(b.build()));
     }
 
     private void register(RegisteredClient c) {
@@ -160,6 +164,22 @@ class ClientAuthenticationTest {
         assertInvalidClient(refused(Optional.of("Basic !!!not-base64"), form()), true);
         assertInvalidClient(refused(Optional.of("Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8))), form()), true);
         assertInvalidClient(refused(Optional.of("Basic " + Base64.getEncoder().encodeToString("app:%zz".getBytes(StandardCharsets.UTF_8))), form()), true);
+    }
+
+    @Test
+    void basicWhenClientIdHoldsNulThenInvalidClientWithoutALookup() {
+        ClientAuthentication refusingNul = authentication(id -> {
+            if (id.indexOf('\0') >= 0) {
+                throw new IllegalStateException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
+            }
+            return Optional.ofNullable(clients.get(id));
+        }, new ClientKeys(Duration.ofSeconds(2), Duration.ofMinutes(5), 10, Clock.fixed(NOW, ZoneOffset.UTC)));
+        String raw = "a%00b:" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
+
+        OAuth2Exception e = assertThrows(OAuth2Exception.class, () -> refusingNul.authenticate(new ClientAuthenticationRequest(
+                Optional.of("Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8))), form(), INTROSPECT), AUDIENCES));
+
+        assertInvalidClient(e, true);
     }
 
     @Test

@@ -22,6 +22,21 @@ class ProblemExceptionMapperTest {
     }
 
     @Test
+    void classifyWhenDatabaseRestartingThenUnavailable() {
+        assertEquals(ApiError.UNAVAILABLE, ProblemExceptionMapper.classify(
+                new RuntimeException(new SQLException("FATAL: the database system is starting up", "57P03"))).error());
+    }
+
+    @Test
+    void classifyWhenDatabaseRefusesValueThenMalformedWithoutTheValue() {
+        var p = ProblemExceptionMapper.classify(new RuntimeException(
+                new SQLException("ERROR: value too long for type character varying(2048): secret", "22001")));
+
+        assertEquals(ApiError.MALFORMED_REQUEST, p.error());
+        assertFalse(p.detail().contains("secret"));
+    }
+
+    @Test
     void classifyWhenUnexpectedThenInternalWithoutTheMessage() {
         var p = ProblemExceptionMapper.classify(new IllegalStateException("secret internal detail at line 42"));
 

@@ -5,6 +5,8 @@ import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.oauth2.Issuer;
+import dev.gatehouse.oauth2.OAuth2Error;
+import dev.gatehouse.oauth2.authorize.AuthorizationFlow;
 import dev.gatehouse.oauth2.authorize.AuthorizationFlows;
 import dev.gatehouse.oauth2.authorize.AuthorizationOutcome;
 import dev.gatehouse.oauth2.authorize.AuthorizationRequestParser;
@@ -81,8 +83,13 @@ public class AuthorizeResource {
         }
         AuthorizationOutcome outcome = parser.parse(params);
         if (outcome instanceof AuthorizationOutcome.Valid valid) {
-            return BrowserAnswers.of(flows.start(valid.request(),
-                    issuer.url(request, "/oauth2/auth") + "?" + (query == null ? "" : query), browser));
+            String requestUrl = issuer.url(request, "/oauth2/auth") + "?" + (query == null ? "" : query);
+            if (requestUrl.length() > AuthorizationFlow.MAX_REQUEST_URL) {
+                failed(OAuth2Error.INVALID_REQUEST.code(), "request longer than " + AuthorizationFlow.MAX_REQUEST_URL);
+                return BrowserAnswers.errorPage(OAuth2Error.INVALID_REQUEST,
+                        "The authorization request is longer than the " + AuthorizationFlow.MAX_REQUEST_URL + " characters it may have.");
+            }
+            return BrowserAnswers.of(flows.start(valid.request(), requestUrl, browser));
         }
         if (outcome instanceof AuthorizationOutcome.Redirect r) {
             failed(r.error().code(), r.description());

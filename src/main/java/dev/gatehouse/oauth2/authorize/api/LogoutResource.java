@@ -6,6 +6,7 @@ import dev.gatehouse.oauth2.authorize.AuthorizeConfig;
 import dev.gatehouse.oauth2.authorize.BackChannelLogout;
 import dev.gatehouse.oauth2.authorize.Browser;
 import dev.gatehouse.oauth2.authorize.BrowserAnswers;
+import dev.gatehouse.oauth2.authorize.LogoutRequest;
 import dev.gatehouse.oauth2.authorize.LogoutRequests;
 import dev.gatehouse.oauth2.authorize.OAuth2Cookies;
 import dev.gatehouse.session.SessionCookies;
@@ -88,8 +89,13 @@ public class LogoutResource {
         LogoutRequests.Asked asked = new LogoutRequests.Asked(one(params, "id_token_hint"), one(params, "client_id"),
                 one(params, "post_logout_redirect_uri"), one(params, "state"));
         String query = request.getQueryString();
-        return BrowserAnswers.of(logouts.start(asked, issuer.url(request, "/oauth2/sessions/logout")
-                + (query == null || !"GET".equals(request.getMethod()) ? "" : "?" + query), browser));
+        String requestUrl = issuer.url(request, "/oauth2/sessions/logout")
+                + (query == null || !"GET".equals(request.getMethod()) ? "" : "?" + query);
+        if (requestUrl.length() > LogoutRequest.MAX_REQUEST_URL) {
+            return BrowserAnswers.errorPage(OAuth2Error.INVALID_REQUEST,
+                    "The logout request is longer than the " + LogoutRequest.MAX_REQUEST_URL + " characters it may have.");
+        }
+        return BrowserAnswers.of(logouts.start(asked, requestUrl, browser));
     }
 
     private static Optional<String> one(Map<String, List<String>> params, String name) {
