@@ -1,5 +1,6 @@
 package dev.gatehouse.it.contract;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.AccessTokenStrategy;
 import dev.gatehouse.oauth2.client.ClientRepository;
 import dev.gatehouse.oauth2.client.DuplicateClientException;
@@ -8,7 +9,6 @@ import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.oauth2.client.TokenEndpointAuthMethod;
 import dev.gatehouse.oauth2.client.TokenLifespans;
 import dev.gatehouse.oauth2.client.jpa.JpaClientRepository;
-import dev.gatehouse.tenant.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

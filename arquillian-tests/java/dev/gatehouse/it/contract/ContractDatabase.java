@@ -1,7 +1,7 @@
 package dev.gatehouse.it.contract;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.jpa.JpaTenantRepository;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;

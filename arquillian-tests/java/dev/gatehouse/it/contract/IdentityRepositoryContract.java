@@ -11,7 +11,7 @@ import dev.gatehouse.identity.IdentityState;
 import dev.gatehouse.identity.RecoveryAddress;
 import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.jpa.JpaIdentityRepository;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,8 @@
 package dev.gatehouse.it.contract;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.tenant.DuplicateTenantException;
 import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.TenantRepository;
 import dev.gatehouse.tenant.jpa.JpaTenantRepository;
 import org.junit.jupiter.api.AfterEach;

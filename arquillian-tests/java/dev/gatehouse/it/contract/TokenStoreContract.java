@@ -1,5 +1,6 @@
 package dev.gatehouse.it.contract;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.token.StoredGrant;
 import dev.gatehouse.oauth2.token.StoredToken;
 import dev.gatehouse.oauth2.token.TokenKind;
@@ -7,7 +8,6 @@ import dev.gatehouse.oauth2.token.TokenStore;
 import dev.gatehouse.oauth2.token.jpa.JpaTokenStore;
 import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.jpa.JpaTenantRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.courier.OutgoingMessage;
 import dev.gatehouse.courier.delivery.CourierSender;
 import dev.gatehouse.kernel.problem.ApiException;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;

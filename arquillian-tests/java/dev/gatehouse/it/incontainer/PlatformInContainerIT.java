@@ -1,15 +1,15 @@
 package dev.gatehouse.it.incontainer;
 
 import dev.gatehouse.it.support.ItServerReady;
-import dev.gatehouse.oauth2.authorize.LogoutRequest;
-import dev.gatehouse.oauth2.authorize.LogoutRequestRepository;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.oauth2.authorize.LogoutRequest;
+import dev.gatehouse.oauth2.authorize.LogoutRequestRepository;
 import dev.gatehouse.platform.db.DatabaseMigrator;
 import dev.gatehouse.platform.db.ExpiredRowsCleanup;
-import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

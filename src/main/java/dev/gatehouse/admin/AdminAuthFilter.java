@@ -1,5 +1,6 @@
 package dev.gatehouse.admin;
 
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -24,8 +25,6 @@ import java.io.IOException;
 public class AdminAuthFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    public static final String ACTOR_ATTRIBUTE = "gatehouse.admin.actor";
-    public static final String API_KEY_ACTOR = "admin-api-key";
 
     @Inject
     AdminCredentials credentials;
@@ -39,14 +38,14 @@ public class AdminAuthFilter extends HttpFilter {
             throws IOException, ServletException {
         String presented = bearer(request.getHeader("Authorization"));
         if (credentials.matches(presented)) {
-            request.setAttribute(ACTOR_ATTRIBUTE, API_KEY_ACTOR);
+            RequestActor.set(request, RequestActor.ADMIN_API_KEY);
             chain.doFilter(request, response);
             return;
         }
         AdminTokens.Decision token = presented == null ? new AdminTokens.Rejected("no bearer credential", false)
                 : tokens.check(request, presented);
         if (token instanceof AdminTokens.Accepted accepted) {
-            request.setAttribute(ACTOR_ATTRIBUTE, accepted.actor());
+            RequestActor.set(request, accepted.actor());
             chain.doFilter(request, response);
             return;
         }
@@ -66,12 +65,6 @@ public class AdminAuthFilter extends HttpFilter {
         ProblemWriter.write(request, response, ApiError.UNAUTHORIZED, credentials.configured()
                 ? "The admin API needs a valid admin credential (Authorization: Bearer ...)"
                 : "The admin API is disabled: no admin API key is configured (GATEHOUSE_ADMIN_API_KEY)");
-    }
-
-    /** Who made this admin request, for security events; null outside the admin API. */
-    public static String actor(HttpServletRequest request) {
-        Object actor = request.getAttribute(ACTOR_ATTRIBUTE);
-        return actor == null ? null : actor.toString();
     }
 
     static String bearer(String header) {

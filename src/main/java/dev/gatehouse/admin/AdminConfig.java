@@ -16,6 +16,7 @@ public class AdminConfig implements CapabilityConfig {
     public static final int MIN_KEY_LENGTH = 32;
 
     private String apiKey;
+    private boolean demo;
 
     protected AdminConfig() {
     }
@@ -24,6 +25,13 @@ public class AdminConfig implements CapabilityConfig {
     public AdminConfig(Config config) {
         ConfigReader r = ConfigReader.of(config, capability());
         this.apiKey = r.optionalSecret("api-key", MIN_KEY_LENGTH).orElse(null);
+        // only for the start-up line; the demo switch itself is checked by its own configuration
+        this.demo = config.getOptionalValue("gatehouse.demo.enabled", String.class).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+    }
+
+    @Override
+    public String startupSummary() {
+        return "admin API key=" + (apiKey != null ? "configured" : demo ? "generated for the demo" : "NOT configured (admin API disabled)");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.gatehouse.courier;
 
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway;
 
 import dev.gatehouse.gateway.rule.RequestTarget;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 

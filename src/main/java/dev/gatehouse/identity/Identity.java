@@ -1,6 +1,6 @@
 package dev.gatehouse.identity;
 
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

@@ -2,8 +2,8 @@ package dev.gatehouse.identity;
 
 import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.demo.DemoSeeding;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.gatehouse.jwk;
 
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.gatehouse.jwk;
 
 import com.nimbusds.jose.jwk.JWK;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.gatehouse.platform;
 
-import dev.gatehouse.admin.AdminConfig;
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.InvalidConfigException;
 import dev.gatehouse.platform.db.DatabaseConfig;
@@ -34,15 +33,17 @@ public class StartupCheck {
     DatabaseConfig database;
     @Inject
     DemoConfig demo;
-    @Inject
-    AdminConfig admin;
 
     @PostConstruct
     void check() {
         List<String> invalid = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
         for (Instance.Handle<CapabilityConfig> handle : configs.handles()) {
             try {
-                handle.get().capability();
+                String summary = handle.get().startupSummary();
+                if (summary != null) {
+                    summaries.add(summary);
+                }
             } catch (RuntimeException e) {
                 InvalidConfigException i = find(e);
                 if (i == null) {
@@ -56,8 +57,7 @@ public class StartupCheck {
             throw new IllegalStateException(String.join("; ", invalid));
         }
         LOG.info("Gatehouse " + build.version() + " starting: database=" + database.kind().name().toLowerCase(Locale.ROOT)
-                + ", demo=" + (demo.enabled() ? "on" : "off")
-                + ", admin API key=" + (admin.apiKey().isPresent() ? "configured" : demo.enabled() ? "generated for the demo" : "NOT configured (admin API disabled)"));
+                + ", demo=" + (demo.enabled() ? "on" : "off") + (summaries.isEmpty() ? "" : ", " + String.join(", ", summaries)));
     }
 
     private static InvalidConfigException find(Throwable t) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.selfservice;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.gatehouse.session;
 
 import dev.gatehouse.identity.IdentityId;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.List;

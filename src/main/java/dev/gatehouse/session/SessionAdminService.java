@@ -5,7 +5,7 @@ import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.kernel.Ids;
 import dev.gatehouse.kernel.problem.ApiException;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package dev.gatehouse.session;
 
 import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.List;

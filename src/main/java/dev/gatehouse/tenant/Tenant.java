@@ -1,5 +1,6 @@
 package dev.gatehouse.tenant;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

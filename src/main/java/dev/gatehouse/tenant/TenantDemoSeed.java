@@ -1,5 +1,6 @@
 package dev.gatehouse.tenant;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.demo.DemoSeeding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -11,6 +11,8 @@ import dev.gatehouse.kernel.log.LogContext;
 import dev.gatehouse.kernel.net.HostAndPort;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ProblemWriter;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.http.PublicConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -128,7 +130,7 @@ public class TenantFilter extends HttpFilter {
     }
 
     private void enter(HttpServletRequest request, Tenant tenant) {
-        current.set(tenant);
+        current.set(tenant.id(), tenant.displayName());
         context.tenant(tenant.id().value());
         request.setAttribute(RequestAttributes.TENANT_ID, tenant.id().value());
         LogContext.put(LogContext.TENANT, tenant.id().value());

@@ -1,5 +1,6 @@
 package dev.gatehouse.tenant;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
 

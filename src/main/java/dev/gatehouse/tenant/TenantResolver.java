@@ -1,5 +1,6 @@
 package dev.gatehouse.tenant;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

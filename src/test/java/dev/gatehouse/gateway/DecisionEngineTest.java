@@ -12,7 +12,7 @@ import dev.gatehouse.gateway.rule.Upstream;
 import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEvents;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

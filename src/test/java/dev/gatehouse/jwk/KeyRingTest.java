@@ -5,7 +5,7 @@ import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

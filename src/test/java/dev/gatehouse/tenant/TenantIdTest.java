@@ -1,5 +1,6 @@
 package dev.gatehouse.tenant;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;

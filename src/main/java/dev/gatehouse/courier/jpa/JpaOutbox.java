@@ -3,7 +3,7 @@ package dev.gatehouse.courier.jpa;
 import dev.gatehouse.courier.CourierMessage;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.Outbox;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

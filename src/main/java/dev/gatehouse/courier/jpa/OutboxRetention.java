@@ -2,9 +2,9 @@ package dev.gatehouse.courier.jpa;
 
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

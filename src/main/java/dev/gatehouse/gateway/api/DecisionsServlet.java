@@ -4,7 +4,7 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.Decision;
 import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.kernel.RequestContext;
-import dev.gatehouse.tenant.CurrentTenant;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

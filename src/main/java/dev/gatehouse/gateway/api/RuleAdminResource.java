@@ -1,12 +1,12 @@
 package dev.gatehouse.gateway.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.gateway.rule.RuleAdminService;
 import dev.gatehouse.gateway.rule.RuleVersion;
 import dev.gatehouse.gateway.rule.StoredRule;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -56,7 +56,7 @@ public class RuleAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
-        StoredRule s = rules.create(tenant.id(), JsonBodies.readObject(body), AdminAuthFilter.actor(request));
+        StoredRule s = rules.create(tenant.id(), JsonBodies.readObject(body), RequestActor.of(request));
         return Response.created(UriBuilder.fromUri(PublicUrls.baseUri(request)).path("admin/rules").path(s.rule().id()).build()).entity(json(s)).build();
     }
 
@@ -70,13 +70,13 @@ public class RuleAdminResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("id") String id, InputStream body) {
-        return Response.ok(json(rules.replace(tenant.id(), id, JsonBodies.readObject(body), AdminAuthFilter.actor(request)))).build();
+        return Response.ok(json(rules.replace(tenant.id(), id, JsonBodies.readObject(body), RequestActor.of(request)))).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        rules.delete(tenant.id(), id, AdminAuthFilter.actor(request));
+        rules.delete(tenant.id(), id, RequestActor.of(request));
         return Response.noContent().build();
     }
 

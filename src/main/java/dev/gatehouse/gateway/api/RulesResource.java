@@ -2,7 +2,7 @@ package dev.gatehouse.gateway.api;
 
 import dev.gatehouse.gateway.rule.ActiveRules;
 import dev.gatehouse.gateway.rule.Rule;
-import dev.gatehouse.tenant.CurrentTenant;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

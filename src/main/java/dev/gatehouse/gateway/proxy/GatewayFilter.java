@@ -3,7 +3,7 @@ package dev.gatehouse.gateway.proxy;
 import dev.gatehouse.gateway.Decision;
 import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.kernel.RequestContext;
-import dev.gatehouse.tenant.CurrentTenant;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

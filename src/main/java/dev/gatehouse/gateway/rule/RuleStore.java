@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.rule;
 
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.util.List;
 import java.util.Optional;

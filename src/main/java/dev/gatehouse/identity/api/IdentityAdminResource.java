@@ -1,15 +1,15 @@
 package dev.gatehouse.identity.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonPatches;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -120,6 +120,6 @@ public class IdentityAdminResource {
     }
 
     private String actor() {
-        return AdminAuthFilter.actor(request);
+        return RequestActor.of(request);
     }
 }

@@ -5,7 +5,7 @@ import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.problem.ProblemFactory;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

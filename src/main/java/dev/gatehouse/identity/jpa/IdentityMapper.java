@@ -8,7 +8,7 @@ import dev.gatehouse.identity.IdentityState;
 import dev.gatehouse.identity.RecoveryAddress;
 import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -7,7 +7,7 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.kernel.DatabaseFailures;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;

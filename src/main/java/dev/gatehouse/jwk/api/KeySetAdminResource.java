@@ -2,14 +2,14 @@ package dev.gatehouse.jwk.api;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.jwk.KeyRing;
 import dev.gatehouse.jwk.KeySetName;
 import dev.gatehouse.jwk.SigningKey;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +57,7 @@ public class KeySetAdminResource {
         CreateKeyRequest create = CreateKeyRequest.parse(JsonBodies.readObject(body));
         SigningKey key;
         try {
-            key = ring.create(tenant.id(), name, create.alg(), create.kid(), AdminAuthFilter.actor(request));
+            key = ring.create(tenant.id(), name, create.alg(), create.kid(), RequestActor.of(request));
         } catch (KeyRing.DuplicateKeyIdException e) {
             throw ApiException.conflict("The key set already has a key with this kid");
         }
@@ -78,14 +78,14 @@ public class KeySetAdminResource {
     public Response deleteSet(@PathParam("set") String set) {
         KeySetName name = KeySetNames.parse(set);
         existing(name);
-        ring.deleteSet(tenant.id(), name, AdminAuthFilter.actor(request));
+        ring.deleteSet(tenant.id(), name, RequestActor.of(request));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{kid}")
     public Response deleteKey(@PathParam("set") String set, @PathParam("kid") String kid) {
-        if (!ring.deleteKey(tenant.id(), KeySetNames.parse(set), kid, AdminAuthFilter.actor(request))) {
+        if (!ring.deleteKey(tenant.id(), KeySetNames.parse(set), kid, RequestActor.of(request))) {
             throw ApiException.notFound("No key with this kid in the key set");
         }
         return Response.noContent().build();

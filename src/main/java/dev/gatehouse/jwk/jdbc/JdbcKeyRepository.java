@@ -6,7 +6,7 @@ import dev.gatehouse.jwk.KeyRepository;
 import dev.gatehouse.jwk.KeySetName;
 import dev.gatehouse.jwk.SigningAlgorithm;
 import dev.gatehouse.jwk.SigningKey;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

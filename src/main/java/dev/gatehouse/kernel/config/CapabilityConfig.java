@@ -9,4 +9,9 @@ public interface CapabilityConfig {
 
     /** The capability name, as in {@code gatehouse.<capability>.*}. */
     String capability();
+
+    /** What the start-up line should say of this configuration ({@code "admin API key=configured"}), if anything. */
+    default String startupSummary() {
+        return null;
+    }
 }

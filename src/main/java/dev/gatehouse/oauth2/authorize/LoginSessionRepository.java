@@ -1,6 +1,6 @@
 package dev.gatehouse.oauth2.authorize;
 
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.authorize;
 
 import dev.gatehouse.kernel.Ids;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;

@@ -1,9 +1,9 @@
 package dev.gatehouse.oauth2.authorize;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientLookup;
 import dev.gatehouse.oauth2.client.OAuth2Client;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.oauth2.client;
 
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.demo.DemoSeeding;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.client;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.ClientWrites.NewSecret;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,11 @@
 package dev.gatehouse.oauth2.token;
 
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientLookup;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.client.TokenLifespans;
 import dev.gatehouse.platform.secrets.TokenHasher;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

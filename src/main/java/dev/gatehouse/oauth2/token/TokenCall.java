@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.OAuth2Client;
-import dev.gatehouse.tenant.TenantId;
 
 /**
  * A token request after parsing and client authentication: what every {@link TokenGrantHandler} gets.

@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

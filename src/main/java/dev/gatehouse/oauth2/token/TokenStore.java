@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.Optional;

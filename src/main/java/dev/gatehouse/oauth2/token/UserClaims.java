@@ -3,7 +3,7 @@ package dev.gatehouse.oauth2.token;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityRepository;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

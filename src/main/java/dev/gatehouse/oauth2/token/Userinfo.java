@@ -2,7 +2,7 @@ package dev.gatehouse.oauth2.token;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

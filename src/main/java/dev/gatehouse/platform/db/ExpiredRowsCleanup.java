@@ -1,7 +1,6 @@
 package dev.gatehouse.platform.db;
 
-import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantRepository;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -50,7 +49,7 @@ public class ExpiredRowsCleanup {
     @Inject
     DatabaseMigrator migrator;
     @Inject
-    TenantRepository tenants;
+    TenantDirectory tenants;
     @Inject
     @Any
     Instance<ExpiredRows> stores;
@@ -82,8 +81,8 @@ public class ExpiredRowsCleanup {
         int deleted = 0;
         for (int offset = 0; ; offset += PAGE) {
             int from = offset;
-            List<Tenant> page = inTransaction(() -> tenants.list(from, PAGE));
-            for (Tenant tenant : page) {
+            List<TenantId> page = inTransaction(() -> tenants.ids(from, PAGE));
+            for (TenantId tenant : page) {
                 for (ExpiredRows rows : stores) {
                     deleted += sweep(rows, tenant, batch);
                 }
@@ -95,11 +94,11 @@ public class ExpiredRowsCleanup {
     }
 
     /** One store in one tenant: batch after batch until a batch comes back short. */
-    private int sweep(ExpiredRows rows, Tenant tenant, ExpiredRows.Batch batch) throws Exception {
+    private int sweep(ExpiredRows rows, TenantId tenant, ExpiredRows.Batch batch) throws Exception {
         int deleted = 0;
         int n;
         do {
-            n = inTransaction(() -> rows.deleteExpired(tenant.id(), batch));
+            n = inTransaction(() -> rows.deleteExpired(tenant, batch));
             deleted += n;
         } while (n >= batch.size());
         return deleted;

@@ -1,7 +1,7 @@
 package dev.gatehouse.platform.ui;
 
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.BuildInfo;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,6 +25,6 @@ public class HomeView {
     }
 
     public String getTenantName() {
-        return tenant.isResolved() ? tenant.get().displayName() : "Default";
+        return tenant.isResolved() ? tenant.displayName() : "Default";
     }
 }

@@ -1,13 +1,13 @@
 package dev.gatehouse.selfservice.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.selfservice.login.LoginThrottle;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -69,7 +69,7 @@ public class LockoutAdminResource {
             throw ApiException.notFound("No failures recorded for this subject");
         }
         events.fire(SecurityEvent.of(SecurityEventType.ADMIN_CHANGE, Outcome.SUCCESS)
-                .actor(AdminAuthFilter.actor(request))
+                .actor(RequestActor.of(request))
                 .subject(subject).detail("action", "lockout cleared"));
         return Response.noContent().build();
     }

@@ -1,18 +1,18 @@
 package dev.gatehouse.selfservice.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.code.CodeFlows;
 import dev.gatehouse.selfservice.recovery.RecoveryHandler;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -83,7 +83,7 @@ public class RecoveryAdminResource {
         Duration expiresIn = expiresIn(in);
         Identity identity = identities.find(tenant.id(), identityId)
                 .orElseThrow(() -> ApiException.notFound("No identity with this id"));
-        return recovery.createByAdmin(identity, method, expiresIn, PublicUrls.base(request), AdminAuthFilter.actor(request));
+        return recovery.createByAdmin(identity, method, expiresIn, PublicUrls.base(request), RequestActor.of(request));
     }
 
     private static Response created(JsonObjectBuilder out) {

@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.identity.api.IdentityJson;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
@@ -15,7 +16,6 @@ import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.settings.SettingsHandler;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,7 +4,7 @@ import dev.gatehouse.courier.Courier;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.courier.OutgoingMessage;
 import dev.gatehouse.identity.IdentityId;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.http.RequestLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;

@@ -2,9 +2,9 @@ package dev.gatehouse.selfservice.code;
 
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import dev.gatehouse.selfservice.SelfServiceConfig;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.jpa;
 
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.selfservice.Flavor;
@@ -9,7 +10,6 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowRepository;
 import dev.gatehouse.selfservice.Ui;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

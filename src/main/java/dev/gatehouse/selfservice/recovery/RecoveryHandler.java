@@ -1,13 +1,14 @@
 package dev.gatehouse.selfservice.recovery;
 
 import dev.gatehouse.courier.MessageTemplate;
+import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
-import dev.gatehouse.identity.AddressPurpose;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
@@ -26,7 +27,6 @@ import dev.gatehouse.selfservice.code.OneTimeCodes;
 import dev.gatehouse.selfservice.settings.SettingsHandler;
 import dev.gatehouse.session.SessionConfig;
 import dev.gatehouse.session.SessionService;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

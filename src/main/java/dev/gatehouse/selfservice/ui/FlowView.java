@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.ui;
 
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.platform.ui.LanguageView;
 import dev.gatehouse.selfservice.CsrfCookies;
@@ -10,7 +11,6 @@ import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

@@ -1,9 +1,9 @@
 package dev.gatehouse.selfservice.ui;
 
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

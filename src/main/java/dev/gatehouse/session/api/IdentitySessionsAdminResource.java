@@ -1,11 +1,11 @@
 package dev.gatehouse.session.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.RequestActor;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionAdminService;
 import dev.gatehouse.session.SessionFilter;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +47,7 @@ public class IdentitySessionsAdminResource {
 
     @DELETE
     public Response revokeAll(@PathParam("id") String identity) {
-        sessions.revokeAll(tenant.id(), identity, AdminAuthFilter.actor(request));
+        sessions.revokeAll(tenant.id(), identity, RequestActor.of(request));
         return Response.noContent().build();
     }
 }

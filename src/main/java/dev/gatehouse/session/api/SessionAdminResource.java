@@ -1,11 +1,11 @@
 package dev.gatehouse.session.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.RequestActor;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionAdminService;
 import dev.gatehouse.session.SessionFilter;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -53,7 +53,7 @@ public class SessionAdminResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        sessions.revoke(tenant.id(), id, AdminAuthFilter.actor(request));
+        sessions.revoke(tenant.id(), id, RequestActor.of(request));
         return Response.noContent().build();
     }
 }

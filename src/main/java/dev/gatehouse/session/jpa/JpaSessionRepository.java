@@ -2,13 +2,13 @@ package dev.gatehouse.session.jpa;
 
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.session.AuthenticationMethod;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.session.SessionRepository;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,6 +1,6 @@
 package dev.gatehouse.tenant.api;
 
-import dev.gatehouse.tenant.CurrentTenant;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,7 +23,7 @@ public class CurrentTenantResource {
     public JsonObject current() {
         return Json.createObjectBuilder()
                 .add("id", tenant.id().value())
-                .add("display_name", tenant.get().displayName())
+                .add("display_name", tenant.displayName())
                 .build();
     }
 }

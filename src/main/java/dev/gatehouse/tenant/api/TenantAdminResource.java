@@ -1,7 +1,7 @@
 package dev.gatehouse.tenant.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
 import dev.gatehouse.kernel.problem.ApiException;
@@ -64,6 +64,6 @@ public class TenantAdminResource {
     }
 
     private String actor() {
-        return AdminAuthFilter.actor(request);
+        return RequestActor.of(request);
     }
 }

@@ -1,8 +1,8 @@
 package dev.gatehouse.tenant.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.tenant.DuplicateTenantException;
 import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantId;
 import dev.gatehouse.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

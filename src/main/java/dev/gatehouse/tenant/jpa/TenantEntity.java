@@ -1,7 +1,7 @@
 package dev.gatehouse.tenant.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

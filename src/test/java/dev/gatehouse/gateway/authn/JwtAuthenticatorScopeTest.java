@@ -20,7 +20,7 @@ import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

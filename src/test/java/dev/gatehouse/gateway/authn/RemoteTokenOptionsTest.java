@@ -6,8 +6,8 @@ import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
-import dev.gatehouse.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -8,7 +8,7 @@ import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.RequestBody;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -21,7 +21,7 @@ import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEvents;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.lang.reflect.Field;
 import java.net.URI;

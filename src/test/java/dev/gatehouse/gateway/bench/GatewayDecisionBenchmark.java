@@ -12,7 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.gateway.Decision;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.rule.RequestTarget;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -9,7 +9,7 @@ import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.gateway.rule.RuleMatch;
 import dev.gatehouse.gateway.rule.RuleSet;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

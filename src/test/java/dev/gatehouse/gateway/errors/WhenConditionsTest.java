@@ -4,7 +4,7 @@ import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.rule.RequestTarget;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

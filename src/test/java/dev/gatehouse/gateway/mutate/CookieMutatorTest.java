@@ -4,7 +4,7 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

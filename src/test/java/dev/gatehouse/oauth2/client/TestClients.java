@@ -2,8 +2,8 @@ package dev.gatehouse.oauth2.client;
 
 import dev.gatehouse.credential.password.PasswordConfigs;
 import dev.gatehouse.credential.password.PasswordHasher;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
-import dev.gatehouse.tenant.TenantId;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

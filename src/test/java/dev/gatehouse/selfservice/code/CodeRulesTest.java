@@ -1,7 +1,7 @@
 package dev.gatehouse.selfservice.code;
 
 import dev.gatehouse.identity.IdentityId;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

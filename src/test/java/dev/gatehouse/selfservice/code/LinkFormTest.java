@@ -1,12 +1,12 @@
 package dev.gatehouse.selfservice.code;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
-import dev.gatehouse.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,11 +2,11 @@ package dev.gatehouse.gateway.rule.jpa;
 
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleStore;
-import dev.gatehouse.gateway.rule.RuleWriteConflict;
 import dev.gatehouse.gateway.rule.RuleVersion;
+import dev.gatehouse.gateway.rule.RuleWriteConflict;
 import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.tenant.TenantId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package dev.gatehouse.oauth2.authorize.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.oauth2.authorize.BackChannelLogout;
@@ -41,7 +41,7 @@ public class LoginSessionsAdminResource {
         if (bySubject == bySid) {
             throw ApiException.invalid("subject", "give exactly one of subject and sid");
         }
-        String actor = AdminAuthFilter.actor(request);
+        String actor = RequestActor.of(request);
         List<LoginSessionRevocation.Ended> ended = bySubject ? revocation.bySubject(subject, actor) : revocation.bySid(sid, actor);
         ended.forEach(e -> backchannel.send(issuer.of(request), Optional.of(e.session().subject()),
                 Optional.of(e.session().id().toString()), e.backchannel()));

@@ -1,6 +1,7 @@
 package dev.gatehouse.oauth2.authorize.jpa;
 
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.authorize.AuthorizationFlow;
 import dev.gatehouse.oauth2.authorize.AuthorizationFlowRepository;
@@ -11,7 +12,6 @@ import dev.gatehouse.oauth2.authorize.LoginDecision;
 import dev.gatehouse.oauth2.authorize.Rejection;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.gatehouse.oauth2.authorize.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.authorize.LoginSession;
 import dev.gatehouse.oauth2.authorize.LoginSessionRepository;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,10 +1,10 @@
 package dev.gatehouse.oauth2.authorize.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.authorize.LogoutRequest;
 import dev.gatehouse.oauth2.authorize.LogoutRequestRepository;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

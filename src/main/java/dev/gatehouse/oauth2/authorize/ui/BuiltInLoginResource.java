@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.authorize.ui;
 
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.authorize.AuthorizationFlow;
 import dev.gatehouse.oauth2.authorize.AuthorizationRequest;
 import dev.gatehouse.oauth2.authorize.BrowserAnswers;
@@ -10,7 +11,6 @@ import dev.gatehouse.session.AuthenticationMethod;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,17 +1,17 @@
 package dev.gatehouse.oauth2.client.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
 import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonPatches;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientMetadata;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
 import dev.gatehouse.oauth2.client.ClientService;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.platform.http.PublicUrls;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -113,6 +113,6 @@ public class ClientAdminResource {
     }
 
     private String actor() {
-        return AdminAuthFilter.actor(request);
+        return RequestActor.of(request);
     }
 }

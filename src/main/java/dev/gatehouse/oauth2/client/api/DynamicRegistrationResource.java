@@ -2,6 +2,7 @@ package dev.gatehouse.oauth2.client.api;
 
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.OAuth2Exception;
@@ -11,7 +12,6 @@ import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
 import dev.gatehouse.oauth2.client.DynamicRegistration;
 import dev.gatehouse.oauth2.client.RegisteredClient;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

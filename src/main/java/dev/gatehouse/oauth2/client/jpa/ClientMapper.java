@@ -1,11 +1,11 @@
 package dev.gatehouse.oauth2.client.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.AccessTokenStrategy;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.oauth2.client.TokenEndpointAuthMethod;
 import dev.gatehouse.oauth2.client.TokenLifespans;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;

@@ -2,10 +2,10 @@ package dev.gatehouse.oauth2.client.jpa;
 
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.ClientRepository;
 import dev.gatehouse.oauth2.client.DuplicateClientException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,6 +1,6 @@
 package dev.gatehouse.oauth2.consent.api;
 
-import dev.gatehouse.admin.AdminAuthFilter;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.oauth2.authorize.api.ChallengeJson;
@@ -53,7 +53,7 @@ public class ConsentSessionsAdminResource {
         if (clientId.isEmpty() && !"true".equals(all)) {
             throw ApiException.invalid("client", "name a client, or set all=true to revoke every client's consent");
         }
-        consents.revoke(required(subject), clientId, AdminAuthFilter.actor(request));
+        consents.revoke(required(subject), clientId, RequestActor.of(request));
         return Response.noContent().build();
     }
 

@@ -1,8 +1,8 @@
 package dev.gatehouse.oauth2.consent.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.consent.ConsentSession;
 import dev.gatehouse.oauth2.consent.ConsentSessionRepository;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,9 +1,9 @@
 package dev.gatehouse.oauth2.token.api;
 
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.token.FormParameters;
 import dev.gatehouse.oauth2.token.TokenRevoker;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,12 @@
 package dev.gatehouse.oauth2.token.api;
 
+import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.OAuth2Error;
 import dev.gatehouse.oauth2.OAuth2Exception;
 import dev.gatehouse.oauth2.token.FormParameters;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.oauth2.token.TokenKind;
 import dev.gatehouse.oauth2.token.Userinfo;
-import dev.gatehouse.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,7 @@
 package dev.gatehouse.oauth2.token.jpa;
 
 import dev.gatehouse.kernel.json.JsonText;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.token.Scopes;
 import dev.gatehouse.oauth2.token.StoredGrant;
 import dev.gatehouse.oauth2.token.StoredToken;
@@ -8,7 +9,6 @@ import dev.gatehouse.oauth2.token.TokenKind;
 import dev.gatehouse.oauth2.token.TokenStore;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,11 +1,11 @@
 package dev.gatehouse.selfservice.code.jpa;
 
 import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.OneTimeCode;
 import dev.gatehouse.selfservice.code.OneTimeCodeRepository;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,8 +1,8 @@
 package dev.gatehouse.selfservice.login.jpa;
 
+import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.selfservice.login.LoginThrottleConfig;
-import dev.gatehouse.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

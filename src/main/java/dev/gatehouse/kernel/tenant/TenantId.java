@@ -1,4 +1,4 @@
-package dev.gatehouse.tenant;
+package dev.gatehouse.kernel.tenant;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
