@@ -9,8 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,9 +31,9 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
         e.remember = s.remember();
         e.identitySessionId = s.identitySessionId().orElse(null);
         e.active = s.active();
-        e.authenticatedAt = col(s.authenticatedAt());
-        e.expiresAt = s.expiresAt().map(JpaLoginSessionRepository::col).orElse(null);
-        e.updatedAt = col(Instant.now());
+        e.authenticatedAt = s.authenticatedAt();
+        e.expiresAt = s.expiresAt().orElse(null);
+        e.updatedAt = Instant.now();
         em.persist(e);
         em.flush();
     }
@@ -74,7 +72,7 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
 
     private static void end(LoginSessionEntity e) {
         e.active = false;
-        e.updatedAt = col(Instant.now());
+        e.updatedAt = Instant.now();
     }
 
     private Optional<LoginSessionEntity> entity(TenantId tenant, UUID id) {
@@ -84,11 +82,7 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
 
     private static LoginSession toSession(LoginSessionEntity e) {
         return new LoginSession(e.id, new TenantId(e.tenantId), e.subject, e.remember,
-                Optional.ofNullable(e.identitySessionId), e.active, e.authenticatedAt.toInstant(),
-                Optional.ofNullable(e.expiresAt).map(OffsetDateTime::toInstant));
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
+                Optional.ofNullable(e.identitySessionId), e.active, e.authenticatedAt,
+                Optional.ofNullable(e.expiresAt));
     }
 }

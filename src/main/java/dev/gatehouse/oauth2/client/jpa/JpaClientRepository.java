@@ -99,7 +99,7 @@ public class JpaClientRepository implements ClientRepository {
         em.createQuery("delete from ClientAssertionEntity a where a.tenantId = :tenant and a.clientId = :clientId"
                         + " and a.expiresAt < :now")
                 .setParameter("tenant", tenant.value()).setParameter("clientId", clientId)
-                .setParameter("now", ClientMapper.col(now)).executeUpdate();
+                .setParameter("now", now).executeUpdate();
         boolean seen = !em.createQuery("select a.id from ClientAssertionEntity a where a.tenantId = :tenant"
                         + " and a.clientId = :clientId and a.jti = :jti", java.util.UUID.class)
                 .setParameter("tenant", tenant.value()).setParameter("clientId", clientId).setParameter("jti", jti)
@@ -107,7 +107,7 @@ public class JpaClientRepository implements ClientRepository {
         if (seen) {
             return false;
         }
-        em.persist(new ClientAssertionEntity(Ids.uuid(), tenant.value(), clientId, jti, ClientMapper.col(expiresAt)));
+        em.persist(new ClientAssertionEntity(Ids.uuid(), tenant.value(), clientId, jti, expiresAt));
         em.flush();
         return true;
     }

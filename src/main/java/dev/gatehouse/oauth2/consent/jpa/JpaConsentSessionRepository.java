@@ -11,8 +11,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +42,8 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
         e.sessionIdToken = s.idTokenClaims();
         e.sessionAccessToken = s.accessTokenClaims();
         e.requestUrl = s.requestUrl();
-        e.handledAt = col(s.handledAt());
-        e.expiresAt = s.expiresAt().map(JpaConsentSessionRepository::col).orElse(null);
+        e.handledAt = s.handledAt();
+        e.expiresAt = s.expiresAt().orElse(null);
         e.active = s.active();
         em.persist(e);
         em.flush();
@@ -84,15 +82,11 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
         return new ConsentSession(e.id, new TenantId(e.tenantId), e.subject, e.clientId,
                 Optional.ofNullable(e.loginSessionId), words(e.requestedScope), words(e.requestedAudience),
                 words(e.grantedScope), words(e.grantedAudience), e.remember, Duration.ofSeconds(e.rememberFor),
-                e.sessionIdToken, e.sessionAccessToken, e.requestUrl, e.handledAt.toInstant(),
-                Optional.ofNullable(e.expiresAt).map(OffsetDateTime::toInstant), e.active);
+                e.sessionIdToken, e.sessionAccessToken, e.requestUrl, e.handledAt,
+                Optional.ofNullable(e.expiresAt), e.active);
     }
 
     private static List<String> words(String text) {
         return text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }
