@@ -1,4 +1,4 @@
-package dev.gatehouse.courier.jpa;
+package dev.gatehouse.courier.jdbc;
 
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
@@ -22,13 +22,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The sender's side of the outbox, in plain SQL because it needs row locks. {@link #claim(int)} takes due
- * rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL; the embedded database waits on the lock instead),
- * marks them {@code processing} and commits, so every message has one sender however many nodes poll.
- * A claimed row is due again after the processing timeout, in case its node dies mid-send.
- * Each method is a transaction of its own (the sender calls them outside any): SMTP never happens inside one.
+ * The sender's side of the outbox. Hand JDBC, because JPA cannot say what {@link #claim(int)} needs: take due
+ * rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL; the embedded database waits on the lock instead) and a
+ * row limit, so that nodes polling at once each get other rows instead of queueing behind one another. Claimed
+ * rows are marked {@code processing} in the same transaction, so every message has one sender however many nodes
+ * poll; a claimed row is due again after the processing timeout, in case its node dies mid-send.
+ * <p>
+ * Every method runs in the caller's transaction: the sender opens one per step, so SMTP never happens inside one.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class OutboxQueue {
 
     @Resource(lookup = "jdbc/gatehouse")
@@ -49,7 +52,6 @@ public class OutboxQueue {
     }
 
     /** Claims up to {@code limit} due messages for this node. */
-    @Transactional
     public List<ClaimedMessage> claim(int limit) {
         OffsetDateTime now = now();
         String lock = database.kind() == DatabaseConfig.Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
@@ -94,7 +96,6 @@ public class OutboxQueue {
         return claimed;
     }
 
-    @Transactional
     public void sent(UUID id) {
         OffsetDateTime now = now();
         update("UPDATE courier_message SET status = ?, sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ? AND status = ?",
@@ -102,7 +103,6 @@ public class OutboxQueue {
     }
 
     /** Records a failed attempt: back to {@code queued} after a back-off, or {@code abandoned}; returns the new status. */
-    @Transactional
     public MessageStatus failed(ClaimedMessage m, String error) {
         OffsetDateTime now = now();
         MessageStatus next = m.attempt() >= config.maxAttempts() ? MessageStatus.ABANDONED : MessageStatus.QUEUED;
@@ -119,7 +119,6 @@ public class OutboxQueue {
      * Hands the messages held while no SMTP server was configured to the sender: those created within
      * {@code maxAge} become {@code queued} (due now), older ones {@code abandoned}. Safe on several nodes at once.
      */
-    @Transactional
     public Released releaseHeld(java.time.Duration maxAge) {
         OffsetDateTime now = now();
         OffsetDateTime oldest = now.minus(maxAge);
