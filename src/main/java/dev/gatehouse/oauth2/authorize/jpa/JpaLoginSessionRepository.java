@@ -3,6 +3,8 @@ package dev.gatehouse.oauth2.authorize.jpa;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.authorize.LoginSession;
 import dev.gatehouse.oauth2.authorize.LoginSessionRepository;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -68,6 +70,11 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
         found.forEach(JpaLoginSessionRepository::end);
         em.flush();
         return before;
+    }
+
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "LoginSessionEntity", tenant, batch.cutoff()).run(batch.size());
     }
 
     private static void end(LoginSessionEntity e) {

@@ -6,6 +6,8 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.ClientRepository;
 import dev.gatehouse.oauth2.client.DuplicateClientException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -92,6 +94,12 @@ public class JpaClientRepository implements ClientRepository {
         e.ifPresent(em::remove);
         em.flush();
         return e.isPresent();
+    }
+
+    /** The seen ids of expired client assertions: an expired assertion is refused by its {@code exp} already. */
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "ClientAssertionEntity", tenant, batch.cutoff()).run(batch.size());
     }
 
     @Override

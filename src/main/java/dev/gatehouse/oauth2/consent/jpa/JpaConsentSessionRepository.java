@@ -3,12 +3,14 @@ package dev.gatehouse.oauth2.consent.jpa;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.consent.ConsentSession;
 import dev.gatehouse.oauth2.consent.ConsentSessionRepository;
+import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -67,6 +69,20 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
         return new LinkedHashSet<>(em.createQuery("select distinct c.clientId from ConsentSessionEntity c"
                         + " where c.tenantId = :t and c.loginSessionId = :s", String.class)
                 .setParameter("t", tenant.value()).setParameter("s", loginSessionId).getResultList());
+    }
+
+    /**
+     * Native SQL: the consent's login session id is text and the session's id a UUID, which JPQL cannot compare, and
+     * JPQL has no limit on a delete. A consent whose login session is still stored stays, so that a logout of that
+     * session still reaches the client.
+     */
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return em.createNativeQuery("DELETE FROM oauth2_consent_session WHERE id IN (SELECT c.id FROM oauth2_consent_session c"
+                        + " WHERE c.tenant_id = ? AND c.expires_at < ? AND NOT EXISTS (SELECT 1 FROM oauth2_login_session s"
+                        + " WHERE s.id = CAST(c.login_session_id AS UUID)) FETCH FIRST ? ROWS ONLY)")
+                .setParameter(1, tenant.value()).setParameter(2, Timestamp.from(batch.cutoff()))
+                .setParameter(3, batch.size()).executeUpdate();
     }
 
     private TypedQuery<ConsentSessionEntity> query(TenantId tenant, String subject, Optional<String> clientId) {
