@@ -8,6 +8,7 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.log.LogText;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,6 +44,8 @@ public class ActiveRules {
     @Inject
     RuleStore store;
     @Inject
+    Transactions transactions;
+    @Inject
     SecurityEvents events;
     @Inject
     Clock clock;
@@ -73,7 +76,7 @@ public class ActiveRules {
     private synchronized RuleSet refresh(TenantId tenant, TenantRules known, Instant now) {
         long version;
         try {
-            version = store.setVersion(tenant);
+            version = transactions.call(() -> store.setVersion(tenant));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Gateway: cannot read the database rules of tenant " + tenant.value() + "; keeping the rules in force", e);
             return known == null ? RuleSet.of(fileRules, config.strategy()) : known.set();
@@ -86,7 +89,7 @@ public class ActiveRules {
         RuleSet set;
         try {
             if (version > 0) {
-                store.list(tenant).forEach(s -> all.add(compiler.compile(s.rule())));
+                transactions.call(() -> store.list(tenant)).forEach(s -> all.add(compiler.compile(s.rule())));
             }
             set = RuleSet.of(all, config.strategy());
         } catch (InvalidRuleException e) {
@@ -147,7 +150,7 @@ public class ActiveRules {
             reload();
         }
         List<CompiledRule> all = new ArrayList<>(fileRules);
-        store.list(tenant).stream().map(StoredRule::rule).filter(r -> !r.id().equals(replacedId))
+        transactions.call(() -> store.list(tenant)).stream().map(StoredRule::rule).filter(r -> !r.id().equals(replacedId))
                 .forEach(r -> all.add(compiler.compile(r)));
         if (added != null) {
             all.add(compiler.compile(added));

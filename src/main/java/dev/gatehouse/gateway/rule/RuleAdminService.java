@@ -6,16 +6,19 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Database rules as the admin API changes them. A write is accepted only if the tenant's whole rule set
  * (files plus database) would still be valid with it: unknown handlers, bad patterns and an id used by
- * another rule (a file rule too) are refused with the field that is wrong. Each change is an event.
+ * another rule (a file rule too) are refused with the field that is wrong. Each change is an event. Each read and
+ * the write are short transactions of their own, so compiling the rule set for the check holds no connection.
  */
 @ApplicationScoped
 public class RuleAdminService {
@@ -23,13 +26,15 @@ public class RuleAdminService {
     @Inject
     RuleStore store;
     @Inject
+    Transactions transactions;
+    @Inject
     ActiveRules active;
     @Inject
     SecurityEvents events;
 
     public StoredRule create(TenantId tenant, JsonObject json, String actor) {
         Rule rule = parse(json);
-        if (store.find(tenant, rule.id()).isPresent()) {
+        if (stored(tenant, rule.id()).isPresent()) {
             throw ApiException.conflict("A rule with this id exists");
         }
         check(tenant, null, rule);
@@ -41,13 +46,13 @@ public class RuleAdminService {
         if (!rule.id().equals(id)) {
             throw ApiException.invalid("id", "must equal the id in the path");
         }
-        store.find(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
+        stored(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
         check(tenant, id, rule);
         return saved(tenant, write(tenant, rule, actor, RuleStore.Write.REPLACE), actor, "updated");
     }
 
     public void delete(TenantId tenant, String id, String actor) {
-        if (!store.delete(tenant, id, actor)) {
+        if (!transactions.call(() -> store.delete(tenant, id, actor))) {
             throw ApiException.notFound("No rule with this id");
         }
         events.fire(SecurityEvent.of(SecurityEventType.GATEWAY_RULE_CHANGED, Outcome.SUCCESS).tenant(tenant.value())
@@ -55,15 +60,15 @@ public class RuleAdminService {
     }
 
     public StoredRule find(TenantId tenant, String id) {
-        return store.find(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
+        return stored(tenant, id).orElseThrow(() -> ApiException.notFound("No rule with this id"));
     }
 
     public List<StoredRule> list(TenantId tenant) {
-        return store.list(tenant);
+        return transactions.call(() -> store.list(tenant));
     }
 
     public List<RuleVersion> history(TenantId tenant, String id) {
-        List<RuleVersion> versions = store.history(tenant, id);
+        List<RuleVersion> versions = transactions.call(() -> store.history(tenant, id));
         if (versions.isEmpty()) {
             throw ApiException.notFound("No rule with this id");
         }
@@ -73,7 +78,7 @@ public class RuleAdminService {
     /** The existence checks above are for a clear answer; this one, under the write's lock, is the one that holds. */
     private StoredRule write(TenantId tenant, Rule rule, String actor, RuleStore.Write write) {
         try {
-            return store.save(tenant, rule, actor, write);
+            return transactions.call(() -> store.save(tenant, rule, actor, write));
         } catch (RuleWriteConflict e) {
             throw e.exists() ? ApiException.conflict("A rule with this id exists") : ApiException.notFound("No rule with this id");
         }
@@ -89,12 +94,16 @@ public class RuleAdminService {
         try {
             active.withDatabaseChange(tenant, replacedId, rule);
         } catch (InvalidRuleException e) {
-            if (replacedId == null && store.find(tenant, rule.id()).isPresent()) {
+            if (replacedId == null && stored(tenant, rule.id()).isPresent()) {
                 // a concurrent create of the same id got in first: the same answer as if it had been earlier still
                 throw ApiException.conflict("A rule with this id exists");
             }
             throw ApiException.invalid(e.field(), e.reason());
         }
+    }
+
+    private Optional<StoredRule> stored(TenantId tenant, String id) {
+        return transactions.call(() -> store.find(tenant, id));
     }
 
     private static Rule parse(JsonObject json) {

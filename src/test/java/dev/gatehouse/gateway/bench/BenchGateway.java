@@ -13,6 +13,7 @@ import dev.gatehouse.gateway.demo.DemoRules;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.mutate.HeaderMutator;
 import dev.gatehouse.gateway.rule.ActiveRules;
+import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleDocuments;
 import dev.gatehouse.gateway.rule.RuleStore;
@@ -81,7 +82,8 @@ record BenchGateway(DecisionEngine engine) {
             }
         };
         ActiveRules rules = inject(new ActiveRules(), Map.of("config", config, "compiler", handlers, "store",
-                new Store(RuleDocuments.parse(RuleDocuments.Format.JSON, RULES)), "events", events, "clock", clock, "demo", noDemo));
+                new Store(RuleDocuments.parse(RuleDocuments.Format.JSON, RULES)), "events", events, "clock", clock, "demo", noDemo,
+                "transactions", new Transactions()));
         DecisionLog log = inject(new DecisionLog(), Map.of("events", events));
         return new BenchGateway(new DecisionEngine(rules, handlers, log, config));
     }

@@ -25,7 +25,7 @@ import java.util.UUID;
  * of one tenant are serialised and each gets its own set version.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaRuleStore implements RuleStore {
 
     @PersistenceContext(unitName = "gatehouse")
