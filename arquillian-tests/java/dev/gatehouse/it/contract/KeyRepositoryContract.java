@@ -7,17 +7,14 @@ import dev.gatehouse.jwk.SigningAlgorithm;
 import dev.gatehouse.jwk.SigningKey;
 import dev.gatehouse.jwk.jpa.JpaKeyRepository;
 import dev.gatehouse.kernel.tenant.TenantId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,33 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every {@link KeyRepository} must do, on each database the product supports. */
-abstract class KeyRepositoryContract {
+abstract class KeyRepositoryContract extends RepositoryContract<KeyRepository> {
 
-    private static final TenantId OTHER = new TenantId("other");
     private static final KeySetName SET = new KeySetName("hydra.openid.id-token");
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private ContractDatabase db;
 
-    protected abstract ContractDatabase database();
-
-    @BeforeEach
-    void open() {
-        db = database().withTenant(OTHER);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private <T> T inTx(Function<KeyRepository, T> work) {
-        return db.inTransaction(em -> work.apply(new JpaKeyRepository(em)));
-    }
-
-    private boolean holds(Function<KeyRepository, Boolean> work) {
-        return inTx(work);
+    @Override
+    protected KeyRepository repository(EntityManager em) {
+        return new JpaKeyRepository(em);
     }
 
     private static SigningKey key(TenantId tenant, String kid, Instant activatedAt) {

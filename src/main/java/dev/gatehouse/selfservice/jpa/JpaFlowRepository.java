@@ -27,6 +27,14 @@ public class JpaFlowRepository implements FlowRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaFlowRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaFlowRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(Flow f) {
         FlowEntity e = new FlowEntity();

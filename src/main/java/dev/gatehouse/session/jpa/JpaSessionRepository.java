@@ -32,6 +32,14 @@ public class JpaSessionRepository implements SessionRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaSessionRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaSessionRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(Session s, String tokenHash) {
         SessionEntity e = new SessionEntity();

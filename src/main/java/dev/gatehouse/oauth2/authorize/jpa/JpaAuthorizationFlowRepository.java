@@ -34,6 +34,14 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaAuthorizationFlowRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaAuthorizationFlowRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(AuthorizationFlow flow) {
         AuthorizationFlowEntity e = new AuthorizationFlowEntity();

@@ -23,6 +23,14 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaLoginSessionRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaLoginSessionRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(LoginSession s, String cookieHash) {
         LoginSessionEntity e = new LoginSessionEntity();

@@ -22,6 +22,14 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaLogoutRequestRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaLogoutRequestRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(LogoutRequest r) {
         LogoutRequestEntity e = new LogoutRequestEntity();

@@ -27,6 +27,14 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaConsentSessionRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaConsentSessionRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(ConsentSession s) {
         ConsentSessionEntity e = new ConsentSessionEntity();

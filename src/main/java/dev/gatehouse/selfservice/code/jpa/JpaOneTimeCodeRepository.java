@@ -24,6 +24,14 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaOneTimeCodeRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaOneTimeCodeRepository(EntityManager em) {
+        this.em = em;
+    }
+
     /**
      * Native SQL: the code's flow id is text and the flow's id a UUID, which JPQL cannot compare, and JPQL has no
      * limit on a delete. Codes and flows never change their expiry, so one statement suffices.
