@@ -33,6 +33,15 @@ public class JpaRuleStore implements RuleStore {
     @Inject
     Clock clock;
 
+    protected JpaRuleStore() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaRuleStore(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
     @Override
     public long setVersion(TenantId tenant) {
         GatewayRuleSetEntity s = em.find(GatewayRuleSetEntity.class, tenant.value());
