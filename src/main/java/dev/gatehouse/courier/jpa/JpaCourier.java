@@ -49,6 +49,12 @@ public class JpaCourier implements Courier {
         this.renderer = new TemplateRenderer(config.templatesDir());
     }
 
+    /** For use outside the container (repository contract tests). */
+    public JpaCourier(EntityManager em, CourierConfig config, SecurityEvents events, Clock clock) {
+        this(config, events, clock);
+        this.em = em;
+    }
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(OutgoingMessage message) {

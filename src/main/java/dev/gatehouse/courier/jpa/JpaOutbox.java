@@ -25,6 +25,14 @@ public class JpaOutbox implements Outbox {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaOutbox() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaOutbox(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public List<CourierMessage> list(TenantId tenant, Optional<MessageStatus> status, Optional<String> recipient,
                                      int offset, int limit) {

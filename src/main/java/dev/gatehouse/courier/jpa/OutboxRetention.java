@@ -30,6 +30,15 @@ public class OutboxRetention implements ExpiredRows {
     @Inject
     CourierConfig config;
 
+    protected OutboxRetention() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public OutboxRetention(EntityManager em, CourierConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
     @Override
     public int deleteExpired(TenantId tenant, Batch batch) {
         return BatchDelete.of(em, "CourierMessageEntity", "e.tenantId = :tenant and e.status in :done and e.updatedAt < :before")
