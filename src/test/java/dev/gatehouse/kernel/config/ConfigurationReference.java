@@ -1,6 +1,7 @@
 package dev.gatehouse.kernel.config;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.w3c.dom.Comment;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -11,8 +12,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +56,12 @@ public final class ConfigurationReference {
     static final Path DOCUMENT = Path.of("docs/configuration.md");
     static final Path PROPERTIES = Path.of("src/main/resources/META-INF/microprofile-config.properties");
     static final Path LIBERTY = Path.of("liberty");
+    static final Path SOURCES = Path.of("src/main/java");
 
     private static final Pattern KEY_LINE = Pattern.compile("^([A-Za-z0-9_.\\-]+)\\s*[=:].*");
     private static final Pattern SECTION_LINE = Pattern.compile("^#\\s*---.*---\\s*$");
+    /** A string literal that is a whole key: {@code "gatehouse.jwk.kek-file"}. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"(gatehouse(?:\\.[a-z0-9_-]+){2,})\"");
     private static final Pattern DOCUMENTED_KEY = Pattern.compile("^\\| `([^`]+)` \\|", Pattern.MULTILINE);
     /** Shipped defaults are not enough for every bean: without a public URL only demo mode may start. */
     private static final Map<String, String> START_OVERRIDES = Map.of("gatehouse.demo.enabled", "true");
@@ -92,6 +99,7 @@ public final class ConfigurationReference {
                 }
             }
             configConstructor(type).ifPresent(c -> read.addAll(recordReads(c, shipped.values(), problems)));
+            read.addAll(injectedKeys(type));
         }
 
         Set<String> keys = new TreeSet<>();
@@ -101,6 +109,13 @@ public final class ConfigurationReference {
         for (String key : shipped.values().keySet()) {
             if (!keys.contains(key)) {
                 problems.add(key + " has a default in " + PROPERTIES + " but no code reads it: remove it, or read it");
+            }
+        }
+
+        for (Map.Entry<String, String> literal : keyLiterals(SOURCES).entrySet()) {
+            if (!keys.contains(literal.getKey()) && keys.stream().noneMatch(k -> matchesPattern(k, literal.getKey()))) {
+                problems.add(literal.getValue() + " names " + literal.getKey() + ", which is not a configuration key that"
+                        + " the code reads or declares: read it through a config bean, or declare it with @ConfigKey");
             }
         }
 
@@ -151,13 +166,15 @@ public final class ConfigurationReference {
 
                 (without `-o` if Maven still has to download something). `ConfigurationReferenceTest`, part of
                 `mvn test` and `mvn verify`, fails and names the key when a key the code reads is missing here, when a
-                key listed here is read by nothing, when a key has no meaning, or when this file is otherwise out of date.
+                key listed here is read by nothing, when a key has no meaning, when a string in the sources names a
+                whole key (`"gatehouse.jwk.kek-file"`) that is none of these, or when this file is otherwise out of date.
 
                 Where it comes from:
 
                 - **the keys**: the keys the configuration beans ask for when they are created, as at start-up (every
                   class under `dev.gatehouse` whose public constructor takes only a MicroProfile `Config`: the
-                  `CapabilityConfig` beans that `StartupCheck` creates, and `Issuer`); the keys declared with
+                  `CapabilityConfig` beans that `StartupCheck` creates, and `Issuer`), and any key injected with
+                  MicroProfile's `@ConfigProperty`; the keys declared with
                   `@ConfigKey` on the class that reads them (families of keys such as
                   `gatehouse.gateway.<kind>.<handler>.config`, keys read only when needed, old names still honoured);
                   and the variables of `liberty/server.xml` and `liberty/includes/*.xml`, which Liberty reads;
@@ -223,6 +240,43 @@ public final class ConfigurationReference {
     }
 
     // ---- the keys the code reads ----
+
+    /** Keys named in full by a string literal of the product's sources, with the file that names each first. */
+    private static Map<String, String> keyLiterals(Path sources) {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                Matcher m = KEY_LITERAL.matcher(Files.readString(f));
+                while (m.find()) {
+                    out.putIfAbsent(m.group(1), f.toString().replace('\\', '/'));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static boolean matchesPattern(String pattern, String key) {
+        return pattern.contains("<")
+                && key.matches(Pattern.quote(pattern).replaceAll("<[^>]+>", "\\\\E[^.]+\\\\Q"));
+    }
+
+    /** Keys injected with MicroProfile's {@code @ConfigProperty} into fields or parameters. */
+    private static Set<String> injectedKeys(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (Field f : type.getDeclaredFields()) {
+            Optional.ofNullable(f.getAnnotation(ConfigProperty.class)).ifPresent(a -> out.add(a.name()));
+        }
+        List<Executable> executables = new ArrayList<>(List.of(type.getDeclaredConstructors()));
+        executables.addAll(List.of(type.getDeclaredMethods()));
+        for (Executable e : executables) {
+            for (Parameter p : e.getParameters()) {
+                Optional.ofNullable(p.getAnnotation(ConfigProperty.class)).ifPresent(a -> out.add(a.name()));
+            }
+        }
+        return out;
+    }
 
     private static List<Class<?>> productClasses() {
         Path root;
