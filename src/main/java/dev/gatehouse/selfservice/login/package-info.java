@@ -1,5 +1,5 @@
 /**
- * The login flow: the password method, the {@code code} method and sign-in link ({@code CodeLogin}), and
- * brute-force protection that counts failed sign-ins per identifier and per client address in the database.
+ * The login flow: its handler and the methods a login can use, and the sign-in throttle that counts failed
+ * sign-ins per identifier and per client address in the database, so every node sees the same counts.
  */
 package dev.gatehouse.selfservice.login;
