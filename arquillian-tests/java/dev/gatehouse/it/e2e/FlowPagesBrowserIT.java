@@ -82,6 +82,8 @@ class FlowPagesBrowserIT extends BrowserTest {
             String id = input.getDomAttribute("id");
             assertFalse(id == null || id.isEmpty(), "input " + input.getDomAttribute("name") + " has an id");
             assertFalse(labelOf(id).isBlank(), "input " + id + " has a label");
+            assertEquals(1, driver.findElements(By.id(input.getDomAttribute("aria-describedby"))).size(),
+                    "input " + id + " is described by its messages");
         }
     }
 }

@@ -107,30 +107,14 @@ public class FlowView {
             return id;
         }
 
-        /** The ids of this input's messages, for {@code aria-describedby}; null (no attribute) when none. */
-        public String getDescribedBy() {
-            if (messages.isEmpty()) {
-                return null;
-            }
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < messages.size(); i++) {
-                ids.add(messageId(i));
-            }
-            return String.join(" ", ids);
+        /** The id of the element that holds this input's messages, which describe it. */
+        public String getMessagesId() {
+            return id + "-messages";
         }
 
-        /** {@code "true"} when a message of this input is an error, else null (no attribute). */
-        public String getInvalid() {
-            return messages.stream().anyMatch(m -> "error".equals(m.type())) ? "true" : null;
-        }
-
-        /** {@code "true"} for a required input, else null (no attribute). */
-        public String getAriaRequired() {
-            return required ? "true" : null;
-        }
-
-        public String messageId(int index) {
-            return id + "-message-" + index;
+        /** Whether a message of this input is an error ({@code aria-invalid}). */
+        public boolean isInvalid() {
+            return messages.stream().anyMatch(m -> "error".equals(m.type()));
         }
     }
 
