@@ -59,7 +59,7 @@ public final class Totp {
      * share the code, the earliest is returned.
      */
     public OptionalLong matchingStep(TotpSecret secret, String presented, Instant now) {
-        return match(secret, presented, now, Long.MIN_VALUE).step;
+        return match(secret, presented, now, OptionalLong.empty()).step;
     }
 
     /**
@@ -71,7 +71,7 @@ public final class Totp {
         if (!wellFormed(presented)) {
             return new TotpResult.Refused(TotpResult.Reason.MALFORMED);
         }
-        Match m = match(secret, presented, now, lastUsedStep.orElse(Long.MIN_VALUE));
+        Match m = match(secret, presented, now, lastUsedStep);
         if (m.step.isPresent()) {
             return new TotpResult.Accepted(m.step.getAsLong());
         }
@@ -96,7 +96,7 @@ public final class Totp {
         return true;
     }
 
-    private Match match(TotpSecret secret, String presented, Instant now, long lastUsedStep) {
+    private Match match(TotpSecret secret, String presented, Instant now, OptionalLong lastUsedStep) {
         if (!wellFormed(presented)) {
             return new Match(OptionalLong.empty(), false);
         }
@@ -106,7 +106,7 @@ public final class Totp {
         boolean replayed = false;
         for (long s = current - WINDOW; s <= current + WINDOW; s++) {
             boolean equal = MessageDigest.isEqual(code(secret, s).getBytes(StandardCharsets.US_ASCII), given);
-            if (equal && s <= lastUsedStep) {
+            if (equal && isReplay(s, lastUsedStep)) {
                 replayed = true;
             } else if (equal && accepted.isEmpty()) {
                 accepted = OptionalLong.of(s);
