@@ -8,7 +8,9 @@ import com.webauthn4j.data.attestation.AttestationObject;
 import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.authenticator.COSEKey;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.authenticator.RSACOSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.ClientDataType;
@@ -29,13 +31,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Base64;
 
 /**
- * An authenticator in the test JVM: an EC P-256 key pair from the JDK, authenticator data and a {@code none}
- * attestation object built with webauthn4j's own data classes and converters, assertions signed with the JDK's
- * SHA256withECDSA. Answers are the {@code PublicKeyCredential} JSON a browser would post. Each test makes its own.
+ * An authenticator in the test JVM: a key pair from the JDK (EC P-256 unless another {@link KeyType} is asked
+ * for), authenticator data and a {@code none} attestation object built with webauthn4j's own data classes and
+ * converters, assertions signed with the JDK's {@link Signature}. Answers are the {@code PublicKeyCredential} JSON a browser would post. Each test makes its own.
  */
 final class SoftwareAuthenticator {
 
@@ -43,15 +48,47 @@ final class SoftwareAuthenticator {
     static final byte UV = AuthenticatorData.BIT_UV;
     private static final byte AT = AuthenticatorData.BIT_AT;
 
+    /** The key the authenticator makes: the JDK generates it, webauthn4j writes it as a COSE key. */
+    enum KeyType {
+        ES256("EC", new ECGenParameterSpec("secp256r1"), "SHA256withECDSA"),
+        ES384("EC", new ECGenParameterSpec("secp384r1"), "SHA384withECDSA"),
+        RS256("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), "SHA256withRSA");
+
+        private final String jdkAlgorithm;
+        private final AlgorithmParameterSpec spec;
+        private final String signature;
+
+        KeyType(String jdkAlgorithm, AlgorithmParameterSpec spec, String signature) {
+            this.jdkAlgorithm = jdkAlgorithm;
+            this.spec = spec;
+            this.signature = signature;
+        }
+
+        COSEKey cose(KeyPair pair) {
+            return switch (this) {
+                case ES256 -> EC2COSEKey.create((ECPublicKey) pair.getPublic(), COSEAlgorithmIdentifier.ES256);
+                case ES384 -> EC2COSEKey.create((ECPublicKey) pair.getPublic(), COSEAlgorithmIdentifier.ES384);
+                case RS256 -> RSACOSEKey.create((RSAPublicKey) pair.getPublic(), COSEAlgorithmIdentifier.RS256);
+            };
+        }
+    }
+
     private final ObjectConverter converter = new ObjectConverter();
+    private final KeyType keyType;
     private final KeyPair keyPair;
     private final byte[] credentialId = new byte[32];
     private long counter;
 
+    /** An ES256 (P-256) authenticator, what nearly every real one is. */
     SoftwareAuthenticator() {
+        this(KeyType.ES256);
+    }
+
+    SoftwareAuthenticator(KeyType keyType) {
+        this.keyType = keyType;
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator g = KeyPairGenerator.getInstance(keyType.jdkAlgorithm);
+            g.initialize(keyType.spec);
             keyPair = g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -66,8 +103,7 @@ final class SoftwareAuthenticator {
     /** The answer to {@code navigator.credentials.create} for {@code rpId}, from a page at {@code origin}. */
     String register(String rpId, String origin, Challenge challenge, byte flags) {
         byte[] clientData = clientData(ClientDataType.WEBAUTHN_CREATE, origin, challenge);
-        AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, credentialId,
-                EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), COSEAlgorithmIdentifier.ES256));
+        AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, credentialId, keyType.cose(keyPair));
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authData =
                 new AuthenticatorData<>(sha256(rpId.getBytes(StandardCharsets.UTF_8)), (byte) (flags | AT), counter, attested);
         byte[] attestationObject = new AttestationObjectConverter(converter)
@@ -118,7 +154,7 @@ final class SoftwareAuthenticator {
 
     private byte[] sign(byte[] data) {
         try {
-            Signature s = Signature.getInstance("SHA256withECDSA");
+            Signature s = Signature.getInstance(keyType.signature);
             s.initSign(keyPair.getPrivate());
             s.update(data);
             return s.sign();

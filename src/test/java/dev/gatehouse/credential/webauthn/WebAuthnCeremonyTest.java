@@ -52,6 +52,27 @@ class WebAuthnCeremonyTest {
     }
 
     @Test
+    void registerAndAuthenticateWhenRs256KeyThenAccepted() {
+        SoftwareAuthenticator windowsHello = new SoftwareAuthenticator(SoftwareAuthenticator.KeyType.RS256);
+        Challenge challenge = Challenge.generate(random);
+        WebAuthnCredential stored = registrations.verify(windowsHello.register(RP_ID, ORIGIN, challenge, (byte) (UP | UV)),
+                challenge, UserVerification.REQUIRED, "", ADDED);
+        Challenge signIn = Challenge.generate(random);
+
+        assertEquals(1, assertions.verify(windowsHello.authenticate(RP_ID, ORIGIN, signIn, (byte) (UP | UV), null),
+                signIn, stored, userHandle, UserVerification.REQUIRED, USED).signCount());
+    }
+
+    @Test
+    void registerWhenKeyAlgorithmNotOfferedThenAlgorithmNotAllowed() {
+        SoftwareAuthenticator p384 = new SoftwareAuthenticator(SoftwareAuthenticator.KeyType.ES384);
+        Challenge challenge = Challenge.generate(random);
+
+        assertRefused(WebAuthnError.ALGORITHM_NOT_ALLOWED, () -> registrations.verify(
+                p384.register(RP_ID, ORIGIN, challenge, UP), challenge, UserVerification.DISCOURAGED, "", ADDED));
+    }
+
+    @Test
     void registerWhenOtherOriginThenOriginMismatch() {
         Challenge challenge = Challenge.generate(random);
 
