@@ -188,7 +188,7 @@ public abstract class FlowEndpoints {
         }
         CsrfCookies.Secret secret = csrf.secret(request);
         Flow fresh = create(Flavor.BROWSER, false, flow.returnTo(), requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
-        Flow shown = fresh.with(fresh.ui().withMessage(message), fresh.state());
+        Flow shown = fresh.showing(fresh.ui().withMessage(message));
         flows.update(shown);
         return responses.browserStarted(request, shown, secret, null);
     }
@@ -204,7 +204,7 @@ public abstract class FlowEndpoints {
         Flow fresh = create(expired.flavor(), expired.refresh(), expired.returnTo(), expired.requestUrl(), secret,
                 secret == null ? null : csrf.hash(secret));
         long minutes = Duration.between(expired.expiresAt(), Instant.now()).toMinutes();
-        Flow withMessage = fresh.with(fresh.ui().withMessage(Texts.flowExpired(kind(), minutes)), fresh.state());
+        Flow withMessage = fresh.showing(fresh.ui().withMessage(Texts.flowExpired(kind(), minutes)));
         flows.update(withMessage);
         return withMessage;
     }

@@ -65,7 +65,7 @@ public class LoginResource extends FlowEndpoints {
             return responses.messagePage(request, 403, Texts.codeLinkOtherDevice());
         }
         if (flow.isSpent() || flows.isExpired(flow)) {
-            Flow refused = flow.with(flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), flow.state());
+            Flow refused = flow.showing(flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()));
             flows.update(refused);
             return responses.answer(request, refused, Submission.NONE, 400);
         }

@@ -7,6 +7,7 @@ import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
@@ -133,7 +134,7 @@ public class SettingsResource {
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(responses.page(request, result)).build();
         }
-        return responses.flowJson(result, Flow.SUCCESS.equals(result.state()) ? 200 : 400, identity);
+        return responses.flowJson(result, result.phase() == FlowState.SUCCESS ? 200 : 400, identity);
     }
 
     private SessionService.Authenticated apiHolder() {

@@ -9,6 +9,7 @@ import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -54,7 +55,7 @@ public class CodeFlows {
                        String csrfSecret, String csrfHash, AddressProof method) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, tenant, kind, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null, null, false,
+        Flow flow = new Flow(id, tenant, kind, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null, null, false,
                 emailForm(actionBase + "/self-service/" + kind.path() + "?flow=" + id, csrfSecret, method, ""), now,
                 now.plus(config.flowLifespan()));
         flows.save(flow);
@@ -97,34 +98,39 @@ public class CodeFlows {
     public Flow sent(Flow flow, String email, UiText message, AddressProof method) {
         Ui form = method == AddressProof.CODE ? codeForm(flow, email)
                 : emailForm(flow.ui().action(), flow.ui().valueOf("csrf_token").orElse(null), method, email);
-        Flow updated = flow.with(form.withMessage(message), Flow.SENT_EMAIL);
+        return sentWith(flow, form.withMessage(message));
+    }
+
+    /** The flow now waiting for the code or link just sent, showing {@code ui}, stored. */
+    public Flow sentWith(Flow flow, Ui ui) {
+        Flow updated = flow.sentEmail(ui);
         flows.update(updated);
         return updated;
     }
 
-    /** The flow with a new form, in {@code state}, stored. */
-    public Flow show(Flow flow, Ui ui, String state) {
-        Flow updated = flow.with(ui, state);
+    /** The flow with a new form, in the same state, stored. */
+    public Flow show(Flow flow, Ui ui) {
+        Flow updated = flow.showing(ui);
         flows.update(updated);
         return updated;
     }
 
     /** The flow unchanged in state, with one message on its form. */
     public Flow withMessage(Flow flow, UiText message) {
-        Flow updated = flow.with(flow.ui().withoutMessages().withMessage(message), flow.state());
+        Flow updated = flow.showing(flow.ui().withoutMessages().withMessage(message));
         flows.update(updated);
         return updated;
     }
 
     /** The flow after a refused code: the code form again (resend to the same address), with the message. */
     public Flow refusedCode(Flow flow, UiText message) {
-        Flow updated = flow.with(codeForm(flow, flow.ui().valueOf("email").orElse(null)).withMessage(message), flow.state());
+        Flow updated = flow.showing(codeForm(flow, flow.ui().valueOf("email").orElse(null)).withMessage(message));
         flows.update(updated);
         return updated;
     }
 
     public Flow passed(Flow flow, UiText message) {
-        Flow updated = flow.with(flow.ui().withoutMessages().withMessage(message), Flow.PASSED_CHALLENGE);
+        Flow updated = flow.passedChallenge(flow.ui().withoutMessages().withMessage(message));
         flows.update(updated);
         return updated;
     }
@@ -148,7 +154,7 @@ public class CodeFlows {
             throw new FlowError(FlowError.Kind.SPENT);
         }
         Optional<String> code = submission.field("code");
-        if (code.isPresent() && Flow.SENT_EMAIL.equals(flow.state())) {
+        if (code.isPresent() && flow.phase() == FlowState.SENT_EMAIL) {
             return check.apply(code.get().trim());
         }
         Optional<String> email = submission.field("email").map(CodeFlows::normalise)

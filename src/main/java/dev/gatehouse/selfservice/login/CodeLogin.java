@@ -10,6 +10,7 @@ import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -89,7 +90,7 @@ public class CodeLogin {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
-        boolean sent = Flow.SENT_EMAIL.equals(flow.state());
+        boolean sent = flow.phase() == FlowState.SENT_EMAIL;
         Optional<String> code = submission.field("code");
         if (sent && code.isPresent()) {
             return check(flow, code.get().trim());
@@ -97,7 +98,7 @@ public class CodeLogin {
         String identifier = sent ? flow.ui().valueOf("identifier").orElse("")
                 : submission.field("identifier").map(CodeFlows::normalise).orElse("");
         if (identifier.isEmpty() || identifier.length() > 320) {
-            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.required("identifier")), flow.state(), false);
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.required("identifier")), false);
         }
         return send(flow, identifier);
     }
@@ -108,7 +109,7 @@ public class CodeLogin {
                 owner.map(Identity::id).orElse(null), config.codeLifespan(), new OneTimeCodes.Extras(true, null));
         if (issued.isEmpty()) {
             return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())),
-                    flow.state(), false);
+                    false);
         }
         Optional<String> to = owner.flatMap(i -> addressOf(i, identifier));
         if (to.isPresent()) {
@@ -116,7 +117,7 @@ public class CodeLogin {
             messages.send(flow.tenant(), MessageTemplate.LOGIN_CODE_VALID, to.get(), owner.get().id(),
                     Map.of("code", issued.get().code(), "to", to.get(), "link", link));
         }
-        return answer(flow, codeForm(flow, identifier, Texts.loginCodeSent()), Flow.SENT_EMAIL, true);
+        return new Answered(steps.sentWith(flow, codeForm(flow, identifier, Texts.loginCodeSent())), true);
     }
 
     /** The address the code goes to: the identifier if it is one of the identity's addresses, else its first. */
@@ -141,7 +142,7 @@ public class CodeLogin {
         if (who.isEmpty()) {
             failed(flow, checked, METHOD, locked ? "locked" : null);
             countFailure(flow.tenant(), identifier);
-            return answer(flow, codeForm(flow, identifier, Texts.loginCodeInvalid()), flow.state(), false);
+            return answer(flow, codeForm(flow, identifier, Texts.loginCodeInvalid()), false);
         }
         throttle.succeeded(flow.tenant(), identifier);
         return new Proven(who.get(), METHOD);
@@ -165,7 +166,7 @@ public class CodeLogin {
         Optional<Identity> who = proven(flow, checked);
         if (who.isEmpty()) {
             failed(flow, checked, LINK_METHOD, null);
-            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), flow.state(), false);
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), false);
         }
         return new Proven(who.get(), LINK_METHOD);
     }
@@ -195,7 +196,7 @@ public class CodeLogin {
         return new Ui(flow.ui().action(), "POST", nodes, List.of()).withMessage(message);
     }
 
-    private Answered answer(Flow flow, Ui ui, String state, boolean accepted) {
-        return new Answered(steps.show(flow, ui, state), accepted);
+    private Answered answer(Flow flow, Ui ui, boolean accepted) {
+        return new Answered(steps.show(flow, ui), accepted);
     }
 }

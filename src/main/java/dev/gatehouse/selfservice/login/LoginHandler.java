@@ -16,6 +16,7 @@ import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -86,7 +87,7 @@ public class LoginHandler {
                        String actionBase, String csrfSecret, String csrfHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, tenant, FlowKind.LOGIN, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null,
+        Flow flow = new Flow(id, tenant, FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null,
                 null, refresh, ui(actionBase + "/self-service/login?flow=" + id, csrfSecret), now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
@@ -179,7 +180,7 @@ public class LoginHandler {
     /** @param sessionMethod the session's authentication method; {@code eventMethod} may say more (a link) */
     private Succeeded signedIn(Flow flow, Ui ui, Identity who, String sessionMethod, String eventMethod) {
         SessionService.Issued issued = sessions.issue(who, sessionMethod);
-        Flow done = flow.with(ui, Flow.PASSED_CHALLENGE);
+        Flow done = flow.passedChallenge(ui);
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", eventMethod)
@@ -217,7 +218,7 @@ public class LoginHandler {
     }
 
     private Failed fail(Flow flow, Ui ui) {
-        Flow updated = flow.with(ui, flow.state());
+        Flow updated = flow.showing(ui);
         flows.update(updated);
         return new Failed(updated);
     }

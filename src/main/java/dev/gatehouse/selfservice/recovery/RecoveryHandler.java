@@ -13,6 +13,7 @@ import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -174,10 +175,10 @@ public class RecoveryHandler {
     public AdminCode createByAdmin(Identity identity, AddressProof method, Duration expiresIn, String actionBase, String actor) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, identity.tenant(), FlowKind.RECOVERY, Flavor.BROWSER, Flow.CHOOSE_METHOD,
+        Flow flow = new Flow(id, identity.tenant(), FlowKind.RECOVERY, Flavor.BROWSER, FlowState.CHOOSE_METHOD,
                 actionBase + "/admin/recovery/" + method.wire(), null, null, null, null, false,
                 new Ui(actionBase + "/self-service/recovery?flow=" + id, "POST", List.of(), List.of()), now, now.plus(expiresIn));
-        Flow waiting = flow.with(method == AddressProof.CODE ? CodeFlows.codeForm(flow, null) : flow.ui(), Flow.SENT_EMAIL);
+        Flow waiting = flow.sentEmail(method == AddressProof.CODE ? CodeFlows.codeForm(flow, null) : flow.ui());
         flows.save(waiting);
         String address = identity.recoveryAddresses().isEmpty() ? "" : identity.recoveryAddresses().get(0).value();
         OneTimeCodes.Issued code = codes.issue(identity.tenant(), id, CodePurpose.RECOVERY, address, identity.id(), expiresIn,

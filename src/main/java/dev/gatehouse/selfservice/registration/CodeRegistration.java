@@ -7,6 +7,7 @@ import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -78,39 +79,39 @@ public class CodeRegistration {
         }
         JsonObject traits = submission.traits();
         Optional<String> code = submission.field("code");
-        if (Flow.SENT_EMAIL.equals(flow.state()) && code.isPresent()) {
+        if (flow.phase() == FlowState.SENT_EMAIL && code.isPresent()) {
             return check(flow, ui, traits, code.get().trim());
         }
         List<TraitError> errors = schema.validate(traits);
         if (!errors.isEmpty()) {
-            return answer(flow, FormMessages.traitErrors(ui, errors), flow.state(), false);
+            return answer(flow, FormMessages.traitErrors(ui, errors), false);
         }
         List<String> addresses = schema.identifiers(CredentialKind.CODE, traits);
         if (addresses.isEmpty()) {
-            return answer(flow, ui.withMessage(Texts.generic("No trait of this schema can receive a sign-up code.")), flow.state(), false);
+            return answer(flow, ui.withMessage(Texts.generic("No trait of this schema can receive a sign-up code.")), false);
         }
         String address = addresses.get(0);
         if (identities.findByCodeIdentifier(flow.tenant(), address).isPresent()) {
-            return answer(flow, ui.withMessage(Texts.duplicateCredentials()), flow.state(), false);
+            return answer(flow, ui.withMessage(Texts.duplicateCredentials()), false);
         }
         Optional<OneTimeCodes.Issued> issued = codes.issue(flow.tenant(), flow.id(), CodePurpose.REGISTRATION, address, null,
                 config.codeLifespan(), new OneTimeCodes.Extras(false, traits.toString()));
         if (issued.isEmpty()) {
-            return answer(flow, ui.withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())), flow.state(), false);
+            return answer(flow, ui.withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())), false);
         }
         messages.send(flow.tenant(), MessageTemplate.REGISTRATION_CODE_VALID, address, null,
                 Map.of("code", issued.get().code(), "to", address));
-        return answer(flow, codeForm(ui, Texts.registrationCodeSent()), Flow.SENT_EMAIL, true);
+        return new Answered(steps.sentWith(flow, codeForm(ui, Texts.registrationCodeSent())), true);
     }
 
     private Step check(Flow flow, Ui ui, JsonObject traits, String presented) {
         Optional<OneTimeCode> current = codes.current(flow.tenant(), flow.id(), CodePurpose.REGISTRATION);
         if (current.isPresent() && !traits.equals(parse(current.get().traits()))) {
-            return answer(flow, codeForm(ui, Texts.traitsMismatch()), flow.state(), false);
+            return answer(flow, codeForm(ui, Texts.traitsMismatch()), false);
         }
         OneTimeCodes.Checked checked = codes.check(flow.tenant(), flow.id(), CodePurpose.REGISTRATION, presented);
         if (checked.verdict() != CodeRules.Verdict.ACCEPTED) {
-            return answer(flow, codeForm(ui, Texts.registrationCodeInvalid()), flow.state(), false);
+            return answer(flow, codeForm(ui, Texts.registrationCodeInvalid()), false);
         }
         return new Proven(parse(checked.code().traits()), checked.code().address());
     }
@@ -129,7 +130,7 @@ public class CodeRegistration {
         return new Ui(ui.action(), "POST", nodes, List.of()).withMessage(message);
     }
 
-    private Answered answer(Flow flow, Ui ui, String state, boolean accepted) {
-        return new Answered(steps.show(flow, ui, state), accepted);
+    private Answered answer(Flow flow, Ui ui, boolean accepted) {
+        return new Answered(steps.show(flow, ui), accepted);
     }
 }

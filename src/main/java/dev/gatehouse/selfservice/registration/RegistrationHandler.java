@@ -21,6 +21,7 @@ import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -93,7 +94,7 @@ public class RegistrationHandler {
                        String csrfSecret, String csrfHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, tenant, FlowKind.REGISTRATION, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash,
+        Flow flow = new Flow(id, tenant, FlowKind.REGISTRATION, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash,
                 null, null, false, ui(actionBase + "/self-service/registration?flow=" + id, csrfSecret, JsonValue.EMPTY_JSON_OBJECT),
                 now, now.plus(config.flowLifespan()));
         flows.save(flow);
@@ -166,7 +167,7 @@ public class RegistrationHandler {
             return fail(flow, failed.messages().isEmpty() ? failed.withMessage(Texts.generic(e.detail())) : failed);
         }
         SessionService.Issued issued = sessions.issue(identity, method);
-        Flow done = flow.with(ui, Flow.PASSED_CHALLENGE);
+        Flow done = flow.passedChallenge(ui);
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", method)
@@ -176,7 +177,7 @@ public class RegistrationHandler {
     }
 
     private Failed fail(Flow flow, Ui ui) {
-        Flow updated = flow.with(ui, flow.state());
+        Flow updated = flow.showing(ui);
         flows.update(updated);
         return new Failed(updated);
     }

@@ -21,6 +21,7 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
@@ -76,7 +77,7 @@ public class SettingsHandler {
                        String actionBase, String csrfSecret, String csrfHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, identity.tenant(), FlowKind.SETTINGS, flavor, Flow.SHOW_FORM, requestUrl, returnTo, csrfHash,
+        Flow flow = new Flow(id, identity.tenant(), FlowKind.SETTINGS, flavor, FlowState.SHOW_FORM, requestUrl, returnTo, csrfHash,
                 identity.id(), session.id(), false, ui(actionBase + "/self-service/settings?flow=" + id, csrfSecret, identity),
                 now, now.plus(config.flowLifespan()));
         flows.save(flow);
@@ -185,13 +186,13 @@ public class SettingsHandler {
     }
 
     private Flow succeed(Flow flow, Ui ui) {
-        Flow done = flow.with(ui.withMessage(Texts.settingsSaved()), Flow.SUCCESS);
+        Flow done = flow.saved(ui.withMessage(Texts.settingsSaved()));
         flows.update(done);
         return done;
     }
 
     private Flow fail(Flow flow, Ui ui) {
-        Flow updated = flow.with(ui, Flow.SHOW_FORM);
+        Flow updated = flow.refused(ui);
         flows.update(updated);
         return updated;
     }
