@@ -1,10 +1,14 @@
-package dev.gatehouse.selfservice.registration;
+package dev.gatehouse.selfservice.strategy.code;
 
 import dev.gatehouse.courier.MessageTemplate;
+import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.platform.db.Transactions;
+import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowState;
@@ -21,12 +25,14 @@ import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.CodeRules;
 import dev.gatehouse.selfservice.code.OneTimeCode;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
+import dev.gatehouse.selfservice.registration.Registrar;
+import dev.gatehouse.selfservice.registration.RegistrationMethod;
 import dev.gatehouse.kernel.json.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Transactional;
+import jakarta.json.JsonValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,43 +43,78 @@ import java.util.Optional;
 /**
  * The {@code code} method of the registration flow: nothing is created until the address is proven.
  * <pre>
- *   choose_method ──traits──▶ sent_email ──right code, same traits──▶ (proven: the handler creates the identity)
+ *   choose_method ──traits──▶ sent_email ──right code, same traits──▶ passed_challenge (the identity is created)
  *                               │  ▲ traits again (new code, rate-limited), wrong code, other traits (4000036)
  *                               └──┘ (max attempts: spent)
  * </pre>
- * The traits are kept with the code, so the second step must repeat them unchanged.
+ * The traits are kept with the code, so the second step must repeat them unchanged. The identity has no
+ * password; its address, proven by the code, is stored verified. The code is checked (and a new one issued and
+ * mailed, to the courier's outbox) in one transaction; the identity it proves is created in its own after it.
  */
 @ApplicationScoped
-public class CodeRegistration {
+public class CodeRegistration implements RegistrationMethod {
 
-    @Inject
-    OneTimeCodes codes;
-    @Inject
-    CodeMessages messages;
-    @Inject
-    IdentityService identities;
-    @Inject
-    CodeFlows steps;
-    @Inject
-    SelfServiceConfig config;
+    private OneTimeCodes codes;
+    private CodeMessages messages;
+    private IdentityService identities;
+    private Registrar registrar;
+    private SelfServiceConfig config;
+    private Transactions transactions;
 
-    /** Where a submission stands: the address proven for these traits, or the flow to answer with. */
-    public sealed interface Step permits Proven, Answered {
+    protected CodeRegistration() {
+        // for the container's proxy
     }
 
-    public record Proven(JsonObject traits, String address) implements Step {
+    @Inject
+    public CodeRegistration(OneTimeCodes codes, CodeMessages messages, IdentityService identities, Registrar registrar,
+                            SelfServiceConfig config, Transactions transactions) {
+        this.codes = codes;
+        this.messages = messages;
+        this.identities = identities;
+        this.registrar = registrar;
+        this.config = config;
+        this.transactions = transactions;
     }
 
-    public record Answered(Flow flow, boolean accepted) implements Step {
+    @Override
+    public String id() {
+        return CodeLogin.METHOD;
     }
 
-    static UiNode button() {
-        return UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.sendSignUpCode());
+    @Override
+    public int order() {
+        return CodeMethods.ORDER;
     }
 
-    /** {@code ui} is the flow's form refilled with the submitted traits. */
-    @Transactional
-    public Step submit(Flow flow, Submission submission, Ui ui, IdentitySchema schema) {
+    @Override
+    public List<UiNode> nodes() {
+        return List.of(UiNode.input("code", "method", "submit", Json.createValue(CodeLogin.METHOD), false, null, Texts.sendSignUpCode()));
+    }
+
+    @Override
+    public Completion<Result> submit(Flow flow, Submission submission, Ui ui, IdentitySchema schema) {
+        // the code's own transaction: a wrong code's try must stand even if the identity cannot be created after
+        Step step = transactions.call(() -> handle(flow, submission, ui, schema));
+        if (step instanceof Proven p) {
+            // stored verified, with no password, in the identity's own transaction (a taken address rolls only it back)
+            return Completion.of(registrar.create(flow, ui, new IdentityDraft(Optional.of(schema.id()), p.traits(), Optional.empty(),
+                    JsonValue.NULL, JsonValue.NULL, Optional.empty(), List.of(new IdentityDraft.ImportedAddress("email",
+                    p.address(), true, VerifiableAddress.Status.COMPLETED))), CodeLogin.METHOD));
+        }
+        return Completion.of(((Answer) step).result());
+    }
+
+    /** Where a submission stands after the code's transaction: the address proven for these traits, or the answer. */
+    private sealed interface Step permits Proven, Answer {
+    }
+
+    private record Proven(JsonObject traits, String address) implements Step {
+    }
+
+    private record Answer(Result result) implements Step {
+    }
+
+    private Step handle(Flow flow, Submission submission, Ui ui, IdentitySchema schema) {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
@@ -101,7 +142,7 @@ public class CodeRegistration {
         }
         messages.send(flow.tenant(), MessageTemplate.REGISTRATION_CODE_VALID, address, null,
                 Map.of("code", issued.get().code(), "to", address));
-        return new Answered(steps.sentWith(flow, codeForm(ui, Texts.registrationCodeSent())), true);
+        return new Answer(new Answered(flow.sentEmail(codeForm(ui, Texts.registrationCodeSent())), true));
     }
 
     private Step check(Flow flow, Ui ui, JsonObject traits, String presented) {
@@ -130,7 +171,7 @@ public class CodeRegistration {
         return new Ui(ui.action(), "POST", nodes, List.of()).withMessage(message);
     }
 
-    private Answered answer(Flow flow, Ui ui, boolean accepted) {
-        return new Answered(steps.show(flow, ui), accepted);
+    private static Answer answer(Flow flow, Ui ui, boolean accepted) {
+        return new Answer(new Answered(flow.showing(ui), accepted));
     }
 }
