@@ -16,7 +16,6 @@ import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.FlowState;
-import dev.gatehouse.selfservice.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;

@@ -12,7 +12,7 @@ import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowState;
-import dev.gatehouse.selfservice.FormMessages;
+import dev.gatehouse.selfservice.registration.FormMessages;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;

@@ -9,7 +9,7 @@ import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
-import dev.gatehouse.selfservice.FormMessages;
+import dev.gatehouse.selfservice.registration.FormMessages;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;

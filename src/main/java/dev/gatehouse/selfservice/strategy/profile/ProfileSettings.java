@@ -10,7 +10,7 @@ import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
-import dev.gatehouse.selfservice.FormMessages;
+import dev.gatehouse.selfservice.registration.FormMessages;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;

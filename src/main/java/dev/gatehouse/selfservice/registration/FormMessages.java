@@ -1,8 +1,11 @@
-package dev.gatehouse.selfservice;
+package dev.gatehouse.selfservice.registration;
 
 import dev.gatehouse.credential.password.PolicyViolation;
 import dev.gatehouse.identity.schema.TraitError;
-import dev.gatehouse.selfservice.registration.TraitNodes;
+import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.UiText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 

@@ -1,9 +1,11 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.settings;
 
 import dev.gatehouse.identity.api.IdentityJson;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
+import dev.gatehouse.selfservice.api.FlowEndpoints;
+import dev.gatehouse.selfservice.api.FlowResponses;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
@@ -14,7 +16,6 @@ import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
-import dev.gatehouse.selfservice.settings.SettingsHandler;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
