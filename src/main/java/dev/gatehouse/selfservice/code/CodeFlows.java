@@ -40,14 +40,22 @@ public class CodeFlows {
 
     private static final int MAX_EMAIL_LENGTH = 320;
 
+    private FlowService flows;
+    private IdentityService identities;
+    private SelfServiceConfig config;
+    private Clock clock;
+
+    protected CodeFlows() {
+        // for the container's proxy
+    }
+
     @Inject
-    FlowService flows;
-    @Inject
-    IdentityService identities;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    Clock clock;
+    public CodeFlows(FlowService flows, IdentityService identities, SelfServiceConfig config, Clock clock) {
+        this.flows = flows;
+        this.identities = identities;
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** A new flow asking for the address, showing {@code form} (given the form's action: the method's address form). */
     public Flow create(TenantId tenant, FlowKind kind, Flavor flavor, String returnTo, String requestUrl, String actionBase,

@@ -144,8 +144,8 @@ public class LoginHandler {
 
     private Succeeded signedIn(Flow flow, LoginMethod.Authenticated proven) {
         Identity who = proven.identity();
-        SessionService.Issued issued = sessions.issue(who, proven.sessionMethod());
         Flow done = flow.passedChallenge(proven.ui());
+        SessionService.Issued issued = sessions.issue(who, proven.sessionMethod());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())

@@ -148,8 +148,8 @@ public class RegistrationHandler {
     /** Signs the new identity in; addresses it has still to verify get verification flows. */
     private Succeeded signedIn(Flow flow, RegistrationMethod.Registered registered) {
         Identity identity = registered.identity();
-        SessionService.Issued issued = sessions.issue(identity, registered.method());
         Flow done = flow.passedChallenge(registered.ui());
+        SessionService.Issued issued = sessions.issue(identity, registered.method());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", registered.method())
