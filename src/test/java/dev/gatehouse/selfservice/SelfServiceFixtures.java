@@ -5,6 +5,8 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityState;
+import dev.gatehouse.identity.RecoveryAddress;
+import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -74,6 +76,12 @@ public final class SelfServiceFixtures {
                     List.of(new AuthenticationMethod(method, "aal1", now)), now, now, now.plusSeconds(3600), null, null);
             return new Issued(s, "ory_st_test");
         }
+
+        @Override
+        public int revokeOthers(TenantId tenant, IdentityId identity, UUID keep, String actor, String reason) {
+            issued.add("revoked others of " + identity.value());
+            return 0;
+        }
     }
 
     /** An active identity signing in with {@code identifier}, whose password hash is {@code phc} (none if null). */
@@ -87,5 +95,15 @@ public final class SelfServiceFixtures {
         return new Identity(IdentityId.random(), TENANT, "default", IdentityState.ACTIVE, at,
                 Json.createObjectBuilder().add("email", identifier).build(), JsonValue.NULL, JsonValue.NULL, List.of(), List.of(),
                 credentials, at, at, 1);
+    }
+
+    /** As {@link #identity}, with {@code identifier} also an unverified e-mail address to verify and to recover by. */
+    public static Identity withAddress(String identifier) {
+        Identity i = identity(identifier, null);
+        Instant at = i.createdAt();
+        return new Identity(i.id(), i.tenant(), i.schemaId(), i.state(), i.stateChangedAt(), i.traits(), i.metadataPublic(),
+                i.metadataAdmin(), List.of(new VerifiableAddress(UUID.randomUUID(), "email", identifier, false,
+                VerifiableAddress.Status.PENDING, null, at, at)), List.of(new RecoveryAddress(UUID.randomUUID(), "email", identifier, at, at)),
+                i.credentials(), at, at, 1);
     }
 }
