@@ -62,7 +62,13 @@ public final class SelfServiceFixtures {
     /** Sessions as issued: who, by which method. */
     public static final class RecordingSessions extends SessionService {
         public final List<String> issued = new ArrayList<>();
+        public boolean privileged = true;
         private final MovableClock clock;
+
+        @Override
+        public boolean isPrivileged(Session session) {
+            return privileged;
+        }
 
         RecordingSessions(MovableClock clock) {
             this.clock = clock;

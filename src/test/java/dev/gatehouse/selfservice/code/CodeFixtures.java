@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice.code;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.tenant.TenantId;
@@ -45,6 +46,13 @@ public final class CodeFixtures {
     public static final class Identities extends IdentityService {
         public final List<Identity> known = new ArrayList<>();
         public final Set<String> verified = new HashSet<>();
+        public final List<IdentityDraft> created = new ArrayList<>();
+
+        @Override
+        public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
+            created.add(draft);
+            return add(SelfServiceFixtures.identity(draft.traits().getString("email"), null));
+        }
 
         public Identity add(Identity identity) {
             known.add(identity);
