@@ -1,6 +1,7 @@
 /**
- * The HTTP endpoints every self-service flow shares ({@code FlowEndpoints}: start as browser or app, fetch,
- * submit) and the answers they give by flavor ({@code FlowResponses}: redirects and cookies for browsers, JSON
- * for apps, Kratos' error shape for flow errors). Each flow's package extends them with its own resource.
+ * The HTTP face every self-service flow shares, in Kratos' shape: the endpoints of a flow ({@code FlowEndpoints}:
+ * {@code {browser,api,flows}} and the submission), the answers by flavor ({@code FlowResponses}: redirects and
+ * cookies for browsers, JSON for apps) and the mapping of flow errors to Kratos' error bodies. Each flow's own
+ * resource lives in its package and extends {@code FlowEndpoints}.
  */
 package dev.gatehouse.selfservice.api;
