@@ -36,14 +36,22 @@ import java.util.List;
 @ApplicationScoped
 public class FlowResponses {
 
+    private SelfServiceConfig config;
+    private SessionCookies sessionCookies;
+    private CsrfCookies csrf;
+    private FlowService flows;
+
+    protected FlowResponses() {
+        // for the container's proxy
+    }
+
     @Inject
-    SelfServiceConfig config;
-    @Inject
-    SessionCookies sessionCookies;
-    @Inject
-    CsrfCookies csrf;
-    @Inject
-    FlowService flows;
+    public FlowResponses(SelfServiceConfig config, SessionCookies sessionCookies, CsrfCookies csrf, FlowService flows) {
+        this.config = config;
+        this.sessionCookies = sessionCookies;
+        this.csrf = csrf;
+        this.flows = flows;
+    }
 
     public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);

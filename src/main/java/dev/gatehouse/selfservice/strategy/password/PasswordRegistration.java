@@ -73,7 +73,7 @@ public class PasswordRegistration implements RegistrationMethod {
             bad = true;
         } else {
             List<PolicyViolation> violations = policy.check(password.get(), schema.identifiers(CredentialKind.PASSWORD, traits));
-            checked = FormMessages.policyViolations(checked, violations);
+            checked = PasswordMessages.policyViolations(checked, violations);
             bad |= !violations.isEmpty();
         }
         if (bad) {

@@ -9,7 +9,6 @@ import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
-import dev.gatehouse.selfservice.registration.FormMessages;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
@@ -74,7 +73,7 @@ public class PasswordSettings implements SettingsMethod {
         }
         List<PolicyViolation> violations = policy.check(password.get(), schema.identifiers(CredentialKind.PASSWORD, identity.traits()));
         if (!violations.isEmpty()) {
-            return Completion.of(new Refused(FormMessages.policyViolations(ui, violations)));
+            return Completion.of(new Refused(PasswordMessages.policyViolations(ui, violations)));
         }
         identities.replace(identity.tenant(), identity.id().toString(), SettingsMethod.draft(identity, identity.traits(),
                 Optional.of(new IdentityDraft.PlainPassword(password.get()))), identity.id().toString());
