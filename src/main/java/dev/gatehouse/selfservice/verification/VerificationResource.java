@@ -1,13 +1,13 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.verification;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.code.CodeStep;
-import dev.gatehouse.selfservice.verification.VerificationHandler;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

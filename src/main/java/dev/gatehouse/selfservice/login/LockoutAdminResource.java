@@ -1,4 +1,4 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.event.Outcome;
@@ -7,7 +7,6 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
-import dev.gatehouse.selfservice.login.LoginThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

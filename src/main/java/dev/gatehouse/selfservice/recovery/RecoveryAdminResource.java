@@ -1,4 +1,4 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.recovery;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
@@ -12,7 +12,6 @@ import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.code.CodeFlows;
-import dev.gatehouse.selfservice.recovery.RecoveryHandler;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

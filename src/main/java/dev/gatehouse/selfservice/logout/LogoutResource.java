@@ -1,4 +1,4 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.logout;
 
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;

@@ -1,19 +1,21 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.settings;
 
 import dev.gatehouse.identity.api.IdentityJson;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
+import dev.gatehouse.selfservice.api.FlowEndpoints;
+import dev.gatehouse.selfservice.api.FlowResponses;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
-import dev.gatehouse.selfservice.settings.SettingsHandler;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
@@ -133,7 +135,7 @@ public class SettingsResource {
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(responses.page(request, result)).build();
         }
-        return responses.flowJson(result, Flow.SUCCESS.equals(result.state()) ? 200 : 400, identity);
+        return responses.flowJson(result, result.phase() == FlowState.SUCCESS ? 200 : 400, identity);
     }
 
     private SessionService.Authenticated apiHolder() {

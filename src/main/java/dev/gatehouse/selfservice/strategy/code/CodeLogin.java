@@ -1,4 +1,4 @@
-package dev.gatehouse.selfservice.login;
+package dev.gatehouse.selfservice.strategy.code;
 
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
@@ -8,8 +8,10 @@ import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -21,10 +23,11 @@ import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.CodeRules;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
+import dev.gatehouse.selfservice.login.LoginMethod;
+import dev.gatehouse.selfservice.login.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,7 @@ import java.util.logging.Logger;
 /**
  * The {@code code} method of the login flow (Kratos' passwordless code), and Gatehouse's sign-in link:
  * <pre>
- *   choose_method ──identifier──▶ sent_email ──right code / link──▶ (proven: the login handler signs in)
+ *   choose_method ──identifier──▶ sent_email ──right code / link──▶ passed_challenge (the login handler signs in)
  *                                   │  ▲ resend (new code, old one retired, rate-limited), wrong code
  *                                   └──┘ (max attempts: spent)
  * </pre>
@@ -43,53 +46,65 @@ import java.util.logging.Logger;
  * nothing is sent. The e-mail carries the code and a link with a 256-bit token; the link is bound to the flow
  * (its HMAC sits with the code) and, because the endpoint demands the flow's CSRF cookie, to the browser that
  * started the flow. Codes and tokens are never logged. Wrong codes are counted per identifier across flows
- * ({@link LoginThrottle}), so a flood of guesses spread over many flows locks the identifier.
+ * ({@link LoginThrottle}), so a flood of guesses spread over many flows locks the identifier. All of a submission
+ * runs in its one transaction (there is no slow work: the mail goes to the courier's outbox).
  */
 @ApplicationScoped
-public class CodeLogin {
+public class CodeLogin implements LoginMethod {
 
     static final String METHOD = "code";
     static final String LINK_METHOD = "code_link";
 
-    @Inject
-    OneTimeCodes codes;
-    @Inject
-    CodeMessages messages;
-    @Inject
-    IdentityService identities;
-    @Inject
-    CodeFlows steps;
-    @Inject
-    SecurityEvents events;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    LoginThrottle throttle;
+    private OneTimeCodes codes;
+    private CodeMessages messages;
+    private IdentityService identities;
+    private SecurityEvents events;
+    private SelfServiceConfig config;
+    private LoginThrottle throttle;
 
     private static final Logger LOG = Logger.getLogger(CodeLogin.class.getName());
 
-    /** Where a code submission stands: the identity proven, or the flow to answer with (sent or refused). */
-    public sealed interface Step permits Proven, Answered {
+    protected CodeLogin() {
+        // for the container's proxy
     }
 
-    /** @param method {@code code} or {@code code_link}, for the events */
-    public record Proven(Identity identity, String method) implements Step {
+    @Inject
+    public CodeLogin(OneTimeCodes codes, CodeMessages messages, IdentityService identities, SecurityEvents events,
+                     SelfServiceConfig config, LoginThrottle throttle) {
+        this.codes = codes;
+        this.messages = messages;
+        this.identities = identities;
+        this.events = events;
+        this.config = config;
+        this.throttle = throttle;
     }
 
-    public record Answered(Flow flow, boolean accepted) implements Step {
+    @Override
+    public String id() {
+        return METHOD;
+    }
+
+    @Override
+    public int order() {
+        return CodeMethods.ORDER;
     }
 
     /** The login form's button for this method. */
-    static UiNode button() {
-        return UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.sendSignInCode());
+    @Override
+    public List<UiNode> nodes() {
+        return List.of(UiNode.input("code", "method", "submit", Json.createValue(METHOD), false, null, Texts.sendSignInCode()));
     }
 
-    @Transactional
-    public Step submit(Flow flow, Submission submission) {
+    @Override
+    public Completion<Result> submit(Flow flow, Submission submission, Ui ui) {
+        return () -> handle(flow, submission);
+    }
+
+    private Result handle(Flow flow, Submission submission) {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
-        boolean sent = Flow.SENT_EMAIL.equals(flow.state());
+        boolean sent = flow.phase() == FlowState.SENT_EMAIL;
         Optional<String> code = submission.field("code");
         if (sent && code.isPresent()) {
             return check(flow, code.get().trim());
@@ -97,18 +112,18 @@ public class CodeLogin {
         String identifier = sent ? flow.ui().valueOf("identifier").orElse("")
                 : submission.field("identifier").map(CodeFlows::normalise).orElse("");
         if (identifier.isEmpty() || identifier.length() > 320) {
-            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.required("identifier")), flow.state(), false);
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.required("identifier")), false);
         }
         return send(flow, identifier);
     }
 
-    private Step send(Flow flow, String identifier) {
+    private Result send(Flow flow, String identifier) {
         Optional<Identity> owner = identities.findByCodeIdentifier(flow.tenant(), identifier).filter(Identity::isActive);
         Optional<OneTimeCodes.Issued> issued = codes.issue(flow.tenant(), flow.id(), CodePurpose.LOGIN, identifier,
                 owner.map(Identity::id).orElse(null), config.codeLifespan(), new OneTimeCodes.Extras(true, null));
         if (issued.isEmpty()) {
             return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())),
-                    flow.state(), false);
+                    false);
         }
         Optional<String> to = owner.flatMap(i -> addressOf(i, identifier));
         if (to.isPresent()) {
@@ -116,7 +131,7 @@ public class CodeLogin {
             messages.send(flow.tenant(), MessageTemplate.LOGIN_CODE_VALID, to.get(), owner.get().id(),
                     Map.of("code", issued.get().code(), "to", to.get(), "link", link));
         }
-        return answer(flow, codeForm(flow, identifier, Texts.loginCodeSent()), Flow.SENT_EMAIL, true);
+        return new Answered(flow.sentEmail(codeForm(flow, identifier, Texts.loginCodeSent())), true);
     }
 
     /** The address the code goes to: the identifier if it is one of the identity's addresses, else its first. */
@@ -131,7 +146,7 @@ public class CodeLogin {
      * do, over all flows: a locked identifier's code is refused unseen (and the try counted in the flow), with
      * the same answer as a wrong code or an unknown identifier.
      */
-    private Step check(Flow flow, String presented) {
+    private Result check(Flow flow, String presented) {
         String identifier = flow.ui().valueOf("identifier").orElse("");
         // per identifier only: each flow already allows few tries, and the per-address count is the password's
         boolean locked = throttle.isLocked(flow.tenant(), identifier, null);
@@ -141,14 +156,15 @@ public class CodeLogin {
         if (who.isEmpty()) {
             failed(flow, checked, METHOD, locked ? "locked" : null);
             countFailure(flow.tenant(), identifier);
-            return answer(flow, codeForm(flow, identifier, Texts.loginCodeInvalid()), flow.state(), false);
+            return answer(flow, codeForm(flow, identifier, Texts.loginCodeInvalid()), false);
         }
         throttle.succeeded(flow.tenant(), identifier);
-        return new Proven(who.get(), METHOD);
+        return new Authenticated(who.get(), flow.ui().withoutMessages(), METHOD, METHOD);
     }
 
     private void countFailure(TenantId tenant, String identifier) {
         try {
+            // in the submission's transaction, with the flow's own count of tries: both stand or fall together
             throttle.failed(tenant, identifier, null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not count a failed code sign-in (counting is best effort): {0}", e.getClass().getSimpleName());
@@ -159,15 +175,19 @@ public class CodeLogin {
      * A sign-in link opened in the browser that started the flow (the caller checked that): proven, or the
      * flow with the "invalid link" message. A refused link does not count as a wrong code.
      */
-    @Transactional
-    public Step link(Flow flow, String token) {
+    @Override
+    public Optional<Completion<Result>> openLink(Flow flow, String token) {
+        return Optional.of(() -> link(flow, token));
+    }
+
+    private Result link(Flow flow, String token) {
         OneTimeCodes.Checked checked = codes.checkLink(flow.tenant(), flow.id(), token);
         Optional<Identity> who = proven(flow, checked);
         if (who.isEmpty()) {
             failed(flow, checked, LINK_METHOD, null);
-            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), flow.state(), false);
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), false);
         }
-        return new Proven(who.get(), LINK_METHOD);
+        return new Authenticated(who.get(), flow.ui().withoutMessages(), METHOD, LINK_METHOD);
     }
 
     private Optional<Identity> proven(Flow flow, OneTimeCodes.Checked checked) {
@@ -195,7 +215,7 @@ public class CodeLogin {
         return new Ui(flow.ui().action(), "POST", nodes, List.of()).withMessage(message);
     }
 
-    private Answered answer(Flow flow, Ui ui, String state, boolean accepted) {
-        return new Answered(steps.show(flow, ui, state), accepted);
+    private static Answered answer(Flow flow, Ui ui, boolean accepted) {
+        return new Answered(flow.showing(ui), accepted);
     }
 }

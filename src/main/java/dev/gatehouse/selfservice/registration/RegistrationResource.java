@@ -1,10 +1,10 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.registration;
 
+import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Submission;
-import dev.gatehouse.selfservice.registration.RegistrationHandler;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;

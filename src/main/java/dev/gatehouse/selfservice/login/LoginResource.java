@@ -1,13 +1,13 @@
-package dev.gatehouse.selfservice.api;
+package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
-import dev.gatehouse.selfservice.login.LoginHandler;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -65,7 +65,7 @@ public class LoginResource extends FlowEndpoints {
             return responses.messagePage(request, 403, Texts.codeLinkOtherDevice());
         }
         if (flow.isSpent() || flows.isExpired(flow)) {
-            Flow refused = flow.with(flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), flow.state());
+            Flow refused = flow.showing(flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()));
             flows.update(refused);
             return responses.answer(request, refused, Submission.NONE, 400);
         }

@@ -1,15 +1,16 @@
-package dev.gatehouse.selfservice;
+package dev.gatehouse.selfservice.registration;
 
-import dev.gatehouse.credential.password.PolicyViolation;
 import dev.gatehouse.identity.schema.TraitError;
-import dev.gatehouse.selfservice.registration.TraitNodes;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.UiText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.util.List;
 import java.util.Map;
 
-/** Puts what was wrong with a submission onto the form: schema errors on their fields, policy errors on the password. */
+/** Puts the submitted traits back onto the form, and what was wrong with them on their fields. */
 public final class FormMessages {
 
     private FormMessages() {
@@ -32,15 +33,6 @@ public final class FormMessages {
         for (TraitError e : errors) {
             UiText m = new UiText(e.id(), e.text(), "error", Json.createObjectBuilder(e.context() == null ? Map.of() : e.context()).build());
             out = out.hasNode(e.path()) ? out.mapNode(e.path(), n -> n.withMessage(m)) : out.withMessage(m);
-        }
-        return out;
-    }
-
-    public static Ui policyViolations(Ui ui, List<PolicyViolation> violations) {
-        Ui out = ui;
-        for (PolicyViolation v : violations) {
-            UiText m = new UiText(v.id(), v.text(), "error", Json.createObjectBuilder(v.context()).build());
-            out = out.mapNode("password", n -> n.withMessage(m));
         }
         return out;
     }
