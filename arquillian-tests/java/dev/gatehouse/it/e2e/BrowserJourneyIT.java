@@ -67,7 +67,7 @@ class BrowserJourneyIT extends BrowserTest {
         // 6. change the password in settings
         pages.click(By.id("to-settings"));
         pages.awaitPath("/ui/selfservice/settings.xhtml");
-        WebElement passwordForm = driver.findElement(By.cssSelector("form[data-group='password']"));
+        WebElement passwordForm = driver.findElement(By.cssSelector("[data-group='password']"));
         passwordForm.findElement(By.name("password")).sendKeys(newPassword);
         passwordForm.findElement(By.cssSelector("button[type='submit']")).click();
         WebElement saved = pages.await(By.cssSelector("[data-id='1050001']"));
@@ -97,7 +97,7 @@ class BrowserJourneyIT extends BrowserTest {
         pages.awaitPath("/ui/selfservice/login.xhtml");
         pages.type("node-identifier", email);
         pages.type("node-password", password);
-        WebElement csrf = driver.findElement(By.cssSelector("form[data-group='password'] input[name='csrf_token']"));
+        WebElement csrf = driver.findElement(By.cssSelector("#flow-form input[name='csrf_token']"));
         String genuine = csrf.getDomProperty("value");
         pages.script("arguments[0].value = arguments[0].value.split('').reverse().join('')", csrf);
         assertFalse(genuine.equals(csrf.getDomProperty("value")), "token changed");

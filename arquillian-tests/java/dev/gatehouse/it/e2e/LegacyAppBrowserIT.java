@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's "protect a legacy app" walk-through in a real browser: a legacy app that trusts {@code X-User}
+ * The "protect a legacy app" walk-through of docs/gateway.md in a real browser: a legacy app that trusts {@code X-User}
  * sits behind the reverse proxy port; opening it without a session lands on Gatehouse's sign-in page with
  * {@code return_to}, signing in brings the browser back to the app, which then sees the identity — and never the
  * {@code X-User} anyone sent it, because nothing reached it before the sign-in.

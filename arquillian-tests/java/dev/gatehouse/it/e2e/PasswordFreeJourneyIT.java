@@ -32,10 +32,10 @@ class PasswordFreeJourneyIT extends BrowserTest {
         // 1. sign up with the code form: only the address and a name, no password
         pages.open("/self-service/registration/browser");
         pages.awaitPath("/ui/selfservice/registration.xhtml");
-        WebElement codeForm = driver.findElement(By.cssSelector("form[data-group='code']"));
-        pages.type("code-node-traits-email", email);
-        pages.type("code-node-traits-name-first", "Grace");
-        codeForm.findElement(By.id("node-method-code")).click();
+        WebElement codeMethod = driver.findElement(By.cssSelector("[data-group='code']"));
+        pages.type("node-traits-email", email);
+        pages.type("node-traits-name-first", "Grace");
+        codeMethod.findElement(By.id("node-method-code")).click();
         pages.await(By.cssSelector("#flow-messages [data-id='1040005']"));
 
         // 2. the code from the mail finishes the sign-up: signed in
@@ -48,8 +48,8 @@ class PasswordFreeJourneyIT extends BrowserTest {
         // 3. sign in by the magic link of the sign-in mail, in this browser
         pages.open("/self-service/login/browser");
         pages.awaitPath("/ui/selfservice/login.xhtml");
-        pages.type("code-node-identifier", email);
-        driver.findElement(By.cssSelector("form[data-group='code'] #node-method-code")).click();
+        pages.type("node-identifier", email);
+        driver.findElement(By.cssSelector("[data-group='code'] #node-method-code")).click();
         pages.await(By.cssSelector("#flow-messages [data-id='1010014']"));
         String loginFlow = pages.flowId();
         String link = Mailbox.link(mail.awaitMailContaining(email, "flow=" + loginFlow), "/self-service/login/code-link");
@@ -73,7 +73,7 @@ class PasswordFreeJourneyIT extends BrowserTest {
         assertTrue(recoveryFlow.matches("[0-9a-f-]{36}"));
 
         // 5. set a password in settings, sign out, sign in with it
-        WebElement passwordForm = driver.findElement(By.cssSelector("form[data-group='password']"));
+        WebElement passwordForm = driver.findElement(By.cssSelector("[data-group='password']"));
         passwordForm.findElement(By.name("password")).sendKeys(password);
         passwordForm.findElement(By.cssSelector("button[type='submit']")).click();
         pages.await(By.cssSelector("[data-id='1050001']"));

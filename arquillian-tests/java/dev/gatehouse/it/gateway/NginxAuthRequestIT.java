@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's nginx {@code auth_request} example, run for real: Debian's nginx (installed by {@code .ci/run})
+ * The nginx {@code auth_request} example of docs/gateway.md, run for real: Debian's nginx (installed by {@code .ci/run})
  * in front of an upstream the test starts, asking Gatehouse's decisions API about every request. The upstream
  * gets the rule's {@code X-User} and never the client's; a request without a session is sent to the sign-in
  * page by nginx's {@code error_page}, and never reaches the upstream.

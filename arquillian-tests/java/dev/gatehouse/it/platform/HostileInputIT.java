@@ -103,7 +103,7 @@ class HostileInputIT {
         String body = a.text();
         if (p.pathEscaped() && a.status() == 400 && LIBERTY_URI_PAGE.matcher(body).matches()) {
             // Liberty decodes the path before any application code runs, and answers a path it cannot decode
-            // with its own one-line page; no configuration changes that page (see the README)
+            // with its own one-line page; no configuration changes that page (see docs/operations.md)
             return Optional.empty();
         }
         // a problem's "instance" is the client's own path, which may well name a Java package

@@ -154,7 +154,7 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.gateway.rules.jsonnet.ext-vars", "env=it,domain=it.test"});
         variables.add(new String[] {"gatehouse.gateway.rules.jsonnet.timeout", "2s"});
         variables.add(new String[] {"gatehouse.gateway.proxy-port", proxyPort});
-        // the login page may send the browser back to apps behind the proxy, as the README walk-through sets up
+        // the login page may send the browser back to apps behind the proxy, as the walk-through in docs/gateway.md sets up
         variables.add(new String[] {"gatehouse.selfservice.allowed-return-urls", "http://localhost:" + proxyPort + "/"});
         variables.add(new String[] {"gatehouse.gateway.proxy.timeout", "2s"});
         variables.add(new String[] {"gatehouse.gateway.proxy.max-connections", "2"});

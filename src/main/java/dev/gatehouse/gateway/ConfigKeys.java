@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * Keys are dotted paths: {@code cache.ttl} makes {@code cache} an object whose own keys are checked too;
  * a key with no dotted children ({@code headers}) takes any object. {@code ignored} keys are ones Oathkeeper
  * defines that we accept and deliberately do not act on (tuning knobs such as {@code retry}); anything
- * below an ignored key is accepted as well. The README lists them per handler.
+ * below an ignored key is accepted as well. docs/gateway.md lists them per handler.
  */
 public record ConfigKeys(Set<String> known, Set<String> ignored) {
 

@@ -3,6 +3,7 @@ package dev.gatehouse.gateway;
 import dev.gatehouse.gateway.rule.JsonnetSettings;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigKey;
 import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.config.InvalidConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code gatehouse.gateway.<authenticators|authorizers|mutators|errors>.<handler>.config} as JSON),
  * which a rule's own {@code config} overrides.
  */
+@ConfigKey(name = "gatehouse.gateway.<kind>.<handler>.config", description = "A handler's global config as JSON"
+        + " (<kind> is authenticators, authorizers, mutators or errors), merged under the config of each rule that uses"
+        + " it, e.g. gatehouse.gateway.authenticators.jwt.config={\"jwks_urls\":[\"https://idp.example/.well-known/jwks.json\"]}."
+        + " Read when the rules that use the handler are loaded; a key the handler does not know, or text that is not a"
+        + " JSON object, refuses them.")
+@ConfigKey(name = "gatehouse.gateway.<kind>.<handler>.enabled", defaultValue = "true", description = "Whether rules"
+        + " may use a handler (Oathkeeper's enabled, but on by default); a rule naming a disabled handler is refused"
+        + " when loaded, e.g. gatehouse.gateway.mutators.hydrator.enabled=false so rule authors cannot make the"
+        + " gateway call out.")
 @ApplicationScoped
 public class GatewayConfig implements CapabilityConfig {
 

@@ -22,10 +22,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class CsrfCookies {
 
+    private SelfServiceConfig config;
+    private TokenHasher hasher;
+
+    protected CsrfCookies() {
+        // for the container's proxy
+    }
+
     @Inject
-    SelfServiceConfig config;
-    @Inject
-    TokenHasher hasher;
+    public CsrfCookies(SelfServiceConfig config, TokenHasher hasher) {
+        this.config = config;
+        this.hasher = hasher;
+    }
 
     /** The browser's CSRF secret, and whether it is new (and so must be set as a cookie). */
     public record Secret(String value, boolean isNew) {

@@ -4,7 +4,10 @@ import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.kernel.tenant.TenantId;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,21 +24,20 @@ import java.util.UUID;
  *   recovery started by an admin: a browser flow in sent_email without a browser (csrfHash null) until its
  *   link is first opened in one, which binds it there.
  * </pre>
- * A flow expires at {@code expiresAt}; a spent or expired flow cannot be submitted.
+ * A flow expires at {@code expiresAt}; a spent or expired flow cannot be submitted. The transitions are the
+ * methods below ({@link #sentEmail}, {@link #passedChallenge}, {@link #saved}, {@link #refused}); each checks
+ * the kind and current state first and throws {@link IllegalFlowTransition} rather than overwrite a state the
+ * drawing does not lead from. {@link #showing} changes only the form.
  *
+ * @param phase     where the flow stands (see {@link #state()} for its wire name)
  * @param csrfHash  browser flows: HMAC of the browser's CSRF secret, binding the flow to that browser
  * @param identity  settings flows: whose settings
  * @param sessionId settings flows: the session that opened it
  */
-public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, String state, String requestUrl,
+public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowState phase, String requestUrl,
                    String returnTo, String csrfHash, IdentityId identity, UUID sessionId, boolean refresh, Ui ui,
                    Instant issuedAt, Instant expiresAt) {
 
-    public static final String CHOOSE_METHOD = "choose_method";
-    public static final String PASSED_CHALLENGE = "passed_challenge";
-    public static final String SENT_EMAIL = "sent_email";
-    public static final String SHOW_FORM = "show_form";
-    public static final String SUCCESS = "success";
     /** The longest request URL a flow keeps (its column's size); a flow is not started for a longer one. */
     public static final int MAX_REQUEST_URL = 2048;
 
@@ -44,6 +46,7 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
         Objects.requireNonNull(tenant);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(flavor);
+        Objects.requireNonNull(phase);
         Objects.requireNonNull(ui);
     }
 
@@ -52,7 +55,12 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
     }
 
     public boolean isSpent() {
-        return PASSED_CHALLENGE.equals(state);
+        return phase == FlowState.PASSED_CHALLENGE;
+    }
+
+    /** The state's wire name, as the flow's JSON and page show it. */
+    public String state() {
+        return phase.wire();
     }
 
     /** This server's public base URL as the flow's client saw it (its form posts there). */
@@ -64,18 +72,61 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, Strin
 
     /** The same flow bound to the browser whose CSRF secret's HMAC is {@code csrfHash}, showing {@code ui}. */
     public Flow boundTo(String csrfHash, Ui ui) {
-        return new Flow(id, tenant, kind, flavor, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+        return new Flow(id, tenant, kind, flavor, phase, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
                 issuedAt, expiresAt);
     }
 
     /** The same flow answered as an app's (an admin's recovery flow submitted by an app before any browser opened it). */
     public Flow asApi() {
-        return new Flow(id, tenant, kind, Flavor.API, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+        return new Flow(id, tenant, kind, Flavor.API, phase, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
                 issuedAt, expiresAt);
     }
 
-    public Flow with(Ui ui, String state) {
-        return new Flow(id, tenant, kind, flavor, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+    /** The same flow, in the same state, showing another form (messages of a refused step, a new CSRF token). */
+    public Flow showing(Ui ui) {
+        return in(phase, ui);
+    }
+
+    /**
+     * A code or link was sent (again): {@code choose_method} or {@code sent_email} to {@code sent_email}; login,
+     * registration, recovery and verification.
+     */
+    public Flow sentEmail(Ui ui) {
+        expect(FlowState.SENT_EMAIL, EnumSet.of(FlowKind.LOGIN, FlowKind.REGISTRATION, FlowKind.RECOVERY, FlowKind.VERIFICATION),
+                FlowState.CHOOSE_METHOD, FlowState.SENT_EMAIL);
+        return in(FlowState.SENT_EMAIL, ui);
+    }
+
+    /**
+     * The flow did its job: {@code choose_method} or {@code sent_email} to {@code passed_challenge}, after which
+     * it cannot be submitted; every flow but settings.
+     */
+    public Flow passedChallenge(Ui ui) {
+        expect(FlowState.PASSED_CHALLENGE, EnumSet.complementOf(EnumSet.of(FlowKind.SETTINGS)),
+                FlowState.CHOOSE_METHOD, FlowState.SENT_EMAIL);
+        return in(FlowState.PASSED_CHALLENGE, ui);
+    }
+
+    /** Settings saved: {@code show_form} or {@code success} to {@code success}. */
+    public Flow saved(Ui ui) {
+        expect(FlowState.SUCCESS, EnumSet.of(FlowKind.SETTINGS), FlowState.SHOW_FORM, FlowState.SUCCESS);
+        return in(FlowState.SUCCESS, ui);
+    }
+
+    /** Settings change refused: {@code show_form} or {@code success} back to {@code show_form}, with the messages. */
+    public Flow refused(Ui ui) {
+        expect(FlowState.SHOW_FORM, EnumSet.of(FlowKind.SETTINGS), FlowState.SHOW_FORM, FlowState.SUCCESS);
+        return in(FlowState.SHOW_FORM, ui);
+    }
+
+    private void expect(FlowState to, Set<FlowKind> kinds, FlowState... from) {
+        if (!kinds.contains(kind) || !Arrays.asList(from).contains(phase)) {
+            throw new IllegalFlowTransition(this, to);
+        }
+    }
+
+    private Flow in(FlowState next, Ui ui) {
+        return new Flow(id, tenant, kind, flavor, next, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
                 issuedAt, expiresAt);
     }
 }

@@ -23,6 +23,8 @@ public class FlowError extends RuntimeException {
         SESSION_AVAILABLE("session_already_available", 400, "A valid session was detected and thus login is not possible."),
         NO_SESSION("session_inactive", 401, "No active session was found in this request."),
         NO_SESSION_TOKEN("session_inactive", 403, "The provided session token is not valid or has been revoked."),
+        STATE("self_service_flow_state_invalid", 409,
+                "The flow is not in a state that allows this step. Please start a new one."),
         REFRESH_REQUIRED("session_refresh_required", 403,
                 "The login session is too old and thus not allowed to update these fields. Please re-authenticate.");
 
@@ -45,13 +47,20 @@ public class FlowError extends RuntimeException {
     private final transient Flow replacement;
 
     public FlowError(Kind kind) {
-        this(kind, null);
+        this(kind, (Flow) null);
     }
 
     public FlowError(Kind kind, Flow replacement) {
         super(kind.id, null, false, false);
         this.kind = kind;
         this.replacement = replacement;
+    }
+
+    /** An error whose message says more than its id, for the log (the answer is the same). */
+    protected FlowError(Kind kind, String detail) {
+        super(kind.id + ": " + detail, null, false, true);
+        this.kind = kind;
+        this.replacement = null;
     }
 
     public Kind kind() {

@@ -13,10 +13,18 @@ import java.time.Clock;
 @ApplicationScoped
 public class FlowService {
 
+    private FlowRepository flows;
+    private Clock clock;
+
+    protected FlowService() {
+        // for the container's proxy
+    }
+
     @Inject
-    FlowRepository flows;
-    @Inject
-    Clock clock;
+    public FlowService(FlowRepository flows, Clock clock) {
+        this.flows = flows;
+        this.clock = clock;
+    }
 
     @Transactional
     public void save(Flow flow) {

@@ -20,7 +20,7 @@ import java.net.http.HttpResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The README's bootstrap of the first admin client, end to end: an admin client registered with the admin key gets
+ * The bootstrap of the first admin client in docs/token-server.md, end to end: an admin client registered with the admin key gets
  * a JWT access token by client_credentials (Nimbus SDK) and administers with it; without the admin scope, or as an
  * opaque token, it does not.
  */

@@ -81,6 +81,17 @@ public final class IdentitySchema {
     }
 
     /**
+     * What the schema calls the traits that identify for any of {@code kinds}, in the order it declares them:
+     * each trait's {@code title}, or its name where it has none; each text once. This is what a sign-in form
+     * labels its identifier input with.
+     */
+    public List<String> identifierTitles(Set<CredentialKind> kinds) {
+        Objects.requireNonNull(kinds, "kinds");
+        return marks.stream().filter(m -> m.identifierFor().stream().anyMatch(kinds::contains))
+                .map(m -> m.title() != null ? m.title() : m.path().get(m.path().size() - 1)).distinct().toList();
+    }
+
+    /**
      * The identifiers for {@code kind} found in {@code traits}: email-format traits trimmed and lower-cased,
      * absent and blank traits skipped, each value once.
      */

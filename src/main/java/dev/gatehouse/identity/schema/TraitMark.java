@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,10 @@ import java.util.Set;
  * @param identifierFor   the credentials whose identifier this trait is
  * @param verificationVia {@code verification.via}, or null
  * @param recoveryVia     {@code recovery.via}, or null
+ * @param title           the {@code title} the schema gives the trait (the first one met on the walk), or null
  */
 record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifierFor,
-                 String verificationVia, String recoveryVia) {
+                 String verificationVia, String recoveryVia, String title) {
 
     static final String EXTENSION = "ory.sh/kratos";
 
@@ -43,10 +45,15 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
     /** The marked traits of an identity schema, in the order the schema declares them. */
     static List<TraitMark> find(JsonObject document) {
         Map<List<String>, TraitMark> found = new LinkedHashMap<>();
+        Map<List<String>, String> titles = new HashMap<>();
         JsonValue traits = document.getOrDefault("properties", JsonValue.EMPTY_JSON_OBJECT) instanceof JsonObject p
                 ? p.get("traits") : null;
-        new Walk(document, found).visit(traits, List.of());
-        return List.copyOf(found.values());
+        new Walk(document, found, titles).visit(traits, List.of());
+        return found.values().stream().map(m -> m.titled(titles.get(m.path()))).toList();
+    }
+
+    private TraitMark titled(String title) {
+        return new TraitMark(path, email, identifierFor, verificationVia, recoveryVia, title);
     }
 
     /** The dot-separated path, as callers name traits ({@code email}, {@code contact.email}). */
@@ -83,7 +90,7 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
         kinds.addAll(other.identifierFor);
         return new TraitMark(path, email || other.email, kinds,
                 verificationVia != null ? verificationVia : other.verificationVia,
-                recoveryVia != null ? recoveryVia : other.recoveryVia);
+                recoveryVia != null ? recoveryVia : other.recoveryVia, null);
     }
 
     private static TraitMark of(List<String> path, JsonObject schema, JsonObject extension) {
@@ -96,7 +103,7 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
         }
         return new TraitMark(path, "email".equals(schema.getString("format", null)), kinds,
                 object(extension, "verification").getString("via", null),
-                object(extension, "recovery").getString("via", null));
+                object(extension, "recovery").getString("via", null), null);
     }
 
     private static JsonObject object(JsonObject parent, String name) {
@@ -104,7 +111,7 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
     }
 
     /** A depth-first walk that follows each local {@code $ref} at most once on any one path (no cycles). */
-    private record Walk(JsonObject root, Map<List<String>, TraitMark> found) {
+    private record Walk(JsonObject root, Map<List<String>, TraitMark> found, Map<List<String>, String> titles) {
 
         void visit(JsonValue node, List<String> path) {
             visit(node, path, new HashSet<>());
@@ -118,6 +125,9 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
                     && refsOnPath.add(ref.getString())) {
                 visit(resolve(ref.getString()), path, refsOnPath);
                 refsOnPath.remove(ref.getString());
+            }
+            if (!path.isEmpty() && schema.get("title") instanceof JsonString title) {
+                titles.putIfAbsent(path, title.getString());
             }
             if (!path.isEmpty() && schema.get(EXTENSION) instanceof JsonObject extension) {
                 found.merge(path, TraitMark.of(path, schema, extension), TraitMark::merge);

@@ -1,6 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
 import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigKey;
 import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.config.InvalidConfigException;
 import dev.gatehouse.oauth2.client.TokenLifespans;
@@ -18,6 +19,14 @@ import java.util.Map;
  * mapping of identity traits to OpenID Connect claims ({@code gatehouse.oauth2.claims.<claim>=<trait path>}) and
  * of identity data to access token claims ({@code gatehouse.oauth2.access-token.claims.<claim>=<path>}).
  */
+@ConfigKey(name = "gatehouse.oauth2.claims.<claim>", description = "An OpenID Connect claim of ID tokens and userinfo"
+        + " from identity traits: the value is a trait path, several paths separated by spaces are joined with a space,"
+        + " and an empty value drops the claim. The scope that releases a claim follows OpenID Connect Core 5.4"
+        + " (unknown claims: profile). New names are found by listing the configuration's keys, so an environment"
+        + " variable can change a listed claim but not add one: add claims in a configuration file or as system properties.")
+@ConfigKey(name = "gatehouse.oauth2.access-token.claims.<claim>", description = "An access token claim that the"
+        + " built-in consent grants from the identity: the value is a path under traits. or metadata_public.; an empty"
+        + " value drops the claim. New names are found as for gatehouse.oauth2.claims.<claim>.")
 @ApplicationScoped
 public class TokenConfig implements CapabilityConfig {
 

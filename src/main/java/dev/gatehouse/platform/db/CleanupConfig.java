@@ -1,6 +1,7 @@
 package dev.gatehouse.platform.db;
 
 import dev.gatehouse.kernel.config.CapabilityConfig;
+import dev.gatehouse.kernel.config.ConfigKey;
 import dev.gatehouse.kernel.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,10 @@ import java.time.Duration;
  * many. The keys of the time when only tokens were cleaned up, {@code gatehouse.oauth2.token.cleanup-interval} and
  * {@code cleanup-grace}, are still read and win when set.
  */
+@ConfigKey(name = "gatehouse.oauth2.token.cleanup-interval", description = "Old name of gatehouse.cleanup.interval,"
+        + " from when only tokens were cleaned up; still read, and wins when set.")
+@ConfigKey(name = "gatehouse.oauth2.token.cleanup-grace", description = "Old name of gatehouse.cleanup.grace,"
+        + " from when only tokens were cleaned up; still read, and wins when set.")
 @ApplicationScoped
 public class CleanupConfig implements CapabilityConfig {
 

@@ -43,21 +43,21 @@ import java.util.List;
 public abstract class FlowEndpoints {
 
     @Inject
-    FlowService flows;
+    protected FlowService flows;
     @Inject
-    FlowResponses responses;
+    protected FlowResponses responses;
     @Inject
-    CsrfCookies csrf;
+    protected CsrfCookies csrf;
     @Inject
-    SessionCookies sessionCookies;
+    protected SessionCookies sessionCookies;
     @Inject
-    SessionService sessions;
+    protected SessionService sessions;
     @Inject
-    SelfServiceConfig config;
+    protected SelfServiceConfig config;
     @Inject
-    CurrentTenant tenant;
+    protected CurrentTenant tenant;
     @Context
-    HttpServletRequest request;
+    protected HttpServletRequest request;
 
     /**
      * A submission's end: a session (then {@code identity} is who, and {@code next} the flow the user goes on
@@ -65,28 +65,28 @@ public abstract class FlowEndpoints {
      * the flows the sign-in started for this browser ({@code next}, the verification after a sign-up): they move
      * to the browser's new CSRF secret with it.
      */
-    protected record Outcome(Flow flow, Identity identity, SessionService.Issued session, Flow next, List<Flow> started,
+    public record Outcome(Flow flow, Identity identity, SessionService.Issued session, Flow next, List<Flow> started,
                              boolean accepted) {
 
-        static Outcome refused(Flow flow) {
+        public static Outcome refused(Flow flow) {
             return new Outcome(flow, null, null, null, List.of(), false);
         }
 
-        static Outcome accepted(Flow flow) {
+        public static Outcome accepted(Flow flow) {
             return new Outcome(flow, null, null, null, List.of(), true);
         }
 
-        static Outcome signedIn(Flow flow, Identity identity, SessionService.Issued session, Flow next) {
+        public static Outcome signedIn(Flow flow, Identity identity, SessionService.Issued session, Flow next) {
             return new Outcome(flow, identity, session, next, next == null ? List.of() : List.of(next), true);
         }
 
-        static Outcome of(CodeStep step) {
+        public static Outcome of(CodeStep step) {
             return new Outcome(step.flow(), step.identity(), step.session(), step.next(),
                     step.next() == null ? List.of() : List.of(step.next()), step.accepted());
         }
 
         /** The same, with one more flow the sign-in started for this browser (none if null). */
-        Outcome alsoStarted(Flow other) {
+        public Outcome alsoStarted(Flow other) {
             if (other == null || started.contains(other)) {
                 return this;
             }
@@ -188,7 +188,7 @@ public abstract class FlowEndpoints {
         }
         CsrfCookies.Secret secret = csrf.secret(request);
         Flow fresh = create(Flavor.BROWSER, false, flow.returnTo(), requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
-        Flow shown = fresh.with(fresh.ui().withMessage(message), fresh.state());
+        Flow shown = fresh.showing(fresh.ui().withMessage(message));
         flows.update(shown);
         return responses.browserStarted(request, shown, secret, null);
     }
@@ -204,7 +204,7 @@ public abstract class FlowEndpoints {
         Flow fresh = create(expired.flavor(), expired.refresh(), expired.returnTo(), expired.requestUrl(), secret,
                 secret == null ? null : csrf.hash(secret));
         long minutes = Duration.between(expired.expiresAt(), Instant.now()).toMinutes();
-        Flow withMessage = fresh.with(fresh.ui().withMessage(Texts.flowExpired(kind(), minutes)), fresh.state());
+        Flow withMessage = fresh.showing(fresh.ui().withMessage(Texts.flowExpired(kind(), minutes)));
         flows.update(withMessage);
         return withMessage;
     }
@@ -215,7 +215,7 @@ public abstract class FlowEndpoints {
     }
 
     /** The URL a new flow keeps as its {@code request_url}; a flow is not started for one longer than it can keep. */
-    static String keptRequestUrl(String url) {
+    public static String keptRequestUrl(String url) {
         if (url.length() > Flow.MAX_REQUEST_URL) {
             throw new ApiException(ApiError.URI_TOO_LONG, "The request URL is longer than the " + Flow.MAX_REQUEST_URL
                     + " characters a flow keeps");

@@ -36,27 +36,35 @@ import java.util.List;
 @ApplicationScoped
 public class FlowResponses {
 
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    SessionCookies sessionCookies;
-    @Inject
-    CsrfCookies csrf;
-    @Inject
-    FlowService flows;
+    private SelfServiceConfig config;
+    private SessionCookies sessionCookies;
+    private CsrfCookies csrf;
+    private FlowService flows;
 
-    static boolean wantsJson(HttpServletRequest request) {
+    protected FlowResponses() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public FlowResponses(SelfServiceConfig config, SessionCookies sessionCookies, CsrfCookies csrf, FlowService flows) {
+        this.config = config;
+        this.sessionCookies = sessionCookies;
+        this.csrf = csrf;
+        this.flows = flows;
+    }
+
+    public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains("text/html");
     }
 
     /** The flow's page in the built-in UI. */
-    URI page(HttpServletRequest request, Flow flow) {
+    public URI page(HttpServletRequest request, Flow flow) {
         return URI.create(PublicUrls.of(request, "/ui/selfservice/" + flow.kind().path() + ".xhtml?flow=" + flow.id()));
     }
 
     /** A new browser flow: redirect to its page (or its JSON for script clients), setting the CSRF cookie if new. */
-    Response browserStarted(HttpServletRequest request, Flow flow, CsrfCookies.Secret secret, JsonValue identity) {
+    public Response browserStarted(HttpServletRequest request, Flow flow, CsrfCookies.Secret secret, JsonValue identity) {
         Response.ResponseBuilder r = wantsJson(request)
                 ? Response.ok(FlowJson.of(flow, identity).toString(), MediaType.APPLICATION_JSON)
                 : Response.seeOther(page(request, flow));
@@ -66,13 +74,13 @@ public class FlowResponses {
         return r.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    Response flowJson(Flow flow, int status, JsonValue identity) {
+    public Response flowJson(Flow flow, int status, JsonValue identity) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(FlowJson.of(flow, identity).toString()).build();
     }
 
     /** A submission that did not end the flow: the flow again, with its messages (status 200 or 400). */
-    Response answer(HttpServletRequest request, Flow flow, Submission submission, int status) {
+    public Response answer(HttpServletRequest request, Flow flow, Submission submission, int status) {
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(page(request, flow)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
@@ -84,7 +92,7 @@ public class FlowResponses {
      * the user continues with (Kratos' {@code continue_with}), where a browser is then sent. A browser gets the
      * session cookie and a new CSRF secret ({@link #rotateCsrf}).
      */
-    Response signedIn(HttpServletRequest request, FlowEndpoints.Outcome outcome, Submission submission, boolean withIdentity) {
+    public Response signedIn(HttpServletRequest request, FlowEndpoints.Outcome outcome, Submission submission, boolean withIdentity) {
         URI baseUri = PublicUrls.baseUri(request);
         Flow flow = outcome.flow();
         Flow next = outcome.next();
@@ -109,7 +117,7 @@ public class FlowResponses {
     }
 
     /** A recovery link that worked in this browser: the session cookie, a new CSRF secret, and on to the settings page. */
-    Response linkSignedIn(HttpServletRequest request, SessionService.Issued issued, Flow next) {
+    public Response linkSignedIn(HttpServletRequest request, SessionService.Issued issued, Flow next) {
         return Response.seeOther(page(request, next))
                 .cookie(sessionCookies.issue(issued.token(), request), rotateCsrf(request, List.of(next)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
@@ -126,20 +134,20 @@ public class FlowResponses {
         return csrf.cookie(secret, request);
     }
 
-    URI returnTo(HttpServletRequest request, Flow flow) {
+    public URI returnTo(HttpServletRequest request, Flow flow) {
         String target = flow.returnTo() != null ? flow.returnTo() : config.defaultReturnUrl();
         return URI.create(target.startsWith("/") ? PublicUrls.of(request, target) : target);
     }
 
     /** An expired flow: browsers are sent to a fresh one; others learn its id. */
-    Response expired(HttpServletRequest request, Flow replacement, Submission submission) {
+    public Response expired(HttpServletRequest request, Flow replacement, Submission submission) {
         if (replacement.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(page(request, replacement)).build();
         }
         return new FlowError(FlowError.Kind.EXPIRED, replacement).toResponse();
     }
 
-    Response csrfViolation(HttpServletRequest request) {
+    public Response csrfViolation(HttpServletRequest request) {
         if (!wantsJson(request) && request.getHeader(HttpHeaders.ACCEPT) != null
                 && request.getHeader(HttpHeaders.ACCEPT).contains("text/html")) {
             return html(request, 403, "Security check failed", "The form could not be verified. Please start again.", null);
@@ -151,11 +159,11 @@ public class FlowResponses {
      * A page with one message, for a browser that cannot be shown the flow itself (it is bound to another
      * browser); the message's id is on the page, as on flow pages.
      */
-    Response messagePage(HttpServletRequest request, int status, UiText message) {
+    public Response messagePage(HttpServletRequest request, int status, UiText message) {
         return messagePage(request, status, "Sign in", message);
     }
 
-    Response messagePage(HttpServletRequest request, int status, String title, UiText message) {
+    public Response messagePage(HttpServletRequest request, int status, String title, UiText message) {
         return html(request, status, title, message.text(), message.id());
     }
 

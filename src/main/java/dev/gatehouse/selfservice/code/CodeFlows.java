@@ -7,9 +7,9 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
-import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -27,42 +27,49 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The steps verification and recovery (and partly login and registration) share with the {@code code} and
  * {@code link} methods: the forms (ask for the address; ask for the code, or resend it), finding who owns an
- * address, the link that is mailed, and the common checks.
+ * address, the link that is mailed, and the common checks. The flows it returns are not stored: the flow's
+ * handler stores them in the submission's transaction.
  */
 @ApplicationScoped
 public class CodeFlows {
 
     private static final int MAX_EMAIL_LENGTH = 320;
 
-    @Inject
-    FlowService flows;
-    @Inject
-    IdentityService identities;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    Clock clock;
+    private FlowService flows;
+    private IdentityService identities;
+    private SelfServiceConfig config;
+    private Clock clock;
 
-    /** A new flow asking for the address, offering {@code method} (Kratos' {@code use}). */
+    protected CodeFlows() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public CodeFlows(FlowService flows, IdentityService identities, SelfServiceConfig config, Clock clock) {
+        this.flows = flows;
+        this.identities = identities;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A new flow asking for the address, showing {@code form} (given the form's action: the method's address form). */
     public Flow create(TenantId tenant, FlowKind kind, Flavor flavor, String returnTo, String requestUrl, String actionBase,
-                       String csrfSecret, String csrfHash, AddressProof method) {
+                       String csrfHash, Function<String, Ui> form) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, tenant, kind, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null, null, false,
-                emailForm(actionBase + "/self-service/" + kind.path() + "?flow=" + id, csrfSecret, method, ""), now,
-                now.plus(config.flowLifespan()));
+        Flow flow = new Flow(id, tenant, kind, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null, null, false,
+                form.apply(actionBase + "/self-service/" + kind.path() + "?flow=" + id), now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
     }
 
     /** The address form of {@code method}; once a link was sent, the same form sends another. */
-    static Ui emailForm(String action, String csrfSecret, AddressProof method, String email) {
+    public static Ui emailForm(String action, String csrfSecret, AddressProof method, String email) {
         List<UiNode> nodes = csrf(csrfSecret);
         nodes.add(UiNode.input(method.wire(), "email", "email", Json.createValue(email), true, "email", Texts.emailLabel()));
         nodes.add(UiNode.input(method.wire(), "method", "submit", Json.createValue(method.wire()), false, null, Texts.submit()));
@@ -93,40 +100,24 @@ public class CodeFlows {
         return nodes;
     }
 
-    /** The flow now waiting for the code or link sent to {@code email}, with the "sent" message. */
-    public Flow sent(Flow flow, String email, UiText message, AddressProof method) {
-        Ui form = method == AddressProof.CODE ? codeForm(flow, email)
-                : emailForm(flow.ui().action(), flow.ui().valueOf("csrf_token").orElse(null), method, email);
-        Flow updated = flow.with(form.withMessage(message), Flow.SENT_EMAIL);
-        flows.update(updated);
-        return updated;
-    }
-
-    /** The flow with a new form, in {@code state}, stored. */
-    public Flow show(Flow flow, Ui ui, String state) {
-        Flow updated = flow.with(ui, state);
-        flows.update(updated);
-        return updated;
+    /** The flow now waiting for the code or link just sent, showing {@code form} with the "sent" message. */
+    public static Flow sent(Flow flow, Ui form, UiText message) {
+        return flow.sentEmail(form.withMessage(message));
     }
 
     /** The flow unchanged in state, with one message on its form. */
-    public Flow withMessage(Flow flow, UiText message) {
-        Flow updated = flow.with(flow.ui().withoutMessages().withMessage(message), flow.state());
-        flows.update(updated);
-        return updated;
+    public static Flow withMessage(Flow flow, UiText message) {
+        return flow.showing(flow.ui().withoutMessages().withMessage(message));
     }
 
     /** The flow after a refused code: the code form again (resend to the same address), with the message. */
-    public Flow refusedCode(Flow flow, UiText message) {
-        Flow updated = flow.with(codeForm(flow, flow.ui().valueOf("email").orElse(null)).withMessage(message), flow.state());
-        flows.update(updated);
-        return updated;
+    public static Flow refusedCode(Flow flow, UiText message) {
+        return flow.showing(codeForm(flow, flow.ui().valueOf("email").orElse(null)).withMessage(message));
     }
 
-    public Flow passed(Flow flow, UiText message) {
-        Flow updated = flow.with(flow.ui().withoutMessages().withMessage(message), Flow.PASSED_CHALLENGE);
-        flows.update(updated);
-        return updated;
+    /** The flow done, with {@code message}. */
+    public static Flow passed(Flow flow, UiText message) {
+        return flow.passedChallenge(flow.ui().withoutMessages().withMessage(message));
     }
 
     /**
@@ -137,30 +128,17 @@ public class CodeFlows {
         return identities.findByEmailAddress(tenant, purpose, email).filter(Identity::isActive);
     }
 
+    /** The e-mail address a submission gives, if it is one. */
+    public static Optional<String> email(Submission submission) {
+        return submission.field("email").map(CodeFlows::normalise).filter(e -> e.length() <= MAX_EMAIL_LENGTH && e.contains("@"));
+    }
+
     /**
-     * Dispatches a submission: a code (once one was sent) goes to {@code check}, an e-mail address to
-     * {@code send} with the method the submission names (else the one the flow offers); anything else is
-     * refused. A flow whose wrong codes are used up is refused first.
+     * The method a submission of a verification or recovery flow names: its {@code method} field, else the
+     * method the flow's form offers.
      */
-    public CodeStep dispatch(OneTimeCodes codes, Flow flow, Submission submission, Function<String, CodeStep> check,
-                             BiFunction<String, AddressProof, CodeStep> send) {
-        if (codes.isExhausted(flow.tenant(), flow.id())) {
-            throw new FlowError(FlowError.Kind.SPENT);
-        }
-        Optional<String> code = submission.field("code");
-        if (code.isPresent() && Flow.SENT_EMAIL.equals(flow.state())) {
-            return check.apply(code.get().trim());
-        }
-        Optional<String> email = submission.field("email").map(CodeFlows::normalise)
-                .filter(e -> e.length() <= MAX_EMAIL_LENGTH && e.contains("@"));
-        Optional<AddressProof> method = submission.field("method").or(() -> flow.ui().valueOf("method")).flatMap(AddressProof::parse);
-        if (method.isEmpty()) {
-            return CodeStep.refused(withMessage(flow, Texts.generic("Choose the method code or link.")));
-        }
-        if (email.isEmpty()) {
-            return CodeStep.refused(withMessage(flow, Texts.required("email")));
-        }
-        return send.apply(email.get(), method.get());
+    public static Optional<String> namedMethod(Flow flow, Submission submission) {
+        return submission.field("method").or(() -> flow.ui().valueOf("method"));
     }
 
     public static String normalise(String email) {

@@ -25,10 +25,18 @@ public class CodeMessages {
 
     private static final Logger LOG = Logger.getLogger(CodeMessages.class.getName());
 
+    private Instance<Courier> courier;
+    private RequestLanguage language;
+
+    protected CodeMessages() {
+        // for the container's proxy
+    }
+
     @Inject
-    Instance<Courier> courier;
-    @Inject
-    RequestLanguage language;
+    public CodeMessages(Instance<Courier> courier, RequestLanguage language) {
+        this.courier = courier;
+        this.language = language;
+    }
 
     private final AtomicBoolean warned = new AtomicBoolean();
 

@@ -23,14 +23,22 @@ public class OneTimeCodes {
 
     private final SecureRandom random = new SecureRandom();
 
+    private OneTimeCodeRepository codes;
+    private TokenHasher hasher;
+    private SelfServiceConfig config;
+    private Clock clock;
+
+    protected OneTimeCodes() {
+        // for the container's proxy
+    }
+
     @Inject
-    OneTimeCodeRepository codes;
-    @Inject
-    TokenHasher hasher;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    Clock clock;
+    public OneTimeCodes(OneTimeCodeRepository codes, TokenHasher hasher, SelfServiceConfig config, Clock clock) {
+        this.codes = codes;
+        this.hasher = hasher;
+        this.config = config;
+        this.clock = clock;
+    }
 
     /**
      * A code made and stored; the plain code (and link token) exist only here and in the message that carries it.

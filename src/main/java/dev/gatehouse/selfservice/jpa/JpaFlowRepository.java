@@ -9,6 +9,7 @@ import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowRepository;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.Ui;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -93,7 +94,7 @@ public class JpaFlowRepository implements FlowRepository {
     }
 
     private static Flow toFlow(FlowEntity e) {
-        return new Flow(e.id, new TenantId(e.tenantId), FlowKind.valueOf(e.kind), Flavor.valueOf(e.flavor), e.state,
+        return new Flow(e.id, new TenantId(e.tenantId), FlowKind.valueOf(e.kind), Flavor.valueOf(e.flavor), FlowState.ofWire(e.state),
                 e.requestUrl, e.returnTo, e.csrfHash, e.identityId == null ? null : new IdentityId(UUID.fromString(e.identityId)),
                 e.sessionId == null ? null : UUID.fromString(e.sessionId),
                 e.refresh, Ui.fromJson(JsonText.readObject(e.ui)), e.issuedAt, e.expiresAt);

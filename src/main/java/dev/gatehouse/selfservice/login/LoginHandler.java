@@ -1,21 +1,20 @@
 package dev.gatehouse.selfservice.login;
 
-import dev.gatehouse.credential.password.InvalidPasswordHashException;
-import dev.gatehouse.credential.password.PasswordHasher;
-import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
-import dev.gatehouse.identity.IdentityService;
-import dev.gatehouse.identity.VerifiableAddress;
-import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
+import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
-import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -23,6 +22,7 @@ import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
@@ -30,42 +30,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The login flow with the password method, and the {@code code} method (see {@link CodeLogin}). An unknown identifier, a wrong password, a disabled account
- * and a locked identifier all get the same message and cost the same argon2 work, so the answer does not
- * tell whether an account exists.
+ * The login flow:
+ * <pre>
+ *   choose_method ──method proves who it is──▶ passed_challenge (a session is issued)
+ *        │  ▲ refused: same state, messages on the form
+ *        └──┘ a method's next step (the code method: sent_email, see its class)
+ * </pre>
+ * The form offers every {@link LoginMethod} bean, in their order; a submission goes to the method its
+ * {@code method} field names (the first method if it names none). Each submission is one transaction for its
+ * writes, run after the method's slow work (see {@link LoginMethod#submit}).
  */
 @ApplicationScoped
 public class LoginHandler {
 
-    private static final Logger LOG = Logger.getLogger(LoginHandler.class.getName());
-
-    @Inject
-    FlowService flows;
-    @Inject
-    IdentityService identities;
-    @Inject
-    PasswordHasher hasher;
-    @Inject
-    LoginThrottle throttle;
-    @Inject
-    SessionService sessions;
-    @Inject
-    SecurityEvents events;
-    @Inject
-    RequestContext request;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    CodeLogin code;
-    @Inject
-    Clock clock;
+    private FlowService flows;
+    private List<LoginMethod> methods;
+    private SessionService sessions;
+    private SecurityEvents events;
+    private SelfServiceConfig config;
+    private Transactions transactions;
+    private Clock clock;
 
     /** How a submission ended. */
     public sealed interface Result permits Succeeded, Sent, Failed {
@@ -82,144 +70,87 @@ public class LoginHandler {
     public record Failed(Flow flow) implements Result {
     }
 
+    protected LoginHandler() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public LoginHandler(FlowService flows, Instance<LoginMethod> methods, SessionService sessions, SecurityEvents events,
+                        SelfServiceConfig config, Transactions transactions, Clock clock) {
+        this(flows, (Iterable<LoginMethod>) methods, sessions, events, config, transactions, clock);
+    }
+
+    public LoginHandler(FlowService flows, Iterable<LoginMethod> methods, SessionService sessions, SecurityEvents events,
+                        SelfServiceConfig config, Transactions transactions, Clock clock) {
+        this.flows = flows;
+        this.methods = FlowMethod.sorted(methods);
+        this.sessions = sessions;
+        this.events = events;
+        this.config = config;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
     public Flow create(TenantId tenant, Flavor flavor, boolean refresh, String returnTo, String requestUrl,
                        String actionBase, String csrfSecret, String csrfHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, tenant, FlowKind.LOGIN, flavor, Flow.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null,
+        Flow flow = new Flow(id, tenant, FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null,
                 null, refresh, ui(actionBase + "/self-service/login?flow=" + id, csrfSecret), now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
     }
 
-    static Ui ui(String action, String csrfSecret) {
+    private Ui ui(String action, String csrfSecret) {
         List<UiNode> nodes = new ArrayList<>();
         if (csrfSecret != null) {
             nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
         }
         nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, "username", Texts.idLabel()));
-        nodes.add(UiNode.input("password", "password", "password", null, true, "current-password", Texts.passwordLabel()));
-        nodes.add(UiNode.input("password", "method", "submit", Json.createValue("password"), false, null, Texts.signIn()));
-        nodes.add(CodeLogin.button());
+        methods.forEach(m -> nodes.addAll(m.nodes()));
         return new Ui(action, "POST", nodes, List.of());
     }
 
     public Result submit(Flow flow, Submission submission) {
         Ui ui = flow.ui().withoutMessages();
         String identifier = submission.field("identifier").map(String::trim).orElse("");
-        ui = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
-        String method = submission.field("method").orElse("password");
-        if (method.equals("code")) {
-            return byCode(flow, code.submit(flow, submission));
+        Ui refilled = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
+        Optional<String> named = submission.field("method");
+        Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(methods, named.get()) : methods.stream().findFirst();
+        if (method.isEmpty()) {
+            Flow refused = flow.showing(refilled.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
+                    + " is not available.")));
+            return transactions.call(() -> finish(flow, new LoginMethod.Answered(refused, false)));
         }
-        if (!method.equals("password")) {
-            return fail(flow, ui.withMessage(Texts.generic("The sign-in method " + sanitize(method) + " is not available.")));
-        }
-        Optional<String> password = submission.field("password");
-        if (identifier.isEmpty() || password.isEmpty()) {
-            if (identifier.isEmpty()) {
-                ui = ui.mapNode("identifier", n -> n.withMessage(Texts.required("identifier")));
-            }
-            if (password.isEmpty()) {
-                ui = ui.mapNode("password", n -> n.withMessage(Texts.required("password")));
-            }
-            return fail(flow, ui);
-        }
-        return verify(flow, ui, identifier, password.get());
-    }
-
-    private Result verify(Flow flow, Ui ui, String identifier, String password) {
-        TenantId tenant = flow.tenant();
-        if (throttle.isLocked(tenant, identifier, request.clientIp())) {
-            hasher.burn(password);
-            failed(tenant, identifier, null, "locked");
-            return fail(flow, ui.withMessage(Texts.invalidCredentials()));
-        }
-        Optional<Identity> identity = identities.findByIdentifier(tenant, identifier);
-        Optional<String> hash = identity.flatMap(i -> i.credential(CredentialType.PASSWORD))
-                .map(c -> c.config().getString("hashed_password", null));
-        boolean ok;
-        if (hash.isEmpty()) {
-            hasher.burn(password);
-            ok = false;
-        } else {
-            ok = verifyHash(password, hash.get());
-        }
-        if (!ok || !identity.get().isActive()) {
-            failed(tenant, identifier, identity.orElse(null), !ok ? "invalid credentials" : "identity inactive");
-            return fail(flow, ui.withMessage(Texts.invalidCredentials()));
-        }
-        Identity who = identity.get();
-        if (config.verificationRequiredForLogin() && !hasVerifiedLoginAddress(who)) {
-            failed(tenant, identifier, who, "address not verified");
-            return fail(flow, ui.withMessage(Texts.addressNotVerified()));
-        }
-        throttle.succeeded(tenant, identifier);
-        if (hasher.needsRehash(hash.get())) {
-            identities.replacePasswordHash(who, hasher.hash(password));
-            events.fire(SecurityEvent.of(SecurityEventType.PASSWORD_REHASHED, Outcome.SUCCESS).tenant(tenant.value())
-                    .subject(who.id().toString()).detail("from", hash.get().split("\\$")[1]));
-        }
-        return signedIn(flow, ui, who, "password", "password");
+        Completion<LoginMethod.Result> completion = method.get().submit(flow, submission, refilled);
+        return transactions.call(() -> finish(flow, completion.complete()));
     }
 
     /** A sign-in link opened in the browser that started the flow (the caller has checked that). */
     public Result byLink(Flow flow, String token) {
-        return byCode(flow, code.link(flow, token));
+        Completion<LoginMethod.Result> completion = methods.stream().map(m -> m.openLink(flow, token)).flatMap(Optional::stream)
+                .findFirst().orElseThrow(() -> new FlowError(FlowError.Kind.NOT_FOUND));
+        return transactions.call(() -> finish(flow, completion.complete()));
     }
 
-    private Result byCode(Flow flow, CodeLogin.Step step) {
-        if (step instanceof CodeLogin.Proven p) {
-            return signedIn(flow, flow.ui().withoutMessages(), p.identity(), CodeLogin.METHOD, p.method());
+    private Result finish(Flow flow, LoginMethod.Result result) {
+        if (result instanceof LoginMethod.Authenticated a) {
+            return signedIn(flow, a);
         }
-        CodeLogin.Answered a = (CodeLogin.Answered) step;
+        LoginMethod.Answered a = (LoginMethod.Answered) result;
+        flows.update(a.flow());
         return a.accepted() ? new Sent(a.flow()) : new Failed(a.flow());
     }
 
-    /** @param sessionMethod the session's authentication method; {@code eventMethod} may say more (a link) */
-    private Succeeded signedIn(Flow flow, Ui ui, Identity who, String sessionMethod, String eventMethod) {
-        SessionService.Issued issued = sessions.issue(who, sessionMethod);
-        Flow done = flow.with(ui, Flow.PASSED_CHALLENGE);
+    private Succeeded signedIn(Flow flow, LoginMethod.Authenticated proven) {
+        Identity who = proven.identity();
+        Flow done = flow.passedChallenge(proven.ui());
+        SessionService.Issued issued = sessions.issue(who, proven.sessionMethod());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
-                .actor(who.id().toString()).subject(who.id().toString()).detail("method", eventMethod)
+                .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
                 .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
         return new Succeeded(done, who, issued);
-    }
-
-    /** Whether one of the identity's sign-in identifiers is a verified address (or none of them is an address at all). */
-    private static boolean hasVerifiedLoginAddress(Identity who) {
-        List<String> identifiers = who.credential(CredentialType.PASSWORD).map(c -> c.identifiers()).orElse(List.of());
-        List<VerifiableAddress> addresses = who.verifiableAddresses().stream()
-                .filter(a -> identifiers.stream().anyMatch(i -> i.equalsIgnoreCase(a.value()))).toList();
-        return addresses.isEmpty() || addresses.stream().anyMatch(VerifiableAddress::verified);
-    }
-
-    private boolean verifyHash(String password, String phc) {
-        try {
-            return hasher.verify(password, phc);
-        } catch (InvalidPasswordHashException e) {
-            LOG.warning("A stored password hash could not be read; the sign-in is refused");
-            hasher.burn(password);
-            return false;
-        }
-    }
-
-    private void failed(TenantId tenant, String identifier, Identity identity, String reason) {
-        try {
-            throttle.failed(tenant, identifier, request.clientIp());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not count a failed sign-in (counting is best effort)", e.getClass().getSimpleName());
-        }
-        events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(tenant.value())
-                .subject(identity == null ? null : identity.id().toString())
-                .detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
-    }
-
-    private Failed fail(Flow flow, Ui ui) {
-        Flow updated = flow.with(ui, flow.state());
-        flows.update(updated);
-        return new Failed(updated);
     }
 
     private static String sanitize(String s) {

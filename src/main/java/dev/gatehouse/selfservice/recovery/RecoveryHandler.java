@@ -1,79 +1,70 @@
 package dev.gatehouse.selfservice.recovery;
 
-import dev.gatehouse.courier.MessageTemplate;
-import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Identity;
-import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.code.CodeFlows;
-import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
-import dev.gatehouse.selfservice.code.CodeRules;
 import dev.gatehouse.selfservice.code.CodeStep;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
 import dev.gatehouse.selfservice.settings.SettingsHandler;
 import dev.gatehouse.session.SessionConfig;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The recovery flow with the {@code code} and {@code link} methods: a code or a single-use link by e-mail to
- * a recovery address; the right code, or opening the link, signs the user in (a fresh, privileged session),
- * ends their other sessions if so configured, and opens a settings flow to set a new password. An unknown
- * address gets the same answer as a known one, and nothing is sent. A link signs in the browser that opens
- * it (it proves the mailbox, as in Kratos), whose settings flow is then bound to that browser.
+ * The recovery flow:
+ * <pre>
+ *   choose_method ──address──▶ sent_email ──right code / link opened──▶ passed_challenge (signed in)
+ *                                │  ▲ address again (new code or link, rate-limited), wrong code
+ *                                └──┘ (max attempts: spent)
+ *   started by an admin: sent_email without a browser until its link is first opened in one, which binds it there.
+ * </pre>
+ * The {@link RecoveryMethod} beans prove the address ({@code code}: typed code, {@code link}: opened link); the
+ * right one signs the user in (a fresh, privileged session), ends their other sessions if so configured, and
+ * opens a settings flow to set a new password. An unknown address gets the same answer as a known one, and
+ * nothing is sent. A link signs in the browser that opens it (it proves the mailbox, as in Kratos), whose
+ * settings flow is then bound to that browser. Each submission is one transaction.
  */
 @ApplicationScoped
 public class RecoveryHandler {
 
-    static final String METHOD = "code_recovery";
-    static final String LINK_METHOD = "link_recovery";
-
-    @Inject
-    CodeFlows steps;
-    @Inject
-    OneTimeCodes codes;
-    @Inject
-    CodeMessages messages;
-    @Inject
-    FlowService flows;
-    @Inject
-    IdentityService identities;
-    @Inject
-    SessionService sessions;
-    @Inject
-    SessionConfig sessionConfig;
-    @Inject
-    SettingsHandler settings;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    SecurityEvents events;
-    @Inject
-    Clock clock;
+    private CodeFlows steps;
+    private OneTimeCodes codes;
+    private FlowService flows;
+    private List<RecoveryMethod> methods;
+    private SessionService sessions;
+    private SessionConfig sessionConfig;
+    private SettingsHandler settings;
+    private SelfServiceConfig config;
+    private SecurityEvents events;
+    private Transactions transactions;
+    private Clock clock;
 
     /** A recovery started by an admin for an identity: the code or link is shown to the admin, not sent. */
     public record AdminCode(Flow flow, OneTimeCodes.Issued code) {
@@ -83,84 +74,103 @@ public class RecoveryHandler {
     public record Browser(String csrfSecret, String csrfHash) {
     }
 
+    protected RecoveryHandler() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public RecoveryHandler(CodeFlows steps, OneTimeCodes codes, FlowService flows, Instance<RecoveryMethod> methods,
+                           SessionService sessions, SessionConfig sessionConfig, SettingsHandler settings,
+                           SelfServiceConfig config, SecurityEvents events, Transactions transactions, Clock clock) {
+        this(steps, codes, flows, (Iterable<RecoveryMethod>) methods, sessions, sessionConfig, settings, config, events,
+                transactions, clock);
+    }
+
+    public RecoveryHandler(CodeFlows steps, OneTimeCodes codes, FlowService flows, Iterable<RecoveryMethod> methods,
+                           SessionService sessions, SessionConfig sessionConfig, SettingsHandler settings,
+                           SelfServiceConfig config, SecurityEvents events, Transactions transactions, Clock clock) {
+        this.steps = steps;
+        this.codes = codes;
+        this.flows = flows;
+        this.methods = FlowMethod.sorted(methods);
+        this.sessions = sessions;
+        this.sessionConfig = sessionConfig;
+        this.settings = settings;
+        this.config = config;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
     public Flow create(TenantId tenant, Flavor flavor, String returnTo, String requestUrl, String actionBase,
                        String csrfSecret, String csrfHash) {
-        return steps.create(tenant, FlowKind.RECOVERY, flavor, returnTo, requestUrl, actionBase, csrfSecret, csrfHash,
-                config.recoveryUse());
+        RecoveryMethod offered = method(config.recoveryUse());
+        return steps.create(tenant, FlowKind.RECOVERY, flavor, returnTo, requestUrl, actionBase, csrfHash,
+                action -> offered.form(action, csrfSecret));
     }
 
-    @Transactional
+    private RecoveryMethod method(AddressProof proof) {
+        return FlowMethod.named(methods, proof.wire())
+                .orElseThrow(() -> new IllegalStateException("no recovery method " + proof.wire()));
+    }
+
+    /**
+     * A submission: to the method that claims it, else to the one it names (or the flow offers); a flow whose
+     * wrong codes are used up is refused first.
+     */
     public CodeStep submit(Flow flow, Submission submission) {
-        return steps.dispatch(codes, flow, submission, code -> check(flow, code), (email, method) -> send(flow, email, method));
-    }
-
-    private CodeStep send(Flow flow, String email, AddressProof method) {
-        Optional<Identity> owner = steps.ownerOf(flow.tenant(), email, AddressPurpose.RECOVERY);
-        boolean link = method == AddressProof.LINK;
-        Optional<OneTimeCodes.Issued> issued = codes.issue(flow.tenant(), flow.id(), CodePurpose.RECOVERY, email,
-                owner.map(Identity::id).orElse(null), config.codeLifespan(), link ? OneTimeCodes.Extras.LINK_ONLY : OneTimeCodes.Extras.NONE);
-        if (issued.isEmpty()) {
-            return CodeStep.refused(steps.withMessage(flow, Texts.codeResentTooSoon(steps.resendSeconds())));
-        }
-        owner.ifPresent(i -> {
-            if (link) {
-                messages.send(flow.tenant(), MessageTemplate.RECOVERY_VALID, email, i.id(),
-                        Map.of("link", CodeFlows.link(flow, issued.get().linkToken()), "to", email));
-            } else {
-                messages.send(flow.tenant(), MessageTemplate.RECOVERY_CODE_VALID, email, i.id(), issued.get().code());
+        return transactions.call(() -> {
+            if (codes.isExhausted(flow.tenant(), flow.id())) {
+                throw new FlowError(FlowError.Kind.SPENT);
             }
+            Optional<RecoveryMethod> method = methods.stream().filter(m -> m.claims(flow, submission)).findFirst()
+                    .or(() -> CodeFlows.namedMethod(flow, submission).flatMap(id -> FlowMethod.named(methods, id)));
+            RecoveryMethod.Result result = method.isPresent() ? method.get().submit(flow, submission)
+                    : new RecoveryMethod.Answered(CodeFlows.withMessage(flow, Texts.generic("Choose the method code or link.")), false);
+            return finish(flow, method.map(RecoveryMethod::id).orElse(null), result, flow.flavor(),
+                    new Browser(flow.ui().valueOf("csrf_token").orElse(null), flow.csrfHash()));
         });
-        events.fire(SecurityEvent.of(SecurityEventType.RECOVERY_SENT, Outcome.SUCCESS).tenant(flow.tenant().value())
-                .subject(owner.map(i -> i.id().toString()).orElse(null)).detail("method", method.wire())
-                .detail("flow", flow.flavor().wire()).detail("address_known", owner.isPresent()));
-        return CodeStep.accepted(steps.sent(flow, email, link ? Texts.recoveryLinkSent() : Texts.recoveryCodeSent(), method));
     }
 
     /**
      * A recovery link opened in a browser: signed in there (with a settings flow bound to that browser), or
-     * refused with Kratos' 4060004 when the token is wrong, used, replaced, expired or of another flow. A
-     * refused token is not counted as a wrong code: 256 random bits cannot be guessed.
+     * refused with Kratos' 4060004 when the token is wrong, used, replaced, expired or of another flow.
      */
-    @Transactional
     public CodeStep byLink(Flow flow, String token, Browser browser) {
-        OneTimeCodes.Checked checked = codes.checkLink(flow.tenant(), flow.id(), token);
-        return recoverOrRefuse(flow, checked, AddressProof.LINK, Flavor.BROWSER, browser);
+        return transactions.call(() -> {
+            for (RecoveryMethod m : methods) {
+                Optional<RecoveryMethod.Result> opened = m.openLink(flow, token);
+                if (opened.isPresent()) {
+                    return finish(flow, m.id(), opened.get(), Flavor.BROWSER, browser);
+                }
+            }
+            throw new FlowError(FlowError.Kind.NOT_FOUND);
+        });
     }
 
-    private CodeStep check(Flow flow, String presented) {
-        OneTimeCodes.Checked checked = codes.check(flow.tenant(), flow.id(), CodePurpose.RECOVERY, presented);
-        return recoverOrRefuse(flow, checked, AddressProof.CODE, flow.flavor(),
-                new Browser(flow.ui().valueOf("csrf_token").orElse(null), flow.csrfHash()));
-    }
-
-    /** The recovery if the code or link was accepted for an active identity; else the flow with the refusal. */
-    private CodeStep recoverOrRefuse(Flow flow, OneTimeCodes.Checked checked, AddressProof method, Flavor flavor, Browser browser) {
-        Optional<Identity> identity = checked.verdict() == CodeRules.Verdict.ACCEPTED
-                ? identities.find(flow.tenant(), checked.code().identity().toString()).filter(Identity::isActive)
-                : Optional.empty();
-        if (identity.isEmpty()) {
-            events.fire(SecurityEvent.of(SecurityEventType.RECOVERY_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
-                    .subject(checked.code() == null || checked.code().identity() == null ? null : checked.code().identity().toString())
-                    .detail("method", method.wire()).detail("reason", checked.verdict() == CodeRules.Verdict.EXHAUSTED
-                            ? "too many attempts" : "invalid " + (method == AddressProof.LINK ? "token" : "code")));
-            return CodeStep.refused(method == AddressProof.LINK ? steps.withMessage(flow, Texts.recoveryTokenInvalid())
-                    : steps.refusedCode(flow, Texts.recoveryCodeInvalid()));
+    private CodeStep finish(Flow flow, String method, RecoveryMethod.Result result, Flavor flavor, Browser browser) {
+        if (result instanceof RecoveryMethod.Recovered r) {
+            return recovered(flow, r, method, flavor, browser);
         }
-        return recovered(flow, identity.get(), method, flavor, browser);
+        RecoveryMethod.Answered a = (RecoveryMethod.Answered) result;
+        flows.update(a.flow());
+        return a.accepted() ? CodeStep.accepted(a.flow()) : CodeStep.refused(a.flow());
     }
 
-    private CodeStep recovered(Flow flow, Identity identity, AddressProof method, Flavor flavor, Browser browser) {
-        SessionService.Issued issued = sessions.issue(identity, method == AddressProof.LINK ? LINK_METHOD : METHOD);
+    private CodeStep recovered(Flow flow, RecoveryMethod.Recovered proven, String method, Flavor flavor, Browser browser) {
+        Identity identity = proven.identity();
+        SessionService.Issued issued = sessions.issue(identity, proven.sessionMethod());
         int revoked = config.recoveryRevokeSessions()
                 ? sessions.revokeOthers(flow.tenant(), identity.id(), issued.session().id(), identity.id().toString(), "recovery")
                 : 0;
         String base = flow.actionBase();
         Flow next = settings.create(issued.session(), identity, flavor, flow.returnTo(),
                 base + "/self-service/settings/" + flavor.wire(), base, browser.csrfSecret(), browser.csrfHash());
-        Flow done = steps.passed(flow, Texts.recoverySuccessful(sessionConfig.privilegedMaxAge().toMinutes()));
+        Flow done = CodeFlows.passed(flow, Texts.recoverySuccessful(sessionConfig.privilegedMaxAge().toMinutes()));
+        flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.RECOVERY_SUCCEEDED, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(identity.id().toString()).subject(identity.id().toString())
-                .detail("method", method.wire()).detail("flow", flavor.wire()).detail("session_id", issued.session().id())
+                .detail("method", method).detail("flow", flavor.wire()).detail("session_id", issued.session().id())
                 .detail("sessions_revoked", revoked));
         return new CodeStep(done, true, identity, issued, next);
     }
@@ -170,28 +180,29 @@ public class RecoveryHandler {
      * valid for {@code expiresIn}, waiting for a code or link that is handed to the admin to pass on. The flow
      * belongs to no browser yet: the first browser to open its link is bound to it (see {@code bindToBrowser}).
      */
-    @Transactional
-    public AdminCode createByAdmin(Identity identity, AddressProof method, Duration expiresIn, String actionBase, String actor) {
+    public AdminCode createByAdmin(Identity identity, AddressProof proof, Duration expiresIn, String actionBase, String actor) {
+        RecoveryMethod method = method(proof);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Flow flow = new Flow(id, identity.tenant(), FlowKind.RECOVERY, Flavor.BROWSER, Flow.CHOOSE_METHOD,
-                actionBase + "/admin/recovery/" + method.wire(), null, null, null, null, false,
+        Flow flow = new Flow(id, identity.tenant(), FlowKind.RECOVERY, Flavor.BROWSER, FlowState.CHOOSE_METHOD,
+                actionBase + "/admin/recovery/" + proof.wire(), null, null, null, null, false,
                 new Ui(actionBase + "/self-service/recovery?flow=" + id, "POST", List.of(), List.of()), now, now.plus(expiresIn));
-        Flow waiting = flow.with(method == AddressProof.CODE ? CodeFlows.codeForm(flow, null) : flow.ui(), Flow.SENT_EMAIL);
-        flows.save(waiting);
+        Flow waiting = flow.sentEmail(method.adminForm(flow));
         String address = identity.recoveryAddresses().isEmpty() ? "" : identity.recoveryAddresses().get(0).value();
-        OneTimeCodes.Issued code = codes.issue(identity.tenant(), id, CodePurpose.RECOVERY, address, identity.id(), expiresIn,
-                method == AddressProof.LINK ? OneTimeCodes.Extras.LINK_ONLY : OneTimeCodes.Extras.NONE).orElseThrow();
-        events.fire(SecurityEvent.of(SecurityEventType.RECOVERY_SENT, Outcome.SUCCESS).tenant(identity.tenant().value())
-                .actor(actor).subject(identity.id().toString()).detail("method", method.wire()).detail("by", "admin"));
-        return new AdminCode(waiting, code);
+        return transactions.call(() -> {
+            flows.save(waiting);
+            OneTimeCodes.Issued code = codes.issue(identity.tenant(), id, CodePurpose.RECOVERY, address, identity.id(), expiresIn,
+                    method.adminExtras()).orElseThrow();
+            events.fire(SecurityEvent.of(SecurityEventType.RECOVERY_SENT, Outcome.SUCCESS).tenant(identity.tenant().value())
+                    .actor(actor).subject(identity.id().toString()).detail("method", proof.wire()).detail("by", "admin"));
+            return new AdminCode(waiting, code);
+        });
     }
 
     /**
      * An admin's recovery flow opened in a browser for the first time: from now on it belongs to that browser
      * (its CSRF secret), as flows started in a browser do. A flow already bound is left as it is.
      */
-    @Transactional
     public Flow bindToBrowser(Flow flow, Browser browser) {
         if (flow.csrfHash() != null || flow.flavor() != Flavor.BROWSER) {
             return flow;

@@ -1,5 +1,8 @@
 package dev.gatehouse.selfservice.ui;
 
+import dev.gatehouse.identity.schema.CredentialKind;
+import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.identity.schema.IdentitySchemas;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.platform.ui.LanguageView;
@@ -22,16 +25,17 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Renders any browser flow generically from its {@code ui}: one HTML form per method group (each with the
- * shared "default" nodes such as the CSRF token), inputs from the nodes' attributes, labels and messages
- * translated by id. A flow that is missing, expired, of another browser or not a browser flow sends the
- * user to start a fresh one.
+ * Renders any browser flow generically from its {@code ui}, laid out by {@link FlowLayout}: each input once,
+ * the methods as choices; inputs from the nodes' attributes, labels and messages translated by id. The
+ * sign-in identifier is labelled as the identity schema names the traits it stands for. A flow that is
+ * missing, expired, of another browser or not a browser flow sends the user to start a fresh one.
  */
 @Named
 @RequestScoped
@@ -45,25 +49,26 @@ public class FlowView {
     CsrfCookies csrf;
     @Inject
     LanguageView language;
+    @Inject
+    IdentitySchemas schemas;
+
+    /** The sign-in identifier's node name and Kratos' generic label for it ("ID"), which the page replaces. */
+    private static final String IDENTIFIER = "identifier";
+    private static final long GENERIC_ID_LABEL = 1070004;
 
     private String flowId;
     private Flow flow;
 
-    /** One input of the form, ready for the page. */
+    /** One input or button of the form, ready for the page. */
     public record NodeView(String name, String type, String value, boolean required, String autocomplete, String label,
-                           List<MessageView> messages, String idPrefix) {
-
-        /** The same node in another form of the page (its element id then starts with that form's group). */
-        NodeView inForm(String group) {
-            return new NodeView(name, type, value, required, autocomplete, label, messages, group + "-");
-        }
+                           List<MessageView> messages, String id) {
 
         public boolean isHidden() {
             return "hidden".equals(type);
         }
 
         public boolean isSubmit() {
-            return "submit".equals(type);
+            return "submit".equals(type) || "button".equals(type);
         }
 
         public boolean isField() {
@@ -99,7 +104,17 @@ public class FlowView {
         }
 
         public String getId() {
-            return idPrefix + "node-" + name.replace('.', '-') + (isSubmit() ? "-" + value : "");
+            return id;
+        }
+
+        /** The id of the element that holds this input's messages, which describe it. */
+        public String getMessagesId() {
+            return id + "-messages";
+        }
+
+        /** Whether a message of this input is an error ({@code aria-invalid}). */
+        public boolean isInvalid() {
+            return messages.stream().anyMatch(m -> "error".equals(m.type()));
         }
     }
 
@@ -119,8 +134,8 @@ public class FlowView {
         }
     }
 
-    /** One form: the nodes of a method group with the shared ones. */
-    public record FormView(String group, List<NodeView> nodes) {
+    /** One method offered by a form: its group and its own inputs and buttons. */
+    public record MethodView(String group, List<NodeView> nodes) {
 
         public String getGroup() {
             return group;
@@ -128,6 +143,31 @@ public class FlowView {
 
         public List<NodeView> getNodes() {
             return nodes;
+        }
+    }
+
+    /**
+     * One HTML form: the inputs shown once, then the methods.
+     *
+     * @param id      the element id: {@code flow-form}, or {@code flow-form-<group>} where each method has its own
+     */
+    public record FormView(String id, List<NodeView> shared, List<MethodView> methods) {
+
+        public String getId() {
+            return id;
+        }
+
+        public List<NodeView> getShared() {
+            return shared;
+        }
+
+        public List<MethodView> getMethods() {
+            return methods;
+        }
+
+        /** The method groups this form submits, space-separated. */
+        public String getGroups() {
+            return String.join(" ", methods.stream().map(MethodView::group).toList());
         }
     }
 
@@ -175,46 +215,61 @@ public class FlowView {
     }
 
     /**
-     * One form per method group. The hidden "default" nodes (CSRF) go into every form; so do the visible ones
-     * (identifier, traits) of sign-in and sign-up, which both the password and the code method submit: the
-     * first form (password, where offered) shows them under their plain ids, the others under ids prefixed
-     * with their group.
+     * The forms of the page. Settings has one form per method (each changes something else); every other flow
+     * is one form whose methods are its submit buttons.
      */
     public List<FormView> getForms() {
         Locale locale = language.getLocale();
-        boolean signIn = flow.kind() == FlowKind.REGISTRATION || flow.kind() == FlowKind.LOGIN;
-        List<NodeView> shared = new ArrayList<>();
-        List<NodeView> identifying = new ArrayList<>();
-        Map<String, List<NodeView>> groups = new LinkedHashMap<>();
-        for (UiNode n : flow.ui().nodes()) {
-            NodeView v = view(n, locale);
-            if (n.group().equals("default") && (v.isHidden() || !signIn)) {
-                shared.add(v);
-            } else if (n.group().equals("default")) {
-                identifying.add(v);
-            } else {
-                groups.computeIfAbsent(n.group(), g -> new ArrayList<>()).add(v);
-            }
-        }
-        List<FormView> forms = new ArrayList<>();
-        groups.forEach((group, nodes) -> {
-            List<NodeView> all = new ArrayList<>(shared);
-            boolean first = forms.isEmpty();
-            identifying.forEach(v -> all.add(first ? v : v.inForm(group)));
-            all.addAll(nodes);
-            forms.add(new FormView(group, all));
-        });
-        return forms;
+        List<UiNode> nodes = flow.ui().nodes();
+        String identifierLabel = identifierLabel(nodes, locale);
+        Set<String> ids = new HashSet<>();
+        List<FlowLayout.Form> forms = flow.kind() == FlowKind.SETTINGS ? FlowLayout.perMethod(nodes)
+                : List.of(FlowLayout.single(nodes));
+        return forms.stream().map(f -> new FormView(f.group() == null ? "flow-form" : "flow-form-" + f.group(),
+                f.shared().stream().map(n -> view(n, FlowLayout.DEFAULT_GROUP, ids, locale, identifierLabel)).toList(),
+                f.methods().stream().map(m -> new MethodView(m.group(),
+                        m.nodes().stream().map(n -> view(n, m.group(), ids, locale, identifierLabel)).toList())).toList()))
+                .toList();
     }
 
-    private NodeView view(UiNode n, Locale locale) {
+    /**
+     * What the sign-in identifier stands for, from the default identity schema: the titles of the traits that
+     * identify for the methods this form offers, translated and joined ("E-Mail or Username"). Null when the
+     * schema names none, so the node keeps its own label.
+     */
+    private String identifierLabel(List<UiNode> nodes, Locale locale) {
+        if (flow.kind() != FlowKind.LOGIN) {
+            return null;
+        }
+        Set<CredentialKind> offered = EnumSet.noneOf(CredentialKind.class);
+        for (UiNode n : nodes) {
+            for (CredentialKind kind : CredentialKind.values()) {
+                if (kind.extensionKey().equals(n.group())) {
+                    offered.add(kind);
+                }
+            }
+        }
+        IdentitySchema schema = schemas.defaultSchema();
+        List<String> titles = offered.isEmpty() || schema == null ? List.of() : schema.identifierTitles(offered);
+        if (titles.isEmpty()) {
+            return null;
+        }
+        return Translations.either(titles.stream().map(t -> Translations.traitTitle(t, locale)).toList(), locale);
+    }
+
+    private NodeView view(UiNode n, String section, Set<String> ids, Locale locale, String identifierLabel) {
         JsonValue value = n.attributes().get("value");
         String text = value == null || value.getValueType() == JsonValue.ValueType.NULL ? ""
                 : value instanceof JsonString s ? s.getString() : value.toString();
+        String label = n.label() == null ? n.name() : Translations.text(n.label(), locale);
+        if (identifierLabel != null && IDENTIFIER.equals(n.name()) && (n.label() == null || n.label().id() == GENERIC_ID_LABEL)) {
+            label = identifierLabel;
+        }
+        String base = "node-" + n.name().replace('.', '-') + (FlowLayout.isButton(n) ? "-" + text : "");
+        String id = ids.add(base) ? base : section + "-" + base;
+        ids.add(id);
         return new NodeView(n.name(), n.inputType(), text, n.attributes().getBoolean("required", false),
-                n.attributes().getString("autocomplete", null),
-                n.label() == null ? n.name() : Translations.text(n.label(), locale),
-                n.messages().stream().map(this::message).toList(), "");
+                n.attributes().getString("autocomplete", null), label, n.messages().stream().map(this::message).toList(), id);
     }
 
     private MessageView message(UiText t) {

@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -23,8 +24,7 @@ public final class Translations {
     public static String text(UiText t, Locale locale) {
         if (t.id() == 1070002) {
             // a trait's label: the schema title, translated when the bundle knows it
-            String title = t.context().getString("title", t.text());
-            return lookup("trait." + title, locale).orElse(title);
+            return traitTitle(t.context().getString("title", t.text()), locale);
         }
         String pattern = lookup("msg." + t.id(), locale).orElse(null);
         if (pattern == null) {
@@ -35,6 +35,17 @@ public final class Translations {
             out = out.replace("{" + e.getKey() + "}", plain(e.getValue()));
         }
         return out;
+    }
+
+    /** A trait's title from the identity schema, translated when the bundle knows it ({@code trait.<title>}). */
+    public static String traitTitle(String title, Locale locale) {
+        return lookup("trait." + title, locale).orElse(title);
+    }
+
+    /** Alternatives joined as the language says "A or B" ({@code page.either}); one alone as it is. */
+    public static String either(List<String> alternatives, Locale locale) {
+        String pattern = lookup("page.either", locale).orElse("{0} or {1}");
+        return alternatives.stream().reduce((a, b) -> pattern.replace("{0}", a).replace("{1}", b)).orElse("");
     }
 
     private static java.util.Optional<String> lookup(String key, Locale locale) {

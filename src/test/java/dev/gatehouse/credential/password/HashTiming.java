@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Measures one Argon2id hash with the shipped defaults on this machine, to calibrate
  * {@code gatehouse.password.argon2.*}: warms the JIT up, then prints the median and spread of 20 hashes.
- * Not a test: timings belong to the machine, not to the build. Run it as the README says.
+ * Not a test: timings belong to the machine, not to the build. Run it as docs/testing.md says ("Benchmarks").
  */
 public final class HashTiming {
 

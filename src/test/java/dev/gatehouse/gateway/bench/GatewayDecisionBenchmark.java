@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #jwtRule}: verify an RS256 token against a JWKS (a local one from a generated key, served by a stand-in
  * for the remote call, so the figure is the decision, not the network), check issuer, audience and scope, allow,
  * render {@code X-User}. {@link #anonymousRule}: the same without a token, so what is left is the gateway's own
- * work around the handlers. Not part of {@code mvn verify}; run it as the README's gateway section says.
+ * work around the handlers. Not part of {@code mvn verify}; run it as docs/testing.md says ("Benchmarks").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

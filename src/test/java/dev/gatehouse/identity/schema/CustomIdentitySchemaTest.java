@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.gatehouse.identity.schema.TestSchemas.assertErrors;
 import static dev.gatehouse.identity.schema.TestSchemas.assertFirstError;
@@ -31,6 +32,12 @@ class CustomIdentitySchemaTest {
         assertEquals(List.of("contact.email", "phone"), schema.identifierPaths(CredentialKind.PASSWORD));
         assertEquals(List.of("phone"), schema.identifierPaths(CredentialKind.CODE));
         assertEquals(List.of("contact.email"), schema.identifierPaths(CredentialKind.WEBAUTHN));
+    }
+
+    @Test
+    void identifierTitlesWhenTraitsHaveNoTitleThenTheirNames() {
+        assertEquals(List.of("email", "phone"), schema.identifierTitles(Set.of(CredentialKind.PASSWORD)));
+        assertEquals(List.of("phone"), schema.identifierTitles(Set.of(CredentialKind.CODE)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.gatehouse.identity.schema.TestSchemas.assertErrors;
 import static dev.gatehouse.identity.schema.TestSchemas.assertFirstError;
@@ -33,6 +34,27 @@ class IdentitySchemaTest {
         assertEquals("email", extension.getJsonObject("verification").getString("via"));
         assertEquals("email", extension.getJsonObject("recovery").getString("via"));
         assertEquals(320, email.getInt("maxLength"));
+    }
+
+    @Test
+    void identifierTitlesWhenDefaultSchemaThenTheEmailTraitsTitle() {
+        assertEquals(List.of("E-Mail"), schema.identifierTitles(Set.of(CredentialKind.PASSWORD, CredentialKind.CODE)));
+    }
+
+    @Test
+    void identifierTitlesWhenSeveralIdentifiersThenEachTitleOnceInSchemaOrder() {
+        IdentitySchema two = IdentitySchema.of("two", json("""
+                {"type": "object", "properties": {"traits": {"type": "object", "properties": {
+                  "email": {"$ref": "#/$defs/email"},
+                  "username": {"type": "string", "title": "Username",
+                               "ory.sh/kratos": {"credentials": {"password": {"identifier": true}}}},
+                  "nickname": {"type": "string", "title": "Nickname"}}}},
+                 "$defs": {"email": {"type": "string", "format": "email", "title": "E-mail",
+                   "ory.sh/kratos": {"credentials": {"password": {"identifier": true}, "code": {"identifier": true}}}}}}"""));
+
+        assertEquals(List.of("E-mail", "Username"), two.identifierTitles(Set.of(CredentialKind.PASSWORD, CredentialKind.CODE)));
+        assertEquals(List.of("E-mail"), two.identifierTitles(Set.of(CredentialKind.CODE)));
+        assertEquals(List.of(), two.identifierTitles(Set.of(CredentialKind.WEBAUTHN)));
     }
 
     @Test

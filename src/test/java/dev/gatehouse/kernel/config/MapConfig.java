@@ -10,11 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** A MicroProfile {@link Config} over a map of strings, for testing config beans without a server. */
+/**
+ * A MicroProfile {@link Config} over a map of strings, for testing config beans without a server. It remembers
+ * every key asked for ({@link #asked()}), which is how the configuration reference learns what the code reads.
+ */
 public final class MapConfig implements Config {
 
     private final Map<String, String> values;
+    private final Set<String> asked = new TreeSet<>();
 
     public MapConfig(Map<String, String> values) {
         this.values = new HashMap<>(values);
@@ -40,10 +46,20 @@ public final class MapConfig implements Config {
 
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-        if (type != String.class) {
-            throw new IllegalArgumentException("only strings");
+        asked.add(name);
+        String value = values.get(name);
+        if (type == String.class || value == null) {
+            return Optional.ofNullable(type.cast(value));
         }
-        return Optional.ofNullable(type.cast(values.get(name)));
+        if (type == Integer.class) {
+            return value.isBlank() ? Optional.empty() : Optional.of(type.cast(Integer.valueOf(value.trim())));
+        }
+        throw new IllegalArgumentException("only strings and integers");
+    }
+
+    /** The keys asked for so far, sorted. */
+    public Set<String> asked() {
+        return Set.copyOf(asked);
     }
 
     @Override

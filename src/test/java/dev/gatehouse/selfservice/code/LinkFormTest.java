@@ -5,6 +5,7 @@ import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class LinkFormTest {
     @Test
     void linkWhenFlowServedUnderATenantPrefixThenKratosPathUnderTheSameBase() {
         UUID id = UUID.randomUUID();
-        Flow flow = new Flow(id, TenantId.DEFAULT, FlowKind.VERIFICATION, Flavor.BROWSER, Flow.SENT_EMAIL, null, null, null,
+        Flow flow = new Flow(id, TenantId.DEFAULT, FlowKind.VERIFICATION, Flavor.BROWSER, FlowState.SENT_EMAIL, null, null, null,
                 null, null, false, new Ui("https://login.example/t/acme/self-service/verification?flow=" + id, "POST",
                 List.of(), List.of()), Instant.now(), Instant.now());
 

@@ -1,0 +1,4 @@
+/**
+ * JPA persistence of remembered consent sessions.
+ */
+package dev.gatehouse.oauth2.consent.jpa;

@@ -1,0 +1,75 @@
+package dev.gatehouse.selfservice.login;
+
+import dev.gatehouse.kernel.RequestActor;
+import dev.gatehouse.kernel.event.Outcome;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code /admin/lockouts}: sign-in failure counts and locks (per identifier and per client address), and those of
+ * client authentication at the token server (per client id and address) — list them, or clear one so a locked-out
+ * user or client can sign in again.
+ */
+@Path("admin/lockouts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LockoutAdminResource {
+
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    CurrentTenant tenant;
+    @Inject
+    SecurityEvents events;
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public JsonArray list(@QueryParam("subject") String subject) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (LoginThrottle.Lock l : throttle.locks(tenant.id(), Optional.ofNullable(subject))) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("kind", l.kind().name().toLowerCase(Locale.ROOT))
+                    .add("subject", l.subject()).add("failures", l.failures()).add("lockouts", l.lockouts());
+            if (l.lockedUntil() != null) {
+                o.add("locked_until", l.lockedUntil().toString());
+            }
+            out.add(o);
+        }
+        return out.build();
+    }
+
+    @DELETE
+    public Response clear(@QueryParam("subject") String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw ApiException.invalid("subject", "name the identifier or address to clear");
+        }
+        if (!throttle.clear(tenant.id(), subject)) {
+            throw ApiException.notFound("No failures recorded for this subject");
+        }
+        events.fire(SecurityEvent.of(SecurityEventType.ADMIN_CHANGE, Outcome.SUCCESS)
+                .actor(RequestActor.of(request))
+                .subject(subject).detail("action", "lockout cleared"));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.gatehouse.selfservice.login;
+
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.selfservice.Completion;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowMethod;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A way to sign in (Kratos' login strategy). A bean implementing it is offered on every login form and
+ * receives the submissions that name it; the {@link LoginHandler} signs in whom it proves.
+ */
+public interface LoginMethod extends FlowMethod {
+
+    /** How a submission to a method ended. */
+    sealed interface Result permits Authenticated, Answered {
+    }
+
+    /**
+     * The method proved who this is.
+     *
+     * @param ui            the form the completed flow keeps
+     * @param sessionMethod the session's authentication method
+     * @param eventMethod   the method the sign-in event names (it may say more: a link rather than a code)
+     */
+    record Authenticated(Identity identity, Ui ui, String sessionMethod, String eventMethod) implements Result {
+    }
+
+    /** The flow goes on, showing a new form: the method's next step ({@code accepted}) or a refusal. */
+    record Answered(Flow flow, boolean accepted) implements Result {
+    }
+
+    /** The nodes this method adds to a new login form, after the CSRF token and the identifier. */
+    List<UiNode> nodes();
+
+    /**
+     * Handles a submission naming this method, outside any transaction: slow work is done here, the rest in the
+     * completion, which runs in the submission's transaction. {@code ui} is the flow's form without the last
+     * messages, with the submitted identifier filled in.
+     */
+    Completion<Result> submit(Flow flow, Submission submission, Ui ui);
+
+    /** A link this method mailed, opened in the browser that started the flow; empty if the method mails none. */
+    default Optional<Completion<Result>> openLink(Flow flow, String token) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.gatehouse.selfservice.login;
+
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.api.FlowEndpoints;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Texts;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Kratos' login endpoints: {@code /self-service/login/{browser,api,flows}} and {@code POST /self-service/login?flow=};
+ * and Gatehouse's sign-in link, {@code GET /self-service/login/code-link?flow=&token=}.
+ */
+@Path("self-service/login")
+@RequestScoped
+public class LoginResource extends FlowEndpoints {
+
+    @Inject
+    LoginHandler login;
+
+    @Override
+    protected FlowKind kind() {
+        return FlowKind.LOGIN;
+    }
+
+    @Override
+    protected Flow create(Flavor flavor, boolean refresh, String returnTo, String requestUrl, String csrfSecret, String csrfHash) {
+        return login.create(tenant.id(), flavor, refresh, returnTo, requestUrl, actionBase(), csrfSecret, csrfHash);
+    }
+
+    @Override
+    protected Outcome submit(Flow flow, Submission submission) {
+        LoginHandler.Result result = login.submit(flow, submission);
+        if (result instanceof LoginHandler.Succeeded ok) {
+            return Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), null);
+        }
+        return result instanceof LoginHandler.Sent ? Outcome.accepted(result.flow()) : Outcome.refused(result.flow());
+    }
+
+    /**
+     * The sign-in link of a login code e-mail. It signs in only in the browser that started the flow: the
+     * request must carry the CSRF cookie whose HMAC the flow holds. Anywhere else (a forwarded mail, another
+     * device) it signs nothing in and says to enter the code where the sign-in started; API flows have no
+     * browser to bind to, so their apps must use the code.
+     */
+    @GET
+    @Path("code-link")
+    public Response codeLink(@QueryParam("flow") String id, @QueryParam("token") String token) {
+        if (id == null) {
+            throw ApiException.invalid("flow", "the flow query parameter is required");
+        }
+        Flow flow = flows.load(tenant.id(), kind(), id);
+        if (flow.flavor() != Flavor.BROWSER) {
+            throw new FlowError(FlowError.Kind.LINK_FOR_API);
+        }
+        if (!csrf.cookieMatches(request, flow)) {
+            return responses.messagePage(request, 403, Texts.codeLinkOtherDevice());
+        }
+        if (flow.isSpent() || flows.isExpired(flow)) {
+            Flow refused = flow.showing(flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()));
+            flows.update(refused);
+            return responses.answer(request, refused, Submission.NONE, 400);
+        }
+        LoginHandler.Result result = login.byLink(flow, token);
+        if (result instanceof LoginHandler.Succeeded ok) {
+            return responses.signedIn(request, Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), null), Submission.NONE, false);
+        }
+        return responses.answer(request, result.flow(), Submission.NONE, 400);
+    }
+
+    @Override
+    protected boolean answerWithIdentity() {
+        return false;
+    }
+}

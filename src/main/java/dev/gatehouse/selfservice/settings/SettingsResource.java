@@ -1,0 +1,146 @@
+package dev.gatehouse.selfservice.settings;
+
+import dev.gatehouse.identity.api.IdentityJson;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
+import dev.gatehouse.platform.http.PublicUrls;
+import dev.gatehouse.selfservice.api.FlowEndpoints;
+import dev.gatehouse.selfservice.api.FlowResponses;
+import dev.gatehouse.selfservice.CsrfCookies;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowState;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowKind;
+import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.ReturnTo;
+import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Kratos' settings endpoints; every one needs the caller's session (cookie for browsers, token for apps). */
+@Path("self-service/settings")
+@RequestScoped
+public class SettingsResource {
+
+    @Inject
+    SettingsHandler settings;
+    @Inject
+    FlowService flows;
+    @Inject
+    FlowResponses responses;
+    @Inject
+    CsrfCookies csrf;
+    @Inject
+    SessionCookies sessionCookies;
+    @Inject
+    SessionService sessions;
+    @Inject
+    SelfServiceConfig config;
+    @Inject
+    CurrentTenant tenant;
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("browser")
+    public Response browser(@QueryParam("return_to") String returnTo) {
+        String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
+        var holder = sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t));
+        if (holder.isEmpty()) {
+            if (FlowResponses.wantsJson(request)) {
+                throw new FlowError(FlowError.Kind.NO_SESSION);
+            }
+            String back = URLEncoder.encode("/self-service/settings/browser", StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create(PublicUrls.of(request, "/self-service/login/browser?return_to=" + back))).build();
+        }
+        CsrfCookies.Secret secret = csrf.secret(request);
+        Flow flow = settings.create(holder.get().session(), holder.get().identity(), Flavor.BROWSER, checked,
+                FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/browser")), PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
+        return responses.browserStarted(request, flow, secret, IdentityJson.publicView(holder.get().identity(), PublicUrls.baseUri(request)));
+    }
+
+    @GET
+    @Path("api")
+    public Response api() {
+        var holder = apiHolder();
+        Flow flow = settings.create(holder.session(), holder.identity(), Flavor.API, null,
+                FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/api")), PublicUrls.base(request), null, null);
+        return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
+    }
+
+    @GET
+    @Path("flows")
+    public Response get(@QueryParam("id") String id) {
+        if (id == null) {
+            throw ApiException.invalid("id", "the id query parameter is required");
+        }
+        var holder = sessionCookies.presented(request).flatMap(t -> sessions.authenticate(tenant.id(), t))
+                .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
+        Flow flow = flows.load(tenant.id(), FlowKind.SETTINGS, id);
+        if (!holder.identity().id().equals(flow.identity())) {
+            throw new FlowError(FlowError.Kind.NOT_FOUND);
+        }
+        return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
+    }
+
+    @POST
+    public Response submit(@QueryParam("flow") String id, @Context HttpHeaders headers, InputStream body) {
+        if (id == null) {
+            throw ApiException.invalid("flow", "the flow query parameter is required");
+        }
+        Flow flow = flows.load(tenant.id(), FlowKind.SETTINGS, id);
+        Submission submission = Submission.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        SessionService.Authenticated holder;
+        if (flow.flavor() == Flavor.BROWSER) {
+            if (!csrf.verify(request, flow, submission.field("csrf_token").orElse(null))) {
+                return responses.csrfViolation(request);
+            }
+            holder = sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t))
+                    .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
+        } else {
+            holder = apiHolder();
+        }
+        if (flows.isExpired(flow)) {
+            throw new FlowError(FlowError.Kind.EXPIRED);
+        }
+        Flow result;
+        try {
+            result = settings.submit(flow, submission, holder);
+        } catch (FlowError e) {
+            if (e.kind() == FlowError.Kind.REFRESH_REQUIRED && flow.flavor() == Flavor.BROWSER && !submission.json()) {
+                String back = URLEncoder.encode("/ui/selfservice/settings.xhtml?flow=" + flow.id(), StandardCharsets.UTF_8);
+                return Response.seeOther(URI.create(PublicUrls.of(request, "/self-service/login/browser?refresh=true&return_to=" + back))).build();
+            }
+            throw e;
+        }
+        var identity = sessions.authenticate(tenant.id(), sessionCookies.presented(request).orElseThrow())
+                .map(a -> IdentityJson.publicView(a.identity(), PublicUrls.baseUri(request))).orElse(null);
+        if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
+            return Response.seeOther(responses.page(request, result)).build();
+        }
+        return responses.flowJson(result, result.phase() == FlowState.SUCCESS ? 200 : 400, identity);
+    }
+
+    private SessionService.Authenticated apiHolder() {
+        String token = request.getHeader(SessionCookies.TOKEN_HEADER);
+        return (token == null ? java.util.Optional.<SessionService.Authenticated>empty() : sessions.authenticate(tenant.id(), token))
+                .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * JPA persistence of identity sessions (tokens stored only as HMACs).
+ */
+package dev.gatehouse.session.jpa;

@@ -1,0 +1,4 @@
+/**
+ * JPA persistence of tenants and their registered host names.
+ */
+package dev.gatehouse.tenant.jpa;

@@ -1,0 +1,177 @@
+package dev.gatehouse.selfservice.login;
+
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.kernel.event.SecurityEventType;
+import dev.gatehouse.selfservice.Completion;
+import dev.gatehouse.selfservice.Flavor;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.FlowError;
+import dev.gatehouse.selfservice.FlowState;
+import dev.gatehouse.selfservice.SelfServiceFixtures;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class LoginHandlerTest {
+
+    private final SelfServiceFixtures f = new SelfServiceFixtures();
+    private final Identity alice = SelfServiceFixtures.identity("alice@example.com", null);
+
+    /** A method that answers as told and records what it was given. */
+    private static final class FakeMethod implements LoginMethod {
+        final String id;
+        final int order;
+        final BiFunction<Flow, Ui, Result> answer;
+        final List<String> calls = new ArrayList<>();
+
+        FakeMethod(String id, int order, BiFunction<Flow, Ui, Result> answer) {
+            this.id = id;
+            this.order = order;
+            this.answer = answer;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
+
+        @Override
+        public List<UiNode> nodes() {
+            return List.of(UiNode.input(id, "method", "submit", Json.createValue(id), false, null, Texts.signIn()));
+        }
+
+        @Override
+        public Completion<Result> submit(Flow flow, Submission submission, Ui ui) {
+            calls.add("submit " + ui.valueOf("identifier").orElse(""));
+            return () -> answer.apply(flow, ui);
+        }
+    }
+
+    private LoginHandler handler(LoginMethod... methods) {
+        return new LoginHandler(f.flows, List.of(methods), f.sessions, f.events, f.config, f.transactions, f.clock);
+    }
+
+    private Flow start(LoginHandler handler) {
+        return handler.create(SelfServiceFixtures.TENANT, Flavor.API, false, null, SelfServiceFixtures.BASE + "/self-service/login/api",
+                SelfServiceFixtures.BASE, null, null);
+    }
+
+    private static Submission json(String body) {
+        return Submission.parse("application/json", new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private FakeMethod proving(String id, int order) {
+        return new FakeMethod(id, order, (flow, ui) -> new LoginMethod.Authenticated(alice, ui, id, id + "_event"));
+    }
+
+    @Test
+    void createWhenMethodsGivenInAnyOrderThenNodesInMethodOrderAfterIdentifier() {
+        Flow flow = start(handler(proving("second", 200), proving("first", 100)));
+
+        assertEquals(List.of("identifier", "method", "method"), flow.ui().nodes().stream().map(UiNode::name).toList());
+        assertEquals(List.of("default", "first", "second"), flow.ui().nodes().stream().map(UiNode::group).toList());
+        assertEquals(FlowState.CHOOSE_METHOD, flow.phase());
+        assertEquals(flow, f.repository.stored(flow.id()));
+    }
+
+    @Test
+    void submitWhenMethodNamedThenThatMethodWithTrimmedIdentifier() {
+        FakeMethod first = proving("first", 100);
+        FakeMethod second = proving("second", 200);
+        LoginHandler handler = handler(first, second);
+
+        handler.submit(start(handler), json("{\"method\":\"second\",\"identifier\":\"  alice@example.com \"}"));
+
+        assertEquals(List.of(), first.calls);
+        assertEquals(List.of("submit alice@example.com"), second.calls);
+    }
+
+    @Test
+    void submitWhenNoMethodNamedThenFirstMethod() {
+        FakeMethod first = proving("first", 100);
+        LoginHandler handler = handler(proving("second", 200), first);
+
+        handler.submit(start(handler), json("{\"identifier\":\"alice@example.com\"}"));
+
+        assertEquals(1, first.calls.size());
+    }
+
+    @Test
+    void submitWhenUnknownMethodThenRefusedWithMessageAndStateKept() {
+        LoginHandler handler = handler(proving("first", 100));
+        Flow flow = start(handler);
+
+        LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"magic\",\"identifier\":\"a\"}"));
+
+        assertInstanceOf(LoginHandler.Failed.class, r);
+        assertEquals(FlowState.CHOOSE_METHOD, r.flow().phase());
+        assertEquals("The sign-in method magic is not available.", r.flow().ui().messages().get(0).text());
+        assertEquals(r.flow().ui(), f.repository.stored(flow.id()).ui());
+        assertEquals(List.of(), f.sessions.issued);
+    }
+
+    @Test
+    void submitWhenMethodProvesThenSessionIssuedFlowPassedAndEventNamesMethod() {
+        LoginHandler handler = handler(proving("first", 100));
+        Flow flow = start(handler);
+
+        LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"first\",\"identifier\":\"alice@example.com\"}"));
+
+        LoginHandler.Succeeded ok = assertInstanceOf(LoginHandler.Succeeded.class, r);
+        assertEquals(alice, ok.identity());
+        assertEquals(List.of(alice.id().value() + " first"), f.sessions.issued);
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).phase());
+        assertEquals(List.of(SecurityEventType.LOGIN), f.events.types());
+        assertEquals("first_event", f.events.fired.get(0).details().get("method"));
+    }
+
+    @Test
+    void submitWhenMethodAcceptsNextStepThenSentAndStored() {
+        FakeMethod code = new FakeMethod("code", 200, (flow, ui) -> new LoginMethod.Answered(flow.sentEmail(ui), true));
+        LoginHandler handler = handler(code);
+        Flow flow = start(handler);
+
+        LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"code\",\"identifier\":\"a@b.test\"}"));
+
+        assertInstanceOf(LoginHandler.Sent.class, r);
+        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).phase());
+    }
+
+    @Test
+    void submitWhenFlowAlreadyPassedThenReplacedAndNoSession() {
+        LoginHandler handler = handler(proving("first", 100));
+        Flow flow = start(handler);
+        Flow done = ((LoginHandler.Succeeded) handler.submit(flow, json("{\"identifier\":\"a\"}"))).flow();
+        f.sessions.issued.clear();
+
+        FlowError e = assertThrows(FlowError.class, () -> handler.submit(done, json("{\"identifier\":\"a\"}")));
+
+        assertEquals(FlowError.Kind.SPENT, e.kind());
+        assertEquals(List.of(), f.sessions.issued);
+    }
+
+    @Test
+    void byLinkWhenNoMethodMailsLinksThenFlowNotFound() {
+        LoginHandler handler = handler(proving("first", 100));
+
+        assertEquals(FlowError.Kind.NOT_FOUND, assertThrows(FlowError.class, () -> handler.byLink(start(handler), "token")).kind());
+    }
+}
