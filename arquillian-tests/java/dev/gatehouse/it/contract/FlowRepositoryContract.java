@@ -5,6 +5,7 @@ import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowRepository;
+import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.jpa.JpaFlowRepository;
 import jakarta.persistence.EntityManager;
@@ -26,7 +27,7 @@ abstract class FlowRepositoryContract extends RepositoryContract<FlowRepository>
     }
 
     private static Flow flow(TenantId tenant, String csrfHash, Instant expiresAt) {
-        return new Flow(UUID.randomUUID(), tenant, FlowKind.LOGIN, Flavor.BROWSER, Flow.CHOOSE_METHOD,
+        return new Flow(UUID.randomUUID(), tenant, FlowKind.LOGIN, Flavor.BROWSER, FlowState.CHOOSE_METHOD,
                 "http://localhost/self-service/login/browser", "http://localhost/after", csrfHash, null, null, false,
                 new Ui("http://localhost/self-service/login?flow=x", "POST", List.of(), List.of()),
                 expiresAt.minusSeconds(600), expiresAt);
@@ -57,10 +58,10 @@ abstract class FlowRepositoryContract extends RepositoryContract<FlowRepository>
         Flow f = stored(TenantId.DEFAULT, "csrf-1", NOW.plusSeconds(600));
         Ui ui = new Ui("http://localhost/self-service/login?flow=y", "POST", List.of(), List.of());
 
-        run(r -> r.update(f.with(ui, Flow.PASSED_CHALLENGE).boundTo("csrf-other", ui)));
+        run(r -> r.update(f.passedChallenge(ui).boundTo("csrf-other", ui)));
 
         Flow found = inTx(r -> r.find(TenantId.DEFAULT, f.id())).orElseThrow();
-        assertEquals(Flow.PASSED_CHALLENGE, found.state());
+        assertEquals(FlowState.PASSED_CHALLENGE, found.phase());
         assertEquals(ui, found.ui());
         assertEquals("csrf-1", found.csrfHash());
     }
