@@ -1,9 +1,9 @@
 package dev.gatehouse.gateway.proxy;
 
-import dev.gatehouse.gateway.Decision;
-import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.engine.Decision;
+import dev.gatehouse.gateway.engine.Enforcement;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.log.LogContext;
 import dev.gatehouse.kernel.tenant.TenantId;

@@ -1,5 +1,9 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.RequestBody;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.port.LocalIntrospection;
