@@ -132,16 +132,12 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     /**
-     * Every package on its own. Self-service's own packages still depend on each other around loops (the flow
-     * root, {@code code}, {@code registration}, {@code verification}) while it is being reshaped into one strategy
-     * package per method; until that lands, dependencies from self-service to self-service are left out here. Drop
-     * the {@code ignoreDependency} line once self-service is free of cycles.
+     * Every package on its own, self-service's flow and method packages included.
      */
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices()
             .matching("dev.gatehouse.(**)")
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage(SELF_SERVICE), resideInAPackage(SELF_SERVICE));
+            .should().beFreeOfCycles();
 
     private static ArchCondition<JavaClass> notDependOnAnotherCapabilitysPersistence() {
         return new ArchCondition<>("not depend on another capability's jpa or jdbc package") {
