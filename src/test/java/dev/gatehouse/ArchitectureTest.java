@@ -39,7 +39,6 @@ class ArchitectureTest {
     private static final String TOKEN_SERVER_PORTS = "dev.gatehouse.oauth2.port..";
     private static final String GATEWAY = "dev.gatehouse.gateway..";
     private static final String GATEWAY_PORTS = "dev.gatehouse.gateway.port..";
-    private static final String SELF_SERVICE = "dev.gatehouse.selfservice..";
     /** The identity service: what the token server and the gateway see only through their ports. */
     private static final String[] IDENTITY_SERVICE = {"dev.gatehouse.identity..", "dev.gatehouse.credential..",
             "dev.gatehouse.session..", "dev.gatehouse.selfservice..", "dev.gatehouse.courier.."};
