@@ -3,7 +3,7 @@ package dev.gatehouse.courier.api;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.Outbox;
 import dev.gatehouse.kernel.Ids;
-import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;

@@ -1,13 +1,15 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ErrorKind;
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.authn.Authenticator;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.errors.ErrorStep;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.mutate.Mutator;
-import dev.gatehouse.gateway.rule.ActiveRules;
-import dev.gatehouse.gateway.rule.CompiledRule;
-import dev.gatehouse.gateway.rule.RuleMatch;
 import dev.gatehouse.kernel.log.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

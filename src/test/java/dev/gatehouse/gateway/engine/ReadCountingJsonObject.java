@@ -1,4 +1,4 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
 import dev.gatehouse.kernel.json.JsonText;
 import jakarta.json.JsonArray;

@@ -1,7 +1,12 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
 
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.demo.DemoRules;
+import dev.gatehouse.gateway.rule.InvalidRuleException;
+import dev.gatehouse.gateway.rule.Rule;
+import dev.gatehouse.gateway.rule.RuleFiles;
+import dev.gatehouse.gateway.rule.RuleStore;
+import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;

@@ -1,5 +1,11 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.gateway.rule.InvalidRuleException;
+import dev.gatehouse.gateway.rule.Rule;
+import dev.gatehouse.gateway.rule.RuleStore;
+import dev.gatehouse.gateway.rule.RuleVersion;
+import dev.gatehouse.gateway.rule.RuleWriteConflict;
+import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;

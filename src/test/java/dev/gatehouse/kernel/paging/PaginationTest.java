@@ -1,4 +1,4 @@
-package dev.gatehouse.kernel;
+package dev.gatehouse.kernel.paging;
 
 import dev.gatehouse.kernel.problem.ApiException;
 import org.junit.jupiter.api.Test;

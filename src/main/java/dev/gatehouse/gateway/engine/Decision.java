@@ -1,6 +1,7 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
-import dev.gatehouse.gateway.rule.CompiledRule;
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.rule.Rule;
 
 import java.util.Optional;

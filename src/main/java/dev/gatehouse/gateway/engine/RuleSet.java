@@ -1,4 +1,9 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
+
+import dev.gatehouse.gateway.rule.InvalidRuleException;
+import dev.gatehouse.gateway.rule.MatchStrategy;
+import dev.gatehouse.gateway.rule.RequestTarget;
+import dev.gatehouse.gateway.rule.Rule;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,6 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
+
+import dev.gatehouse.gateway.rule.Rule;
 
 import java.util.List;
 

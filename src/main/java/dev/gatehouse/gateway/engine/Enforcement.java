@@ -1,11 +1,15 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.RequestBody;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
+import dev.gatehouse.gateway.port.LocalIntrospection;
 import dev.gatehouse.gateway.rule.RejectedRequestException;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.tenant.TenantId;
-import dev.gatehouse.oauth2.Issuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +36,7 @@ public class Enforcement {
     @Inject
     GatewayConfig config;
     @Inject
-    Issuer issuer;
+    LocalIntrospection tokenServer;
 
     /** A decision and the request it was made for (null when the request was refused before matching). */
     public record Evaluation(GatewayRequest request, Decision decision) {
@@ -48,7 +52,7 @@ public class Enforcement {
             String raw = t.rawUri() == null ? "/" : t.rawUri();
             int q = raw.indexOf('?');
             String query = q < 0 ? "" : raw.substring(q + 1);
-            request = GatewayRequest.from(tenant, servlet, target(t), query, clientIp, skipHeaders, issuer.of(servlet),
+            request = GatewayRequest.from(tenant, servlet, target(t), query, clientIp, skipHeaders, tokenServer.issuer(servlet),
                     RequestBody.of(servlet, config.remoteMaxBodySize()));
         } catch (RejectedRequestException e) {
             return refused(e, t, clientIp);

@@ -1,16 +1,19 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.gateway.ConfigKeys;
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.HandlerConfigs;
+import dev.gatehouse.gateway.HandlerKind;
 import dev.gatehouse.gateway.authn.Authenticator;
 import dev.gatehouse.gateway.authz.Authorizer;
 import dev.gatehouse.gateway.errors.ErrorHandler;
 import dev.gatehouse.gateway.errors.ErrorStep;
 import dev.gatehouse.gateway.errors.WhenConditions;
 import dev.gatehouse.gateway.mutate.Mutator;
-import dev.gatehouse.gateway.rule.CompiledRule;
 import dev.gatehouse.gateway.rule.HandlerRef;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.Rule;
-import dev.gatehouse.gateway.rule.RuleCompiler;
 import dev.gatehouse.kernel.config.InvalidConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

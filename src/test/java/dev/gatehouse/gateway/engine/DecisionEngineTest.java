@@ -1,13 +1,13 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.TestHandlers;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
-import dev.gatehouse.gateway.rule.ActiveRules;
-import dev.gatehouse.gateway.rule.CompiledRule;
 import dev.gatehouse.gateway.rule.HandlerRef;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.gateway.rule.Rule;
-import dev.gatehouse.gateway.rule.RuleSet;
 import dev.gatehouse.gateway.rule.Upstream;
 import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.kernel.event.SecurityEvent;

@@ -1,9 +1,10 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
 
 import dev.gatehouse.gateway.authn.Authenticator;
 import dev.gatehouse.gateway.authz.Authorizer;
 import dev.gatehouse.gateway.errors.ErrorStep;
 import dev.gatehouse.gateway.mutate.Mutator;
+import dev.gatehouse.gateway.rule.Rule;
 
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
+
+import dev.gatehouse.gateway.rule.InvalidRuleException;
+import dev.gatehouse.gateway.rule.Rule;
 
 /**
  * Turns a rule into what decides with it: checks what the rule model cannot (that the handlers it names exist, are

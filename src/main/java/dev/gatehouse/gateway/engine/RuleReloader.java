@@ -1,4 +1,4 @@
-package dev.gatehouse.gateway.rule;
+package dev.gatehouse.gateway.engine;
 
 import dev.gatehouse.gateway.GatewayConfig;
 import jakarta.annotation.PostConstruct;
