@@ -117,7 +117,8 @@ public class TenantSettingsCache implements EffectiveConfig {
                 return catalog.effective(settable, values);
             } catch (InvalidConfigException e) {
                 LOG.warning("Tenant " + tenant + ": its " + settable.capability() + " settings no longer fit the global"
-                        + " configuration, which applies instead until they are changed: " + e.getMessage());
+                        + " configuration (" + e.key() + ": " + e.problem() + "); the global " + settable.capability()
+                        + " configuration applies to it until its settings are changed");
                 return catalog.global(settable);
             }
         }

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The wire shape of a tenant's settings: one JSON object, key to value ({@code {"password.min-length": "12"}}).
- * Values go out as strings, as configuration holds them; strings, numbers and booleans come in, and a number or
- * boolean is stored as its text. In a merge patch (RFC 7396) {@code null} removes a key.
+ * Values go out as strings, as configuration holds them; strings (without surrounding blanks, which configuration
+ * ignores too), numbers and booleans come in, and a number or boolean is stored as its text. In a merge patch (RFC 7396) {@code null} removes a key.
  */
 final class SettingsJson {
 
@@ -36,7 +36,7 @@ final class SettingsJson {
      */
     static Optional<String> text(String key, JsonValue value) {
         return switch (value.getValueType()) {
-            case STRING -> Optional.of(((JsonString) value).getString());
+            case STRING -> Optional.of(((JsonString) value).getString().strip());
             case NUMBER -> Optional.of(((JsonNumber) value).toString());
             case TRUE -> Optional.of("true");
             case FALSE -> Optional.of("false");
