@@ -106,6 +106,17 @@ class TenantSettingsIT {
     }
 
     @Test
+    void registrationWhenPolicyChangedAfterItWasCachedThenNewPolicyAtOnceOnThisNode() {
+        String tenant = TestTenants.create("cached");
+        assertEquals(200, ApiFlows.register("/t/" + tenant, email(), PASSWORD).status(), "the global policy, now cached");
+
+        assertEquals(200, patch(settings(tenant), "{\"password.min-length\":20}").status());
+        Http.Response after = ApiFlows.register("/t/" + tenant, email(), PASSWORD);
+
+        assertEquals(4000032, passwordMessage(after), "well within the settings cache's 30 s, the change is in force here");
+    }
+
+    @Test
     void settingsWhenSetThenStoredAsTextAndEffectiveShowsGlobalForTheRest() {
         String tenant = TestTenants.create("settings");
 
