@@ -123,9 +123,13 @@ final class HostileCorpus {
                 "token_endpoint_auth_method", "jwks", "jwks_uri", "audience", "client_secret", "metadata");
         List<String> rule = List.of("id", "version", "match", "upstream", "authenticators", "authorizer", "mutators", "errors");
         List<String> flow = List.of("method", "identifier", "password", "csrf_token", "traits", "email", "code");
+        List<String> settings = List.of("password.min-length", "password.max-length", "password.breached-check", "no.such-key");
         String junkChallenge = "?login_challenge=" + uuid();
         return List.of(
                 new JsonTarget("POST", "/admin/tenants", true, List.of("display_name", "hosts"), "{\"id\":\"Hostile Corpus!\"}"),
+                // a tenant that does not exist: hostile settings reach the parsing, never a tenant other tests use
+                new JsonTarget("PUT", "/admin/tenants/hostile-corpus-none/settings", true, settings, "{\"password.min-length\":\"x\"}"),
+                new JsonTarget("PATCH", "/admin/tenants/hostile-corpus-none/settings", true, settings, "{\"password.min-length\":null}"),
                 new JsonTarget("POST", "/admin/identities", true, identity, "{\"schema_id\":\"hostile-no-such-schema\",\"traits\":{}}"),
                 new JsonTarget("PUT", "/admin/identities/" + uuid(), true, identity, "{\"traits\":{}}"),
                 new JsonTarget("PATCH", "/admin/identities", true, List.of("identities"), "{\"identities\":\"none\"}"),
@@ -212,7 +216,7 @@ final class HostileCorpus {
     }
 
     private List<String> adminGetTargets() {
-        return List.of("/admin/tenants", "/admin/identities", "/admin/identities/" + uuid(), "/admin/clients",
+        return List.of("/admin/tenants", "/admin/tenants/hostile-corpus-none/settings", "/admin/identities", "/admin/identities/" + uuid(), "/admin/clients",
                 "/admin/clients/hostile", "/admin/sessions", "/admin/rules", "/admin/keys/hostile-corpus-none",
                 "/admin/courier/messages", "/admin/lockouts", "/admin/oauth2/auth/requests/login?login_challenge=" + uuid(),
                 "/admin/oauth2/auth/requests/consent?consent_challenge=" + uuid(),

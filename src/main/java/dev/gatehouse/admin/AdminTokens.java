@@ -24,7 +24,8 @@ import java.util.Optional;
  * by a key of the request tenant's {@code hydra.jwt.access-token} set, {@code iss} equal to that tenant's issuer,
  * not expired (nor before {@code nbf}), and a scope ({@code scope}, space-separated, or Hydra's {@code scp} array)
  * containing {@value #SCOPE}. A tenant's token administers that tenant only: the cross-tenant
- * {@code /admin/tenants} API takes only tokens of the default tenant (or the admin API key).
+ * {@code /admin/tenants} API takes only tokens of the default tenant (or the admin API key), except for the
+ * tenant's own settings ({@code /admin/tenants/{own id}/settings}).
  *
  * <p>Why not MicroProfile JWT ({@code mpJwt-2.1}): Liberty's mpJwt is configured in server.xml (or MP Config) with
  * one issuer and one JWKS location fixed at start-up, but every tenant here is its own issuer with its own keys,
@@ -99,10 +100,16 @@ public class AdminTokens {
             return new Rejected("revoked", false);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(CROSS_TENANT_PATH) && !TenantId.DEFAULT.equals(tenant.id())) {
+        if (path.startsWith(CROSS_TENANT_PATH) && !TenantId.DEFAULT.equals(tenant.id()) && !ownSettings(path)) {
             return new Rejected("a tenant's token cannot manage tenants", true);
         }
         return new Accepted("client:" + Optional.ofNullable(stringClaim(claims, "client_id")).orElse(claims.getSubject()));
+    }
+
+    /** A tenant's own settings ({@code /admin/tenants/{own id}/settings...}): the one part of the tenants API it reaches. */
+    private boolean ownSettings(String path) {
+        String own = CROSS_TENANT_PATH + "/" + tenant.id().value() + "/settings";
+        return path.equals(own) || path.equals(own + "/effective");
     }
 
     private static List<String> scopes(JWTClaimsSet claims) {

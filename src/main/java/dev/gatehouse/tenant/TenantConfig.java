@@ -13,6 +13,7 @@ import java.time.Duration;
 public class TenantConfig implements CapabilityConfig {
 
     private Duration cacheTtl;
+    private Duration settingsCacheTtl;
     private int cacheSize;
     private boolean pathPrefix;
 
@@ -23,6 +24,7 @@ public class TenantConfig implements CapabilityConfig {
     public TenantConfig(Config config) {
         ConfigReader r = ConfigReader.of(config, capability());
         this.cacheTtl = r.duration("cache-ttl");
+        this.settingsCacheTtl = r.duration("settings-cache-ttl");
         this.cacheSize = r.intInRange("cache-size", 1, 1_000_000);
         this.pathPrefix = r.bool("path-prefix");
     }
@@ -37,6 +39,12 @@ public class TenantConfig implements CapabilityConfig {
         return cacheTtl;
     }
 
+    /** How long a node uses its copy of a tenant's settings: the bound for a change to reach every node. */
+    public Duration settingsCacheTtl() {
+        return settingsCacheTtl;
+    }
+
+    /** How many tenants' look-ups (and, separately, settings) a node holds at most. */
     public int cacheSize() {
         return cacheSize;
     }
