@@ -18,7 +18,7 @@ public final class FlowJson {
                 .add("expires_at", f.expiresAt().toString())
                 .add("issued_at", f.issuedAt().toString())
                 .add("request_url", f.requestUrl())
-                .add("state", f.state())
+                .add("state", f.state().wire())
                 .add("ui", f.ui().toJson())
                 .add("created_at", f.issuedAt().toString())
                 .add("updated_at", f.issuedAt().toString());

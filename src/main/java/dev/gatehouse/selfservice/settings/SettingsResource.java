@@ -135,7 +135,7 @@ public class SettingsResource {
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
             return Response.seeOther(responses.page(request, result)).build();
         }
-        return responses.flowJson(result, result.phase() == FlowState.SUCCESS ? 200 : 400, identity);
+        return responses.flowJson(result, result.state() == FlowState.SUCCESS ? 200 : 400, identity);
     }
 
     private SessionService.Authenticated apiHolder() {

@@ -207,7 +207,7 @@ public class FlowView {
     }
 
     public String getState() {
-        return flow.state();
+        return flow.state().wire();
     }
 
     public List<MessageView> getMessages() {

@@ -88,7 +88,7 @@ class LoginHandlerTest {
 
         assertEquals(List.of("identifier", "method", "method"), flow.ui().nodes().stream().map(UiNode::name).toList());
         assertEquals(List.of("default", "first", "second"), flow.ui().nodes().stream().map(UiNode::group).toList());
-        assertEquals(FlowState.CHOOSE_METHOD, flow.phase());
+        assertEquals(FlowState.CHOOSE_METHOD, flow.state());
         assertEquals(flow, f.repository.stored(flow.id()));
     }
 
@@ -122,7 +122,7 @@ class LoginHandlerTest {
         LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"magic\",\"identifier\":\"a\"}"));
 
         assertInstanceOf(LoginHandler.Failed.class, r);
-        assertEquals(FlowState.CHOOSE_METHOD, r.flow().phase());
+        assertEquals(FlowState.CHOOSE_METHOD, r.flow().state());
         assertEquals("The sign-in method magic is not available.", r.flow().ui().messages().get(0).text());
         assertEquals(r.flow().ui(), f.repository.stored(flow.id()).ui());
         assertEquals(List.of(), f.sessions.issued);
@@ -138,7 +138,7 @@ class LoginHandlerTest {
         LoginHandler.Succeeded ok = assertInstanceOf(LoginHandler.Succeeded.class, r);
         assertEquals(alice, ok.identity());
         assertEquals(List.of(alice.id().value() + " first"), f.sessions.issued);
-        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
         assertEquals(List.of(SecurityEventType.LOGIN), f.events.types());
         assertEquals("first_event", f.events.fired.get(0).details().get("method"));
     }
@@ -152,7 +152,7 @@ class LoginHandlerTest {
         LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"code\",\"identifier\":\"a@b.test\"}"));
 
         assertInstanceOf(LoginHandler.Sent.class, r);
-        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).state());
     }
 
     @Test

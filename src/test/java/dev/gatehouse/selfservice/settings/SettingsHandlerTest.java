@@ -69,7 +69,7 @@ class SettingsHandlerTest {
     void createWhenMethodsThenShowFormWithTheirPartsInOrder() {
         Flow flow = start(handler(saving("password", 200), saving("profile", 100)));
 
-        assertEquals(FlowState.SHOW_FORM, flow.phase());
+        assertEquals(FlowState.SHOW_FORM, flow.state());
         assertEquals(List.of("profile", "password"), flow.ui().nodes().stream().map(UiNode::group).toList());
     }
 
@@ -91,7 +91,7 @@ class SettingsHandlerTest {
 
         Flow result = handler.submit(start(handler), json("{}"), holder);
 
-        assertEquals(FlowState.SHOW_FORM, result.phase());
+        assertEquals(FlowState.SHOW_FORM, result.state());
         assertEquals("Choose what to change: profile or password.", result.ui().messages().get(0).text());
         assertEquals(List.of(), f.events.types());
     }
@@ -103,7 +103,7 @@ class SettingsHandlerTest {
 
         Flow result = handler.submit(flow, json("{\"method\":\"profile\"}"), holder);
 
-        assertEquals(FlowState.SUCCESS, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.SUCCESS, f.repository.stored(flow.id()).state());
         assertEquals(Texts.settingsSaved().id(), result.ui().messages().get(0).id());
         assertEquals(List.of(SecurityEventType.SETTINGS_CHANGED), f.events.types());
         assertEquals("profile", f.events.fired.get(0).details().get("method"));
@@ -117,7 +117,7 @@ class SettingsHandlerTest {
 
         Flow refused = handler.submit(saved, json("{\"method\":\"password\"}"), holder);
 
-        assertEquals(FlowState.SHOW_FORM, refused.phase());
+        assertEquals(FlowState.SHOW_FORM, refused.state());
         assertEquals("no", refused.ui().messages().get(0).text());
     }
 }
