@@ -31,8 +31,8 @@ import java.util.UUID;
  *
  * @param state     where the flow stands ({@link FlowState#wire()} is its name in JSON and storage)
  * @param csrfHash  browser flows: HMAC of the browser's CSRF secret, binding the flow to that browser
- * @param identity  settings flows: whose settings
- * @param sessionId settings flows: the session that opened it
+ * @param identity  settings flows and login flows for a second factor: whose
+ * @param sessionId settings flows: the session that opened it; login flows for a second factor: the session they raise
  */
 public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowState state, String requestUrl,
                    String returnTo, String csrfHash, IdentityId identity, UUID sessionId, boolean refresh, Ui ui,
@@ -56,6 +56,19 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowS
 
     public boolean isSpent() {
         return state == FlowState.PASSED_CHALLENGE;
+    }
+
+    /**
+     * A login flow opened by someone already signed in, to raise their session to {@code aal2} with a second
+     * factor (Kratos' {@code ?aal=aal2}): it holds the identity and the session it raises.
+     */
+    public boolean raisesSession() {
+        return kind == FlowKind.LOGIN && sessionId != null;
+    }
+
+    /** The assurance level a login flow asks for (Kratos' {@code requested_aal}). */
+    public String requestedAal() {
+        return raisesSession() ? "aal2" : "aal1";
     }
 
     /** This server's public base URL as the flow's client saw it (its form posts there). */

@@ -26,7 +26,7 @@ public final class FlowJson {
             b.add("return_to", f.returnTo());
         }
         if (f.kind() == FlowKind.LOGIN) {
-            b.add("refresh", f.refresh()).add("requested_aal", "aal1");
+            b.add("refresh", f.refresh()).add("requested_aal", f.requestedAal());
         }
         if (identity != null) {
             b.add("identity", identity);

@@ -104,6 +104,15 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void updateAssurance(Session session) {
+        entity(session.tenant(), session.id()).ifPresent(e -> {
+            e.aal = session.aal();
+            e.methods = methods(session.methods());
+            e.updatedAt = col(Instant.now());
+        });
+    }
+
+    @Override
     public void extend(TenantId tenant, UUID id, Instant expiresAt) {
         entity(tenant, id).ifPresent(e -> {
             e.expiresAt = col(expiresAt);
