@@ -110,7 +110,9 @@ public class SettingsHandler {
             throw new FlowError(FlowError.Kind.NOT_FOUND);
         }
         Ui base = ui(flow.ui().action(), flow.ui().valueOf("csrf_token").orElse(null), holder.identity());
-        Optional<SettingsMethod> method = submission.field("method").flatMap(m -> FlowMethod.named(methods, m));
+        Optional<SettingsMethod> method = submission.field("method").isPresent()
+                ? submission.field("method").flatMap(m -> FlowMethod.named(methods, m))
+                : methods.stream().filter(m -> m.claims(submission)).findFirst();
         if (method.isEmpty()) {
             SettingsMethod.Result refused = new SettingsMethod.Refused(base.withMessage(Texts.generic("Choose what to change: profile or password.")));
             return transactions.call(() -> finish(flow, null, holder, refused));

@@ -35,6 +35,14 @@ public interface SettingsMethod extends FlowMethod {
     record Refused(Ui ui) implements Result {
     }
 
+    /**
+     * Whether a submission that names no method is this method's, by a field only it has (Kratos: a
+     * {@code totp_unlink} or {@code lookup_secret_*} button sets the method itself).
+     */
+    default boolean claims(Submission submission) {
+        return false;
+    }
+
     /** This method's part of the settings form of {@code identity}, after the CSRF token. */
     List<UiNode> nodes(Identity identity, IdentitySchema schema);
 
