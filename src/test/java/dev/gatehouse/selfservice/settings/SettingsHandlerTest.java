@@ -46,6 +46,12 @@ class SettingsHandlerTest {
                                          SessionService.Authenticated holder) {
             return () -> answer.apply(ui);
         }
+
+        /** A submission without a method is this method's when it presses "<id>_button". */
+        @Override
+        public boolean claims(Submission submission) {
+            return submission.field(id + "_button").isPresent();
+        }
     }
 
     private SettingsHandler handler(SettingsMethod... methods) {
@@ -119,5 +125,18 @@ class SettingsHandlerTest {
 
         assertEquals(FlowState.SHOW_FORM, refused.state());
         assertEquals("no", refused.ui().messages().get(0).text());
+    }
+
+    @Test
+    void answerWhenNoMethodNamedButOneClaimsTheButtonThenThatMethod() {
+        SettingsHandler handler = handler(saving("profile", 100),
+                new FakeMethod("codes", 500, ui -> new SettingsMethod.Shown(ui.withMessage(Texts.save()))));
+
+        SettingsHandler.Answer answer = handler.answer(start(handler), json("{\"codes_button\":true}"), holder);
+
+        assertEquals(true, answer.accepted());
+        assertEquals(FlowState.SHOW_FORM, answer.flow().state());
+        assertEquals(1070003, answer.flow().ui().messages().get(0).id());
+        assertEquals(List.of(), f.events.fired.stream().filter(e -> e.type() == dev.gatehouse.kernel.event.SecurityEventType.SETTINGS_CHANGED).toList());
     }
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.selfservice.strategy.totp;
+package dev.gatehouse.selfservice.strategy;
 
 import dev.gatehouse.identity.Credential;
 import dev.gatehouse.identity.CredentialType;
@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One stored identity whose credentials second factors change, and a second-factor throttle that locks after five. */
-final class TotpFixtures {
+/** For second-factor method tests: one stored identity whose credentials second factors change, and a second-factor throttle that locks after five. */
+public final class SecondFactorFixtures {
 
-    private TotpFixtures() {
+    private SecondFactorFixtures() {
     }
 
     /** The identity as stored; a change based on an older version is a conflict, as in the real service. */
-    static final class OneIdentity extends IdentityService {
-        Identity stored;
+    public static final class OneIdentity extends IdentityService {
+        public Identity stored;
 
-        OneIdentity(Identity stored) {
+        public OneIdentity(Identity stored) {
             this.stored = stored;
         }
 
@@ -50,9 +50,9 @@ final class TotpFixtures {
     }
 
     /** Counts second-factor failures per identity; five lock. */
-    static final class Throttle extends LoginThrottle {
-        final Map<String, Integer> failures = new java.util.HashMap<>();
-        final List<String> calls = new ArrayList<>();
+    public static final class Throttle extends LoginThrottle {
+        public final Map<String, Integer> failures = new java.util.HashMap<>();
+        public final List<String> calls = new ArrayList<>();
 
         @Override
         public boolean isSecondFactorLocked(TenantId tenant, String identityId) {

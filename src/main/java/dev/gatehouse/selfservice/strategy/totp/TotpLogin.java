@@ -5,24 +5,16 @@ import dev.gatehouse.credential.totp.TotpResult;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
-import dev.gatehouse.kernel.event.Outcome;
-import dev.gatehouse.kernel.event.SecurityEvent;
-import dev.gatehouse.kernel.event.SecurityEventType;
-import dev.gatehouse.kernel.event.SecurityEvents;
-import dev.gatehouse.kernel.tenant.TenantId;
-import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.selfservice.Completion;
-import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.login.LoginMethod;
-import dev.gatehouse.selfservice.login.LoginThrottle;
+import dev.gatehouse.selfservice.login.SecondFactorGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +35,7 @@ public class TotpLogin implements LoginMethod {
     static final String CODE = "totp_code";
 
     private IdentityService identities;
-    private LoginThrottle throttle;
-    private SecurityEvents events;
-    private Transactions transactions;
+    private SecondFactorGuard guard;
     private Clock clock;
     private final Totp totp = new Totp();
 
@@ -54,12 +44,9 @@ public class TotpLogin implements LoginMethod {
     }
 
     @Inject
-    public TotpLogin(IdentityService identities, LoginThrottle throttle, SecurityEvents events, Transactions transactions,
-                     Clock clock) {
+    public TotpLogin(IdentityService identities, SecondFactorGuard guard, Clock clock) {
         this.identities = identities;
-        this.throttle = throttle;
-        this.events = events;
-        this.transactions = transactions;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -88,55 +75,34 @@ public class TotpLogin implements LoginMethod {
         if (TotpCredential.of(identity).isEmpty()) {
             return List.of();
         }
-        return List.of(UiNode.input(TotpMessages.GROUP, CODE, "text", Json.createValue(""), true, "one-time-code",
-                        TotpMessages.codeLabel()),
-                UiNode.input(TotpMessages.GROUP, "method", "submit", Json.createValue(TotpMessages.METHOD), false, null,
-                        TotpMessages.useAuthenticator()));
-    }
-
-    /** What is read before the code is checked, in one short transaction. */
-    private record Lookup(boolean locked, Identity identity) {
+        return SecondFactorGuard.form(TotpMessages.METHOD, CODE, "one-time-code", TotpMessages.codeLabel(), TotpMessages.useAuthenticator());
     }
 
     @Override
     public Completion<Result> submit(Flow flow, Submission submission, Ui ui) {
-        TenantId tenant = flow.tenant();
-        String subject = flow.identity().toString();
         Optional<String> code = submission.field(CODE).map(String::trim).filter(c -> !c.isEmpty());
         if (code.isEmpty()) {
-            return refuse(flow, ui.mapNode(CODE, n -> n.withMessage(Texts.required(CODE))));
+            return SecondFactorGuard.refuse(flow, ui.mapNode(CODE, n -> n.withMessage(Texts.required(CODE))));
         }
-        Lookup lookup = transactions.call(() -> new Lookup(throttle.isSecondFactorLocked(tenant, subject),
-                identities.find(tenant, subject).filter(Identity::isActive).orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION))));
-        Identity who = lookup.identity();
+        SecondFactorGuard.Attempt attempt = guard.begin(flow);
+        Identity who = attempt.identity();
         Optional<TotpCredential> credential = TotpCredential.of(who);
         if (credential.isEmpty()) {
-            return refuse(flow, ui.withMessage(TotpMessages.noDevice()));
+            return SecondFactorGuard.refuse(flow, ui.withMessage(TotpMessages.noDevice()));
         }
         Instant now = clock.instant();
         TotpResult result = totp.verify(credential.get().secret(), code.get(), now, credential.get().lastUsedStep());
-        if (lookup.locked() || !(result instanceof TotpResult.Accepted accepted)) {
-            String reason = lookup.locked() ? "locked" : ((TotpResult.Refused) result).reason().name().toLowerCase(Locale.ROOT);
-            failed(tenant, who, reason);
-            return refuse(flow, ui.mapNode(CODE, n -> n.withMessage(TotpMessages.wrongCode())));
+        if (attempt.locked() || !(result instanceof TotpResult.Accepted accepted)) {
+            guard.failed(flow, TotpMessages.METHOD,
+                    attempt.locked() ? "locked" : ((TotpResult.Refused) result).reason().name().toLowerCase(Locale.ROOT));
+            return SecondFactorGuard.refuse(flow, ui.mapNode(CODE, n -> n.withMessage(TotpMessages.wrongCode())));
         }
         return () -> {
             // refused as a conflict if the identity changed since it was read: the same code used twice at once
             identities.storeCredential(who, CredentialType.TOTP,
                     Optional.of(credential.get().used(accepted.step()).toCredential(who, now)));
-            throttle.secondFactorSucceeded(tenant, subject);
+            guard.succeeded(flow);
             return new Authenticated(who, ui, TotpMessages.METHOD, TotpMessages.METHOD);
         };
-    }
-
-    private void failed(TenantId tenant, Identity who, String reason) {
-        // its own transaction, before the submission's: a wrong code must count even if that one rolls back
-        throttle.secondFactorFailed(tenant, who.id().toString());
-        events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(tenant.value())
-                .subject(who.id().toString()).detail("method", TotpMessages.METHOD).detail("reason", reason));
-    }
-
-    private static Completion<Result> refuse(Flow flow, Ui ui) {
-        return Completion.of(new Answered(flow.showing(ui), false));
     }
 }

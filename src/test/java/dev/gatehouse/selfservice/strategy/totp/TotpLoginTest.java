@@ -9,9 +9,11 @@ import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.SelfServiceFixtures;
+import dev.gatehouse.selfservice.strategy.SecondFactorFixtures;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.login.LoginHandler;
+import dev.gatehouse.selfservice.login.SecondFactorGuard;
 import dev.gatehouse.session.SessionService;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
@@ -32,9 +34,9 @@ class TotpLoginTest {
     private static final TotpSecret SECRET = TotpSecret.generate(new SecureRandom());
 
     private final SelfServiceFixtures f = new SelfServiceFixtures();
-    private final TotpFixtures.OneIdentity identities = new TotpFixtures.OneIdentity(enrolled(SelfServiceFixtures.identity("alice@example.com", null)));
-    private final TotpFixtures.Throttle throttle = new TotpFixtures.Throttle();
-    private final TotpLogin method = new TotpLogin(identities, throttle, f.events, f.transactions, f.clock);
+    private final SecondFactorFixtures.OneIdentity identities = new SecondFactorFixtures.OneIdentity(enrolled(SelfServiceFixtures.identity("alice@example.com", null)));
+    private final SecondFactorFixtures.Throttle throttle = new SecondFactorFixtures.Throttle();
+    private final TotpLogin method = new TotpLogin(identities, new SecondFactorGuard(identities, throttle, f.events, f.transactions), f.clock);
     private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config,
             f.transactions, f.clock);
     private final SessionService.Issued signedIn = f.sessions.issue(identities.stored, "password");

@@ -15,6 +15,7 @@ import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.SelfServiceFixtures;
+import dev.gatehouse.selfservice.strategy.SecondFactorFixtures;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
@@ -39,7 +40,7 @@ class TotpSettingsTest {
 
     private final SelfServiceFixtures f = new SelfServiceFixtures();
     private final IdentitySchema schema = new IdentitySchemas(new IdentitySchemaConfig(MapConfig.of())).defaultSchema();
-    private final TotpFixtures.OneIdentity identities = new TotpFixtures.OneIdentity(SelfServiceFixtures.identity("alice@example.com", null));
+    private final SecondFactorFixtures.OneIdentity identities = new SecondFactorFixtures.OneIdentity(SelfServiceFixtures.identity("alice@example.com", null));
     private final RequestContext request = new RequestContext();
     private final TotpSettings method = new TotpSettings(identities, f.sessions, f.config, request, f.clock);
 
