@@ -9,18 +9,15 @@ import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.oauth2.client.TokenEndpointAuthMethod;
 import dev.gatehouse.oauth2.client.TokenLifespans;
 import dev.gatehouse.oauth2.client.jpa.JpaClientRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,29 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every {@link ClientRepository} must do, run against each database the product supports. */
-abstract class ClientRepositoryContract {
+abstract class ClientRepositoryContract extends RepositoryContract<ClientRepository> {
 
-    private static final TenantId OTHER = new TenantId("other");
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
-    private ContractDatabase db;
-
-    protected abstract ContractDatabase database();
-
-    @BeforeEach
-    void open() {
-        db = database().withTenant(OTHER);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private <T> T inTx(Function<ClientRepository, T> work) {
-        return db.inTransaction(em -> work.apply(new JpaClientRepository(em)));
+    @Override
+    protected ClientRepository repository(EntityManager em) {
+        return new JpaClientRepository(em);
     }
 
     private static RegisteredClient full(TenantId tenant, String id, String name, Instant at) {

@@ -76,6 +76,13 @@ public final class ContractDatabase implements AutoCloseable {
         }));
     }
 
+    /** A new PostgreSQL database; the test is skipped (not failed) when PostgreSQL is not reachable. */
+    public static ContractDatabase postgresOrSkip() {
+        Optional<ContractDatabase> db = postgres();
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.isPresent(), "PostgreSQL not reachable");
+        return db.get();
+    }
+
     public EntityManagerFactory emf() {
         return emf;
     }

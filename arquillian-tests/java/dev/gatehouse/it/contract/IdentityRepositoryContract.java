@@ -14,8 +14,7 @@ import dev.gatehouse.identity.jpa.JpaIdentityRepository;
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,27 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every {@link IdentityRepository} must do, on each database the product supports. */
-abstract class IdentityRepositoryContract {
+abstract class IdentityRepositoryContract extends RepositoryContract<IdentityRepository> {
 
-    private static final TenantId OTHER = new TenantId("other");
-    private ContractDatabase db;
-
-    protected abstract ContractDatabase database();
-
-    @BeforeEach
-    void open() {
-        db = database().withTenant(OTHER);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private <T> T inTx(Function<IdentityRepository, T> work) {
-        return db.inTransaction(em -> work.apply(new JpaIdentityRepository(em)));
+    @Override
+    protected IdentityRepository repository(EntityManager em) {
+        return new JpaIdentityRepository(em);
     }
 
     private static Identity identity(TenantId tenant, String email) {

@@ -6,60 +6,24 @@ import dev.gatehouse.oauth2.token.StoredToken;
 import dev.gatehouse.oauth2.token.TokenKind;
 import dev.gatehouse.oauth2.token.TokenStore;
 import dev.gatehouse.oauth2.token.jpa.JpaTokenStore;
-import dev.gatehouse.platform.db.ExpiredRows;
-import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.jpa.JpaTenantRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every {@link TokenStore} must do, on each database the product supports. */
-abstract class TokenStoreContract {
+abstract class TokenStoreContract extends RepositoryContract<TokenStore> {
 
-    private static final TenantId OTHER = new TenantId("other");
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private ContractDatabase db;
-
-    protected abstract ContractDatabase database();
-
-    @BeforeEach
-    void open() {
-        db = database();
-        db.inTransaction(em -> {
-            new JpaTenantRepository(em).create(new Tenant(OTHER, "Other", List.of(), Instant.now()));
-            return null;
-        });
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private <T> T inTx(Function<TokenStore, T> work) {
-        return db.inTransaction(em -> work.apply(new JpaTokenStore(em)));
-    }
-
-    private boolean holds(Function<TokenStore, Boolean> work) {
-        return inTx(work);
-    }
-
-    private int count(Function<TokenStore, Integer> work) {
-        return inTx(work);
+    @Override
+    protected TokenStore repository(EntityManager em) {
+        return new JpaTokenStore(em);
     }
 
     private StoredGrant grant(TenantId tenant, String codeHash) {
@@ -166,7 +130,4 @@ abstract class TokenStoreContract {
         assertEquals(0, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
     }
 
-    private static ExpiredRows.Batch batch(int size) {
-        return new ExpiredRows.Batch(NOW, NOW.minusSeconds(60), size);
-    }
 }

@@ -255,6 +255,64 @@ class PlatformInContainerIT {
         assertTrue(exists("courier_message", queuedLongAgo), "not sent yet: never deleted");
     }
 
+    @Test
+    void cleanupWhenRememberedLoginSessionsExpiredPastGraceThenDeletedAndOthersKept() throws Exception {
+        awaitMigrated();
+        UUID[] old = {loginSession(LONG_AGO), loginSession(LONG_AGO), loginSession(LONG_AGO)};
+        UUID recent = loginSession(WITHIN_GRACE);
+        UUID live = loginSession(LATER);
+        UUID neverRemembered = loginSession(null);
+
+        cleanup.runOnce(BATCH);
+
+        for (UUID id : old) {
+            assertFalse(exists("oauth2_login_session", id), "no longer remembered past the grace: gone");
+        }
+        assertTrue(exists("oauth2_login_session", recent), "expired within the grace: kept");
+        assertTrue(exists("oauth2_login_session", live), "still remembered: kept");
+        assertTrue(exists("oauth2_login_session", neverRemembered), "no expiry: kept");
+    }
+
+    @Test
+    void cleanupWhenConsentsExpiredPastGraceAndTheirLoginSessionGoneThenDeletedAndOthersKept() throws Exception {
+        awaitMigrated();
+        UUID liveLogin = loginSession(LATER);
+        UUID[] old = {consent(null, LONG_AGO), consent(UUID.randomUUID(), LONG_AGO), consent(UUID.randomUUID(), LONG_AGO)};
+        UUID ofLiveLogin = consent(liveLogin, LONG_AGO);
+        UUID recent = consent(null, WITHIN_GRACE);
+        UUID remembered = consent(null, LATER);
+
+        cleanup.runOnce(BATCH);
+
+        for (UUID id : old) {
+            assertFalse(exists("oauth2_consent_session", id), "no longer remembered past the grace, login session gone: gone");
+        }
+        assertTrue(exists("oauth2_consent_session", ofLiveLogin), "its login session lives: a logout must still reach the client");
+        assertTrue(exists("oauth2_consent_session", recent), "expired within the grace: kept");
+        assertTrue(exists("oauth2_consent_session", remembered), "still remembered: kept");
+    }
+
+    private UUID loginSession(Instant expiresAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Instant at = expiresAt == null ? NOW : expiresAt.minus(Duration.ofDays(1));
+        update("INSERT INTO oauth2_login_session (id, tenant_id, subject, cookie_hash, remember, active, authenticated_at,"
+                        + " expires_at, updated_at) VALUES (?, 'default', 'cleanup-subject', ?, ?, true, ?, ?, ?)",
+                id, UUID.randomUUID().toString(), expiresAt != null, ts(at), expiresAt == null ? null : ts(expiresAt), ts(at));
+        return id;
+    }
+
+    private UUID consent(UUID loginSession, Instant expiresAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Timestamp handled = ts(expiresAt.minus(Duration.ofDays(1)));
+        update("INSERT INTO oauth2_consent_session (id, tenant_id, subject, client_id, login_session_id, requested_scope,"
+                        + " requested_audience, granted_scope, granted_audience, remember, remember_for, session_id_token,"
+                        + " session_access_token, request_url, handled_at, expires_at, active) VALUES (?, 'default',"
+                        + " 'cleanup-subject', 'cleanup-client', ?, 'openid', '', 'openid', '', true, 86400, '{}', '{}',"
+                        + " 'http://localhost/oauth2/auth', ?, ?, true)",
+                id, loginSession == null ? null : loginSession.toString(), handled, ts(expiresAt));
+        return id;
+    }
+
     private UUID flow(Instant expiresAt) throws SQLException {
         UUID id = UUID.randomUUID();
         update("INSERT INTO selfservice_flow (id, tenant_id, kind, flavor, state, request_url, refresh, ui, issued_at,"

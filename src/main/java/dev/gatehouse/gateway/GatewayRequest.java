@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * The request a decision is about, independent of how it reached the gateway (decisions API, filter,
  * proxy): the tenant whose sessions and rules apply, its normalised target, its query, headers
  * (case-insensitive names), cookies, client address, {@code issuer}: our token server's issuer for that tenant
- * as the request reached Gatehouse ({@link dev.gatehouse.oauth2.Issuer}, {@code /t/{tenant}} prefix included),
- * which is not the target's host for the decisions API, and its body, read only if a handler asks for it.
+ * as the request reached Gatehouse ({@link dev.gatehouse.gateway.port.LocalIntrospection#issuer},
+ * {@code /t/{tenant}} prefix included), which is not the target's host for the decisions API, and its body, read only if a handler asks for it.
  */
 public record GatewayRequest(TenantId tenant, RequestTarget target, String rawQuery, Map<String, List<String>> headers,
                              Map<String, String> cookies, String clientIp, String issuer, RequestBody body) {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-/** Stored key sets. Every method names its tenant; nothing reads across tenants except the rotation sweep. */
+/**
+ * Stored key sets. Every method names its tenant; nothing reads across tenants except the rotation sweep. Every method
+ * runs in the caller's transaction.
+ */
 public interface KeyRepository {
 
     /** Every key of the set, retired or not, newest activation first. */
@@ -19,8 +22,8 @@ public interface KeyRepository {
     List<SetRef> setsWithKeys();
 
     /**
-     * Runs {@code work} in a transaction of its own that holds the set's row lock (creating the row first if
-     * needed), so that on any number of nodes only one at a time creates, rotates or replaces the set's keys.
+     * Runs {@code work} holding the set's row lock (creating the row first if needed) until the caller's
+     * transaction ends, so that on any number of nodes only one at a time creates, rotates or replaces the set's keys.
      */
     <T> T underLock(TenantId tenant, KeySetName set, Function<LockedSet, T> work);
 

@@ -7,6 +7,7 @@ import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,7 +25,9 @@ import java.util.UUID;
  * admin API or the rotation schedule) while older keys keep verifying until their retirement time, and
  * decrypts private keys for signing. All creation and rotation happens under the set's database row lock;
  * what a node remembers is a bounded cache that lives {@code gatehouse.jwk.cache-ttl}. A new key is generated
- * (slow, for RSA) before the lock is taken, so no database connection or lock is held meanwhile.
+ * (slow, for RSA) before the lock is taken, so no database connection or lock is held meanwhile: each step that
+ * reads or writes keys is a short transaction of its own (or joins the caller's), so key changes commit before
+ * anyone signs with them.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -34,6 +37,7 @@ public class KeyRing {
     private static final Duration RELOAD_ON_UNKNOWN_KID = Duration.ofSeconds(1);
 
     private KeyRepository repository;
+    private Transactions transactions;
     private JwkConfig config;
     private KeyEncryptionKeys keks;
     private SecurityEvents events;
@@ -47,8 +51,10 @@ public class KeyRing {
     }
 
     @Inject
-    public KeyRing(KeyRepository repository, JwkConfig config, KeyEncryptionKeys keks, SecurityEvents events, Clock clock) {
+    public KeyRing(KeyRepository repository, Transactions transactions, JwkConfig config, KeyEncryptionKeys keks,
+                   SecurityEvents events, Clock clock) {
         this.repository = repository;
+        this.transactions = transactions;
         this.config = config;
         this.keks = keks;
         this.events = events;
@@ -86,13 +92,13 @@ public class KeyRing {
             }
             SigningKey key = newKey(tenant, set, UUID.randomUUID().toString(), config.defaultAlgorithm());
             // another node may have been first: then its key signs, and this one is dropped
-            boolean created = repository.underLock(tenant, set, locked -> {
+            boolean created = transactions.call(() -> repository.underLock(tenant, set, locked -> {
                 if (signerIn(locked.keys()).isPresent()) {
                     return false;
                 }
                 locked.insert(key);
                 return true;
-            });
+            }));
             if (created) {
                 fire(SecurityEventType.KEY_CREATED, key, null, "first use");
             }
@@ -126,14 +132,14 @@ public class KeyRing {
         String id = kid.orElseGet(() -> UUID.randomUUID().toString());
         SigningKey created = newKey(tenant, set, id, alg);
         // a taken kid is an answer, not an exception inside the transaction: nothing is written either way
-        SigningKey key = repository.underLock(tenant, set, locked -> {
+        SigningKey key = transactions.call(() -> repository.underLock(tenant, set, locked -> {
             if (locked.keys().stream().anyMatch(k -> k.kid().equals(id))) {
                 return Optional.<SigningKey>empty();
             }
             locked.retireSigners(created.activatedAt().plus(config.retireAfter()));
             locked.insert(created);
             return Optional.of(created);
-        }).orElseThrow(DuplicateKeyIdException::new);
+        })).orElseThrow(DuplicateKeyIdException::new);
         forget(tenant, set);
         fire(SecurityEventType.KEY_CREATED, key, actor, "admin");
         return key;
@@ -144,12 +150,12 @@ public class KeyRing {
      * nodes at once, exactly one rotates (the others see the new key under the lock and do nothing).
      */
     public Optional<SigningKey> rotateIfDue(TenantId tenant, KeySetName set) {
-        Optional<SigningKey> current = signerIn(repository.keys(tenant, set));
+        Optional<SigningKey> current = signerIn(transactions.call(() -> repository.keys(tenant, set)));
         if (current.isEmpty() || !due(current.get())) {
             return Optional.empty();
         }
         SigningKey next = newKey(tenant, set, UUID.randomUUID().toString(), current.get().alg());
-        Optional<SigningKey> rotated = repository.underLock(tenant, set, locked -> {
+        Optional<SigningKey> rotated = transactions.call(() -> repository.underLock(tenant, set, locked -> {
             Optional<SigningKey> signing = signerIn(locked.keys());
             if (signing.isEmpty() || !due(signing.get())) {
                 return Optional.<SigningKey>empty();
@@ -157,7 +163,7 @@ public class KeyRing {
             locked.retireSigners(next.activatedAt().plus(config.retireAfter()));
             locked.insert(next);
             return Optional.of(next);
-        });
+        }));
         rotated.ifPresent(k -> {
             forget(tenant, set);
             fire(SecurityEventType.KEY_ROTATED, k, null, "schedule");
@@ -167,15 +173,16 @@ public class KeyRing {
 
     /** Deletes every key of the set; the next signature creates a new first key. */
     public List<SigningKey> deleteSet(TenantId tenant, KeySetName set, String actor) {
-        List<SigningKey> deleted = repository.deleteSet(tenant, set);
+        List<SigningKey> deleted = transactions.call(() -> repository.deleteSet(tenant, set));
         forget(tenant, set);
         deleted.forEach(k -> fire(SecurityEventType.KEY_DELETED, k, actor, "admin"));
         return deleted;
     }
 
     public boolean deleteKey(TenantId tenant, KeySetName set, String kid, String actor) {
-        Optional<SigningKey> key = repository.keys(tenant, set).stream().filter(k -> k.kid().equals(kid)).findFirst();
-        boolean deleted = key.isPresent() && repository.deleteKey(tenant, set, kid);
+        Optional<SigningKey> key = transactions.call(() -> repository.keys(tenant, set)).stream()
+                .filter(k -> k.kid().equals(kid)).findFirst();
+        boolean deleted = key.isPresent() && transactions.call(() -> repository.deleteKey(tenant, set, kid));
         forget(tenant, set);
         if (deleted) {
             fire(SecurityEventType.KEY_DELETED, key.get(), actor, "admin");
@@ -185,7 +192,7 @@ public class KeyRing {
 
     /** Removes keys past their retirement time from the database (they no longer verify anywhere). */
     public int purgeRetired() {
-        List<SigningKey> purged = repository.deleteRetired(clock.instant());
+        List<SigningKey> purged = transactions.call(() -> repository.deleteRetired(clock.instant()));
         purged.forEach(k -> {
             forget(k.tenant(), k.set());
             fire(SecurityEventType.KEY_DELETED, k, null, "retired");
@@ -196,7 +203,7 @@ public class KeyRing {
     /** Every key of the tenant that still verifies, all sets. */
     public List<SigningKey> verifying(TenantId tenant) {
         Instant now = clock.instant();
-        return repository.keys(tenant).stream().filter(k -> k.verifiesAt(now)).toList();
+        return transactions.call(() -> repository.keys(tenant)).stream().filter(k -> k.verifiesAt(now)).toList();
     }
 
     private boolean due(SigningKey signer) {
@@ -222,7 +229,7 @@ public class KeyRing {
     }
 
     private LoadedSet load(TenantId tenant, KeySetName set) {
-        LoadedSet loaded = new LoadedSet(repository.keys(tenant, set), clock.instant());
+        LoadedSet loaded = new LoadedSet(transactions.call(() -> repository.keys(tenant, set)), clock.instant());
         sets.put(new SetKey(tenant, set), loaded, loaded.loadedAt().plus(config.cacheTtl()));
         return loaded;
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.jwk;
 
 import dev.gatehouse.platform.db.DatabaseMigrator;
 import dev.gatehouse.platform.db.PeriodicJob;
+import dev.gatehouse.platform.db.Transactions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -42,6 +43,8 @@ public class KeyRotation {
     KeyRing ring;
     @Inject
     KeyRepository repository;
+    @Inject
+    Transactions transactions;
 
     private final PeriodicJob job = new PeriodicJob(LOG, "Key rotation check");
 
@@ -59,7 +62,7 @@ public class KeyRotation {
     /** One pass over every set of every tenant; returns how many sets were rotated. */
     public int runOnce() {
         int rotated = 0;
-        for (KeyRepository.SetRef ref : repository.setsWithKeys()) {
+        for (KeyRepository.SetRef ref : transactions.call(repository::setsWithKeys)) {
             if (ring.rotateIfDue(ref.tenant(), ref.set()).isPresent()) {
                 rotated++;
                 LOG.info("Rotated the signing key of set " + ref.set() + " of tenant " + ref.tenant());

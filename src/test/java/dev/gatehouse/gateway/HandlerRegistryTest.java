@@ -2,6 +2,7 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.gateway.authn.AnonymousAuthenticator;
 import dev.gatehouse.gateway.authz.AllowAuthorizer;
+import dev.gatehouse.gateway.engine.HandlerRegistry;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.mutate.HeaderMutator;
 import dev.gatehouse.gateway.mutate.HydratorMutator;

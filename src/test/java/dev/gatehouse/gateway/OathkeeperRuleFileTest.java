@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway;
 
 import dev.gatehouse.gateway.demo.DemoRules;
+import dev.gatehouse.gateway.engine.HandlerRegistry;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.Rule;

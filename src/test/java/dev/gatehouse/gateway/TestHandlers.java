@@ -14,6 +14,8 @@ import dev.gatehouse.gateway.authz.OwnerAuthorizer;
 import dev.gatehouse.gateway.authz.RemoteAuthorizer;
 import dev.gatehouse.gateway.authz.RemoteJsonAuthorizer;
 import dev.gatehouse.gateway.authz.RolesAuthorizer;
+import dev.gatehouse.gateway.engine.HandlerRegistry;
+import dev.gatehouse.gateway.engine.RuleSet;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.errors.RedirectErrorHandler;
 import dev.gatehouse.gateway.errors.WwwAuthenticateErrorHandler;
@@ -24,7 +26,6 @@ import dev.gatehouse.gateway.mutate.IdTokenMutator;
 import dev.gatehouse.gateway.mutate.NoopMutator;
 import dev.gatehouse.gateway.rule.MatchStrategy;
 import dev.gatehouse.gateway.rule.Rule;
-import dev.gatehouse.gateway.rule.RuleSet;
 import dev.gatehouse.kernel.config.ShippedConfig;
 
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -50,7 +51,7 @@ class KeyRingTest {
                 events.add(builder.build());
             }
         };
-        return new KeyRing(repository, config, keks, recorder, clock);
+        return new KeyRing(repository, new Transactions(), config, keks, recorder, clock);
     }
 
     private String sign(SigningKey key) {
@@ -231,7 +232,7 @@ class KeyRingTest {
     void privateKeyWhenUnderOtherKekThenClearError() {
         SigningKey key = ring.signer(ACME, SET);
         KeyEncryptionKey otherKek = new KeyEncryptionKey(TestKeys.random32());
-        KeyRing misconfigured = new KeyRing(repository, JwkConfigs.of(), new KeyEncryptionKeys() {
+        KeyRing misconfigured = new KeyRing(repository, new Transactions(), JwkConfigs.of(), new KeyEncryptionKeys() {
             @Override
             public KeyEncryptionKey current() {
                 return otherKek;

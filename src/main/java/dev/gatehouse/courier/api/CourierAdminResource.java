@@ -3,7 +3,7 @@ package dev.gatehouse.courier.api;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.Outbox;
 import dev.gatehouse.kernel.Ids;
-import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,6 +41,7 @@ public class CourierAdminResource {
     HttpServletRequest request;
 
     @GET
+    @Transactional
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
                          @QueryParam("status") String status, @QueryParam("recipient") String recipient) {
         Pagination page = Pagination.parse(pageSize, pageToken);
@@ -53,6 +55,7 @@ public class CourierAdminResource {
 
     @GET
     @Path("{id}")
+    @Transactional
     public JsonObject get(@PathParam("id") String id) {
         return Ids.parseUuid(id).flatMap(u -> outbox.find(tenant.id(), u)).map(MessageJson::of)
                 .orElseThrow(() -> ApiException.notFound("No message with this id"));

@@ -4,13 +4,14 @@ import dev.gatehouse.courier.ClaimedMessage;
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.Recipient;
-import dev.gatehouse.courier.jpa.OutboxQueue;
+import dev.gatehouse.courier.jdbc.OutboxQueue;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.log.Redactor;
 import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.platform.db.Transactions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -58,6 +59,8 @@ public class CourierSender {
     DatabaseMigrator migrator;
     @Inject
     OutboxQueue queue;
+    @Inject
+    Transactions transactions;
     @Inject
     SmtpMailer mailer;
     @Inject
@@ -110,7 +113,7 @@ public class CourierSender {
         if (!config.sends()) {
             return new OutboxQueue.Released(0, 0);
         }
-        OutboxQueue.Released released = queue.releaseHeld(config.heldMaxAge());
+        OutboxQueue.Released released = transactions.call(() -> queue.releaseHeld(config.heldMaxAge()));
         if (released.queued() > 0 || released.abandoned() > 0) {
             LOG.info("Courier: SMTP is configured now: " + released.queued() + " held message(s) queued for sending, "
                     + released.abandoned() + " older than " + config.heldMaxAge() + " abandoned");
@@ -123,7 +126,7 @@ public class CourierSender {
         if (!config.sends()) {
             return 0;
         }
-        List<ClaimedMessage> batch = queue.claim(config.batchSize());
+        List<ClaimedMessage> batch = transactions.call(() -> queue.claim(config.batchSize()));
         for (ClaimedMessage m : batch) {
             deliver(m);
         }
@@ -134,15 +137,15 @@ public class CourierSender {
         String domain = new Recipient(m.recipient()).domain();
         try {
             mailer.send(m);
-            queue.sent(m.id());
+            transactions.run(() -> queue.sent(m.id()));
             events.fire(SecurityEvent.of(SecurityEventType.MESSAGE_SENT, Outcome.SUCCESS).tenant(m.tenant())
                     .subject(m.id().toString()).detail("template", m.template()).detail("recipient_domain", domain)
                     .detail("attempt", m.attempt()));
             LOG.log(Level.FINE, "Courier: sent message {0} to a recipient at {1}", new Object[] {m.id(), domain});
         } catch (MessagingException | RuntimeException e) {
-            String error = Redactor.text(oneLine(e));
-            error = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-            MessageStatus now = queue.failed(m, error);
+            String reason = Redactor.text(oneLine(e));
+            String error = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
+            MessageStatus now = transactions.call(() -> queue.failed(m, error));
             if (now == MessageStatus.ABANDONED) {
                 events.fire(SecurityEvent.of(SecurityEventType.MESSAGE_ABANDONED, Outcome.FAILURE).tenant(m.tenant())
                         .subject(m.id().toString()).detail("template", m.template()).detail("recipient_domain", domain)

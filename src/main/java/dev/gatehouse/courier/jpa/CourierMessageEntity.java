@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -36,17 +36,17 @@ public class CourierMessageEntity {
     @Column(name = "send_count", nullable = false)
     int sendCount;
     @Column(name = "next_attempt_at", nullable = false)
-    OffsetDateTime nextAttemptAt;
+    Instant nextAttemptAt;
     @Column(name = "last_error")
     String lastError;
     @Column(name = "identity_id", updatable = false)
     String identityId;
     @Column(name = "created_at", nullable = false, updatable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
     @Column(name = "sent_at")
-    OffsetDateTime sentAt;
+    Instant sentAt;
 
     protected CourierMessageEntity() {
     }
@@ -60,10 +60,6 @@ public class CourierMessageEntity {
         return new CourierMessage(id, tenantId, MessageTemplate.valueOf(template.toUpperCase(java.util.Locale.ROOT)),
                 recipient, locale, subject, bodyText, bodyHtml,
                 MessageStatus.parse(status).orElseThrow(() -> new IllegalStateException("unknown status " + status)),
-                sendCount, instant(nextAttemptAt), lastError, identityId, instant(createdAt), instant(updatedAt), instant(sentAt));
-    }
-
-    private static java.time.Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
+                sendCount, nextAttemptAt, lastError, identityId, createdAt, updatedAt, sentAt);
     }
 }

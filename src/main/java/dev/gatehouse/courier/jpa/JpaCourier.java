@@ -18,9 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -50,12 +49,18 @@ public class JpaCourier implements Courier {
         this.renderer = new TemplateRenderer(config.templatesDir());
     }
 
+    /** For use outside the container (repository contract tests). */
+    public JpaCourier(EntityManager em, CourierConfig config, SecurityEvents events, Clock clock) {
+        this(config, events, clock);
+        this.em = em;
+    }
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(OutgoingMessage message) {
         Recipient recipient = new Recipient(message.recipient());
         RenderedMessage rendered = renderer.render(message.template(), message.locale(), message.model());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Instant now = clock.instant();
         MessageStatus status = config.sends() ? MessageStatus.QUEUED : MessageStatus.HELD;
         CourierMessageEntity e = new CourierMessageEntity(Ids.uuid(), message.tenant().value());
         e.template = message.template().wire();

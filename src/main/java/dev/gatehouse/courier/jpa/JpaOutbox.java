@@ -15,15 +15,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link Outbox} on JPA; every query is scoped by the tenant. Read-only, for the admin API and the dev outbox page:
- * each read is a short transaction of its own unless the caller has one.
+ * {@link Outbox} on JPA; every query is scoped by the tenant. Read-only, for the admin API and the dev outbox page,
+ * which open the transaction.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaOutbox implements Outbox {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    protected JpaOutbox() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaOutbox(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public List<CourierMessage> list(TenantId tenant, Optional<MessageStatus> status, Optional<String> recipient,

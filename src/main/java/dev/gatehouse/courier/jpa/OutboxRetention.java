@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -31,11 +30,20 @@ public class OutboxRetention implements ExpiredRows {
     @Inject
     CourierConfig config;
 
+    protected OutboxRetention() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public OutboxRetention(EntityManager em, CourierConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
     @Override
     public int deleteExpired(TenantId tenant, Batch batch) {
         return BatchDelete.of(em, "CourierMessageEntity", "e.tenantId = :tenant and e.status in :done and e.updatedAt < :before")
                 .with("tenant", tenant.value()).with("done", DONE)
-                .with("before", batch.now().minus(config.retention()).atOffset(ZoneOffset.UTC))
+                .with("before", batch.now().minus(config.retention()))
                 .run(batch.size());
     }
 }

@@ -1,2 +1,2 @@
-/** The outbox in the database: the courier's writer (JPA) and the sender's claim queue (SQL with row locks). */
+/** The outbox in the database on JPA: the courier's writer, the read side for the admin API, and its retention. */
 package dev.gatehouse.courier.jpa;

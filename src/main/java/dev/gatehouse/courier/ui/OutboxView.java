@@ -8,6 +8,7 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,8 @@ public class OutboxView {
 
     private List<CourierMessage> messages;
 
+    /** Read in one short transaction the first time the page asks. */
+    @Transactional
     public List<CourierMessage> getMessages() {
         if (messages == null) {
             TenantId id = tenant.isResolved() ? tenant.id() : TenantId.DEFAULT;

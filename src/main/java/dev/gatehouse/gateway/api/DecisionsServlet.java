@@ -1,8 +1,8 @@
 package dev.gatehouse.gateway.api;
 
 import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.Decision;
-import dev.gatehouse.gateway.Enforcement;
+import dev.gatehouse.gateway.engine.Decision;
+import dev.gatehouse.gateway.engine.Enforcement;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.api;
 
-import dev.gatehouse.gateway.rule.RuleAdminService;
+import dev.gatehouse.gateway.engine.RuleAdminService;
 import dev.gatehouse.gateway.rule.RuleVersion;
 import dev.gatehouse.gateway.rule.StoredRule;
 import dev.gatehouse.kernel.RequestActor;

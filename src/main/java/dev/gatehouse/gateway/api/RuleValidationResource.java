@@ -1,11 +1,11 @@
 package dev.gatehouse.gateway.api;
 
 import dev.gatehouse.gateway.GatewayConfig;
-import dev.gatehouse.gateway.rule.ActiveRules;
+import dev.gatehouse.gateway.engine.ActiveRules;
+import dev.gatehouse.gateway.engine.RuleSet;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleDocuments;
-import dev.gatehouse.gateway.rule.RuleSet;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.api;
 
-import dev.gatehouse.gateway.rule.ActiveRules;
+import dev.gatehouse.gateway.engine.ActiveRules;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;

@@ -3,7 +3,7 @@ package dev.gatehouse.gateway.authn;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayRequest;
-import dev.gatehouse.session.SessionConfig;
+import dev.gatehouse.gateway.port.SessionLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,7 +23,7 @@ public class CookieSessionAuthenticator implements Authenticator {
     @Inject
     SessionCheck check;
     @Inject
-    SessionConfig sessions;
+    SessionLookup sessions;
 
     @Override
     public ConfigKeys configKeys() {

@@ -5,9 +5,9 @@ import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.gateway.port.LocalIntrospection;
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IntrospectionAuthenticator implements Authenticator {
 
     @Inject
-    TokenIntrospection introspection;
+    LocalIntrospection introspection;
     @Inject
     TokenHasher hasher;
     @Inject

@@ -5,9 +5,8 @@ import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.HandlerConfigs;
 import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.gateway.port.SessionLookup;
 import dev.gatehouse.kernel.json.JsonText;
-import dev.gatehouse.session.SessionService;
-import dev.gatehouse.session.api.SessionJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -36,7 +35,7 @@ public class SessionCheck {
     private static final String HEX = "0123456789ABCDEF";
 
     @Inject
-    SessionService sessions;
+    SessionLookup sessions;
     @Inject
     RemoteCalls remote;
 
@@ -46,10 +45,9 @@ public class SessionCheck {
         String subjectFrom;
         String extraFrom;
         if (config.checkSessionUrl().isEmpty()) {
-            SessionService.Authenticated s = sessions.authenticate(request.tenant(), token)
+            body = sessions.whoami(request.tenant(), token, URI.create(request.target().scheme() + "://"
+                    + request.target().host() + "/"))
                     .orElseThrow(() -> GatewayException.unauthorized("no valid session for the credential"));
-            body = SessionJson.of(s.session(), s.identity(), URI.create(request.target().scheme() + "://"
-                    + request.target().host() + "/"));
             subjectFrom = config.subjectFrom().orElse("identity.id");
             extraFrom = config.extraFrom().orElse("@this");
         } else {

@@ -16,7 +16,7 @@ public interface ErrorHandler {
 
     /**
      * The config keys this handler accepts besides {@code when}; any other key refuses the rule at load
-     * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
+     * ({@link dev.gatehouse.gateway.engine.HandlerRegistry}). None by default.
      */
     default ConfigKeys configKeys() {
         return ConfigKeys.NONE;

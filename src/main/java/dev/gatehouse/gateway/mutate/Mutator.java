@@ -15,7 +15,7 @@ public interface Mutator {
 
     /**
      * The config keys this handler accepts; any other key refuses the rule at load
-     * ({@link dev.gatehouse.gateway.HandlerRegistry}). None by default.
+     * ({@link dev.gatehouse.gateway.engine.HandlerRegistry}). None by default.
      */
     default ConfigKeys configKeys() {
         return ConfigKeys.NONE;

@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
-import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.engine.Enforcement;
 import dev.gatehouse.kernel.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
-import dev.gatehouse.gateway.Decision;
-import dev.gatehouse.gateway.Enforcement;
+import dev.gatehouse.gateway.engine.Decision;
+import dev.gatehouse.gateway.engine.Enforcement;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.inject.Inject;

@@ -1,14 +1,13 @@
 package dev.gatehouse.gateway.proxy;
 
-import dev.gatehouse.gateway.Decision;
-import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.engine.Decision;
+import dev.gatehouse.gateway.engine.Enforcement;
+import dev.gatehouse.gateway.port.TenantByHost;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.log.LogContext;
 import dev.gatehouse.kernel.tenant.TenantId;
-import dev.gatehouse.tenant.Tenant;
-import dev.gatehouse.tenant.TenantResolver;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,7 +36,7 @@ public class ReverseProxyFilter extends HttpFilter {
     @Inject
     UpstreamForwarder forwarder;
     @Inject
-    TenantResolver tenants;
+    TenantByHost tenants;
     @Inject
     RequestContext context;
 
@@ -48,7 +47,7 @@ public class ReverseProxyFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        TenantId tenant = tenants.byHost(request.getServerName()).map(Tenant::id).orElse(TenantId.DEFAULT);
+        TenantId tenant = tenants.tenantOf(request.getServerName()).orElse(TenantId.DEFAULT);
         context.tenant(tenant.value());
         LogContext.put(LogContext.TENANT, tenant.value());
         String raw = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

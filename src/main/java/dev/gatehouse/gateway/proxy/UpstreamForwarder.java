@@ -1,11 +1,11 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.AuthenticationSession;
-import dev.gatehouse.gateway.Enforcement;
 import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.engine.Enforcement;
 import dev.gatehouse.gateway.rule.Upstream;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

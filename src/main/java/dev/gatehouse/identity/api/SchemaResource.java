@@ -2,7 +2,7 @@ package dev.gatehouse.identity.api;
 
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
-import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;

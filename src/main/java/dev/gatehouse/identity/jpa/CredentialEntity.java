@@ -10,7 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +33,9 @@ public class CredentialEntity {
     @Column(nullable = false)
     int version;
     @Column(name = "created_at", nullable = false, updatable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
     @OneToMany(mappedBy = "credential", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     List<CredentialIdentifierEntity> identifiers = new ArrayList<>();
 

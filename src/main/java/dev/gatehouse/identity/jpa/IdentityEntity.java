@@ -9,7 +9,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +27,7 @@ public class IdentityEntity {
     @Column(nullable = false)
     String state;
     @Column(name = "state_changed_at", nullable = false)
-    OffsetDateTime stateChangedAt;
+    Instant stateChangedAt;
     @Column(nullable = false)
     String traits;
     @Column(name = "metadata_public")
@@ -35,9 +35,9 @@ public class IdentityEntity {
     @Column(name = "metadata_admin")
     String metadataAdmin;
     @Column(name = "created_at", nullable = false, updatable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
     @Version
     long version;
 

@@ -33,33 +33,33 @@ final class IdentityMapper {
         for (CredentialEntity c : e.credentials) {
             CredentialType.fromWire(c.type).ifPresent(type -> credentials.put(type, new Credential(type,
                     c.identifiers.stream().map(i -> i.identifier).sorted().toList(),
-                    JsonText.readObject(c.config), c.version, Times.val(c.createdAt), Times.val(c.updatedAt))));
+                    JsonText.readObject(c.config), c.version, c.createdAt, c.updatedAt)));
         }
         return new Identity(new IdentityId(e.id), new TenantId(e.tenantId), e.schemaId,
-                IdentityState.fromWire(e.state).orElse(IdentityState.INACTIVE), Times.val(e.stateChangedAt),
+                IdentityState.fromWire(e.state).orElse(IdentityState.INACTIVE), e.stateChangedAt,
                 JsonText.readObject(e.traits), JsonText.read(e.metadataPublic), JsonText.read(e.metadataAdmin),
                 e.verifiableAddresses.stream().sorted(Comparator.comparing(a -> a.createdAt))
                         .map(a -> new VerifiableAddress(a.id, a.via, a.value, a.verified,
                                 VerifiableAddress.Status.valueOf(a.status.toUpperCase(Locale.ROOT)),
-                                Times.val(a.verifiedAt), Times.val(a.createdAt), Times.val(a.updatedAt))).toList(),
+                                a.verifiedAt, a.createdAt, a.updatedAt)).toList(),
                 e.recoveryAddresses.stream().sorted(Comparator.comparing(a -> a.createdAt))
-                        .map(a -> new RecoveryAddress(a.id, a.via, a.value, Times.val(a.createdAt), Times.val(a.updatedAt)))
+                        .map(a -> new RecoveryAddress(a.id, a.via, a.value, a.createdAt, a.updatedAt))
                         .toList(),
-                credentials, Times.val(e.createdAt), Times.val(e.updatedAt), e.version);
+                credentials, e.createdAt, e.updatedAt, e.version);
     }
 
     /** Copies the identity onto the entity (new or loaded), syncing its children. */
     static void write(Identity i, IdentityEntity e) {
         e.schemaId = i.schemaId();
         e.state = i.state().wire();
-        e.stateChangedAt = Times.col(i.stateChangedAt());
+        e.stateChangedAt = i.stateChangedAt();
         e.traits = JsonText.write(i.traits());
         e.metadataPublic = JsonText.writeNullable(i.metadataPublic());
         e.metadataAdmin = JsonText.writeNullable(i.metadataAdmin());
         if (e.createdAt == null) {
-            e.createdAt = Times.col(i.createdAt());
+            e.createdAt = i.createdAt();
         }
-        e.updatedAt = Times.col(i.updatedAt());
+        e.updatedAt = i.updatedAt();
         syncCredentials(i, e);
         syncVerifiable(i, e);
         syncRecovery(i, e);
@@ -74,12 +74,12 @@ final class IdentityMapper {
             CredentialEntity ce = byType.get(c.type().wire());
             if (ce == null) {
                 ce = new CredentialEntity(e, c.type().wire());
-                ce.createdAt = Times.col(c.createdAt());
+                ce.createdAt = c.createdAt();
                 e.credentials.add(ce);
             }
             ce.config = JsonText.write(c.config());
             ce.version = c.version();
-            ce.updatedAt = Times.col(c.updatedAt());
+            ce.updatedAt = c.updatedAt();
             Set<String> ids = Set.copyOf(c.identifiers());
             ce.identifiers.removeIf(x -> !ids.contains(x.identifier));
             Set<String> have = ce.identifiers.stream().map(x -> x.identifier).collect(Collectors.toSet());
@@ -102,13 +102,13 @@ final class IdentityMapper {
                 ae = new VerifiableAddressEntity(e, a.id());
                 ae.via = a.via();
                 ae.value = a.value();
-                ae.createdAt = Times.col(a.createdAt());
+                ae.createdAt = a.createdAt();
                 e.verifiableAddresses.add(ae);
             }
             ae.verified = a.verified();
             ae.status = a.status().wire();
-            ae.verifiedAt = Times.col(a.verifiedAt());
-            ae.updatedAt = Times.col(a.updatedAt());
+            ae.verifiedAt = a.verifiedAt();
+            ae.updatedAt = a.updatedAt();
         }
     }
 
@@ -121,8 +121,8 @@ final class IdentityMapper {
                 RecoveryAddressEntity ae = new RecoveryAddressEntity(e, a.id());
                 ae.via = a.via();
                 ae.value = a.value();
-                ae.createdAt = Times.col(a.createdAt());
-                ae.updatedAt = Times.col(a.updatedAt());
+                ae.createdAt = a.createdAt();
+                ae.updatedAt = a.updatedAt();
                 e.recoveryAddresses.add(ae);
             }
         }

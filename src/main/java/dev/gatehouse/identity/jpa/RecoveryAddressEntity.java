@@ -7,7 +7,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -26,9 +26,9 @@ public class RecoveryAddressEntity {
     @Column(name = "address", nullable = false, updatable = false)
     String value;
     @Column(name = "created_at", nullable = false, updatable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 
     protected RecoveryAddressEntity() {
     }

@@ -7,7 +7,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -30,11 +30,11 @@ public class VerifiableAddressEntity {
     @Column(nullable = false)
     String status;
     @Column(name = "verified_at")
-    OffsetDateTime verifiedAt;
+    Instant verifiedAt;
     @Column(name = "created_at", nullable = false, updatable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 
     protected VerifiableAddressEntity() {
     }

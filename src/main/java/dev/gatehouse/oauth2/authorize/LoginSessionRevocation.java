@@ -9,7 +9,7 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientLookup;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.consent.ConsentSessionRepository;
-import dev.gatehouse.session.SessionService;
+import dev.gatehouse.oauth2.port.IdentitySessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +36,7 @@ public class LoginSessionRevocation {
     @Inject
     ClientLookup clients;
     @Inject
-    SessionService identitySessions;
+    IdentitySessions identitySessions;
     @Inject
     SecurityEvents events;
     @Inject

@@ -1,13 +1,14 @@
 package dev.gatehouse.oauth2.client;
 
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.ExpiredRows;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Where clients are kept. Every method is scoped by the tenant it is given; callers supply the transaction. */
-public interface ClientRepository {
+public interface ClientRepository extends ExpiredRows {
 
     Optional<RegisteredClient> find(TenantId tenant, String clientId);
 

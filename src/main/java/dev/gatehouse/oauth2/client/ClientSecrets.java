@@ -1,6 +1,6 @@
 package dev.gatehouse.oauth2.client;
 
-import dev.gatehouse.credential.password.PasswordHasher;
+import dev.gatehouse.oauth2.port.SlowHash;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,13 +29,13 @@ public class ClientSecrets {
     private static final String NO_HMAC = "0".repeat(64);
 
     private TokenHasher tokens;
-    private PasswordHasher passwords;
+    private SlowHash passwords;
 
     protected ClientSecrets() {
     }
 
     @Inject
-    public ClientSecrets(TokenHasher tokens, PasswordHasher passwords) {
+    public ClientSecrets(TokenHasher tokens, SlowHash passwords) {
         this.tokens = tokens;
         this.passwords = passwords;
     }

@@ -1,13 +1,17 @@
 package dev.gatehouse.oauth2.consent;
 
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.ExpiredRows;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Stores {@link ConsentSession}s; scoped by tenant. */
-public interface ConsentSessionRepository {
+/**
+ * Stores {@link ConsentSession}s; scoped by tenant. A remembered consent's row goes with the clean-up once it is no
+ * longer remembered and its login session is gone (until then a logout of that session still notifies the client).
+ */
+public interface ConsentSessionRepository extends ExpiredRows {
 
     void insert(ConsentSession session);
 

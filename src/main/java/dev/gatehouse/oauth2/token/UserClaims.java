@@ -1,9 +1,7 @@
 package dev.gatehouse.oauth2.token;
 
-import dev.gatehouse.identity.Identity;
-import dev.gatehouse.identity.IdentityId;
-import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.oauth2.port.SubjectClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,7 +22,8 @@ import java.util.Set;
 /**
  * The standard claims of a subject that its granted scopes release (OpenID Connect Core §5.4), read from the
  * identity's traits through the configured mapping ({@link TokenConfig#claims()}); {@code email_verified} comes
- * from the identity's verifiable addresses. A subject that is not an identity (a client) has no such claims.
+ * from the identity's verifiable addresses. A subject that is not an identity (a client) has no such claims. The
+ * identity is read through {@link SubjectClaims}, in this class's transaction.
  */
 @ApplicationScoped
 public class UserClaims {
@@ -32,14 +31,14 @@ public class UserClaims {
     private static final Map<String, String> SCOPE_OF = scopeTable();
 
     @Inject
-    IdentityRepository identities;
+    SubjectClaims subjects;
     @Inject
     TokenConfig config;
 
     /** Claims for {@code subject} under {@code scopes}, without {@code sub}. */
     @Transactional
     public Map<String, Object> of(TenantId tenant, String subject, Set<String> scopes) {
-        Optional<Identity> identity = IdentityId.parse(subject).flatMap(id -> identities.find(tenant, id));
+        Optional<SubjectClaims.Subject> identity = subjects.find(tenant, subject);
         Map<String, Object> claims = new LinkedHashMap<>();
         if (identity.isEmpty()) {
             return claims;
@@ -51,8 +50,7 @@ public class UserClaims {
             }
         });
         if (scopes.contains("email") && claims.get("email") instanceof String email) {
-            claims.put("email_verified", identity.get().verifiableAddresses().stream()
-                    .anyMatch(a -> a.verified() && a.value().equalsIgnoreCase(email)));
+            claims.put("email_verified", identity.get().verified(email));
         }
         return claims;
     }
@@ -64,7 +62,7 @@ public class UserClaims {
      */
     @Transactional
     public String accessTokenClaims(TenantId tenant, String subject) {
-        Optional<Identity> identity = IdentityId.parse(subject).flatMap(id -> identities.find(tenant, id));
+        Optional<SubjectClaims.Subject> identity = subjects.find(tenant, subject);
         JsonObjectBuilder claims = Json.createObjectBuilder();
         identity.ifPresent(i -> {
             JsonObject data = Json.createObjectBuilder().add("traits", i.traits())

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,12 @@ public final class BatchDelete {
     }
 
     /**
-     * The tenant's rows whose {@code expiresAt} (an {@code OffsetDateTime}, as on every entity that expires) is
+     * The tenant's rows whose {@code expiresAt} (an {@code Instant}, as on every entity that expires) is
      * before {@code cutoff}; the entity also needs a {@code tenantId}.
      */
     public static BatchDelete expired(EntityManager em, String entity, TenantId tenant, Instant cutoff) {
         return of(em, entity, "e.tenantId = :tenant and e.expiresAt < :cutoff")
-                .with("tenant", tenant.value()).with("cutoff", cutoff.atOffset(ZoneOffset.UTC));
+                .with("tenant", tenant.value()).with("cutoff", cutoff);
     }
 
     /** Narrows the condition, e.g. {@code not exists (...)}. */

@@ -5,9 +5,11 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import java.time.Instant;
 
 /**
- * A store whose rows expire (tokens and grants, authorization and logout requests, self-service flows, sessions,
- * one-time codes, sign-in throttle rows, sent mail): the clean-up job deletes, tenant by tenant and one bounded
- * batch per transaction, what may go. A repository joins the clean-up by extending this.
+ * A store whose rows expire (tokens and grants, authorization and logout requests, remembered login sessions and
+ * consents, seen client assertion ids, self-service flows, sessions, one-time codes, sign-in throttle rows, sent
+ * mail): the clean-up job deletes, tenant by tenant and one bounded batch per transaction, what may go. A store joins
+ * the clean-up by implementing this (its repository interface extends it, or its adapter implements it): the job
+ * finds every such bean and knows no table itself.
  */
 public interface ExpiredRows {
 

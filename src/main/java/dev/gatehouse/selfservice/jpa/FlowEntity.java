@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -39,9 +39,9 @@ public class FlowEntity {
     @Column(nullable = false)
     String ui;
     @Column(name = "issued_at", nullable = false, updatable = false)
-    OffsetDateTime issuedAt;
+    Instant issuedAt;
     @Column(name = "expires_at", nullable = false, updatable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 }

@@ -17,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +27,14 @@ public class JpaFlowRepository implements FlowRepository {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    protected JpaFlowRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaFlowRepository(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public void insert(Flow f) {
@@ -44,8 +51,8 @@ public class JpaFlowRepository implements FlowRepository {
         e.sessionId = f.sessionId() == null ? null : f.sessionId().toString();
         e.refresh = f.refresh();
         e.ui = JsonText.write(f.ui().toJson());
-        e.issuedAt = f.issuedAt().atOffset(ZoneOffset.UTC);
-        e.expiresAt = f.expiresAt().atOffset(ZoneOffset.UTC);
+        e.issuedAt = f.issuedAt();
+        e.expiresAt = f.expiresAt();
         e.updatedAt = e.issuedAt;
         em.persist(e);
     }
@@ -66,7 +73,7 @@ public class JpaFlowRepository implements FlowRepository {
             // an admin's recovery flow is bound to a browser once, when its link is first opened there
             e.csrfHash = f.csrfHash();
         }
-        e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+        e.updatedAt = Instant.now();
     }
 
     @Override
@@ -78,7 +85,7 @@ public class JpaFlowRepository implements FlowRepository {
         FlowEntity e = entity(f);
         e.csrfHash = f.csrfHash();
         e.ui = JsonText.write(f.ui().toJson());
-        e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+        e.updatedAt = Instant.now();
     }
 
     private FlowEntity entity(Flow f) {
@@ -90,6 +97,6 @@ public class JpaFlowRepository implements FlowRepository {
         return new Flow(e.id, new TenantId(e.tenantId), FlowKind.valueOf(e.kind), Flavor.valueOf(e.flavor), FlowState.ofWire(e.state),
                 e.requestUrl, e.returnTo, e.csrfHash, e.identityId == null ? null : new IdentityId(UUID.fromString(e.identityId)),
                 e.sessionId == null ? null : UUID.fromString(e.sessionId),
-                e.refresh, Ui.fromJson(JsonText.readObject(e.ui)), e.issuedAt.toInstant(), e.expiresAt.toInstant());
+                e.refresh, Ui.fromJson(JsonText.readObject(e.ui)), e.issuedAt, e.expiresAt);
     }
 }

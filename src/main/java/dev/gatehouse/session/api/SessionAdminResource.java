@@ -1,7 +1,7 @@
 package dev.gatehouse.session.api;
 
-import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.RequestActor;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionAdminService;

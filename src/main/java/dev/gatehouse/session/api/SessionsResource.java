@@ -1,6 +1,6 @@
 package dev.gatehouse.session.api;
 
-import dev.gatehouse.kernel.Pagination;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.session.SessionService;

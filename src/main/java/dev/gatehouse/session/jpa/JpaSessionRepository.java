@@ -20,8 +20,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +32,14 @@ public class JpaSessionRepository implements SessionRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaSessionRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaSessionRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(Session s, String tokenHash) {
         SessionEntity e = new SessionEntity();
@@ -44,12 +50,12 @@ public class JpaSessionRepository implements SessionRepository {
         e.active = s.active();
         e.aal = s.aal();
         e.methods = methods(s.methods());
-        e.issuedAt = col(s.issuedAt());
-        e.authenticatedAt = col(s.authenticatedAt());
-        e.expiresAt = col(s.expiresAt());
+        e.issuedAt = s.issuedAt();
+        e.authenticatedAt = s.authenticatedAt();
+        e.expiresAt = s.expiresAt();
         e.ipAddress = s.ipAddress() == null ? null : truncate(s.ipAddress(), 64);
         e.userAgent = s.userAgent() == null ? null : truncate(s.userAgent(), 512);
-        e.updatedAt = col(s.issuedAt());
+        e.updatedAt = s.issuedAt();
         em.persist(e);
         em.flush();
     }
@@ -98,7 +104,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     private static List<Session> page(TypedQuery<SessionEntity> q, SessionFilter filter, int offset, int limit) {
         if (filter != SessionFilter.ALL) {
-            q.setParameter("now", col(Instant.now()));
+            q.setParameter("now", Instant.now());
         }
         return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(JpaSessionRepository::toSession).toList();
     }
@@ -108,15 +114,15 @@ public class JpaSessionRepository implements SessionRepository {
         entity(session.tenant(), session.id()).ifPresent(e -> {
             e.aal = session.aal();
             e.methods = methods(session.methods());
-            e.updatedAt = col(Instant.now());
+            e.updatedAt = Instant.now();
         });
     }
 
     @Override
     public void extend(TenantId tenant, UUID id, Instant expiresAt) {
         entity(tenant, id).ifPresent(e -> {
-            e.expiresAt = col(expiresAt);
-            e.updatedAt = col(Instant.now());
+            e.expiresAt = expiresAt;
+            e.updatedAt = Instant.now();
         });
     }
 
@@ -125,7 +131,7 @@ public class JpaSessionRepository implements SessionRepository {
         Optional<SessionEntity> e = entity(tenant, id).filter(x -> x.active);
         e.ifPresent(x -> {
             x.active = false;
-            x.updatedAt = col(Instant.now());
+            x.updatedAt = Instant.now();
         });
         em.flush();
         return e.isPresent();
@@ -138,7 +144,7 @@ public class JpaSessionRepository implements SessionRepository {
                 SessionEntity.class).setParameter("t", tenant.value()).setParameter("i", identity.value()).getResultList()) {
             if (!e.id.equals(keep)) {
                 e.active = false;
-                e.updatedAt = col(Instant.now());
+                e.updatedAt = Instant.now();
                 n++;
             }
         }
@@ -162,7 +168,7 @@ public class JpaSessionRepository implements SessionRepository {
                 .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at"))))
                 .toList();
         return new Session(e.id, new TenantId(e.tenantId), new IdentityId(e.identityId), e.active, e.aal, methods,
-                e.issuedAt.toInstant(), e.authenticatedAt.toInstant(), e.expiresAt.toInstant(), e.ipAddress, e.userAgent);
+                e.issuedAt, e.authenticatedAt, e.expiresAt, e.ipAddress, e.userAgent);
     }
 
     private static String methods(List<AuthenticationMethod> methods) {
@@ -171,10 +177,6 @@ public class JpaSessionRepository implements SessionRepository {
                 .add("completed_at", m.completedAt().toString())));
         JsonValue v = a.build();
         return v.toString();
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
     private static String truncate(String s, int max) {

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -27,15 +27,15 @@ public class SessionEntity {
     @Column(name = "authentication_methods", nullable = false)
     String methods;
     @Column(name = "issued_at", nullable = false)
-    OffsetDateTime issuedAt;
+    Instant issuedAt;
     @Column(name = "authenticated_at", nullable = false)
-    OffsetDateTime authenticatedAt;
+    Instant authenticatedAt;
     @Column(name = "expires_at", nullable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "ip_address")
     String ipAddress;
     @Column(name = "user_agent")
     String userAgent;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 }

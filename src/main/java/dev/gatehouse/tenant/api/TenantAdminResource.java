@@ -1,9 +1,9 @@
 package dev.gatehouse.tenant.api;
 
-import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonFields;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.tenant.Tenant;

@@ -10,8 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +27,7 @@ public class TenantEntity {
     private String displayName;
 
     @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
+    private Instant createdAt;
 
     @OneToMany(mappedBy = "tenant", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     private List<TenantHostEntity> hosts = new ArrayList<>();
@@ -40,13 +39,13 @@ public class TenantEntity {
         TenantEntity e = new TenantEntity();
         e.id = t.id().value();
         e.displayName = t.displayName();
-        e.createdAt = t.createdAt().atOffset(ZoneOffset.UTC);
+        e.createdAt = t.createdAt();
         t.hosts().forEach(h -> e.hosts.add(new TenantHostEntity(h, e)));
         return e;
     }
 
     Tenant toTenant() {
         return new Tenant(new TenantId(id), displayName,
-                hosts.stream().map(TenantHostEntity::host).sorted(Comparator.naturalOrder()).toList(), createdAt.toInstant());
+                hosts.stream().map(TenantHostEntity::host).sorted(Comparator.naturalOrder()).toList(), createdAt);
     }
 }

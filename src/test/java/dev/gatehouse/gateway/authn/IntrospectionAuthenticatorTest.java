@@ -9,14 +9,15 @@ import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.gateway.port.LocalIntrospection;
 import dev.gatehouse.gateway.rule.RequestTarget;
 import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.kernel.tenant.TenantId;
-import dev.gatehouse.oauth2.token.TokenIntrospection;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,12 @@ class IntrospectionAuthenticatorTest {
                 return "h:" + token;
             }
         };
-        authenticator.introspection = new TokenIntrospection() {
+        authenticator.introspection = new LocalIntrospection() {
+            @Override
+            public String issuer(HttpServletRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
             @Override
             public JsonObject introspect(TenantId tenant, String value, String issuer) {
                 introspections++;
@@ -55,6 +61,11 @@ class IntrospectionAuthenticatorTest {
             }
         };
         answer = active(T0.plusSeconds(3600), "read");
+    }
+
+    /** What the token server answers for a token that is not live. */
+    private static JsonObject inactive() {
+        return Json.createObjectBuilder().add("active", false).build();
     }
 
     private static JsonObject active(Instant exp, String scope) {
@@ -114,7 +125,7 @@ class IntrospectionAuthenticatorTest {
 
     @Test
     void inactiveTokenIsUnauthorized() {
-        answer = TokenIntrospection.inactive();
+        answer = inactive();
 
         GatewayException e = assertThrows(GatewayException.class, () -> authenticate("{}"));
         assertEquals(ErrorKind.UNAUTHORIZED, e.kind());
@@ -133,7 +144,7 @@ class IntrospectionAuthenticatorTest {
     @Test
     void withoutCacheEveryDecisionIntrospectsSoARevocationCountsAtOnce() {
         authenticate("{}");
-        answer = TokenIntrospection.inactive();
+        answer = inactive();
 
         assertThrows(GatewayException.class, () -> authenticate("{}"));
         assertEquals(2, introspections);
@@ -148,7 +159,7 @@ class IntrospectionAuthenticatorTest {
         assertEquals(1, introspections);
 
         clock.now = T0.plusSeconds(10);
-        answer = TokenIntrospection.inactive();
+        answer = inactive();
         assertThrows(GatewayException.class, () -> authenticate(config));
         assertEquals(2, introspections);
     }
@@ -160,7 +171,7 @@ class IntrospectionAuthenticatorTest {
         authenticate(config);
 
         clock.now = T0.plusSeconds(5);
-        answer = TokenIntrospection.inactive();
+        answer = inactive();
         assertThrows(GatewayException.class, () -> authenticate(config));
         assertEquals(2, introspections);
     }
@@ -197,7 +208,7 @@ class IntrospectionAuthenticatorTest {
             public Reply call(String method, URI uri, Map<String, String> headers, String body) {
                 bodies.add(body);
                 // the endpoint checks the scope it is sent: this token does not hold "admin"
-                JsonObject reply = body.contains("scope=admin") ? TokenIntrospection.inactive() : answer;
+                JsonObject reply = body.contains("scope=admin") ? inactive() : answer;
                 return new Reply(200, reply.toString(), Map.of());
             }
         };

@@ -1,18 +1,18 @@
 package dev.gatehouse.gateway.bench;
 
-import dev.gatehouse.gateway.DecisionEngine;
-import dev.gatehouse.gateway.DecisionLog;
 import dev.gatehouse.gateway.GatewayConfig;
-import dev.gatehouse.gateway.HandlerRegistry;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.authn.AnonymousAuthenticator;
 import dev.gatehouse.gateway.authn.JwksCache;
 import dev.gatehouse.gateway.authn.JwtAuthenticator;
 import dev.gatehouse.gateway.authz.AllowAuthorizer;
 import dev.gatehouse.gateway.demo.DemoRules;
+import dev.gatehouse.gateway.engine.ActiveRules;
+import dev.gatehouse.gateway.engine.DecisionEngine;
+import dev.gatehouse.gateway.engine.DecisionLog;
+import dev.gatehouse.gateway.engine.HandlerRegistry;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.mutate.HeaderMutator;
-import dev.gatehouse.gateway.rule.ActiveRules;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleDocuments;
 import dev.gatehouse.gateway.rule.RuleStore;
@@ -22,6 +22,7 @@ import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 
 import java.lang.reflect.Field;
 import java.net.URI;
@@ -81,7 +82,8 @@ record BenchGateway(DecisionEngine engine) {
             }
         };
         ActiveRules rules = inject(new ActiveRules(), Map.of("config", config, "compiler", handlers, "store",
-                new Store(RuleDocuments.parse(RuleDocuments.Format.JSON, RULES)), "events", events, "clock", clock, "demo", noDemo));
+                new Store(RuleDocuments.parse(RuleDocuments.Format.JSON, RULES)), "events", events, "clock", clock, "demo", noDemo,
+                "transactions", new Transactions()));
         DecisionLog log = inject(new DecisionLog(), Map.of("events", events));
         return new BenchGateway(new DecisionEngine(rules, handlers, log, config));
     }

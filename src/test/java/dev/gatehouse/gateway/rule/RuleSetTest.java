@@ -1,6 +1,8 @@
 package dev.gatehouse.gateway.rule;
 
 import dev.gatehouse.gateway.TestHandlers;
+import dev.gatehouse.gateway.engine.RuleMatch;
+import dev.gatehouse.gateway.engine.RuleSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.client;
 
+import dev.gatehouse.credential.adapter.PasswordSlowHash;
 import dev.gatehouse.credential.password.PasswordConfigs;
 import dev.gatehouse.credential.password.PasswordHasher;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,14 @@ class ClientSecretsTest {
 
     /** Counts the argon2id computations, so a test can tell the slow path from the fast one without timing. */
     private final AtomicInteger argon2 = new AtomicInteger();
-    private final ClientSecrets secrets = new ClientSecrets(TestClients.hasher(), new PasswordHasher(PasswordConfigs.fast()) {
-        @Override
-        public boolean verify(String password, String encodedHash) {
-            argon2.incrementAndGet();
-            return super.verify(password, encodedHash);
-        }
-    });
+    private final ClientSecrets secrets = new ClientSecrets(TestClients.hasher(), new PasswordSlowHash(
+            new PasswordHasher(PasswordConfigs.fast()) {
+                @Override
+                public boolean verify(String password, String encodedHash) {
+                    argon2.incrementAndGet();
+                    return super.verify(password, encodedHash);
+                }
+            }));
 
     @Test
     void hashWhenSecretShorterThan32ThenArgon2idPhcElseHexHmac() {

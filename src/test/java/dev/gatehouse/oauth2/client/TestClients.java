@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.client;
 
+import dev.gatehouse.credential.adapter.PasswordSlowHash;
 import dev.gatehouse.credential.password.PasswordConfigs;
 import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.kernel.tenant.TenantId;
@@ -41,7 +42,7 @@ final class TestClients {
 
     /** Client secrets with the fixed HMAC key and tiny argon2id parameters (milliseconds). */
     static ClientSecrets secrets() {
-        return new ClientSecrets(hasher(), new PasswordHasher(PasswordConfigs.fast()));
+        return new ClientSecrets(hasher(), new PasswordSlowHash(new PasswordHasher(PasswordConfigs.fast())));
     }
 
     static OAuth2Client client(String id, TokenEndpointAuthMethod method, Optional<String> jwks, Optional<URI> jwksUri) {

@@ -93,6 +93,29 @@ class TransactionBoundariesTest {
         assertEquals(List.of(), outside, "methods that may reach the database outside a transaction");
     }
 
+    @Test
+    void databaseUserWhenStoreThenOnlyJoinsTheCallersTransaction() {
+        List<String> opening = new ArrayList<>();
+        for (Class<?> c : classes) {
+            if (!usesDatabase(c) || OUTSIDE_REQUESTS.contains(c.getName())) {
+                continue;
+            }
+            Transactional classLevel = c.getAnnotation(Transactional.class);
+            for (Method m : c.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (Modifier.isPrivate(mod) || Modifier.isStatic(mod) || m.isSynthetic()) {
+                    continue;
+                }
+                Transactional t = m.isAnnotationPresent(Transactional.class) ? m.getAnnotation(Transactional.class) : classLevel;
+                if (t != null && t.value() != Transactional.TxType.MANDATORY) {
+                    opening.add(c.getName() + "." + m.getName());
+                }
+            }
+        }
+
+        assertEquals(List.of(), opening, "stores are @Transactional(MANDATORY): the use case opens the transaction");
+    }
+
     private static boolean usesDatabase(Class<?> c) {
         for (Field f : c.getDeclaredFields()) {
             if (f.isAnnotationPresent(PersistenceContext.class)

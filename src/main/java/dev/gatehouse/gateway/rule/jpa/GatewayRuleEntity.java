@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
 /** A row of {@code gateway_rule}: the current document of one database rule. */
 @Entity
@@ -24,9 +24,9 @@ public class GatewayRuleEntity {
     @Column(name = "document", nullable = false)
     String document;
     @Column(name = "created_at", nullable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 
     protected GatewayRuleEntity() {
     }

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
 /** A row of {@code gateway_rule_version}: one revision of a database rule (null document: deleted). */
 @Entity
@@ -26,7 +26,7 @@ public class GatewayRuleVersionEntity {
     @Column(name = "changed_by")
     String changedBy;
     @Column(name = "changed_at", nullable = false)
-    OffsetDateTime changedAt;
+    Instant changedAt;
 
     protected GatewayRuleVersionEntity() {
     }

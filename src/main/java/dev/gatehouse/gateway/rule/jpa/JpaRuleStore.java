@@ -14,9 +14,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,13 +25,22 @@ import java.util.UUID;
  * of one tenant are serialised and each gets its own set version.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class JpaRuleStore implements RuleStore {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
     @Inject
     Clock clock;
+
+    protected JpaRuleStore() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaRuleStore(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
 
     @Override
     public long setVersion(TenantId tenant) {
@@ -59,7 +67,7 @@ public class JpaRuleStore implements RuleStore {
     @Override
     public StoredRule save(TenantId tenant, Rule rule, String actor, Write write) {
         bump(tenant);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        Instant now = clock.instant();
         String document = rule.toJson().toString();
         GatewayRuleEntity e = entity(tenant, rule.id()).orElse(null);
         if ((e == null) == (write == Write.REPLACE)) {
@@ -92,7 +100,7 @@ public class JpaRuleStore implements RuleStore {
         if (e.isEmpty()) {
             return false;
         }
-        version(tenant, ruleId, e.get().revision + 1, null, actor, clock.instant().atOffset(ZoneOffset.UTC));
+        version(tenant, ruleId, e.get().revision + 1, null, actor, clock.instant());
         em.remove(e.get());
         em.flush();
         return true;
@@ -104,7 +112,7 @@ public class JpaRuleStore implements RuleStore {
                         GatewayRuleVersionEntity.class)
                 .setParameter("t", tenant.value()).setParameter("id", ruleId).setMaxResults(500).getResultList().stream()
                 .map(v -> new RuleVersion(v.ruleId, v.revision, v.document == null ? null : JsonText.readObject(v.document),
-                        v.changedBy, v.changedAt.toInstant()))
+                        v.changedBy, v.changedAt))
                 .toList();
     }
 
@@ -114,7 +122,7 @@ public class JpaRuleStore implements RuleStore {
         return max == null ? 0 : max;
     }
 
-    private void version(TenantId tenant, String ruleId, int revision, String document, String actor, OffsetDateTime at) {
+    private void version(TenantId tenant, String ruleId, int revision, String document, String actor, Instant at) {
         GatewayRuleVersionEntity v = new GatewayRuleVersionEntity();
         v.uid = UUID.randomUUID().toString();
         v.tenantId = tenant.value();
@@ -139,6 +147,6 @@ public class JpaRuleStore implements RuleStore {
     }
 
     private static StoredRule toStored(GatewayRuleEntity e) {
-        return new StoredRule(Rule.parse(JsonText.readObject(e.document)), e.revision, e.createdAt.toInstant(), e.updatedAt.toInstant());
+        return new StoredRule(Rule.parse(JsonText.readObject(e.document)), e.revision, e.createdAt, e.updatedAt);
     }
 }

@@ -9,7 +9,7 @@ import dev.gatehouse.oauth2.authorize.BrowserAnswers;
 import dev.gatehouse.oauth2.authorize.LogoutRequest;
 import dev.gatehouse.oauth2.authorize.LogoutRequests;
 import dev.gatehouse.oauth2.authorize.OAuth2Cookies;
-import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.oauth2.port.IdentitySessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +47,7 @@ public class LogoutResource {
     @Inject
     OAuth2Cookies cookies;
     @Inject
-    SessionCookies sessionCookies;
+    IdentitySessions identitySessions;
     @Inject
     AuthorizeConfig config;
     @Inject
@@ -82,7 +82,7 @@ public class LogoutResource {
                 backchannel.send(browser.issuer(), done.subject(), done.sessionId(), done.backchannel());
                 return Response.status(Response.Status.FOUND).location(URI.create(done.location()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .cookie(cookies.clearLoginSession(browser), sessionCookies.clear(request)).build();
+                        .cookie(cookies.clearLoginSession(browser), identitySessions.clearCookie(request)).build();
             }).orElseGet(() -> BrowserAnswers.errorPage(OAuth2Error.INVALID_REQUEST,
                     "This logout cannot go on: the link was already used, has expired or was opened in another browser."));
         }

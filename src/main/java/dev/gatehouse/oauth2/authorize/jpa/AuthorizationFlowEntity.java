@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -53,7 +53,7 @@ public class AuthorizationFlowEntity {
     @Column(name = "login_context")
     String loginContext;
     @Column(name = "auth_time")
-    OffsetDateTime authTime;
+    Instant authTime;
     @Column(name = "consent_skip", nullable = false)
     boolean consentSkip;
     @Column(name = "granted_scope")
@@ -71,9 +71,9 @@ public class AuthorizationFlowEntity {
     @Column
     String rejection;
     @Column(name = "requested_at", nullable = false)
-    OffsetDateTime requestedAt;
+    Instant requestedAt;
     @Column(name = "expires_at", nullable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 }

@@ -22,8 +22,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +33,14 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    protected JpaAuthorizationFlowRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaAuthorizationFlowRepository(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public void insert(AuthorizationFlow flow) {
@@ -49,10 +55,10 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
         e.loginSkip = flow.loginSkip();
         flow.remembered().ifPresent(r -> {
             e.subject = r.subject();
-            e.authTime = col(r.authTime());
+            e.authTime = r.authTime();
         });
-        e.requestedAt = col(flow.requestedAt());
-        e.expiresAt = col(flow.expiresAt());
+        e.requestedAt = flow.requestedAt();
+        e.expiresAt = flow.expiresAt();
         copy(flow, e);
         em.persist(e);
         em.flush();
@@ -95,7 +101,7 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
             e.acr = l.acr().orElse(null);
             e.amr = String.join(" ", l.amr());
             e.loginContext = l.context();
-            e.authTime = col(l.authTime());
+            e.authTime = l.authTime();
             e.identitySessionId = l.identitySessionId().orElse(null);
         });
         e.consentSkip = flow.consentSkip();
@@ -109,16 +115,16 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
         });
         e.rejection = flow.rejection().map(r -> Json.createObjectBuilder().add("error", r.error().name())
                 .add("error_description", r.description()).build().toString()).orElse(null);
-        e.updatedAt = col(Instant.now());
+        e.updatedAt = Instant.now();
     }
 
     private static AuthorizationFlow toFlow(AuthorizationFlowEntity e) {
         Optional<AuthorizationFlow.Remembered> remembered = e.loginSkip
-                ? Optional.of(new AuthorizationFlow.Remembered(e.subject, e.loginSessionId, e.authTime.toInstant()))
+                ? Optional.of(new AuthorizationFlow.Remembered(e.subject, e.loginSessionId, e.authTime))
                 : Optional.empty();
         LoginDecision login = e.amr == null ? null : new LoginDecision(e.subject, e.loginRemember,
                 Duration.ofSeconds(e.loginRememberFor == null ? 0 : e.loginRememberFor), Optional.ofNullable(e.acr),
-                words(e.amr), e.loginContext, e.authTime.toInstant(), Optional.ofNullable(e.identitySessionId));
+                words(e.amr), e.loginContext, e.authTime, Optional.ofNullable(e.identitySessionId));
         ConsentDecision consent = e.grantedScope == null ? null : new ConsentDecision(words(e.grantedScope),
                 words(e.grantedAudience), e.consentRemember,
                 Duration.ofSeconds(e.consentRememberFor == null ? 0 : e.consentRememberFor),
@@ -130,16 +136,12 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
         }
         return AuthorizationFlow.restore(e.id, new TenantId(e.tenantId), e.requestUrl,
                 AuthorizationRequest.fromJson(e.request), e.csrfHash, e.loginChallengeHash, remembered,
-                e.requestedAt.toInstant(), e.expiresAt.toInstant(), FlowState.valueOf(e.state), e.loginVerifierHash,
+                e.requestedAt, e.expiresAt, FlowState.valueOf(e.state), e.loginVerifierHash,
                 e.consentChallengeHash, e.consentVerifierHash, e.loginSessionId, login, e.consentSkip, consent, rejection);
     }
 
     private static List<String> words(String text) {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
     @Override

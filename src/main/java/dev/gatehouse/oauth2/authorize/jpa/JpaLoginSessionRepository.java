@@ -3,14 +3,14 @@ package dev.gatehouse.oauth2.authorize.jpa;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.authorize.LoginSession;
 import dev.gatehouse.oauth2.authorize.LoginSessionRepository;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +23,14 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
+    protected JpaLoginSessionRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaLoginSessionRepository(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public void insert(LoginSession s, String cookieHash) {
         LoginSessionEntity e = new LoginSessionEntity();
@@ -33,9 +41,9 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
         e.remember = s.remember();
         e.identitySessionId = s.identitySessionId().orElse(null);
         e.active = s.active();
-        e.authenticatedAt = col(s.authenticatedAt());
-        e.expiresAt = s.expiresAt().map(JpaLoginSessionRepository::col).orElse(null);
-        e.updatedAt = col(Instant.now());
+        e.authenticatedAt = s.authenticatedAt();
+        e.expiresAt = s.expiresAt().orElse(null);
+        e.updatedAt = Instant.now();
         em.persist(e);
         em.flush();
     }
@@ -72,9 +80,14 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
         return before;
     }
 
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "LoginSessionEntity", tenant, batch.cutoff()).run(batch.size());
+    }
+
     private static void end(LoginSessionEntity e) {
         e.active = false;
-        e.updatedAt = col(Instant.now());
+        e.updatedAt = Instant.now();
     }
 
     private Optional<LoginSessionEntity> entity(TenantId tenant, UUID id) {
@@ -84,11 +97,7 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
 
     private static LoginSession toSession(LoginSessionEntity e) {
         return new LoginSession(e.id, new TenantId(e.tenantId), e.subject, e.remember,
-                Optional.ofNullable(e.identitySessionId), e.active, e.authenticatedAt.toInstant(),
-                Optional.ofNullable(e.expiresAt).map(OffsetDateTime::toInstant));
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
+                Optional.ofNullable(e.identitySessionId), e.active, e.authenticatedAt,
+                Optional.ofNullable(e.expiresAt));
     }
 }

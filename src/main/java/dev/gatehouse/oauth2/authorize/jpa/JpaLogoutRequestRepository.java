@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** {@link LogoutRequestRepository} on JPA; every query is scoped by tenant. */
@@ -22,6 +21,14 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    protected JpaLogoutRequestRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaLogoutRequestRepository(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public void insert(LogoutRequest r) {
@@ -38,7 +45,7 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
         e.postLogoutRedirectUri = r.postLogoutRedirectUri().orElse(null);
         e.rpState = r.state().orElse(null);
         e.requestUrl = r.requestUrl();
-        e.expiresAt = r.expiresAt().atOffset(ZoneOffset.UTC);
+        e.expiresAt = r.expiresAt();
         copy(r, e);
         em.persist(e);
         em.flush();
@@ -71,7 +78,7 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
     private static void copy(LogoutRequest r, LogoutRequestEntity e) {
         e.status = r.status().name();
         e.verifierHash = r.verifierHash().orElse(null);
-        e.updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+        e.updatedAt = Instant.now();
     }
 
     private static LogoutRequest toRequest(LogoutRequestEntity e) {
@@ -79,7 +86,7 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
                 e.csrfHash, LogoutRequest.Status.valueOf(e.status), Optional.ofNullable(e.subject),
                 Optional.ofNullable(e.loginSessionId), Optional.ofNullable(e.clientId), e.rpInitiated, e.rpVerified,
                 Optional.ofNullable(e.postLogoutRedirectUri), Optional.ofNullable(e.rpState), e.requestUrl,
-                e.expiresAt.toInstant());
+                e.expiresAt);
     }
 
     @Override

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -27,9 +27,9 @@ public class LoginSessionEntity {
     @Column(nullable = false)
     boolean active;
     @Column(name = "authenticated_at", nullable = false)
-    OffsetDateTime authenticatedAt;
+    Instant authenticatedAt;
     @Column(name = "expires_at")
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 }

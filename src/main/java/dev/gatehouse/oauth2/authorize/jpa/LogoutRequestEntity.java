@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -41,7 +41,7 @@ public class LogoutRequestEntity {
     @Column(name = "request_url", nullable = false, updatable = false)
     String requestUrl;
     @Column(name = "expires_at", nullable = false, updatable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "updated_at", nullable = false)
-    OffsetDateTime updatedAt;
+    Instant updatedAt;
 }

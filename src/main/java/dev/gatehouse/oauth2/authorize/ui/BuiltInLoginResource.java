@@ -6,11 +6,8 @@ import dev.gatehouse.oauth2.authorize.AuthorizationRequest;
 import dev.gatehouse.oauth2.authorize.BrowserAnswers;
 import dev.gatehouse.oauth2.authorize.LoginAcceptance;
 import dev.gatehouse.oauth2.authorize.LoginRequests;
+import dev.gatehouse.oauth2.port.IdentitySessions;
 import dev.gatehouse.platform.http.PublicUrls;
-import dev.gatehouse.session.AuthenticationMethod;
-import dev.gatehouse.session.Session;
-import dev.gatehouse.session.SessionCookies;
-import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,9 +38,7 @@ public class BuiltInLoginResource {
     @Inject
     LoginRequests logins;
     @Inject
-    SessionCookies sessionCookies;
-    @Inject
-    SessionService sessions;
+    IdentitySessions sessions;
     @Inject
     CurrentTenant tenant;
     @Inject
@@ -60,14 +55,13 @@ public class BuiltInLoginResource {
             return BrowserAnswers.redirect(logins.accept(challenge, new LoginAcceptance(subject, true, Duration.ZERO, Optional.empty(),
                     java.util.List.of(), "{}", Optional.empty())));
         }
-        Optional<SessionService.Authenticated> current = sessionCookies.cookie(request)
-                .flatMap(t -> sessions.authenticate(tenant.id(), t));
-        if (current.isPresent() && fresh(current.get().session(), flow)) {
-            Session s = current.get().session();
+        Optional<IdentitySessions.SignedIn> current = sessions.fromCookie(tenant.id(), request);
+        if (current.isPresent() && fresh(current.get(), flow)) {
+            IdentitySessions.SignedIn s = current.get();
             Duration left = Duration.between(clock.instant(), s.expiresAt());
-            return BrowserAnswers.redirect(logins.accept(challenge, new LoginAcceptance(s.identity().toString(), true,
+            return BrowserAnswers.redirect(logins.accept(challenge, new LoginAcceptance(s.subject(), true,
                     left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left, Optional.of(s.aal()),
-                    s.methods().stream().map(AuthenticationMethod::method).distinct().toList(), "{}",
+                    s.methods().stream().distinct().toList(), "{}",
                     Optional.of(new LoginAcceptance.IdentitySession(s.id().toString(), s.authenticatedAt())))));
         }
         String back = "/oauth2/ui/login?login_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8);
@@ -76,7 +70,7 @@ public class BuiltInLoginResource {
     }
 
     /** Whether the identity session satisfies the request: prompt=login wants a sign-in after it, max_age a recent one. */
-    static boolean fresh(Session session, AuthorizationFlow flow) {
+    static boolean fresh(IdentitySessions.SignedIn session, AuthorizationFlow flow) {
         AuthorizationRequest r = flow.request();
         Instant authenticated = session.authenticatedAt();
         if (r.prompts(AuthorizationRequest.Prompt.LOGIN) && authenticated.isBefore(flow.requestedAt())) {

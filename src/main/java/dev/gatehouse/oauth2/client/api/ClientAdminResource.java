@@ -1,9 +1,9 @@
 package dev.gatehouse.oauth2.client.api;
 
-import dev.gatehouse.kernel.Pagination;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonPatches;
+import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientMetadata;

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 /** A {@code jti} of a client assertion seen until it expires (replay protection). */
@@ -22,12 +22,12 @@ public class ClientAssertionEntity {
     @Column(nullable = false, updatable = false)
     String jti;
     @Column(name = "expires_at", nullable = false, updatable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
 
     protected ClientAssertionEntity() {
     }
 
-    ClientAssertionEntity(UUID id, String tenantId, String clientId, String jti, OffsetDateTime expiresAt) {
+    ClientAssertionEntity(UUID id, String tenantId, String clientId, String jti, Instant expiresAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.clientId = clientId;

@@ -15,8 +15,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -54,9 +52,9 @@ final class ClientMapper {
         e.backchannelLogoutSessionRequired = c.backchannelLogoutSessionRequired();
         e.metadata = c.metadata();
         if (e.createdAt == null) {
-            e.createdAt = col(c.createdAt());
+            e.createdAt = c.createdAt();
         }
-        e.updatedAt = col(r.updatedAt());
+        e.updatedAt = r.updatedAt();
     }
 
     static RegisteredClient read(ClientEntity e) {
@@ -70,13 +68,9 @@ final class ClientMapper {
                 new TokenLifespans(duration(e.accessTokenLifespanMs), duration(e.refreshTokenLifespanMs),
                         duration(e.idTokenLifespanMs), duration(e.authorizationCodeLifespanMs)),
                 Optional.ofNullable(e.backchannelLogoutUri).map(URI::create), e.backchannelLogoutSessionRequired,
-                e.metadata, e.createdAt.toInstant());
+                e.metadata, e.createdAt);
         return new RegisteredClient(new TenantId(e.tenantId), c, Optional.ofNullable(e.secretHash),
-                Optional.ofNullable(e.registrationTokenHash), e.updatedAt.toInstant());
-    }
-
-    static OffsetDateTime col(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
+                Optional.ofNullable(e.registrationTokenHash), e.updatedAt);
     }
 
     private static String array(Collection<String> values) {

@@ -6,6 +6,8 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.ClientRepository;
 import dev.gatehouse.oauth2.client.DuplicateClientException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
+import dev.gatehouse.platform.db.BatchDelete;
+import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -94,12 +96,18 @@ public class JpaClientRepository implements ClientRepository {
         return e.isPresent();
     }
 
+    /** The seen ids of expired client assertions: an expired assertion is refused by its {@code exp} already. */
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "ClientAssertionEntity", tenant, batch.cutoff()).run(batch.size());
+    }
+
     @Override
     public boolean recordAssertionId(TenantId tenant, String clientId, String jti, Instant expiresAt, Instant now) {
         em.createQuery("delete from ClientAssertionEntity a where a.tenantId = :tenant and a.clientId = :clientId"
                         + " and a.expiresAt < :now")
                 .setParameter("tenant", tenant.value()).setParameter("clientId", clientId)
-                .setParameter("now", ClientMapper.col(now)).executeUpdate();
+                .setParameter("now", now).executeUpdate();
         boolean seen = !em.createQuery("select a.id from ClientAssertionEntity a where a.tenantId = :tenant"
                         + " and a.clientId = :clientId and a.jti = :jti", java.util.UUID.class)
                 .setParameter("tenant", tenant.value()).setParameter("clientId", clientId).setParameter("jti", jti)
@@ -107,7 +115,7 @@ public class JpaClientRepository implements ClientRepository {
         if (seen) {
             return false;
         }
-        em.persist(new ClientAssertionEntity(Ids.uuid(), tenant.value(), clientId, jti, ClientMapper.col(expiresAt)));
+        em.persist(new ClientAssertionEntity(Ids.uuid(), tenant.value(), clientId, jti, expiresAt));
         em.flush();
         return true;
     }

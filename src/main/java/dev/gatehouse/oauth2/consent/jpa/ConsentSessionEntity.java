@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -41,9 +41,9 @@ public class ConsentSessionEntity {
     @Column(name = "request_url", nullable = false, updatable = false)
     String requestUrl;
     @Column(name = "handled_at", nullable = false, updatable = false)
-    OffsetDateTime handledAt;
+    Instant handledAt;
     @Column(name = "expires_at", updatable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(nullable = false)
     boolean active;
 }

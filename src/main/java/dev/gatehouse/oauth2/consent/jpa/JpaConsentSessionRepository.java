@@ -3,16 +3,16 @@ package dev.gatehouse.oauth2.consent.jpa;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.consent.ConsentSession;
 import dev.gatehouse.oauth2.consent.ConsentSessionRepository;
+import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +26,14 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    protected JpaConsentSessionRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaConsentSessionRepository(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public void insert(ConsentSession s) {
@@ -44,8 +52,8 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
         e.sessionIdToken = s.idTokenClaims();
         e.sessionAccessToken = s.accessTokenClaims();
         e.requestUrl = s.requestUrl();
-        e.handledAt = col(s.handledAt());
-        e.expiresAt = s.expiresAt().map(JpaConsentSessionRepository::col).orElse(null);
+        e.handledAt = s.handledAt();
+        e.expiresAt = s.expiresAt().orElse(null);
         e.active = s.active();
         em.persist(e);
         em.flush();
@@ -71,6 +79,20 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
                 .setParameter("t", tenant.value()).setParameter("s", loginSessionId).getResultList());
     }
 
+    /**
+     * Native SQL: the consent's login session id is text and the session's id a UUID, which JPQL cannot compare, and
+     * JPQL has no limit on a delete. A consent whose login session is still stored stays, so that a logout of that
+     * session still reaches the client.
+     */
+    @Override
+    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+        return em.createNativeQuery("DELETE FROM oauth2_consent_session WHERE id IN (SELECT c.id FROM oauth2_consent_session c"
+                        + " WHERE c.tenant_id = ? AND c.expires_at < ? AND NOT EXISTS (SELECT 1 FROM oauth2_login_session s"
+                        + " WHERE s.id = CAST(c.login_session_id AS UUID)) FETCH FIRST ? ROWS ONLY)")
+                .setParameter(1, tenant.value()).setParameter(2, Timestamp.from(batch.cutoff()))
+                .setParameter(3, batch.size()).executeUpdate();
+    }
+
     private TypedQuery<ConsentSessionEntity> query(TenantId tenant, String subject, Optional<String> clientId) {
         TypedQuery<ConsentSessionEntity> q = em.createQuery("select c from ConsentSessionEntity c where c.tenantId = :t"
                         + " and c.subject = :s and c.active = true" + (clientId.isPresent() ? " and c.clientId = :c" : "")
@@ -84,15 +106,11 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
         return new ConsentSession(e.id, new TenantId(e.tenantId), e.subject, e.clientId,
                 Optional.ofNullable(e.loginSessionId), words(e.requestedScope), words(e.requestedAudience),
                 words(e.grantedScope), words(e.grantedAudience), e.remember, Duration.ofSeconds(e.rememberFor),
-                e.sessionIdToken, e.sessionAccessToken, e.requestUrl, e.handledAt.toInstant(),
-                Optional.ofNullable(e.expiresAt).map(OffsetDateTime::toInstant), e.active);
+                e.sessionIdToken, e.sessionAccessToken, e.requestUrl, e.handledAt,
+                Optional.ofNullable(e.expiresAt), e.active);
     }
 
     private static List<String> words(String text) {
         return text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 /** A row of {@code oauth2_grant}: one authorization code's grant, or one client_credentials issuance. */
@@ -34,7 +34,7 @@ public class GrantEntity {
     @Column(updatable = false)
     String nonce;
     @Column(name = "auth_time", updatable = false)
-    OffsetDateTime authTime;
+    Instant authTime;
     @Column(updatable = false)
     String acr;
     @Column(nullable = false, updatable = false)
@@ -50,13 +50,13 @@ public class GrantEntity {
     @Column(name = "code_hash", updatable = false)
     String codeHash;
     @Column(name = "code_expires_at", updatable = false)
-    OffsetDateTime codeExpiresAt;
+    Instant codeExpiresAt;
     @Column(name = "code_used_at")
-    OffsetDateTime codeUsedAt;
+    Instant codeUsedAt;
     @Column(name = "requested_at", nullable = false, updatable = false)
-    OffsetDateTime requestedAt;
+    Instant requestedAt;
     @Column(name = "revoked_at")
-    OffsetDateTime revokedAt;
+    Instant revokedAt;
     @Column(name = "expires_at", nullable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
 }

@@ -18,8 +18,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +52,7 @@ public class JpaTokenStore implements TokenStore {
         e.redirectUri = g.redirectUri().orElse(null);
         e.codeChallenge = g.codeChallenge().orElse(null);
         e.nonce = g.nonce().orElse(null);
-        e.authTime = g.authTime().map(JpaTokenStore::col).orElse(null);
+        e.authTime = g.authTime().orElse(null);
         e.acr = g.acr().orElse(null);
         JsonArrayBuilder amr = Json.createArrayBuilder();
         g.amr().forEach(amr::add);
@@ -64,9 +62,9 @@ public class JpaTokenStore implements TokenStore {
         e.idTokenClaims = g.idTokenClaims();
         e.accessTokenClaims = g.accessTokenClaims();
         e.codeHash = codeHash.orElse(null);
-        e.codeExpiresAt = g.codeExpiresAt().map(JpaTokenStore::col).orElse(null);
-        e.requestedAt = col(g.requestedAt());
-        e.expiresAt = col(expiresAt);
+        e.codeExpiresAt = g.codeExpiresAt().orElse(null);
+        e.requestedAt = g.requestedAt();
+        e.expiresAt = expiresAt;
         em.persist(e);
         em.flush();
     }
@@ -104,12 +102,12 @@ public class JpaTokenStore implements TokenStore {
         e.subject = t.subject();
         e.grantedScope = Scopes.join(t.scopes());
         e.grantedAudience = Scopes.join(t.audience());
-        e.issuedAt = col(t.issuedAt());
-        e.expiresAt = col(t.expiresAt());
+        e.issuedAt = t.issuedAt();
+        e.expiresAt = t.expiresAt();
         em.persist(e);
         em.flush();
         em.createQuery("update GrantEntity g set g.expiresAt = :e where g.tenantId = :t and g.id = :id and g.expiresAt < :e")
-                .setParameter("e", col(t.expiresAt())).setParameter("t", tenant.value()).setParameter("id", t.grantId())
+                .setParameter("e", t.expiresAt()).setParameter("t", tenant.value()).setParameter("id", t.grantId())
                 .executeUpdate();
     }
 
@@ -167,7 +165,7 @@ public class JpaTokenStore implements TokenStore {
 
     /** Runs a conditional UPDATE that stamps {@code :now} on the rows of tenant {@code :t} and id {@code :id}. */
     private int stamp(String jpql, TenantId tenant, UUID id, Instant now) {
-        return em.createQuery(jpql).setParameter("now", col(now)).setParameter("t", tenant.value())
+        return em.createQuery(jpql).setParameter("now", now).setParameter("t", tenant.value())
                 .setParameter("id", id).executeUpdate();
     }
 
@@ -176,24 +174,16 @@ public class JpaTokenStore implements TokenStore {
                 .map(JsonString::getString).toList();
         return new StoredGrant(e.id, e.clientId, e.subject, e.grantType, Scopes.parse(e.grantedScope),
                 Scopes.parse(e.grantedAudience), Optional.ofNullable(e.redirectUri), Optional.ofNullable(e.codeChallenge),
-                Optional.ofNullable(e.nonce), instant(e.authTime), Optional.ofNullable(e.acr), amr,
+                Optional.ofNullable(e.nonce), Optional.ofNullable(e.authTime), Optional.ofNullable(e.acr), amr,
                 Optional.ofNullable(e.sessionRef), Optional.ofNullable(e.consentRequestId), e.idTokenClaims,
-                e.accessTokenClaims, e.requestedAt.toInstant(), instant(e.codeExpiresAt), instant(e.codeUsedAt),
-                instant(e.revokedAt));
+                e.accessTokenClaims, e.requestedAt, Optional.ofNullable(e.codeExpiresAt), Optional.ofNullable(e.codeUsedAt),
+                Optional.ofNullable(e.revokedAt));
     }
 
     private static StoredToken toToken(TokenEntity e) {
         return new StoredToken(e.id, e.grantId, TokenKind.valueOf(e.kind.toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(e.jti), e.clientId, e.subject, Scopes.parse(e.grantedScope),
-                Scopes.parse(e.grantedAudience), e.issuedAt.toInstant(), e.expiresAt.toInstant(),
-                instant(e.rotatedAt), instant(e.revokedAt));
-    }
-
-    private static Optional<Instant> instant(OffsetDateTime t) {
-        return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
-    }
-
-    private static OffsetDateTime col(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
+                Scopes.parse(e.grantedAudience), e.issuedAt, e.expiresAt,
+                Optional.ofNullable(e.rotatedAt), Optional.ofNullable(e.revokedAt));
     }
 }

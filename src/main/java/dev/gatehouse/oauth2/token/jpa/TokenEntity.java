@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 /** A row of {@code oauth2_token}: an access or refresh token of a grant, by the HMAC of its value. */
@@ -34,11 +34,11 @@ public class TokenEntity {
     @Column(name = "granted_audience", nullable = false, updatable = false)
     String grantedAudience;
     @Column(name = "issued_at", nullable = false, updatable = false)
-    OffsetDateTime issuedAt;
+    Instant issuedAt;
     @Column(name = "expires_at", nullable = false, updatable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "rotated_at")
-    OffsetDateTime rotatedAt;
+    Instant rotatedAt;
     @Column(name = "revoked_at")
-    OffsetDateTime revokedAt;
+    Instant revokedAt;
 }

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +23,14 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    protected JpaOneTimeCodeRepository() {
+    }
+
+    /** For use outside the container (repository contract tests). */
+    public JpaOneTimeCodeRepository(EntityManager em) {
+        this.em = em;
+    }
 
     /**
      * Native SQL: the code's flow id is text and the flow's id a UUID, which JPQL cannot compare, and JPQL has no
@@ -50,9 +57,9 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
         e.codeHash = c.codeHash();
         e.identityId = c.identity() == null ? null : c.identity().toString();
         e.attempts = c.attempts();
-        e.expiresAt = c.expiresAt().atOffset(ZoneOffset.UTC);
-        e.usedAt = c.usedAt() == null ? null : c.usedAt().atOffset(ZoneOffset.UTC);
-        e.createdAt = c.createdAt().atOffset(ZoneOffset.UTC);
+        e.expiresAt = c.expiresAt();
+        e.usedAt = c.usedAt() == null ? null : c.usedAt();
+        e.createdAt = c.createdAt();
         e.linkHash = c.linkHash();
         e.traits = c.traits();
         em.persist(e);
@@ -69,7 +76,7 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
     @Override
     public void retireAll(TenantId tenant, UUID flowId, Instant at) {
         em.createQuery("update OneTimeCodeEntity c set c.usedAt = :at where c.tenantId = :t and c.flowId = :f and c.usedAt is null")
-                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("t", tenant.value())
+                .setParameter("at", at).setParameter("t", tenant.value())
                 .setParameter("f", flowId.toString()).executeUpdate();
     }
 
@@ -82,7 +89,7 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
     private static OneTimeCode toCode(OneTimeCodeEntity e) {
         return new OneTimeCode(e.id, new TenantId(e.tenantId), UUID.fromString(e.flowId), CodePurpose.valueOf(e.purpose),
                 e.address, e.codeHash, e.identityId == null ? null : new IdentityId(UUID.fromString(e.identityId)),
-                e.attempts, e.expiresAt.toInstant(), e.usedAt == null ? null : e.usedAt.toInstant(), e.createdAt.toInstant(),
+                e.attempts, e.expiresAt, e.usedAt == null ? null : e.usedAt, e.createdAt,
                 e.linkHash, e.traits);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -30,11 +30,11 @@ public class OneTimeCodeEntity {
     @Column(nullable = false)
     int attempts;
     @Column(name = "expires_at", nullable = false, updatable = false)
-    OffsetDateTime expiresAt;
+    Instant expiresAt;
     @Column(name = "used_at")
-    OffsetDateTime usedAt;
+    Instant usedAt;
     @Column(name = "created_at", nullable = false, updatable = false)
-    OffsetDateTime createdAt;
+    Instant createdAt;
     @Column(name = "link_hash", updatable = false)
     String linkHash;
     @Column(updatable = false)

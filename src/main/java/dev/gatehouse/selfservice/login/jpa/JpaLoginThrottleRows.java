@@ -14,8 +14,8 @@ import java.sql.Timestamp;
 /**
  * The sign-in throttle's rows for the clean-up job: a row goes once the window of its first counted failure and
  * its lock (if any) both ended before the cutoff. The grace keeps a row that long after its lock, so a lock that
- * follows soon after still doubles. Native SQL like the throttle itself: the table has a composite key, and
- * JPQL has no limit on a delete. The condition is checked again on the rows deleted, so a row that counted a new
+ * follows soon after still doubles. Native SQL, unlike the counting itself (platform.throttle.jpa): the table has
+ * a composite key, which the id-based batch delete cannot take, and JPQL has no limit on a delete. The condition is checked again on the rows deleted, so a row that counted a new
  * failure meanwhile stays.
  */
 @ApplicationScoped

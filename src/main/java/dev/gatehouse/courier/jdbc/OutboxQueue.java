@@ -1,0 +1,147 @@
+package dev.gatehouse.courier.jdbc;
+
+import dev.gatehouse.courier.CourierConfig;
+import dev.gatehouse.courier.MessageStatus;
+import dev.gatehouse.courier.ClaimedMessage;
+import dev.gatehouse.platform.db.DatabaseConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The sender's side of the outbox. Hand JDBC, because JPA cannot say what {@link #claim(int)} needs: take due
+ * rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL; the embedded database waits on the lock instead) and a
+ * row limit, so that nodes polling at once each get other rows instead of queueing behind one another. Claimed
+ * rows are marked {@code processing} in the same transaction, so every message has one sender however many nodes
+ * poll; a claimed row is due again after the processing timeout, in case its node dies mid-send.
+ * <p>
+ * Every method runs in the caller's transaction: the sender opens one per step, so SMTP never happens inside one.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class OutboxQueue {
+
+    @Resource(lookup = "jdbc/gatehouse")
+    DataSource dataSource;
+
+    private CourierConfig config;
+    private DatabaseConfig database;
+    private Clock clock;
+
+    protected OutboxQueue() {
+    }
+
+    @Inject
+    public OutboxQueue(CourierConfig config, DatabaseConfig database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Claims up to {@code limit} due messages for this node. */
+    public List<ClaimedMessage> claim(int limit) {
+        OffsetDateTime now = now();
+        String lock = database.kind() == DatabaseConfig.Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+        List<ClaimedMessage> claimed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, tenant_id, template, recipient, subject, body_text,"
+                    + " body_html, send_count FROM courier_message WHERE status IN (?, ?) AND next_attempt_at <= ?"
+                    + " ORDER BY next_attempt_at LIMIT ?" + lock)) {
+                select.setString(1, MessageStatus.QUEUED.wire());
+                select.setString(2, MessageStatus.PROCESSING.wire());
+                select.setObject(3, now);
+                select.setInt(4, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(new ClaimedMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8) + 1));
+                    }
+                }
+            }
+            // the guard in WHERE makes a row claimed twice impossible even where the lock was only waited for
+            try (PreparedStatement update = c.prepareStatement("UPDATE courier_message SET status = ?,"
+                    + " send_count = send_count + 1, next_attempt_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND status IN (?, ?) AND next_attempt_at <= ?")) {
+                List<ClaimedMessage> won = new ArrayList<>();
+                for (ClaimedMessage m : claimed) {
+                    update.setString(1, MessageStatus.PROCESSING.wire());
+                    update.setObject(2, now.plus(config.processingTimeout()));
+                    update.setObject(3, now);
+                    update.setObject(4, m.id());
+                    update.setString(5, MessageStatus.QUEUED.wire());
+                    update.setString(6, MessageStatus.PROCESSING.wire());
+                    update.setObject(7, now);
+                    if (update.executeUpdate() == 1) {
+                        won.add(m);
+                    }
+                }
+                claimed = won;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim outgoing messages: " + e.getSQLState(), e);
+        }
+        return claimed;
+    }
+
+    public void sent(UUID id) {
+        OffsetDateTime now = now();
+        update("UPDATE courier_message SET status = ?, sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ? AND status = ?",
+                MessageStatus.SENT.wire(), now, now, id, MessageStatus.PROCESSING.wire());
+    }
+
+    /** Records a failed attempt: back to {@code queued} after a back-off, or {@code abandoned}; returns the new status. */
+    public MessageStatus failed(ClaimedMessage m, String error) {
+        OffsetDateTime now = now();
+        MessageStatus next = m.attempt() >= config.maxAttempts() ? MessageStatus.ABANDONED : MessageStatus.QUEUED;
+        update("UPDATE courier_message SET status = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = ?",
+                next.wire(), now.plus(config.backoffAfter(m.attempt())), error, now, m.id(), MessageStatus.PROCESSING.wire());
+        return next;
+    }
+
+    /** What became of the held messages: how many are now queued, and how many were abandoned as too old. */
+    public record Released(int queued, int abandoned) {
+    }
+
+    /**
+     * Hands the messages held while no SMTP server was configured to the sender: those created within
+     * {@code maxAge} become {@code queued} (due now), older ones {@code abandoned}. Safe on several nodes at once.
+     */
+    public Released releaseHeld(java.time.Duration maxAge) {
+        OffsetDateTime now = now();
+        OffsetDateTime oldest = now.minus(maxAge);
+        int abandoned = update("UPDATE courier_message SET status = ?, last_error = ?, updated_at = ? WHERE status = ? AND created_at < ?",
+                MessageStatus.ABANDONED.wire(), "held without SMTP for longer than gatehouse.courier.held-max-age", now,
+                MessageStatus.HELD.wire(), oldest);
+        int queued = update("UPDATE courier_message SET status = ?, next_attempt_at = ?, updated_at = ? WHERE status = ? AND created_at >= ?",
+                MessageStatus.QUEUED.wire(), now, now, MessageStatus.HELD.wire(), oldest);
+        return new Released(queued, abandoned);
+    }
+
+    private int update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update an outgoing message: " + e.getSQLState(), e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gatehouse.gateway.engine;
+
+import dev.gatehouse.gateway.AuthenticationSession;
+import dev.gatehouse.gateway.ErrorKind;
+import dev.gatehouse.gateway.GatewayConfig;
+import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.authn.Authenticator;
+import dev.gatehouse.gateway.errors.ErrorAnswer;
+import dev.gatehouse.gateway.errors.ErrorStep;
+import dev.gatehouse.gateway.errors.JsonErrorHandler;
+import dev.gatehouse.gateway.mutate.Mutator;
+import dev.gatehouse.kernel.log.LogText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The decision for one request, the same for every enforcement point (Oathkeeper's request handler):
+ * exactly one rule must match; its authenticators are tried in order until one is responsible (none: 401);
+ * then its authorizer; then its mutators. A handler's failure denies at once. Every decision is logged
+ * ({@link DecisionLog}). The rules come compiled ({@link CompiledRule}): their handlers' configs were parsed
+ * when the rules were loaded, so a decision only runs them.
+ */
+@ApplicationScoped
+public class DecisionEngine {
+
+    private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
+
+    private ActiveRules rules;
+    private HandlerRegistry handlers;
+    private DecisionLog log;
+    private GatewayConfig config;
+
+    protected DecisionEngine() {
+    }
+
+    @Inject
+    public DecisionEngine(ActiveRules rules, HandlerRegistry handlers, DecisionLog log, GatewayConfig config) {
+        this.rules = rules;
+        this.handlers = handlers;
+        this.log = log;
+        this.config = config;
+    }
+
+    public Decision decide(GatewayRequest request) {
+        long started = System.nanoTime();
+        RuleMatch match = rules.current(request.tenant()).match(request.target());
+        Decision decision;
+        if (match instanceof RuleMatch.Found found) {
+            decision = run(found.compiled(), found.captureGroups(), request);
+        } else if (match instanceof RuleMatch.Ambiguous several) {
+            decision = new Decision.Denied(null, GatewayException.internal(
+                    "several rules match: " + String.join(", ", several.ruleIds())));
+        } else {
+            decision = new Decision.Denied(null, new GatewayException(ErrorKind.NOT_FOUND, "no rule matches"));
+        }
+        log.record(decision, request, System.nanoTime() - started);
+        return decision;
+    }
+
+    private Decision run(CompiledRule rule, List<String> groups, GatewayRequest request) {
+        AuthenticationSession session = new AuthenticationSession(groups, request.target().url(), request.target().method());
+        try {
+            authenticate(rule, request, session);
+            rule.authorizer().authorize(request, session);
+            for (Mutator.Bound m : rule.mutators()) {
+                m.mutate(request, session);
+            }
+            return new Decision.Allowed(rule, session);
+        } catch (GatewayException e) {
+            return new Decision.Denied(rule, e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Gateway handler failed for rule " + LogText.bounded(rule.id(), 256), LogText.throwable(e));
+            return new Decision.Denied(rule, GatewayException.internal("handler failed: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session) {
+        for (Authenticator.Bound a : rule.authenticators()) {
+            if (a.authenticate(request, session)) {
+                return;
+            }
+        }
+        throw GatewayException.unauthorized("no authenticator was responsible for the request");
+    }
+
+    /**
+     * The answer to a denied request: the first of the rule's error handlers whose {@code when} matches,
+     * else the fallback handlers ({@code gatehouse.gateway.errors.fallback}, {@code json} by default).
+     */
+    public ErrorAnswer answer(Decision.Denied denied, GatewayRequest request) {
+        List<ErrorStep> candidates = denied.matched() == null ? List.of() : denied.matched().errors();
+        for (ErrorStep step : candidates) {
+            Optional<ErrorAnswer> answer = step.answer(denied.error(), request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        for (String name : config.fallbackErrors()) {
+            Optional<ErrorAnswer> answer = handlers.fallback(name).answer(denied.error(), request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        return JsonErrorHandler.answer(denied.error());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.oauth2.port;
+
+import dev.gatehouse.kernel.tenant.TenantId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.NewCookie;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The identity service's browser sessions, as the token server's login, logout and session revocation use them.
+ */
+public interface IdentitySessions {
+
+    /**
+     * A valid identity session: its id, the identity it belongs to ({@code subject}), when its holder signed in,
+     * when it expires, its assurance level and the methods used, in order (repeats kept).
+     */
+    record SignedIn(UUID id, String subject, Instant authenticatedAt, Instant expiresAt, String aal,
+                    List<String> methods) {
+
+        public SignedIn {
+            methods = List.copyOf(methods);
+        }
+    }
+
+    /** The valid session the request's session cookie belongs to, if any (a session close to expiry is extended). */
+    Optional<SignedIn> fromCookie(TenantId tenant, HttpServletRequest request);
+
+    /** Revokes the session {@code id}; whether it was active. */
+    boolean revoke(TenantId tenant, UUID id, String actor, String reason);
+
+    /** The cookie that clears the session cookie in the browser. */
+    NewCookie clearCookie(HttpServletRequest request);
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.session.adapter;
+
+import dev.gatehouse.gateway.port.SessionLookup;
+import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.session.SessionConfig;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.session.api.SessionJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** The gateway's {@link SessionLookup}: the session service, and the session as {@link SessionJson} writes it. */
+@ApplicationScoped
+public class GatewaySessions implements SessionLookup {
+
+    private SessionService sessions;
+    private SessionConfig config;
+
+    protected GatewaySessions() {
+    }
+
+    @Inject
+    public GatewaySessions(SessionService sessions, SessionConfig config) {
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    @Override
+    public String cookieName() {
+        return config.cookieName();
+    }
+
+    @Override
+    public Optional<JsonObject> whoami(TenantId tenant, String token, URI base) {
+        return sessions.authenticate(tenant, token).map(a -> SessionJson.of(a.session(), a.identity(), base));
+    }
+}
