@@ -61,7 +61,7 @@ abstract class FlowRepositoryContract extends RepositoryContract<FlowRepository>
         run(r -> r.update(f.passedChallenge(ui).boundTo("csrf-other", ui)));
 
         Flow found = inTx(r -> r.find(TenantId.DEFAULT, f.id())).orElseThrow();
-        assertEquals(FlowState.PASSED_CHALLENGE, found.phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, found.state());
         assertEquals(ui, found.ui());
         assertEquals("csrf-1", found.csrfHash());
     }

@@ -95,6 +95,20 @@ abstract class SessionRepositoryContract extends RepositoryContract<SessionRepos
     }
 
     @Test
+    void updateAssuranceThenLevelAndMethodsStoredAndTheRestKept() {
+        Session s = stored(TenantId.DEFAULT, identity(TenantId.DEFAULT), NOW, NOW.plusSeconds(3600));
+        Session raised = s.completedWith(new AuthenticationMethod("totp", "aal2", NOW.plusSeconds(5)));
+
+        run(r -> r.updateAssurance(raised));
+
+        Session found = inTx(r -> r.find(TenantId.DEFAULT, s.id())).orElseThrow();
+        assertEquals("aal2", found.aal());
+        assertEquals(raised.methods(), found.methods());
+        assertEquals(s.expiresAt(), found.expiresAt());
+        assertEquals(raised, inTx(r -> r.findByTokenHash(TenantId.DEFAULT, "hash-" + s.id())).orElseThrow());
+    }
+
+    @Test
     void deleteExpiredWhenPastCutoffThenGoneAndOthersStay() {
         IdentityId who = identity(TenantId.DEFAULT);
         Session old = stored(TenantId.DEFAULT, who, NOW.minusSeconds(7200), NOW.minusSeconds(3600));

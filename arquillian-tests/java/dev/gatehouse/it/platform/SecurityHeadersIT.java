@@ -31,7 +31,7 @@ class SecurityHeadersIT {
             "default-src", "'none'",
             "script-src", "'self'",
             "style-src", "'self'",
-            "img-src", "'self'",
+            "img-src", "'self' data:",
             "connect-src", "'self'",
             "frame-ancestors", "'none'",
             "base-uri", "'none'");

@@ -148,6 +148,31 @@ public class IdentityService {
     }
 
     /**
+     * Stores {@code credential} as the identity's credential of its type (replacing one of that type), or removes
+     * the credential of {@code type} when {@code credential} is empty, keeping everything else. {@code expected}
+     * is the identity as the caller read it: if it changed since (another device used the same second factor),
+     * the change is refused with a conflict, so a credential's state cannot be used twice concurrently.
+     */
+    @Transactional
+    public Identity storeCredential(Identity expected, CredentialType type, Optional<Credential> credential) {
+        Identity current = repository.find(expected.tenant(), expected.id()).orElseThrow(IdentityService::notFound);
+        if (current.version() != expected.version()) {
+            throw ApiException.conflict("The identity was changed concurrently; read it again and retry");
+        }
+        Map<CredentialType, Credential> credentials = new EnumMap<>(current.credentials());
+        credential.ifPresentOrElse(c -> credentials.put(type, c), () -> credentials.remove(type));
+        Identity updated = new Identity(current.id(), current.tenant(), current.schemaId(), current.state(), current.stateChangedAt(),
+                current.traits(), current.metadataPublic(), current.metadataAdmin(), current.verifiableAddresses(),
+                current.recoveryAddresses(), credentials, current.createdAt(), clock.instant(), current.version());
+        try {
+            repository.update(updated);
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict("The identity was changed concurrently; read it again and retry");
+        }
+        return updated;
+    }
+
+    /**
      * Marks the identity's address as verified (status completed, verified now), after it proved it owns it;
      * false if the identity has no such address (any more).
      */

@@ -29,12 +29,12 @@ import java.util.UUID;
  * the kind and current state first and throws {@link IllegalFlowTransition} rather than overwrite a state the
  * drawing does not lead from. {@link #showing} changes only the form.
  *
- * @param phase     where the flow stands (see {@link #state()} for its wire name)
+ * @param state     where the flow stands ({@link FlowState#wire()} is its name in JSON and storage)
  * @param csrfHash  browser flows: HMAC of the browser's CSRF secret, binding the flow to that browser
- * @param identity  settings flows: whose settings
- * @param sessionId settings flows: the session that opened it
+ * @param identity  settings flows and login flows for a second factor: whose
+ * @param sessionId settings flows: the session that opened it; login flows for a second factor: the session they raise
  */
-public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowState phase, String requestUrl,
+public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowState state, String requestUrl,
                    String returnTo, String csrfHash, IdentityId identity, UUID sessionId, boolean refresh, Ui ui,
                    Instant issuedAt, Instant expiresAt) {
 
@@ -46,7 +46,7 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowS
         Objects.requireNonNull(tenant);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(flavor);
-        Objects.requireNonNull(phase);
+        Objects.requireNonNull(state);
         Objects.requireNonNull(ui);
     }
 
@@ -55,12 +55,20 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowS
     }
 
     public boolean isSpent() {
-        return phase == FlowState.PASSED_CHALLENGE;
+        return state == FlowState.PASSED_CHALLENGE;
     }
 
-    /** The state's wire name, as the flow's JSON and page show it. */
-    public String state() {
-        return phase.wire();
+    /**
+     * A login flow opened by someone already signed in, to raise their session to {@code aal2} with a second
+     * factor (Kratos' {@code ?aal=aal2}): it holds the identity and the session it raises.
+     */
+    public boolean raisesSession() {
+        return kind == FlowKind.LOGIN && sessionId != null;
+    }
+
+    /** The assurance level a login flow asks for (Kratos' {@code requested_aal}). */
+    public String requestedAal() {
+        return raisesSession() ? "aal2" : "aal1";
     }
 
     /** This server's public base URL as the flow's client saw it (its form posts there). */
@@ -72,19 +80,19 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowS
 
     /** The same flow bound to the browser whose CSRF secret's HMAC is {@code csrfHash}, showing {@code ui}. */
     public Flow boundTo(String csrfHash, Ui ui) {
-        return new Flow(id, tenant, kind, flavor, phase, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+        return new Flow(id, tenant, kind, flavor, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
                 issuedAt, expiresAt);
     }
 
     /** The same flow answered as an app's (an admin's recovery flow submitted by an app before any browser opened it). */
     public Flow asApi() {
-        return new Flow(id, tenant, kind, Flavor.API, phase, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
+        return new Flow(id, tenant, kind, Flavor.API, state, requestUrl, returnTo, csrfHash, identity, sessionId, refresh, ui,
                 issuedAt, expiresAt);
     }
 
     /** The same flow, in the same state, showing another form (messages of a refused step, a new CSRF token). */
     public Flow showing(Ui ui) {
-        return in(phase, ui);
+        return in(state, ui);
     }
 
     /**
@@ -120,7 +128,7 @@ public record Flow(UUID id, TenantId tenant, FlowKind kind, Flavor flavor, FlowS
     }
 
     private void expect(FlowState to, Set<FlowKind> kinds, FlowState... from) {
-        if (!kinds.contains(kind) || !Arrays.asList(from).contains(phase)) {
+        if (!kinds.contains(kind) || !Arrays.asList(from).contains(state)) {
             throw new IllegalFlowTransition(this, to);
         }
     }

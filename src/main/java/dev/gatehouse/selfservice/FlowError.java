@@ -20,6 +20,8 @@ public class FlowError extends RuntimeException {
         FLAVOR("self_service_flow_type_mismatch", 400, "This flow was started for another kind of client."),
         LINK_FOR_API("self_service_flow_type_mismatch", 403,
                 "Sign-in links work only for flows started in a browser; enter the code in the app instead."),
+        AAL1_REQUIRED("session_aal1_required", 401,
+                "You can not requested a higher AAL (AAL2/AAL3) without an active session."),
         SESSION_AVAILABLE("session_already_available", 400, "A valid session was detected and thus login is not possible."),
         NO_SESSION("session_inactive", 401, "No active session was found in this request."),
         NO_SESSION_TOKEN("session_inactive", 403, "The provided session token is not valid or has been revoked."),

@@ -18,7 +18,7 @@ public final class FlowJson {
                 .add("expires_at", f.expiresAt().toString())
                 .add("issued_at", f.issuedAt().toString())
                 .add("request_url", f.requestUrl())
-                .add("state", f.state())
+                .add("state", f.state().wire())
                 .add("ui", f.ui().toJson())
                 .add("created_at", f.issuedAt().toString())
                 .add("updated_at", f.issuedAt().toString());
@@ -26,7 +26,7 @@ public final class FlowJson {
             b.add("return_to", f.returnTo());
         }
         if (f.kind() == FlowKind.LOGIN) {
-            b.add("refresh", f.refresh()).add("requested_aal", "aal1");
+            b.add("refresh", f.refresh()).add("requested_aal", f.requestedAal());
         }
         if (identity != null) {
             b.add("identity", identity);

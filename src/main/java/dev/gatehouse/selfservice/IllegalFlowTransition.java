@@ -11,6 +11,6 @@ public final class IllegalFlowTransition extends FlowError {
 
     public IllegalFlowTransition(Flow flow, FlowState to) {
         super(flow.isSpent() ? Kind.SPENT : Kind.STATE,
-                flow.kind().path() + " flow " + flow.id() + " is " + flow.state() + " and cannot become " + to.wire());
+                flow.kind().path() + " flow " + flow.id() + " is " + flow.state().wire() + " and cannot become " + to.wire());
     }
 }

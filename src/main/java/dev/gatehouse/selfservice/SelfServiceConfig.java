@@ -26,6 +26,7 @@ public class SelfServiceConfig implements CapabilityConfig {
     private boolean recoveryRevokeSessions;
     private AddressProof verificationUse;
     private AddressProof recoveryUse;
+    private String totpIssuer;
 
     protected SelfServiceConfig() {
     }
@@ -54,6 +55,7 @@ public class SelfServiceConfig implements CapabilityConfig {
         this.recoveryRevokeSessions = r.bool("recovery.revoke-sessions");
         this.verificationUse = r.oneOf("verification.use", AddressProof.class);
         this.recoveryUse = r.oneOf("recovery.use", AddressProof.class);
+        this.totpIssuer = r.optionalString("totp.issuer").orElse("");
     }
 
     @Override
@@ -112,5 +114,13 @@ public class SelfServiceConfig implements CapabilityConfig {
     /** Kratos' {@code selfservice.flows.recovery.use}: the method new recovery flows offer. */
     public AddressProof recoveryUse() {
         return recoveryUse;
+    }
+
+    /**
+     * Kratos' {@code selfservice.methods.totp.config.issuer}: the name authenticator apps show beside the account;
+     * empty for the host of the public URL, as Kratos does.
+     */
+    public String totpIssuer() {
+        return totpIssuer;
     }
 }

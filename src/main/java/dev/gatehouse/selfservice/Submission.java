@@ -58,6 +58,9 @@ public record Submission(Map<String, String> fields, JsonObject traits, boolean 
                 traits = e.getValue().asJsonObject();
             } else if (e.getValue() instanceof JsonString s) {
                 fields.put(e.getKey(), s.getString());
+            } else if (e.getValue() == JsonValue.TRUE || e.getValue() == JsonValue.FALSE) {
+                // Kratos' buttons sent as JSON booleans by its SDKs: {"totp_unlink": true}
+                fields.put(e.getKey(), String.valueOf(e.getValue() == JsonValue.TRUE));
             }
         }
         // Kratos' older name for the login identifier

@@ -19,6 +19,11 @@ public final class Texts {
         return UiText.info(1010003, "Please confirm this action by verifying that it is you.");
     }
 
+    /** The second-factor step of a sign-in (an {@code aal2} login flow). */
+    public static UiText secondFactorRequired() {
+        return UiText.info(1010004, "Please complete the second authentication challenge.");
+    }
+
     public static UiText signUp() {
         return UiText.info(1040001, "Sign up");
     }

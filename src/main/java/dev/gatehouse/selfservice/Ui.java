@@ -45,6 +45,29 @@ public record Ui(String action, String method, List<UiNode> nodes, List<UiText> 
         return new Ui(action, method, n, messages);
     }
 
+    /** A copy in which the nodes of {@code group} are {@code replacement}, where the group's first node stood (else last). */
+    public Ui withGroup(String group, List<UiNode> replacement) {
+        List<UiNode> n = new ArrayList<>();
+        boolean placed = false;
+        for (UiNode x : nodes) {
+            if (!x.group().equals(group)) {
+                n.add(x);
+            } else if (!placed) {
+                n.addAll(replacement);
+                placed = true;
+            }
+        }
+        if (!placed) {
+            n.addAll(replacement);
+        }
+        return new Ui(action, method, n, messages);
+    }
+
+    /** The nodes of {@code group}, in order. */
+    public List<UiNode> group(String group) {
+        return nodes.stream().filter(x -> x.group().equals(group)).toList();
+    }
+
     public boolean hasNode(String name) {
         return nodes.stream().anyMatch(n -> n.name().equals(name));
     }

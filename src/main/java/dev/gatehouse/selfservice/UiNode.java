@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * One form element of a flow's UI, as Kratos describes it: {@code {type, group, attributes, messages, meta}}.
- * Only input nodes for now; attributes carry name, type, value, required, autocomplete, disabled.
+ * The node's type is its attributes' {@code node_type}: {@code input} (name, type, value, required,
+ * autocomplete, disabled), {@code img} (id, src, width, height) or {@code text} (id, text: a message).
  */
 public record UiNode(String group, JsonObject attributes, List<UiText> messages, UiText label) {
 
@@ -32,8 +33,27 @@ public record UiNode(String group, JsonObject attributes, List<UiText> messages,
         return new UiNode(group, a.build(), List.of(), label);
     }
 
+    /** An image, such as a QR code as a {@code data:} URI (Kratos' {@code img} node). */
+    public static UiNode image(String group, String id, String src, int width, int height, UiText label) {
+        JsonObject a = Json.createObjectBuilder().add("src", src).add("id", id).add("width", width).add("height", height)
+                .add("node_type", "img").build();
+        return new UiNode(group, a, List.of(), label);
+    }
+
+    /** A text to show, such as a secret to copy (Kratos' {@code text} node). */
+    public static UiNode text(String group, String id, UiText text, UiText label) {
+        JsonObject a = Json.createObjectBuilder().add("text", text.toJson()).add("id", id).add("node_type", "text").build();
+        return new UiNode(group, a, List.of(), label);
+    }
+
+    /** {@code input}, {@code img} or {@code text}. */
+    public String nodeType() {
+        return attributes.getString("node_type", "input");
+    }
+
+    /** An input's name, or the id of an image or text node. */
     public String name() {
-        return attributes.getString("name", "");
+        return attributes.containsKey("name") ? attributes.getString("name", "") : attributes.getString("id", "");
     }
 
     public String inputType() {
@@ -63,7 +83,7 @@ public record UiNode(String group, JsonObject attributes, List<UiText> messages,
         if (label != null) {
             meta.add("label", label.toJson());
         }
-        return Json.createObjectBuilder().add("type", "input").add("group", group).add("attributes", attributes)
+        return Json.createObjectBuilder().add("type", nodeType()).add("group", group).add("attributes", attributes)
                 .add("messages", m).add("meta", meta).build();
     }
 

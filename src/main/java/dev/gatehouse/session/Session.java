@@ -28,6 +28,18 @@ public record Session(UUID id, TenantId tenant, IdentityId identity, boolean act
         return active && now.isBefore(expiresAt);
     }
 
+    /**
+     * The same session after one more way of proving who its holder is: the method joins
+     * {@code authentication_methods} and the session's level becomes the highest of them (Kratos'
+     * {@code CompletedLoginFor} and {@code SetAuthenticatorAssuranceLevel}).
+     */
+    public Session completedWith(AuthenticationMethod method) {
+        List<AuthenticationMethod> all = new java.util.ArrayList<>(methods);
+        all.add(method);
+        String level = all.stream().map(AuthenticationMethod::aal).max(String::compareTo).orElse(aal);
+        return new Session(id, tenant, identity, active, level, all, issuedAt, authenticatedAt, expiresAt, ipAddress, userAgent);
+    }
+
     public Session withExpiry(Instant expiresAt) {
         return new Session(id, tenant, identity, active, aal, methods, issuedAt, authenticatedAt, expiresAt, ipAddress, userAgent);
     }

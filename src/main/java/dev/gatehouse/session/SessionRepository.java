@@ -29,6 +29,9 @@ public interface SessionRepository extends ExpiredRows {
 
     void extend(TenantId tenant, UUID id, Instant expiresAt);
 
+    /** Stores the session's assurance level and authentication methods (after a second factor). */
+    void updateAssurance(Session session);
+
     /** Deactivates one session; false if the tenant has no such active session. */
     boolean revoke(TenantId tenant, UUID id);
 

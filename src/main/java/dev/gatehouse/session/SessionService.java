@@ -68,6 +68,17 @@ public class SessionService {
     }
 
     /**
+     * Adds a second factor the holder of {@code session} just proved: the method joins the session's
+     * authentication methods at {@code aal}, and the session's level rises to it. The token stays the same.
+     */
+    @Transactional
+    public Session completeWith(Session session, String method, String aal) {
+        Session raised = session.completedWith(new AuthenticationMethod(method, aal, clock.instant()));
+        sessions.updateAssurance(raised);
+        return raised;
+    }
+
+    /**
      * The session a token belongs to if it is active, unexpired and its identity may still sign in; extends
      * it when it is close enough to expiry (sliding refresh).
      */

@@ -25,15 +25,15 @@ class FlowTest {
     @Test
     void passedChallengeWhenChoosingMethodThenSpent() {
         Flow done = flow(FlowKind.LOGIN, FlowState.CHOOSE_METHOD).passedChallenge(OTHER);
-        assertEquals(FlowState.PASSED_CHALLENGE, done.phase());
-        assertEquals("passed_challenge", done.state());
+        assertEquals(FlowState.PASSED_CHALLENGE, done.state());
+        assertEquals("passed_challenge", done.state().wire());
         assertEquals(OTHER, done.ui());
         assertTrue(done.isSpent());
     }
 
     @Test
     void passedChallengeWhenCodeSentThenSpent() {
-        assertEquals(FlowState.PASSED_CHALLENGE, flow(FlowKind.RECOVERY, FlowState.SENT_EMAIL).passedChallenge(OTHER).phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, flow(FlowKind.RECOVERY, FlowState.SENT_EMAIL).passedChallenge(OTHER).state());
     }
 
     @Test
@@ -54,8 +54,8 @@ class FlowTest {
 
     @Test
     void sentEmailWhenChoosingOrAlreadySentThenSentEmail() {
-        assertEquals(FlowState.SENT_EMAIL, flow(FlowKind.VERIFICATION, FlowState.CHOOSE_METHOD).sentEmail(OTHER).phase());
-        assertEquals(FlowState.SENT_EMAIL, flow(FlowKind.LOGIN, FlowState.SENT_EMAIL).sentEmail(OTHER).phase());
+        assertEquals(FlowState.SENT_EMAIL, flow(FlowKind.VERIFICATION, FlowState.CHOOSE_METHOD).sentEmail(OTHER).state());
+        assertEquals(FlowState.SENT_EMAIL, flow(FlowKind.LOGIN, FlowState.SENT_EMAIL).sentEmail(OTHER).state());
     }
 
     @Test
@@ -72,13 +72,13 @@ class FlowTest {
 
     @Test
     void savedWhenShowingFormOrSavedThenSuccess() {
-        assertEquals(FlowState.SUCCESS, flow(FlowKind.SETTINGS, FlowState.SHOW_FORM).saved(OTHER).phase());
-        assertEquals(FlowState.SUCCESS, flow(FlowKind.SETTINGS, FlowState.SUCCESS).saved(OTHER).phase());
+        assertEquals(FlowState.SUCCESS, flow(FlowKind.SETTINGS, FlowState.SHOW_FORM).saved(OTHER).state());
+        assertEquals(FlowState.SUCCESS, flow(FlowKind.SETTINGS, FlowState.SUCCESS).saved(OTHER).state());
     }
 
     @Test
     void refusedWhenSavedThenBackToShowForm() {
-        assertEquals(FlowState.SHOW_FORM, flow(FlowKind.SETTINGS, FlowState.SUCCESS).refused(OTHER).phase());
+        assertEquals(FlowState.SHOW_FORM, flow(FlowKind.SETTINGS, FlowState.SUCCESS).refused(OTHER).state());
     }
 
     @Test
@@ -91,7 +91,7 @@ class FlowTest {
     void showingWhenAnyStateThenStateKept() {
         for (FlowState s : FlowState.values()) {
             Flow shown = flow(FlowKind.LOGIN, s).showing(OTHER);
-            assertEquals(s, shown.phase());
+            assertEquals(s, shown.state());
             assertEquals(OTHER, shown.ui());
         }
     }

@@ -31,7 +31,7 @@ public final class InMemoryFlowRepository implements FlowRepository {
             throw new IllegalStateException("no flow " + flow.id());
         }
         // as the table: state, UI, and the CSRF hash only while it has none
-        flows.put(flow.id(), new Flow(stored.id(), stored.tenant(), stored.kind(), stored.flavor(), flow.phase(), stored.requestUrl(),
+        flows.put(flow.id(), new Flow(stored.id(), stored.tenant(), stored.kind(), stored.flavor(), flow.state(), stored.requestUrl(),
                 stored.returnTo(), stored.csrfHash() == null ? flow.csrfHash() : stored.csrfHash(), stored.identity(),
                 stored.sessionId(), stored.refresh(), flow.ui(), stored.issuedAt(), stored.expiresAt()));
     }
@@ -39,7 +39,7 @@ public final class InMemoryFlowRepository implements FlowRepository {
     @Override
     public void rebind(Flow flow) {
         Flow stored = flows.get(flow.id());
-        flows.put(flow.id(), new Flow(stored.id(), stored.tenant(), stored.kind(), stored.flavor(), stored.phase(), stored.requestUrl(),
+        flows.put(flow.id(), new Flow(stored.id(), stored.tenant(), stored.kind(), stored.flavor(), stored.state(), stored.requestUrl(),
                 stored.returnTo(), flow.csrfHash(), stored.identity(), stored.sessionId(), stored.refresh(), flow.ui(),
                 stored.issuedAt(), stored.expiresAt()));
     }

@@ -59,9 +59,10 @@ public final class SelfServiceFixtures {
         }
     }
 
-    /** Sessions as issued: who, by which method. */
+    /** Sessions as issued: who, by which method; a token issued here authenticates its session, as raised last. */
     public static final class RecordingSessions extends SessionService {
         public final List<String> issued = new ArrayList<>();
+        public final Map<String, Authenticated> byToken = new java.util.HashMap<>();
         public boolean privileged = true;
         private final MovableClock clock;
 
@@ -80,7 +81,22 @@ public final class SelfServiceFixtures {
             Instant now = clock.instant();
             Session s = new Session(UUID.randomUUID(), identity.tenant(), identity.id(), true, "aal1",
                     List.of(new AuthenticationMethod(method, "aal1", now)), now, now, now.plusSeconds(3600), null, null);
-            return new Issued(s, "ory_st_test");
+            String token = "ory_st_test" + (byToken.isEmpty() ? "" : "_" + byToken.size());
+            byToken.put(token, new Authenticated(s, identity));
+            return new Issued(s, token);
+        }
+
+        @Override
+        public java.util.Optional<Authenticated> authenticate(TenantId tenant, String token) {
+            return java.util.Optional.ofNullable(byToken.get(token));
+        }
+
+        @Override
+        public Session completeWith(Session session, String method, String aal) {
+            Session raised = session.completedWith(new AuthenticationMethod(method, aal, clock.instant()));
+            byToken.replaceAll((t, a) -> a.session().id().equals(session.id()) ? new Authenticated(raised, a.identity()) : a);
+            issued.add(session.identity().value() + " raised by " + method);
+            return raised;
         }
 
         @Override

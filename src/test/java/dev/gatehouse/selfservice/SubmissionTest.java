@@ -39,4 +39,13 @@ class SubmissionTest {
         assertEquals("a@example.org", s.field("identifier").orElseThrow());
         assertEquals("Ada", s.traits().getJsonObject("name").getString("first"));
     }
+
+    @Test
+    void parseWhenJsonBooleanThenFieldAsItsWord() {
+        Submission s = parse("application/json", "{\"totp_unlink\":true,\"lookup_secret_reveal\":false,\"n\":1}");
+
+        assertEquals("true", s.field("totp_unlink").orElseThrow());
+        assertEquals("false", s.field("lookup_secret_reveal").orElseThrow());
+        assertEquals(java.util.Optional.empty(), s.field("n"));
+    }
 }

@@ -63,9 +63,17 @@ public class RecoveryCodes {
         while (plain.size() < COUNT) {
             plain.add(randomCode());
         }
+        return new Issued(List.copyOf(plain), protect(List.copyOf(plain), now));
+    }
+
+    /**
+     * The set to store for plain codes this class generated and the person has since confirmed they kept (they
+     * waited, shown, in a server-side flow meanwhile): a new salt and each code's keyed hash, none used.
+     */
+    public RecoveryCodeSet protect(List<String> plain, Instant now) {
         String salt = Ids.token(SALT_BYTES);
-        List<RecoveryCode> stored = plain.stream().map(c -> RecoveryCode.unused(hasher.hash(hashInput(salt, c)))).toList();
-        return new Issued(List.copyOf(plain), new RecoveryCodeSet(salt, stored, now));
+        List<RecoveryCode> stored = plain.stream().map(c -> RecoveryCode.unused(hasher.hash(hashInput(salt, normalise(c))))).toList();
+        return new RecoveryCodeSet(salt, stored, now);
     }
 
     /** Uses {@code presented} from {@code set} at {@code now}, if it is one of its unused codes. */

@@ -18,7 +18,8 @@ public final class ContentSecurityPolicy {
             "default-src 'none'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self'",
+            // data: for the QR code of an authenticator app, an SVG drawn on the server and sent in the flow's img node
+            "img-src 'self' data:",
             "connect-src 'self'",
             "frame-ancestors 'none'",
             "base-uri 'none'");

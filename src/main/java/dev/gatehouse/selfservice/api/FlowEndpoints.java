@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The endpoints every public self-service flow has in Kratos ({@code {browser,api,flows}} and the submit), for
@@ -106,6 +107,39 @@ public abstract class FlowEndpoints {
     /** Whether the API answer to success also carries the identity (registration does, as in Kratos). */
     protected abstract boolean answerWithIdentity();
 
+    /**
+     * Whether the flow can raise a signed-in session's assurance level ({@code ?aal=aal2}, login only); such a flow
+     * is made by {@link #createRaising}.
+     */
+    protected boolean raisesAssurance() {
+        return false;
+    }
+
+    /** A flow that asks the holder of {@code caller} for a second factor; only where {@link #raisesAssurance()}. */
+    protected Flow createRaising(Flavor flavor, SessionService.Authenticated caller, String returnTo, String requestUrl,
+                                 String csrfSecret, String csrfHash) {
+        throw new UnsupportedOperationException(kind().path() + " flows do not raise sessions");
+    }
+
+    /**
+     * The session to raise when {@code aal=aal2} is asked of a flow that can raise one (Kratos' rules: only for
+     * someone signed in, and only above the level the session has unless {@code refresh}); empty for a plain flow.
+     */
+    private Optional<SessionService.Authenticated> toRaise(String aal, boolean refresh, Optional<String> token) {
+        if (aal == null || aal.isEmpty() || "aal1".equals(aal) || !raisesAssurance()) {
+            return Optional.empty();
+        }
+        if (!"aal2".equals(aal)) {
+            throw ApiException.invalid("aal", "Unable to parse AuthenticationMethod Assurance Level (AAL): expected aal1 or aal2");
+        }
+        SessionService.Authenticated caller = token.flatMap(t -> sessions.authenticate(tenant.id(), t))
+                .orElseThrow(() -> new FlowError(FlowError.Kind.AAL1_REQUIRED));
+        if ("aal2".equals(caller.session().aal()) && !refresh) {
+            throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
+        }
+        return Optional.of(caller);
+    }
+
     /** Whether the flow may be started by someone signed in (verification may; the sign-in flows and recovery not). */
     protected boolean allowsSignedIn() {
         return false;
@@ -113,8 +147,16 @@ public abstract class FlowEndpoints {
 
     @GET
     @Path("browser")
-    public Response browser(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
+    public Response browser(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo,
+                            @QueryParam("aal") String aal) {
         String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
+        Optional<SessionService.Authenticated> raise = toRaise(aal, refresh, sessionCookies.cookie(request));
+        if (raise.isPresent()) {
+            CsrfCookies.Secret secret = csrf.secret(request);
+            Flow flow = createRaising(Flavor.BROWSER, raise.get(), checked, requestUrl("browser"), secret.value(),
+                    csrf.hash(secret.value()));
+            return responses.browserStarted(request, flow, secret, null);
+        }
         if (!refresh && !allowsSignedIn() && sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent()) {
             if (FlowResponses.wantsJson(request)) {
                 throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
@@ -129,9 +171,14 @@ public abstract class FlowEndpoints {
 
     @GET
     @Path("api")
-    public Response api(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo) {
+    public Response api(@QueryParam("refresh") boolean refresh, @QueryParam("return_to") String returnTo,
+                        @QueryParam("aal") String aal) {
         String checked = ReturnTo.check(returnTo, config.allowedReturnUrls(), PublicUrls.base(request));
         String token = request.getHeader(SessionCookies.TOKEN_HEADER);
+        Optional<SessionService.Authenticated> raise = toRaise(aal, refresh, Optional.ofNullable(token));
+        if (raise.isPresent()) {
+            return responses.flowJson(createRaising(Flavor.API, raise.get(), checked, requestUrl("api"), null, null), 200, null);
+        }
         if (!refresh && !allowsSignedIn() && token != null && sessions.authenticate(tenant.id(), token).isPresent()) {
             throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
         }

@@ -43,7 +43,7 @@ public class JpaFlowRepository implements FlowRepository {
         e.tenantId = f.tenant().value();
         e.kind = f.kind().name();
         e.flavor = f.flavor().name();
-        e.state = f.state();
+        e.state = f.state().wire();
         e.requestUrl = f.requestUrl();
         e.returnTo = f.returnTo();
         e.csrfHash = f.csrfHash();
@@ -67,7 +67,7 @@ public class JpaFlowRepository implements FlowRepository {
     @Override
     public void update(Flow f) {
         FlowEntity e = entity(f);
-        e.state = f.state();
+        e.state = f.state().wire();
         e.ui = JsonText.write(f.ui().toJson());
         if (e.csrfHash == null) {
             // an admin's recovery flow is bound to a browser once, when its link is first opened there

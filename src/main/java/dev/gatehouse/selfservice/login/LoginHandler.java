@@ -20,6 +20,7 @@ import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -43,6 +44,11 @@ import java.util.UUID;
  * The form offers every {@link LoginMethod} bean, in their order; a submission goes to the method its
  * {@code method} field names (the first method if it names none). Each submission is one transaction for its
  * writes, run after the method's slow work (see {@link LoginMethod#submit}).
+ * <p>
+ * A flow opened with {@code aal=aal2} by someone signed in {@linkplain Flow#raisesSession() raises their session}:
+ * its form offers the {@linkplain LoginMethod#secondFactor() second factors} the identity has set up, a submission
+ * must come with that same session, and success adds the factor to the session (level {@code aal2}) instead of
+ * issuing a new one. Plain flows offer and accept only the other methods.
  */
 @ApplicationScoped
 public class LoginHandler {
@@ -101,22 +107,56 @@ public class LoginHandler {
         return flow;
     }
 
+    /** A flow asking the holder of {@code caller} for a second factor, to raise that session to {@code aal2}. */
+    public Flow createRaising(SessionService.Authenticated caller, Flavor flavor, String returnTo, String requestUrl,
+                              String actionBase, String csrfSecret, String csrfHash) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<UiNode> nodes = new ArrayList<>();
+        if (csrfSecret != null) {
+            nodes.add(csrfNode(csrfSecret));
+        }
+        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity())));
+        Ui ui = new Ui(actionBase + "/self-service/login?flow=" + id, "POST", nodes, List.of(Texts.secondFactorRequired()));
+        Flow flow = new Flow(id, caller.identity().tenant(), FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo,
+                csrfHash, caller.identity().id(), caller.session().id(), false, ui, now, now.plus(config.flowLifespan()));
+        flows.save(flow);
+        return flow;
+    }
+
+    private static UiNode csrfNode(String csrfSecret) {
+        return UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null);
+    }
+
     private Ui ui(String action, String csrfSecret) {
         List<UiNode> nodes = new ArrayList<>();
         if (csrfSecret != null) {
-            nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
+            nodes.add(csrfNode(csrfSecret));
         }
         nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, "username", Texts.idLabel()));
-        methods.forEach(m -> nodes.addAll(m.nodes()));
+        methods.stream().filter(m -> !m.secondFactor()).forEach(m -> nodes.addAll(m.nodes()));
         return new Ui(action, "POST", nodes, List.of());
     }
 
+    /** A submission without a session (a plain sign-in). */
     public Result submit(Flow flow, Submission submission) {
+        return submit(flow, submission, Optional.empty());
+    }
+
+    /**
+     * A submission. {@code callerToken} is the session token the request carries (header or cookie): a flow that
+     * raises a session accepts a submission only with that session.
+     */
+    public Result submit(Flow flow, Submission submission, Optional<String> callerToken) {
+        if (flow.raisesSession()) {
+            return raise(flow, submission, callerToken);
+        }
         Ui ui = flow.ui().withoutMessages();
         String identifier = submission.field("identifier").map(String::trim).orElse("");
         Ui refilled = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
         Optional<String> named = submission.field("method");
-        Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(methods, named.get()) : methods.stream().findFirst();
+        List<LoginMethod> firstFactors = methods.stream().filter(m -> !m.secondFactor()).toList();
+        Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(firstFactors, named.get()) : firstFactors.stream().findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(refilled.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
                     + " is not available.")));
@@ -124,6 +164,41 @@ public class LoginHandler {
         }
         Completion<LoginMethod.Result> completion = method.get().submit(flow, submission, refilled);
         return transactions.call(() -> finish(flow, completion.complete()));
+    }
+
+    private Result raise(Flow flow, Submission submission, Optional<String> callerToken) {
+        String token = callerToken.orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
+        SessionService.Authenticated caller = sessions.authenticate(flow.tenant(), token)
+                .filter(c -> c.session().id().equals(flow.sessionId()))
+                .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
+        Ui ui = flow.ui().withoutMessages();
+        Optional<String> named = submission.field("method");
+        Optional<LoginMethod> method = named.flatMap(n -> FlowMethod.named(methods, n)).filter(LoginMethod::secondFactor);
+        if (method.isEmpty()) {
+            Flow refused = flow.showing(ui.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
+                    + " is not available.")));
+            return transactions.call(() -> finish(flow, new LoginMethod.Answered(refused, false)));
+        }
+        Completion<LoginMethod.Result> completion = method.get().submit(flow, submission, ui);
+        return transactions.call(() -> {
+            LoginMethod.Result result = completion.complete();
+            if (result instanceof LoginMethod.Authenticated a && a.identity().id().equals(caller.identity().id())) {
+                return raised(flow, a, caller, token);
+            }
+            return finish(flow, result instanceof LoginMethod.Answered ? result
+                    : new LoginMethod.Answered(flow.showing(ui.withMessage(Texts.invalidCredentials())), false));
+        });
+    }
+
+    private Succeeded raised(Flow flow, LoginMethod.Authenticated proven, SessionService.Authenticated caller, String token) {
+        Identity who = proven.identity();
+        Flow done = flow.passedChallenge(proven.ui());
+        Session raised = sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2");
+        flows.update(done);
+        events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
+                .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
+                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal()));
+        return new Succeeded(done, who, new SessionService.Issued(raised, token));
     }
 
     /** A sign-in link opened in the browser that started the flow (the caller has checked that). */

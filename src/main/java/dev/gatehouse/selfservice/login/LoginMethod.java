@@ -39,6 +39,20 @@ public interface LoginMethod extends FlowMethod {
     List<UiNode> nodes();
 
     /**
+     * Whether this method is a second factor: it does not sign anyone in, it raises a signed-in session to
+     * {@code aal2} (Kratos' AAL2 form hydrators: {@code totp}, {@code lookup_secret}). Its submissions come only
+     * in flows that {@linkplain Flow#raisesSession() raise a session}, for the flow's identity.
+     */
+    default boolean secondFactor() {
+        return false;
+    }
+
+    /** The nodes this second factor adds to a form that raises the session of {@code identity}; none if it has not set it up. */
+    default List<UiNode> secondFactorNodes(Identity identity) {
+        return List.of();
+    }
+
+    /**
      * Handles a submission naming this method, outside any transaction: slow work is done here, the rest in the
      * completion, which runs in the submission's transaction. {@code ui} is the flow's form without the last
      * messages, with the submitted identifier filled in.

@@ -8,12 +8,16 @@ import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
 
 /**
  * Kratos' login endpoints: {@code /self-service/login/{browser,api,flows}} and {@code POST /self-service/login?flow=};
@@ -37,8 +41,21 @@ public class LoginResource extends FlowEndpoints {
     }
 
     @Override
+    protected boolean raisesAssurance() {
+        return true;
+    }
+
+    @Override
+    protected Flow createRaising(Flavor flavor, SessionService.Authenticated caller, String returnTo, String requestUrl,
+                                 String csrfSecret, String csrfHash) {
+        return login.createRaising(caller, flavor, returnTo, requestUrl, actionBase(), csrfSecret, csrfHash);
+    }
+
+    @Override
     protected Outcome submit(Flow flow, Submission submission) {
-        LoginHandler.Result result = login.submit(flow, submission);
+        Optional<String> token = flow.flavor() == Flavor.API
+                ? Optional.ofNullable(request.getHeader(SessionCookies.TOKEN_HEADER)) : sessionCookies.cookie(request);
+        LoginHandler.Result result = login.submit(flow, submission, token);
         if (result instanceof LoginHandler.Succeeded ok) {
             return Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), null);
         }

@@ -28,8 +28,9 @@ public class LoginThrottle {
     /**
      * What is counted: sign-in here; {@code CLIENT_ID} and {@code CLIENT_IP} are the token server's client
      * authentication failures (oauth2.client.ClientAuthThrottle), kept in the same table and listed with these.
+     * {@code SECOND_FACTOR} counts wrong second factors (authenticator codes, recovery codes) per identity id.
      */
-    public enum Subject { IDENTIFIER, IP, CLIENT_ID, CLIENT_IP }
+    public enum Subject { IDENTIFIER, IP, CLIENT_ID, CLIENT_IP, SECOND_FACTOR }
 
     /** A current lock, for the admin API. */
     public record Lock(Subject kind, String subject, int failures, Instant lockedUntil, int lockouts) {
@@ -76,6 +77,29 @@ public class LoginThrottle {
         counts.clear(tenant, Subject.IDENTIFIER.name(), identifier);
     }
 
+    /**
+     * Whether second factors of this identity are locked: after {@code max-failures} wrong ones within the window,
+     * as for an identifier, so a six-digit code cannot be guessed by trying them all.
+     */
+    @Transactional
+    public boolean isSecondFactorLocked(TenantId tenant, String identityId) {
+        return config.enabled() && lockedAt(tenant, Subject.SECOND_FACTOR, identityId, clock.instant());
+    }
+
+    /** Counts a wrong second factor of the identity (in its own transaction when called outside one). */
+    @Transactional
+    public void secondFactorFailed(TenantId tenant, String identityId) {
+        if (config.enabled()) {
+            count(tenant, Subject.SECOND_FACTOR, identityId, config.maxFailures());
+        }
+    }
+
+    /** A right second factor clears the identity's count. */
+    @Transactional
+    public void secondFactorSucceeded(TenantId tenant, String identityId) {
+        counts.clear(tenant, Subject.SECOND_FACTOR.name(), identityId);
+    }
+
     @Transactional
     public List<Lock> locks(TenantId tenant, Optional<String> subject) {
         return counts.list(tenant, subject, 1000).stream().map(r -> new Lock(Subject.valueOf(r.kind()), r.subject(),
@@ -99,7 +123,11 @@ public class LoginThrottle {
             int lockouts = counts.standing(tenant, kind.name(), subject).map(FailureCounts.Standing::lockouts).orElse(1);
             events.fire(SecurityEvent.of(SecurityEventType.LOGIN_LOCKOUT, Outcome.DENIED).tenant(tenant.value())
                     .detail("kind", kind.name().toLowerCase(Locale.ROOT))
-                    .detail(kind == Subject.IDENTIFIER ? "identifier" : "address", key)
+                    .detail(switch (kind) {
+                        case IDENTIFIER -> "identifier";
+                        case SECOND_FACTOR -> "identity";
+                        default -> "address";
+                    }, key)
                     .detail("locked_until", until).detail("lockouts", lockouts));
         });
     }

@@ -104,13 +104,24 @@ public class SettingsHandler {
         return schemas.find(identity.schemaId()).orElse(schemas.defaultSchema());
     }
 
+    /** A submission's end: the flow as it now is, and whether it is answered as accepted (200) or refused (400). */
+    public record Answer(Flow flow, boolean accepted) {
+    }
+
     /** Applies a submission by the holder of a session; the flow must be theirs. */
     public Flow submit(Flow flow, Submission submission, SessionService.Authenticated holder) {
+        return answer(flow, submission, holder).flow();
+    }
+
+    /** As {@link #submit}, saying whether the answer is an acceptance. */
+    public Answer answer(Flow flow, Submission submission, SessionService.Authenticated holder) {
         if (!Objects.equals(flow.identity(), holder.identity().id())) {
             throw new FlowError(FlowError.Kind.NOT_FOUND);
         }
         Ui base = ui(flow.ui().action(), flow.ui().valueOf("csrf_token").orElse(null), holder.identity());
-        Optional<SettingsMethod> method = submission.field("method").flatMap(m -> FlowMethod.named(methods, m));
+        Optional<SettingsMethod> method = submission.field("method").isPresent()
+                ? submission.field("method").flatMap(m -> FlowMethod.named(methods, m))
+                : methods.stream().filter(m -> m.claims(submission)).findFirst();
         if (method.isEmpty()) {
             SettingsMethod.Result refused = new SettingsMethod.Refused(base.withMessage(Texts.generic("Choose what to change: profile or password.")));
             return transactions.call(() -> finish(flow, null, holder, refused));
@@ -119,17 +130,22 @@ public class SettingsHandler {
         return transactions.call(() -> finish(flow, method.get(), holder, completion.complete()));
     }
 
-    private Flow finish(Flow flow, SettingsMethod method, SessionService.Authenticated holder, SettingsMethod.Result result) {
+    private Answer finish(Flow flow, SettingsMethod method, SessionService.Authenticated holder, SettingsMethod.Result result) {
         if (result instanceof SettingsMethod.Saved saved) {
             events.fire(SecurityEvent.of(SecurityEventType.SETTINGS_CHANGED, Outcome.SUCCESS).tenant(flow.tenant().value())
                     .actor(holder.identity().id().toString()).subject(holder.identity().id().toString())
                     .detail("method", method.id()).detail("flow", flow.flavor().wire()));
             Flow done = flow.saved(saved.ui().withMessage(Texts.settingsSaved()));
             flows.update(done);
-            return done;
+            return new Answer(done, true);
+        }
+        if (result instanceof SettingsMethod.Shown shown) {
+            Flow next = flow.showing(shown.ui());
+            flows.update(next);
+            return new Answer(next, true);
         }
         Flow refused = flow.refused(((SettingsMethod.Refused) result).ui());
         flows.update(refused);
-        return refused;
+        return new Answer(refused, false);
     }
 }

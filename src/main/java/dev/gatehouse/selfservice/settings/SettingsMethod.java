@@ -24,7 +24,7 @@ import java.util.Optional;
 public interface SettingsMethod extends FlowMethod {
 
     /** How a submission to a method ended. */
-    sealed interface Result permits Saved, Refused {
+    sealed interface Result permits Saved, Refused, Shown {
     }
 
     /** The change was stored; {@code ui} is the form to show (the handler adds "saved"). */
@@ -33,6 +33,21 @@ public interface SettingsMethod extends FlowMethod {
 
     /** The change was refused; {@code ui} carries why. */
     record Refused(Ui ui) implements Result {
+    }
+
+    /**
+     * Nothing was changed, but the form shows something new that asks for a next step (Kratos' "return to UI":
+     * recovery codes to confirm, how many are left); the flow keeps its state and is answered as accepted.
+     */
+    record Shown(Ui ui) implements Result {
+    }
+
+    /**
+     * Whether a submission that names no method is this method's, by a field only it has (Kratos: a
+     * {@code totp_unlink} or {@code lookup_secret_*} button sets the method itself).
+     */
+    default boolean claims(Submission submission) {
+        return false;
     }
 
     /** This method's part of the settings form of {@code identity}, after the CSRF token. */

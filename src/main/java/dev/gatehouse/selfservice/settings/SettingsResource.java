@@ -9,7 +9,6 @@ import dev.gatehouse.selfservice.api.FlowResponses;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
-import dev.gatehouse.selfservice.FlowState;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
@@ -120,9 +119,9 @@ public class SettingsResource {
         if (flows.isExpired(flow)) {
             throw new FlowError(FlowError.Kind.EXPIRED);
         }
-        Flow result;
+        SettingsHandler.Answer result;
         try {
-            result = settings.submit(flow, submission, holder);
+            result = settings.answer(flow, submission, holder);
         } catch (FlowError e) {
             if (e.kind() == FlowError.Kind.REFRESH_REQUIRED && flow.flavor() == Flavor.BROWSER && !submission.json()) {
                 String back = URLEncoder.encode("/ui/selfservice/settings.xhtml?flow=" + flow.id(), StandardCharsets.UTF_8);
@@ -133,9 +132,9 @@ public class SettingsResource {
         var identity = sessions.authenticate(tenant.id(), sessionCookies.presented(request).orElseThrow())
                 .map(a -> IdentityJson.publicView(a.identity(), PublicUrls.baseUri(request))).orElse(null);
         if (flow.flavor() == Flavor.BROWSER && !submission.json()) {
-            return Response.seeOther(responses.page(request, result)).build();
+            return Response.seeOther(responses.page(request, result.flow())).build();
         }
-        return responses.flowJson(result, result.phase() == FlowState.SUCCESS ? 200 : 400, identity);
+        return responses.flowJson(result.flow(), result.accepted() ? 200 : 400, identity);
     }
 
     private SessionService.Authenticated apiHolder() {

@@ -19,6 +19,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,11 +56,16 @@ public class FlowView {
     /** The sign-in identifier's node name and Kratos' generic label for it ("ID"), which the page replaces. */
     private static final String IDENTIFIER = "identifier";
     private static final long GENERIC_ID_LABEL = 1070004;
+    private static final String IMAGE = "img";
+    private static final String TEXT = "text-node";
 
     private String flowId;
     private Flow flow;
 
-    /** One input or button of the form, ready for the page. */
+    /**
+     * One input or button of the form, ready for the page; or an image ({@code type} {@code img}, {@code value} its
+     * source) or a text to show ({@code type} {@code text-node}, {@code value} the text).
+     */
     public record NodeView(String name, String type, String value, boolean required, String autocomplete, String label,
                            List<MessageView> messages, String id) {
 
@@ -72,7 +78,20 @@ public class FlowView {
         }
 
         public boolean isField() {
-            return !isHidden() && !isSubmit();
+            return !isHidden() && !isSubmit() && !isImage() && !isText();
+        }
+
+        public boolean isImage() {
+            return IMAGE.equals(type);
+        }
+
+        public boolean isText() {
+            return TEXT.equals(type);
+        }
+
+        /** An image's source: only a {@code data:} image or a path on this server, never another origin. */
+        public String getSrc() {
+            return value.startsWith("data:image/") || value.startsWith("/") && !value.startsWith("//") ? value : "";
         }
 
         public String getName() {
@@ -207,7 +226,7 @@ public class FlowView {
     }
 
     public String getState() {
-        return flow.state();
+        return flow.state().wire();
     }
 
     public List<MessageView> getMessages() {
@@ -268,6 +287,14 @@ public class FlowView {
         String base = "node-" + n.name().replace('.', '-') + (FlowLayout.isButton(n) ? "-" + text : "");
         String id = ids.add(base) ? base : section + "-" + base;
         ids.add(id);
+        if (IMAGE.equals(n.nodeType())) {
+            return new NodeView(n.name(), IMAGE, n.attributes().getString("src", ""), false, null, label, List.of(), id);
+        }
+        if ("text".equals(n.nodeType())) {
+            JsonObject shown = n.attributes().getJsonObject("text");
+            String words = shown == null ? "" : Translations.text(UiText.fromJson(shown), locale);
+            return new NodeView(n.name(), TEXT, words, false, null, label, n.messages().stream().map(this::message).toList(), id);
+        }
         return new NodeView(n.name(), n.inputType(), text, n.attributes().getBoolean("required", false),
                 n.attributes().getString("autocomplete", null), label, n.messages().stream().map(this::message).toList(), id);
     }

@@ -110,6 +110,15 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void updateAssurance(Session session) {
+        entity(session.tenant(), session.id()).ifPresent(e -> {
+            e.aal = session.aal();
+            e.methods = methods(session.methods());
+            e.updatedAt = Instant.now();
+        });
+    }
+
+    @Override
     public void extend(TenantId tenant, UUID id, Instant expiresAt) {
         entity(tenant, id).ifPresent(e -> {
             e.expiresAt = expiresAt;

@@ -65,6 +65,45 @@ class LoginHandlerTest {
         }
     }
 
+    /** A second factor that proves alice. */
+    private static final class FakeSecondFactor implements LoginMethod {
+        private final Identity who;
+
+        FakeSecondFactor(Identity who) {
+            this.who = who;
+        }
+
+        @Override
+        public String id() {
+            return "otp";
+        }
+
+        @Override
+        public int order() {
+            return 400;
+        }
+
+        @Override
+        public List<UiNode> nodes() {
+            return List.of();
+        }
+
+        @Override
+        public boolean secondFactor() {
+            return true;
+        }
+
+        @Override
+        public List<UiNode> secondFactorNodes(Identity identity) {
+            return List.of(UiNode.input("otp", "method", "submit", Json.createValue("otp"), false, null, Texts.signIn()));
+        }
+
+        @Override
+        public Completion<Result> submit(Flow flow, Submission submission, Ui ui) {
+            return () -> new Authenticated(who, ui, "otp", "otp");
+        }
+    }
+
     private LoginHandler handler(LoginMethod... methods) {
         return new LoginHandler(f.flows, List.of(methods), f.sessions, f.events, f.config, f.transactions, f.clock);
     }
@@ -88,7 +127,7 @@ class LoginHandlerTest {
 
         assertEquals(List.of("identifier", "method", "method"), flow.ui().nodes().stream().map(UiNode::name).toList());
         assertEquals(List.of("default", "first", "second"), flow.ui().nodes().stream().map(UiNode::group).toList());
-        assertEquals(FlowState.CHOOSE_METHOD, flow.phase());
+        assertEquals(FlowState.CHOOSE_METHOD, flow.state());
         assertEquals(flow, f.repository.stored(flow.id()));
     }
 
@@ -122,7 +161,7 @@ class LoginHandlerTest {
         LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"magic\",\"identifier\":\"a\"}"));
 
         assertInstanceOf(LoginHandler.Failed.class, r);
-        assertEquals(FlowState.CHOOSE_METHOD, r.flow().phase());
+        assertEquals(FlowState.CHOOSE_METHOD, r.flow().state());
         assertEquals("The sign-in method magic is not available.", r.flow().ui().messages().get(0).text());
         assertEquals(r.flow().ui(), f.repository.stored(flow.id()).ui());
         assertEquals(List.of(), f.sessions.issued);
@@ -138,7 +177,7 @@ class LoginHandlerTest {
         LoginHandler.Succeeded ok = assertInstanceOf(LoginHandler.Succeeded.class, r);
         assertEquals(alice, ok.identity());
         assertEquals(List.of(alice.id().value() + " first"), f.sessions.issued);
-        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
         assertEquals(List.of(SecurityEventType.LOGIN), f.events.types());
         assertEquals("first_event", f.events.fired.get(0).details().get("method"));
     }
@@ -152,7 +191,7 @@ class LoginHandlerTest {
         LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"code\",\"identifier\":\"a@b.test\"}"));
 
         assertInstanceOf(LoginHandler.Sent.class, r);
-        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).state());
     }
 
     @Test
@@ -173,5 +212,59 @@ class LoginHandlerTest {
         LoginHandler handler = handler(proving("first", 100));
 
         assertEquals(FlowError.Kind.NOT_FOUND, assertThrows(FlowError.class, () -> handler.byLink(start(handler), "token")).kind());
+    }
+
+    @Test
+    void createWhenSecondFactorMethodThenPlainFormLeavesItOut() {
+        Flow flow = start(handler(proving("first", 100), new FakeSecondFactor(alice)));
+
+        assertEquals(List.of("default", "first"), flow.ui().nodes().stream().map(UiNode::group).toList());
+        assertEquals(false, flow.raisesSession());
+    }
+
+    @Test
+    void submitWhenPlainFlowNamesSecondFactorThenRefused() {
+        LoginHandler handler = handler(proving("first", 100), new FakeSecondFactor(alice));
+
+        LoginHandler.Result r = handler.submit(start(handler), json("{\"method\":\"otp\",\"identifier\":\"a\"}"));
+
+        assertInstanceOf(LoginHandler.Failed.class, r);
+        assertEquals(List.of(), f.sessions.issued);
+    }
+
+    @Test
+    void raiseWhenSecondFactorProvesHolderThenSameSessionAtAal2WithBothMethods() {
+        LoginHandler handler = handler(proving("first", 100), new FakeSecondFactor(alice));
+        var issued = f.sessions.issue(alice, "password");
+        Flow flow = handler.createRaising(f.sessions.byToken.get(issued.token()), Flavor.API, null,
+                SelfServiceFixtures.BASE + "/self-service/login/api?aal=aal2", SelfServiceFixtures.BASE, null, null);
+
+        assertEquals("aal2", flow.requestedAal());
+        assertEquals(List.of("otp"), flow.ui().nodes().stream().map(UiNode::group).toList());
+        assertEquals(1010004, flow.ui().messages().get(0).id());
+
+        var ok = assertInstanceOf(LoginHandler.Succeeded.class,
+                handler.submit(flow, json("{\"method\":\"otp\"}"), java.util.Optional.of(issued.token())));
+
+        assertEquals(issued.session().id(), ok.session().session().id());
+        assertEquals(issued.token(), ok.session().token());
+        assertEquals("aal2", ok.session().session().aal());
+        assertEquals(List.of("password", "otp"), ok.session().session().methods().stream().map(m -> m.method()).toList());
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
+    }
+
+    @Test
+    void raiseWhenAnotherSessionSubmitsThenNoSessionAndNothingRaised() {
+        LoginHandler handler = handler(new FakeSecondFactor(alice));
+        var holder = f.sessions.issue(alice, "password");
+        var other = f.sessions.issue(alice, "password");
+        Flow flow = handler.createRaising(f.sessions.byToken.get(holder.token()), Flavor.API, null,
+                SelfServiceFixtures.BASE + "/self-service/login/api?aal=aal2", SelfServiceFixtures.BASE, null, null);
+
+        FlowError e = assertThrows(FlowError.class,
+                () -> handler.submit(flow, json("{\"method\":\"otp\"}"), java.util.Optional.of(other.token())));
+
+        assertEquals(FlowError.Kind.NO_SESSION, e.kind());
+        assertEquals("aal1", f.sessions.byToken.get(holder.token()).session().aal());
     }
 }

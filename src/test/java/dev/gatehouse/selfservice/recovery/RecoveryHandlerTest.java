@@ -86,7 +86,7 @@ class RecoveryHandlerTest {
         assertTrue(done.accepted());
         assertEquals(alice, done.identity());
         assertEquals(FlowKind.SETTINGS, done.next().kind());
-        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(sent.id()).phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(sent.id()).state());
         assertEquals(alice.id().value() + " code_recovery", f.sessions.issued.get(0));
         assertEquals(SecurityEventType.RECOVERY_SUCCEEDED, f.events.fired.get(f.events.fired.size() - 1).type());
         assertEquals("code", f.events.fired.get(f.events.fired.size() - 1).details().get("method"));
@@ -100,7 +100,7 @@ class RecoveryHandlerTest {
 
         assertFalse(refused.accepted());
         assertNull(refused.session());
-        assertEquals(FlowState.SENT_EMAIL, refused.flow().phase());
+        assertEquals(FlowState.SENT_EMAIL, refused.flow().state());
         assertEquals(SecurityEventType.RECOVERY_FAILED, f.events.fired.get(f.events.fired.size() - 1).type());
     }
 
@@ -109,7 +109,7 @@ class RecoveryHandlerTest {
         CodeStep unknown = handler.submit(start(Flavor.API), json("{\"email\":\"nobody@example.com\"}"));
 
         assertTrue(unknown.accepted());
-        assertEquals(FlowState.SENT_EMAIL, unknown.flow().phase());
+        assertEquals(FlowState.SENT_EMAIL, unknown.flow().state());
         assertEquals(List.of(), c.mails.sent);
     }
 
@@ -132,7 +132,7 @@ class RecoveryHandlerTest {
         RecoveryHandler.AdminCode created = handler.createByAdmin(alice, AddressProof.CODE, Duration.ofHours(1),
                 SelfServiceFixtures.BASE, "admin");
 
-        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(created.flow().id()).phase());
+        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(created.flow().id()).state());
         assertNull(created.flow().csrfHash());
         assertEquals(6, created.code().code().length());
         assertEquals(List.of(), c.mails.sent);

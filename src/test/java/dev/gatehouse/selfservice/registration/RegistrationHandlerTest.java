@@ -81,7 +81,7 @@ class RegistrationHandlerTest {
         List<String> groups = flow.ui().nodes().stream().map(UiNode::group).toList();
         assertTrue(flow.ui().nodes().get(0).name().startsWith("traits."), flow.ui().nodes().get(0).name());
         assertEquals(List.of("password", "code"), groups.subList(groups.size() - 2, groups.size()));
-        assertEquals(FlowState.CHOOSE_METHOD, flow.phase());
+        assertEquals(FlowState.CHOOSE_METHOD, flow.state());
     }
 
     @Test
@@ -103,7 +103,7 @@ class RegistrationHandlerTest {
 
         assertEquals(alice, ok.identity());
         assertEquals(List.of(alice.id().value() + " password"), f.sessions.issued);
-        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
         assertEquals(List.of(SecurityEventType.REGISTRATION), f.events.types());
         assertEquals(List.of(alice), verifying);
     }
@@ -115,7 +115,7 @@ class RegistrationHandlerTest {
         Flow flow = start(handler);
 
         assertInstanceOf(RegistrationHandler.Sent.class, handler.submit(flow, json("{\"method\":\"code\"}")));
-        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).state());
         assertEquals(List.of(), f.sessions.issued);
     }
 }

@@ -46,6 +46,12 @@ class SettingsHandlerTest {
                                          SessionService.Authenticated holder) {
             return () -> answer.apply(ui);
         }
+
+        /** A submission without a method is this method's when it presses "<id>_button". */
+        @Override
+        public boolean claims(Submission submission) {
+            return submission.field(id + "_button").isPresent();
+        }
     }
 
     private SettingsHandler handler(SettingsMethod... methods) {
@@ -69,7 +75,7 @@ class SettingsHandlerTest {
     void createWhenMethodsThenShowFormWithTheirPartsInOrder() {
         Flow flow = start(handler(saving("password", 200), saving("profile", 100)));
 
-        assertEquals(FlowState.SHOW_FORM, flow.phase());
+        assertEquals(FlowState.SHOW_FORM, flow.state());
         assertEquals(List.of("profile", "password"), flow.ui().nodes().stream().map(UiNode::group).toList());
     }
 
@@ -91,7 +97,7 @@ class SettingsHandlerTest {
 
         Flow result = handler.submit(start(handler), json("{}"), holder);
 
-        assertEquals(FlowState.SHOW_FORM, result.phase());
+        assertEquals(FlowState.SHOW_FORM, result.state());
         assertEquals("Choose what to change: profile or password.", result.ui().messages().get(0).text());
         assertEquals(List.of(), f.events.types());
     }
@@ -103,7 +109,7 @@ class SettingsHandlerTest {
 
         Flow result = handler.submit(flow, json("{\"method\":\"profile\"}"), holder);
 
-        assertEquals(FlowState.SUCCESS, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.SUCCESS, f.repository.stored(flow.id()).state());
         assertEquals(Texts.settingsSaved().id(), result.ui().messages().get(0).id());
         assertEquals(List.of(SecurityEventType.SETTINGS_CHANGED), f.events.types());
         assertEquals("profile", f.events.fired.get(0).details().get("method"));
@@ -117,7 +123,20 @@ class SettingsHandlerTest {
 
         Flow refused = handler.submit(saved, json("{\"method\":\"password\"}"), holder);
 
-        assertEquals(FlowState.SHOW_FORM, refused.phase());
+        assertEquals(FlowState.SHOW_FORM, refused.state());
         assertEquals("no", refused.ui().messages().get(0).text());
+    }
+
+    @Test
+    void answerWhenNoMethodNamedButOneClaimsTheButtonThenThatMethod() {
+        SettingsHandler handler = handler(saving("profile", 100),
+                new FakeMethod("codes", 500, ui -> new SettingsMethod.Shown(ui.withMessage(Texts.save()))));
+
+        SettingsHandler.Answer answer = handler.answer(start(handler), json("{\"codes_button\":true}"), holder);
+
+        assertEquals(true, answer.accepted());
+        assertEquals(FlowState.SHOW_FORM, answer.flow().state());
+        assertEquals(1070003, answer.flow().ui().messages().get(0).id());
+        assertEquals(List.of(), f.events.fired.stream().filter(e -> e.type() == dev.gatehouse.kernel.event.SecurityEventType.SETTINGS_CHANGED).toList());
     }
 }

@@ -59,13 +59,13 @@ class VerificationHandlerTest {
         Identity alice = c.identities.add(SelfServiceFixtures.withAddress(EMAIL));
         VerificationHandler handler = handler(f, c);
         Flow sent = handler.submit(start(handler), json("{\"email\":\"" + EMAIL + "\"}")).flow();
-        assertEquals(FlowState.SENT_EMAIL, sent.phase());
+        assertEquals(FlowState.SENT_EMAIL, sent.state());
         assertEquals(MessageTemplate.VERIFICATION_CODE_VALID, c.mails.last().template());
 
         CodeStep done = handler.submit(sent, json("{\"code\":\"" + c.mails.last().model().get("code") + "\"}"));
 
         assertTrue(done.accepted());
-        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(sent.id()).phase());
+        assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(sent.id()).state());
         assertEquals(Set.of(EMAIL), c.identities.verified);
         assertEquals(alice.id().value().toString(), f.events.fired.get(f.events.fired.size() - 1).subject());
         assertEquals(SecurityEventType.VERIFICATION_SUCCEEDED, f.events.fired.get(f.events.fired.size() - 1).type());
@@ -121,7 +121,7 @@ class VerificationHandlerTest {
         CodeStep step = handler.submit(start(handler), json("{\"email\":\"nobody@example.com\"}"));
 
         assertTrue(step.accepted());
-        assertEquals(FlowState.SENT_EMAIL, step.flow().phase());
+        assertEquals(FlowState.SENT_EMAIL, step.flow().state());
         assertEquals(List.of(), c.mails.sent);
     }
 }

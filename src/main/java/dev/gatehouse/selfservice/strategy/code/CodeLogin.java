@@ -104,7 +104,7 @@ public class CodeLogin implements LoginMethod {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
-        boolean sent = flow.phase() == FlowState.SENT_EMAIL;
+        boolean sent = flow.state() == FlowState.SENT_EMAIL;
         Optional<String> code = submission.field("code");
         if (sent && code.isPresent()) {
             return check(flow, code.get().trim());

@@ -14,6 +14,6 @@ final class CodeMethods {
 
     /** Whether the submission carries a code for a flow that sent one (recovery and verification take it whatever the method). */
     static boolean codeTyped(Flow flow, Submission submission) {
-        return submission.field("code").isPresent() && flow.phase() == FlowState.SENT_EMAIL;
+        return submission.field("code").isPresent() && flow.state() == FlowState.SENT_EMAIL;
     }
 }

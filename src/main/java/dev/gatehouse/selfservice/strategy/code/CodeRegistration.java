@@ -120,7 +120,7 @@ public class CodeRegistration implements RegistrationMethod {
         }
         JsonObject traits = submission.traits();
         Optional<String> code = submission.field("code");
-        if (flow.phase() == FlowState.SENT_EMAIL && code.isPresent()) {
+        if (flow.state() == FlowState.SENT_EMAIL && code.isPresent()) {
             return check(flow, ui, traits, code.get().trim());
         }
         List<TraitError> errors = schema.validate(traits);

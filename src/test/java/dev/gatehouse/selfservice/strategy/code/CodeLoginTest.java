@@ -70,7 +70,7 @@ class CodeLoginTest {
     void submitWhenKnownIdentifierThenCodeAndLinkMailedAndFlowWaits() {
         Flow flow = sent();
 
-        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).phase());
+        assertEquals(FlowState.SENT_EMAIL, f.repository.stored(flow.id()).state());
         assertEquals(MessageTemplate.LOGIN_CODE_VALID, c.mails.last().template());
         assertEquals(EMAIL, c.mails.last().to());
         assertEquals(List.of("csrf_token", "identifier", "code", "method", "resend"),
@@ -83,7 +83,7 @@ class CodeLoginTest {
         Flow unknown = handler.submit(start(), json("{\"method\":\"code\",\"identifier\":\"bob@example.com\"}")).flow();
 
         assertEquals(1, c.mails.sent.size());
-        assertEquals(known.phase(), unknown.phase());
+        assertEquals(known.state(), unknown.state());
         assertEquals(known.ui().messages(), unknown.ui().messages());
     }
 
@@ -107,7 +107,7 @@ class CodeLoginTest {
         LoginHandler.Result r = handler.submit(flow, json("{\"method\":\"code\",\"code\":\"000000\"}"));
 
         assertInstanceOf(LoginHandler.Failed.class, r);
-        assertEquals(FlowState.SENT_EMAIL, r.flow().phase());
+        assertEquals(FlowState.SENT_EMAIL, r.flow().state());
         assertEquals(List.of("failed " + EMAIL), throttled);
         assertEquals(SecurityEventType.LOGIN_FAILED, f.events.fired.get(f.events.fired.size() - 1).type());
     }

@@ -57,7 +57,7 @@ class CodeRegistrationTest {
     void submitWhenTraitsThenCodeMailedAndNothingCreatedYet() {
         Flow flow = sent();
 
-        assertEquals(FlowState.SENT_EMAIL, flow.phase());
+        assertEquals(FlowState.SENT_EMAIL, flow.state());
         assertEquals(MessageTemplate.REGISTRATION_CODE_VALID, c.mails.last().template());
         assertEquals(List.of(), c.identities.created);
         assertTrue(flow.ui().nodes().stream().noneMatch(n -> n.group().equals("password")));

@@ -1,0 +1,74 @@
+package dev.gatehouse.selfservice.strategy;
+
+import dev.gatehouse.identity.Credential;
+import dev.gatehouse.identity.CredentialType;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.login.LoginThrottle;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** For second-factor method tests: one stored identity whose credentials second factors change, and a second-factor throttle that locks after five. */
+public final class SecondFactorFixtures {
+
+    private SecondFactorFixtures() {
+    }
+
+    /** The identity as stored; a change based on an older version is a conflict, as in the real service. */
+    public static final class OneIdentity extends IdentityService {
+        public Identity stored;
+
+        public OneIdentity(Identity stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public Optional<Identity> find(TenantId tenant, String id) {
+            return Optional.of(stored).filter(i -> i.id().toString().equals(id));
+        }
+
+        @Override
+        public Identity storeCredential(Identity expected, CredentialType type, Optional<Credential> credential) {
+            if (expected.version() != stored.version()) {
+                throw ApiException.conflict("changed concurrently");
+            }
+            Map<CredentialType, Credential> credentials = new EnumMap<>(CredentialType.class);
+            credentials.putAll(stored.credentials());
+            credential.ifPresentOrElse(c -> credentials.put(type, c), () -> credentials.remove(type));
+            Identity s = stored;
+            stored = new Identity(s.id(), s.tenant(), s.schemaId(), s.state(), s.stateChangedAt(), s.traits(), s.metadataPublic(),
+                    s.metadataAdmin(), s.verifiableAddresses(), s.recoveryAddresses(), credentials, s.createdAt(), s.updatedAt(),
+                    s.version() + 1);
+            return stored;
+        }
+    }
+
+    /** Counts second-factor failures per identity; five lock. */
+    public static final class Throttle extends LoginThrottle {
+        public final Map<String, Integer> failures = new java.util.HashMap<>();
+        public final List<String> calls = new ArrayList<>();
+
+        @Override
+        public boolean isSecondFactorLocked(TenantId tenant, String identityId) {
+            return failures.getOrDefault(identityId, 0) >= 5;
+        }
+
+        @Override
+        public void secondFactorFailed(TenantId tenant, String identityId) {
+            calls.add("failed");
+            failures.merge(identityId, 1, Integer::sum);
+        }
+
+        @Override
+        public void secondFactorSucceeded(TenantId tenant, String identityId) {
+            calls.add("succeeded");
+            failures.remove(identityId);
+        }
+    }
+}
