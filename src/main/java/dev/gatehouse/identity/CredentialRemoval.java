@@ -10,7 +10,9 @@ import java.util.Set;
  * {@code DELETE /admin/identities/{id}/credentials/{type}} decides it: a type the identity does not have (or no
  * known type at all) is not found; the second factors {@code totp} and {@code lookup_secret} are removed whole, so
  * a person who lost an authenticator or the recovery codes can set them up again; a password that is the last
- * first factor is refused with Kratos' reason; every other type cannot be removed through this API. WebAuthn is
+ * first factor is refused with Kratos' reason; every other type cannot be removed through this API. That includes a
+ * password beside a {@code code} credential, which Kratos would empty: an administrator replaces a password with
+ * {@code PUT /admin/identities/{id}} or sends the person to recovery instead. WebAuthn is
  * refused until its self-service method exists, because Kratos removes only its second-factor keys and keeps
  * passkeys.
  */
