@@ -95,6 +95,30 @@ class IdentityCredentialsAdminIT {
     }
 
     @Test
+    void getWhenIncludeCredentialThenOnlyThePasswordHashAsKratosAndNeverTheTotpSecret() {
+        Enrolled who = enrolled();
+
+        Http.Response r = Http.get("/admin/identities/" + who.id() + "?include_credential=password&include_credential=totp"
+                + "&include_credential=oidc").admin().send();
+
+        assertEquals(200, r.status(), r.toString());
+        JsonObject credentials = r.jsonObject().getJsonObject("credentials");
+        assertTrue(credentials.getJsonObject("password").getJsonObject("config").getString("hashed_password").startsWith("$"));
+        assertFalse(credentials.getJsonObject("totp").containsKey("config"), credentials.toString());
+        assertFalse(r.body().contains(who.secret().base32()) || r.body().contains("otpauth"), r.body());
+    }
+
+    @Test
+    void getWhenIncludeCredentialUnknownThen400WithKratosReason() {
+        Enrolled who = enrolled();
+
+        Http.Response r = Http.get("/admin/identities/" + who.id() + "?include_credential=carrier_pigeon").admin().send();
+
+        assertEquals(400, r.status(), r.toString());
+        assertEquals("Invalid value `carrier_pigeon` for parameter `include_credential`.", r.jsonObject().getString("detail"));
+    }
+
+    @Test
     void deleteWhenTotpThen204AndAal2LoginNoLongerOffersIt() {
         Enrolled who = enrolled();
         String raised = passwordSession(who.email());

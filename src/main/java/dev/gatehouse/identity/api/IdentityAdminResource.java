@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.api;
 
+import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
@@ -81,8 +82,9 @@ public class IdentityAdminResource {
 
     @GET
     @Path("{id}")
-    public JsonObject get(@PathParam("id") String id) {
-        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, PublicUrls.baseUri(request)))
+    public JsonObject get(@PathParam("id") String id, @QueryParam("include_credential") List<String> includeCredential) {
+        Set<CredentialType> include = IncludeCredentials.parse(includeCredential);
+        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, PublicUrls.baseUri(request), include))
                 .orElseThrow(() -> ApiException.notFound("No identity with this id"));
     }
 
