@@ -5,13 +5,18 @@ import dev.gatehouse.credential.totp.TotpSecret;
 import dev.gatehouse.it.selfservice.ApiFlows;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.ServerLog;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static dev.gatehouse.it.identity.TestIdentities.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +77,15 @@ class IdentityCredentialsAdminIT {
         return r.jsonObject();
     }
 
+    /** The security event logged for the request with this id. */
+    private static JsonObject securityEvent(String requestId) {
+        JsonObject record = ServerLog.await(r -> r.getString("message", "").contains(requestId)
+                && r.getString("module", "").equals("gatehouse.security")).orElseThrow();
+        try (JsonReader reader = Json.createReader(new StringReader(record.getString("message")))) {
+            return reader.readObject();
+        }
+    }
+
     private static Http.Response deleteCredential(String prefix, String id, String type) {
         return Http.method("DELETE", prefix + "/admin/identities/" + id + "/credentials/" + type).admin().send();
     }
@@ -124,9 +138,16 @@ class IdentityCredentialsAdminIT {
         String raised = passwordSession(who.email());
         assertEquals(200, post(raiseFlow(raised), raised, "{\"method\":\"totp\",\"totp_code\":\"" + code(who.secret(), 1) + "\"}").status());
 
-        Http.Response r = deleteCredential("", who.id(), "totp");
+        String requestId = "credentials-it-" + UUID.randomUUID();
+        Http.Response r = Http.method("DELETE", "/admin/identities/" + who.id() + "/credentials/totp")
+                .header("X-Request-ID", requestId).admin().send();
 
         assertEquals(204, r.status(), r.toString());
+        JsonObject event = securityEvent(requestId);
+        assertEquals("credential_removed", event.getString("event"));
+        assertEquals("admin-api-key", event.getString("actor"));
+        assertEquals(who.id(), event.getString("subject"));
+        assertEquals("totp", event.getJsonObject("details").getString("type"));
         assertFalse(Http.get("/admin/identities/" + who.id()).admin().send().jsonObject().getJsonObject("credentials").containsKey("totp"));
         String token = passwordSession(who.email());
         JsonObject flow = raiseFlow(token);
@@ -139,6 +160,28 @@ class IdentityCredentialsAdminIT {
     }
 
     /** A signed-up identity has password and code; Kratos would empty the password, Gatehouse keeps it. */
+    @Test
+    void deleteWhenLookupSecretThenListedWithoutHashesBefore204AndNoLongerOfferedAfter() {
+        String email = uniqueEmail();
+        JsonObject signedUp = ApiFlows.register("", email, PASSWORD).jsonObject();
+        String token = signedUp.getString("session_token");
+        String id = signedUp.getJsonObject("identity").getString("id");
+        JsonObject settings = Http.get("/self-service/settings/api").header("X-Session-Token", token).send().jsonObject();
+        Http.Response generated = post(settings, token, "{\"method\":\"lookup_secret\",\"lookup_secret_regenerate\":true}");
+        String firstCode = node(generated.jsonObject(), "lookup_secret_codes").orElseThrow().getJsonObject("attributes")
+                .getJsonObject("text").getJsonObject("context").getJsonArray("secrets").getJsonObject(0).getString("text");
+        assertEquals(200, post(generated.jsonObject(), token, "{\"lookup_secret_confirm\":true}").status());
+        Http.Response listed = Http.get("/admin/identities/" + id + "?include_credential=lookup_secret").admin().send();
+        assertFalse(listed.jsonObject().getJsonObject("credentials").getJsonObject("lookup_secret").containsKey("config"), listed.body());
+        assertFalse(listed.body().contains("recovery_codes") || listed.body().contains(firstCode), listed.body());
+
+        Http.Response r = deleteCredential("", id, "lookup_secret");
+
+        assertEquals(204, r.status(), r.toString());
+        String session = passwordSession(email);
+        assertTrue(node(raiseFlow(session), "lookup_secret").isEmpty());
+    }
+
     @Test
     void deleteWhenPasswordThen400AndPasswordStillWorks() {
         Enrolled who = enrolled();
