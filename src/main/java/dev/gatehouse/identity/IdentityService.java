@@ -173,6 +173,19 @@ public class IdentityService {
     }
 
     /**
+     * Removes the identity's credential of {@code type} for an administrator (see {@link CredentialRemoval} for
+     * which types may go). Its sessions are left as they are, as Kratos leaves them.
+     */
+    @Transactional
+    public void removeCredential(TenantId tenant, String id, String type, String actor) {
+        Identity current = IdentityId.parse(id).flatMap(i -> repository.find(tenant, i)).orElseThrow(IdentityService::notFound);
+        CredentialType removed = CredentialRemoval.check(current.credentials().keySet(), type);
+        storeCredential(current, removed, Optional.empty());
+        events.fire(SecurityEvent.of(SecurityEventType.CREDENTIAL_REMOVED, Outcome.SUCCESS)
+                .tenant(tenant.value()).actor(actor).subject(current.id().toString()).detail("type", removed.wire()));
+    }
+
+    /**
      * Marks the identity's address as verified (status completed, verified now), after it proved it owns it;
      * false if the identity has no such address (any more).
      */

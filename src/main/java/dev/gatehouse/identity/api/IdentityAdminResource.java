@@ -1,5 +1,6 @@
 package dev.gatehouse.identity.api;
 
+import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
@@ -38,8 +39,8 @@ import java.util.Set;
 
 /**
  * {@code /admin/identities}, Ory Kratos' identity admin API: create (with password or imported hash),
- * list (paged, by credentials identifier), get, replace, JSON Patch, delete. Guarded by the admin filter;
- * scoped to the request's tenant.
+ * list (paged, by credentials identifier), get, replace, JSON Patch, delete, and removing a second factor.
+ * Guarded by the admin filter; scoped to the request's tenant.
  */
 @Path("admin/identities")
 @RequestScoped
@@ -81,8 +82,9 @@ public class IdentityAdminResource {
 
     @GET
     @Path("{id}")
-    public JsonObject get(@PathParam("id") String id) {
-        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, PublicUrls.baseUri(request)))
+    public JsonObject get(@PathParam("id") String id, @QueryParam("include_credential") List<String> includeCredential) {
+        Set<CredentialType> include = IncludeCredentials.parse(includeCredential);
+        return identities.find(tenant.id(), id).map(i -> IdentityJson.of(i, PublicUrls.baseUri(request), include))
                 .orElseThrow(() -> ApiException.notFound("No identity with this id"));
     }
 
@@ -116,6 +118,17 @@ public class IdentityAdminResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         identities.delete(tenant.id(), id, actor());
+        return Response.noContent().build();
+    }
+
+    /**
+     * Kratos' {@code DELETE /admin/identities/{id}/credentials/{type}}: removes a second factor ({@code totp},
+     * {@code lookup_secret}) so the person can set up a lost one again; 204.
+     */
+    @DELETE
+    @Path("{id}/credentials/{type}")
+    public Response deleteCredential(@PathParam("id") String id, @PathParam("type") String type) {
+        identities.removeCredential(tenant.id(), id, type, actor());
         return Response.noContent().build();
     }
 

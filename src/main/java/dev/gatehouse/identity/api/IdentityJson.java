@@ -1,6 +1,7 @@
 package dev.gatehouse.identity.api;
 
 import dev.gatehouse.identity.Credential;
+import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.RecoveryAddress;
 import dev.gatehouse.identity.VerifiableAddress;
@@ -12,8 +13,12 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 
-/** The wire shape of an identity, as Ory Kratos' admin API returns it. Credential secrets never leave. */
+/**
+ * The wire shape of an identity, as Ory Kratos' admin API returns it. Credential secrets never leave, but for a
+ * password hash an administrator asks for by name.
+ */
 public final class IdentityJson {
 
     private IdentityJson() {
@@ -21,7 +26,16 @@ public final class IdentityJson {
 
     /** The admin view: everything but credential secrets. */
     public static JsonObject of(Identity i, URI baseUri) {
-        return base(i, baseUri).add("metadata_admin", i.metadataAdmin()).add("credentials", credentials(i)).build();
+        return of(i, baseUri, Set.of());
+    }
+
+    /**
+     * The admin view with the configuration of the credential types asked for by Kratos' {@code include_credential}.
+     * Only a password's configuration (its hash, for export) is ever shown: a TOTP secret or recovery code hashes
+     * would let whoever reads the answer pass the second factor, so they stay inside.
+     */
+    static JsonObject of(Identity i, URI baseUri, Set<CredentialType> include) {
+        return base(i, baseUri).add("metadata_admin", i.metadataAdmin()).add("credentials", credentials(i, include)).build();
     }
 
     /** What the identity itself may see (in its session): no admin metadata, no credentials. */
@@ -29,9 +43,10 @@ public final class IdentityJson {
         return base(i, baseUri).build();
     }
 
-    private static JsonObject credentials(Identity i) {
+    private static JsonObject credentials(Identity i, Set<CredentialType> include) {
         JsonObjectBuilder credentials = Json.createObjectBuilder();
-        i.credentials().values().forEach(c -> credentials.add(c.type().wire(), credential(c)));
+        i.credentials().values().forEach(c -> credentials.add(c.type().wire(),
+                credential(c, c.type() == CredentialType.PASSWORD && include.contains(CredentialType.PASSWORD))));
         return credentials.build();
     }
 
@@ -55,13 +70,16 @@ public final class IdentityJson {
                 .add("updated_at", i.updatedAt().toString());
     }
 
-    private static JsonObject credential(Credential c) {
+    private static JsonObject credential(Credential c, boolean withConfig) {
         JsonArrayBuilder ids = Json.createArrayBuilder();
         c.identifiers().forEach(ids::add);
-        return Json.createObjectBuilder()
+        JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", c.type().wire())
-                .add("identifiers", ids)
-                .add("version", c.version())
+                .add("identifiers", ids);
+        if (withConfig) {
+            b.add("config", c.config());
+        }
+        return b.add("version", c.version())
                 .add("created_at", c.createdAt().toString())
                 .add("updated_at", c.updatedAt().toString())
                 .build();

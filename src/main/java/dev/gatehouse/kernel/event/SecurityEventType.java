@@ -15,6 +15,8 @@ public enum SecurityEventType {
     IDENTITY_CREATED,
     IDENTITY_UPDATED,
     IDENTITY_DELETED,
+    /** An administrator removed one of an identity's credentials (details: {@code type}). */
+    CREDENTIAL_REMOVED,
     REGISTRATION,
     LOGIN,
     LOGIN_FAILED,
