@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,11 +20,12 @@ import static dev.gatehouse.it.selfservice.ApiFlows.register;
 import static dev.gatehouse.it.selfservice.ApiFlows.whoami;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The required assurance levels over the wire (both {@code highest_available}, the default): once an identity has
  * an authenticator app, a password-only session must step up with it before whoami answers or a settings flow
- * opens or takes a change — calling those endpoints directly does not skip the step-up.
+ * opens or takes a change — calling those endpoints directly does not skip the step-up, nor does recovery.
  */
 @ExtendWith(ItServerReady.class)
 class StepUpIT {
@@ -143,5 +145,27 @@ class StepUpIT {
         assertEquals(200, login("", who.email(), PASSWORD).status());
         Http.Response aal2Step = Http.get("/self-service/login/api?aal=aal2").header("X-Session-Token", stolen).send();
         assertTrue(aal2Step.body().contains("totp_code"), "the app is still there: " + aal2Step);
+    }
+
+    @Test
+    void recoveryWhenAppEnrolledThenSettingsDemandAal2UntilTheAppIsUsed() throws SQLException {
+        assumeTrue(CodeFlows.courierAvailable(), "needs the courier (its outbox table) to read the mailed code");
+        Enrolled who = enrolled();
+        JsonObject flow = CodeFlows.sendTo(ApiFlows.start("", "recovery"), who.email()).jsonObject();
+        Http.Response recovered = CodeFlows.code("", "recovery", flow.getString("id"), CodeFlows.sentCode(who.email()).orElseThrow());
+        assertEquals(200, recovered.status(), recovered.toString());
+        String token = recovered.jsonObject().getString("session_token");
+        assertEquals("aal1", recovered.jsonObject().getJsonObject("session").getString("authenticator_assurance_level"));
+        String settings = "/self-service/settings?flow=" + recovered.jsonObject().getJsonArray("continue_with").getJsonObject(0)
+                .getJsonObject("flow").getString("id");
+        String newPassword = "{\"method\":\"password\",\"password\":\"recovered step up passphrase 9\"}";
+
+        Http.Response refused = Http.post(settings).header("X-Session-Token", token).json(newPassword).send();
+
+        assertAal2Required(refused);
+        raise(token, who.secret());
+        Http.Response saved = Http.post(settings).header("X-Session-Token", token).json(newPassword).send();
+        assertEquals(200, saved.status(), saved.toString());
+        assertEquals(200, login("", who.email(), "recovered step up passphrase 9").status());
     }
 }
