@@ -8,7 +8,10 @@ import dev.gatehouse.selfservice.SelfServiceFixtures;
 import dev.gatehouse.selfservice.login.EnrolledSecondFactors;
 import dev.gatehouse.selfservice.login.SecondFactorGuard;
 import dev.gatehouse.selfservice.strategy.SecondFactorFixtures;
+import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.session.AalNotSatisfied;
+import dev.gatehouse.session.SessionConfig;
+import dev.gatehouse.session.adapter.GatewaySessions;
 import dev.gatehouse.session.RequiredAal;
 import dev.gatehouse.session.SessionAssurance;
 import dev.gatehouse.session.SessionService;
@@ -95,5 +98,16 @@ class SessionAssuranceTest {
         assertEquals(RequiredAal.HIGHEST_AVAILABLE, RequiredAal.fromWire("highest_available").orElseThrow());
         assertEquals(RequiredAal.AAL1, RequiredAal.fromWire("aal1").orElseThrow());
         assertTrue(RequiredAal.fromWire("aal2").isEmpty());
+    }
+
+    @Test
+    void gatewayWhenAal1AndSecondFactorEnrolledThenNoSessionAsWhoamiRefusesIt() {
+        var gateway = new GatewaySessions(f.sessions, new SessionConfig(ShippedConfig.with()), assurance);
+        String withAppToken = f.sessions.issue(withApp, "password").token();
+        String plainToken = f.sessions.issue(plain, "password").token();
+        java.net.URI base = java.net.URI.create(SelfServiceFixtures.BASE + "/");
+
+        assertTrue(gateway.whoami(SelfServiceFixtures.TENANT, withAppToken, base).isEmpty());
+        assertTrue(gateway.whoami(SelfServiceFixtures.TENANT, plainToken, base).isPresent());
     }
 }
