@@ -100,7 +100,8 @@ class LookupSecretIT {
         Http.Response again = raise(second, codes.get(0));
         assertEquals(400, again.status(), again.toString());
         assertEquals(4000012, errorOnField(again));
-        assertEquals("aal1", ApiFlows.whoami("", second).jsonObject().getString("authenticator_assurance_level"));
+        assertEquals("session_aal2_required", ApiFlows.whoami("", second).jsonObject().getJsonObject("error").getString("id"),
+                "still aal1: whoami asks for the second factor");
     }
 
     @Test

@@ -126,7 +126,8 @@ class TotpLoginIT {
         assertEquals(400, replayed.status(), replayed.toString());
         assertEquals(4000008, node(replayed.jsonObject(), "totp_code").getJsonArray("messages").getJsonObject(0).getInt("id"));
         assertEquals(400, enrolmentCode.status(), enrolmentCode.toString());
-        assertEquals("aal1", ApiFlows.whoami("", second).jsonObject().getString("authenticator_assurance_level"));
+        assertEquals("session_aal2_required", ApiFlows.whoami("", second).jsonObject().getJsonObject("error").getString("id"),
+                "still aal1: whoami asks for the second factor");
     }
 
     @Test
@@ -142,7 +143,8 @@ class TotpLoginIT {
         Http.Response locked = post(raiseFlow(token), token, "{\"method\":\"totp\",\"totp_code\":\"" + right + "\"}");
 
         assertEquals(400, locked.status(), locked.toString());
-        assertEquals("aal1", ApiFlows.whoami("", token).jsonObject().getString("authenticator_assurance_level"));
+        assertEquals("session_aal2_required", ApiFlows.whoami("", token).jsonObject().getJsonObject("error").getString("id"),
+                "still aal1: whoami asks for the second factor");
         Http.Response locks = Http.get("/admin/lockouts?subject=" + who.identityId()).admin().send();
         assertTrue(locks.body().contains("second_factor"), locks.toString());
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice;
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.config.InvalidConfigException;
+import dev.gatehouse.session.RequiredAal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -27,6 +28,8 @@ public class SelfServiceConfig implements CapabilityConfig {
     private AddressProof verificationUse;
     private AddressProof recoveryUse;
     private String totpIssuer;
+
+    private RequiredAal settingsRequiredAal;
 
     protected SelfServiceConfig() {
     }
@@ -56,6 +59,9 @@ public class SelfServiceConfig implements CapabilityConfig {
         this.verificationUse = r.oneOf("verification.use", AddressProof.class);
         this.recoveryUse = r.oneOf("recovery.use", AddressProof.class);
         this.totpIssuer = r.optionalString("totp.issuer").orElse("");
+        String aal = r.string("settings.required-aal");
+        this.settingsRequiredAal = RequiredAal.fromWire(aal).orElseThrow(() -> new InvalidConfigException(
+                r.key("settings.required-aal"), aal, "must be aal1 or highest_available"));
     }
 
     @Override
@@ -122,5 +128,10 @@ public class SelfServiceConfig implements CapabilityConfig {
      */
     public String totpIssuer() {
         return totpIssuer;
+    }
+
+    /** The level a session needs to open or submit a settings flow (Kratos' {@code selfservice.flows.settings.required_aal}). */
+    public RequiredAal settingsRequiredAal() {
+        return settingsRequiredAal;
     }
 }

@@ -17,6 +17,11 @@ public record Session(UUID id, TenantId tenant, IdentityId identity, boolean act
                       List<AuthenticationMethod> methods, Instant issuedAt, Instant authenticatedAt,
                       Instant expiresAt, String ipAddress, String userAgent) {
 
+    /** One factor proven. */
+    public static final String AAL1 = "aal1";
+    /** A second factor joined the first. */
+    public static final String AAL2 = "aal2";
+
     public Session {
         Objects.requireNonNull(id);
         Objects.requireNonNull(tenant);

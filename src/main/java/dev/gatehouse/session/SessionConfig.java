@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.Config;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code gatehouse.session.*}: lifespan, sliding refresh, cookie, privileged age. */
+/** {@code gatehouse.session.*}: lifespan, sliding refresh, cookie, privileged age, whoami's required level. */
 @ApplicationScoped
 public class SessionConfig implements CapabilityConfig {
 
@@ -18,6 +18,7 @@ public class SessionConfig implements CapabilityConfig {
     private Duration privilegedMaxAge;
     private String cookieName;
     private String cookieDomain;
+    private RequiredAal whoamiRequiredAal;
 
     protected SessionConfig() {
     }
@@ -34,6 +35,9 @@ public class SessionConfig implements CapabilityConfig {
                     "must be 1-64 letters, digits, '_' or '-'");
         }
         this.cookieDomain = r.optionalString("cookie.domain").orElse(null);
+        String aal = r.string("whoami.required-aal");
+        this.whoamiRequiredAal = RequiredAal.fromWire(aal).orElseThrow(() -> new dev.gatehouse.kernel.config.InvalidConfigException(
+                r.key("whoami.required-aal"), aal, "must be aal1 or highest_available"));
     }
 
     @Override
@@ -54,6 +58,11 @@ public class SessionConfig implements CapabilityConfig {
     /** How recent a sign-in must be for sensitive settings changes. */
     public Duration privilegedMaxAge() {
         return privilegedMaxAge;
+    }
+
+    /** The level {@code /sessions/whoami} asks of a session (Kratos' {@code session.whoami.required_aal}). */
+    public RequiredAal whoamiRequiredAal() {
+        return whoamiRequiredAal;
     }
 
     public String cookieName() {

@@ -15,6 +15,8 @@ import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.ReturnTo;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.session.AalNotSatisfied;
+import dev.gatehouse.session.SessionAssurance;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,7 +35,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Kratos' settings endpoints; every one needs the caller's session (cookie for browsers, token for apps). */
+/**
+ * Kratos' settings endpoints; every one needs the caller's session (cookie for browsers, token for apps), at the
+ * level {@code gatehouse.selfservice.settings.required-aal} asks: a settings flow is never opened, shown as JSON
+ * or submitted with an {@code aal1} session while the identity has a second factor (unless set to {@code aal1}).
+ */
 @Path("self-service/settings")
 @RequestScoped
 public class SettingsResource {
@@ -53,6 +59,8 @@ public class SettingsResource {
     @Inject
     SelfServiceConfig config;
     @Inject
+    SessionAssurance assurance;
+    @Inject
     CurrentTenant tenant;
     @Context
     HttpServletRequest request;
@@ -69,9 +77,14 @@ public class SettingsResource {
             String back = URLEncoder.encode("/self-service/settings/browser", StandardCharsets.UTF_8);
             return Response.seeOther(URI.create(PublicUrls.of(request, "/self-service/login/browser?return_to=" + back))).build();
         }
+        String requestUrl = FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/browser"));
+        var stepUp = stepUp(holder.get(), requestUrl, !FlowResponses.wantsJson(request));
+        if (stepUp.isPresent()) {
+            return stepUp.get();
+        }
         CsrfCookies.Secret secret = csrf.secret(request);
         Flow flow = settings.create(holder.get().session(), holder.get().identity(), Flavor.BROWSER, checked,
-                FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/browser")), PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
+                requestUrl, PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
         return responses.browserStarted(request, flow, secret, IdentityJson.publicView(holder.get().identity(), PublicUrls.baseUri(request)));
     }
 
@@ -79,6 +92,7 @@ public class SettingsResource {
     @Path("api")
     public Response api() {
         var holder = apiHolder();
+        assurance.require(holder, config.settingsRequiredAal(), PublicUrls.base(request), null);
         Flow flow = settings.create(holder.session(), holder.identity(), Flavor.API, null,
                 FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/api")), PublicUrls.base(request), null, null);
         return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
@@ -96,6 +110,7 @@ public class SettingsResource {
         if (!holder.identity().id().equals(flow.identity())) {
             throw new FlowError(FlowError.Kind.NOT_FOUND);
         }
+        assurance.require(holder, config.settingsRequiredAal(), PublicUrls.base(request), returnTo(flow));
         return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
     }
 
@@ -119,6 +134,10 @@ public class SettingsResource {
         if (flows.isExpired(flow)) {
             throw new FlowError(FlowError.Kind.EXPIRED);
         }
+        var stepUp = stepUp(holder, returnTo(flow), flow.flavor() == Flavor.BROWSER && !submission.json());
+        if (stepUp.isPresent()) {
+            return stepUp.get();
+        }
         SettingsHandler.Answer result;
         try {
             result = settings.answer(flow, submission, holder);
@@ -135,6 +154,28 @@ public class SettingsResource {
             return Response.seeOther(responses.page(request, result.flow())).build();
         }
         return responses.flowJson(result.flow(), result.accepted() ? 200 : 400, identity);
+    }
+
+    /**
+     * A session below {@code gatehouse.selfservice.settings.required-aal} neither opens nor submits a settings
+     * flow: a browser page goes to the aal2 login (coming back to {@code returnTo}), anything else gets 403
+     * {@code session_aal2_required}.
+     */
+    private java.util.Optional<Response> stepUp(SessionService.Authenticated holder, String returnTo, boolean redirect) {
+        try {
+            assurance.require(holder, config.settingsRequiredAal(), PublicUrls.base(request), returnTo);
+            return java.util.Optional.empty();
+        } catch (AalNotSatisfied e) {
+            if (redirect) {
+                return java.util.Optional.of(Response.seeOther(URI.create(e.redirectBrowserTo())).build());
+            }
+            throw e;
+        }
+    }
+
+    /** Where the aal2 login sends a browser back to: the request that started the flow; apps need none. */
+    private static String returnTo(Flow flow) {
+        return flow.flavor() == Flavor.BROWSER ? flow.requestUrl() : null;
     }
 
     private SessionService.Authenticated apiHolder() {

@@ -2,6 +2,7 @@ package dev.gatehouse.session.adapter;
 
 import dev.gatehouse.gateway.port.SessionLookup;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.session.SessionAssurance;
 import dev.gatehouse.session.SessionConfig;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.api.SessionJson;
@@ -12,20 +13,25 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.Optional;
 
-/** The gateway's {@link SessionLookup}: the session service, and the session as {@link SessionJson} writes it. */
+/**
+ * The gateway's {@link SessionLookup}: the session service, and the session as {@link SessionJson} writes it; a
+ * session below {@code gatehouse.session.whoami.required-aal} is no session, as whoami refuses it.
+ */
 @ApplicationScoped
 public class GatewaySessions implements SessionLookup {
 
     private SessionService sessions;
     private SessionConfig config;
+    private SessionAssurance assurance;
 
     protected GatewaySessions() {
     }
 
     @Inject
-    public GatewaySessions(SessionService sessions, SessionConfig config) {
+    public GatewaySessions(SessionService sessions, SessionConfig config, SessionAssurance assurance) {
         this.sessions = sessions;
         this.config = config;
+        this.assurance = assurance;
     }
 
     @Override
@@ -35,6 +41,7 @@ public class GatewaySessions implements SessionLookup {
 
     @Override
     public Optional<JsonObject> whoami(TenantId tenant, String token, URI base) {
-        return sessions.authenticate(tenant, token).map(a -> SessionJson.of(a.session(), a.identity(), base));
+        // as Oathkeeper asking Kratos' whoami: a session below whoami's required level authenticates no one
+        return sessions.authenticate(tenant, token).filter(a -> assurance.satisfies(a, config.whoamiRequiredAal())).map(a -> SessionJson.of(a.session(), a.identity(), base));
     }
 }

@@ -1,6 +1,8 @@
 package dev.gatehouse.session.api;
 
 import dev.gatehouse.platform.http.PublicUrls;
+import dev.gatehouse.session.SessionAssurance;
+import dev.gatehouse.session.SessionConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -11,13 +13,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /sessions/whoami}: the caller's session (cookie, X-Session-Token or Bearer) or 401. */
+/**
+ * {@code GET /sessions/whoami}: the caller's session (cookie, X-Session-Token or Bearer) or 401; 403
+ * {@code session_aal2_required} for a session below {@code gatehouse.session.whoami.required-aal}.
+ */
 @Path("sessions/whoami")
 @RequestScoped
 public class WhoamiResource {
 
     @Inject
     CallerSession caller;
+    @Inject
+    SessionAssurance assurance;
+    @Inject
+    SessionConfig config;
     @Context
     HttpServletRequest request;
 
@@ -25,6 +34,7 @@ public class WhoamiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject whoami() {
         var current = caller.require(request);
+        assurance.require(current, config.whoamiRequiredAal(), PublicUrls.base(request), null);
         return SessionJson.of(current.session(), current.identity(), PublicUrls.baseUri(request));
     }
 }

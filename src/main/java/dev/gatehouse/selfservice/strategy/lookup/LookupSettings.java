@@ -14,6 +14,7 @@ import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.settings.SettingsMethod;
+import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public class LookupSettings implements SettingsMethod {
         Identity identity = holder.identity();
         Optional<RecoveryCodeSet> existing = LookupCredential.of(identity);
         if (pressed(submission, CONFIRM)) {
-            return confirm(flow, ui, identity, schema);
+            return confirm(flow, ui, holder, schema);
         }
         if (pressed(submission, REVEAL)) {
             return Completion.of(existing.<Result>map(set -> new Shown(ui.withGroup(LookupMessages.GROUP, List.of(
@@ -120,7 +121,8 @@ public class LookupSettings implements SettingsMethod {
     }
 
     /** Stores the codes the flow showed, if its last step generated some. */
-    private Completion<Result> confirm(Flow flow, Ui ui, Identity identity, IdentitySchema schema) {
+    private Completion<Result> confirm(Flow flow, Ui ui, SessionService.Authenticated holder, IdentitySchema schema) {
+        Identity identity = holder.identity();
         Optional<List<String>> shown = flow.ui().group(LookupMessages.GROUP).stream().filter(n -> n.name().equals(CODES))
                 .findFirst().map(LookupSettings::codesOf).filter(c -> !c.isEmpty());
         if (shown.isEmpty() || !flow.ui().hasNode(CONFIRM)) {
@@ -132,6 +134,8 @@ public class LookupSettings implements SettingsMethod {
         return () -> {
             Identity after = identities.storeCredential(identity, CredentialType.LOOKUP_SECRET,
                     Optional.of(LookupCredential.toCredential(identity, set, now)));
+            // the codes were just shown to the holder of this session: it has them as a second factor (as Kratos)
+            sessions.completeWith(holder.session(), LookupMessages.METHOD, Session.AAL2);
             return new Saved(ui.withGroup(LookupMessages.GROUP, nodes(after, schema)));
         };
     }

@@ -18,6 +18,7 @@ import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.settings.SettingsMethod;
+import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -133,6 +134,8 @@ public class TotpSettings implements SettingsMethod {
                 OptionalLong.of(accepted.step()), now);
         return () -> {
             Identity after = identities.storeCredential(identity, CredentialType.TOTP, Optional.of(enrolled.toCredential(identity, now)));
+            // the right code proved the app just now: the session that set it up has it as a second factor (as Kratos)
+            sessions.completeWith(holder.session(), TotpMessages.METHOD, Session.AAL2);
             return new Saved(ui.withGroup(TotpMessages.GROUP, nodes(after, schema)));
         };
     }

@@ -119,6 +119,8 @@ class LookupSecretTest {
         String config = identities.stored.credential(CredentialType.LOOKUP_SECRET).orElseThrow().config().toString();
         shown.forEach(c -> assertFalse(config.contains("\"" + c + "\""), config));
         assertEquals(List.of("lookup_secret_reveal"), settings.nodes(identities.stored, schema).stream().map(UiNode::name).toList());
+        assertEquals(identities.stored.id().value() + " raised by lookup_secret", f.sessions.issued.get(f.sessions.issued.size() - 1),
+                "the codes were shown to the session that confirmed them: it has them at aal2");
     }
 
     @Test

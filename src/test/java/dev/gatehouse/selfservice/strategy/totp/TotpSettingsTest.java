@@ -105,6 +105,8 @@ class TotpSettingsTest {
         assertTrue(config.getString("totp_url").startsWith("otpauth://totp/id.example:alice%40example.com?secret=" + secret));
         assertEquals(Totp.step(f.clock.instant()), config.getJsonNumber("last_used_step").longValue());
         assertEquals(List.of("totp_unlink"), saved.ui().group("totp").stream().map(UiNode::name).toList());
+        assertEquals(identities.stored.id().value() + " raised by totp", f.sessions.issued.get(f.sessions.issued.size() - 1),
+                "the right code proved the app: the session that set it up has it at aal2");
     }
 
     @Test
