@@ -19,7 +19,6 @@ import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.code.CodeStep;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,22 +42,29 @@ import java.util.Optional;
  */
 public abstract class FlowEndpoints {
 
-    @Inject
     protected FlowService flows;
-    @Inject
     protected FlowResponses responses;
-    @Inject
     protected CsrfCookies csrf;
-    @Inject
     protected SessionCookies sessionCookies;
-    @Inject
     protected SessionService sessions;
-    @Inject
     protected SelfServiceConfig config;
-    @Inject
     protected CurrentTenant tenant;
     @Context
     protected HttpServletRequest request;
+
+    protected FlowEndpoints() {
+        // for the container's proxy
+    }
+
+    protected FlowEndpoints(FlowEndpointSupport support) {
+        this.flows = support.flows();
+        this.responses = support.responses();
+        this.csrf = support.csrf();
+        this.sessionCookies = support.sessionCookies();
+        this.sessions = support.sessions();
+        this.config = support.config();
+        this.tenant = support.tenant();
+    }
 
     /**
      * A submission's end: a session (then {@code identity} is who, and {@code next} the flow the user goes on

@@ -36,14 +36,22 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class LockoutAdminResource {
 
-    @Inject
-    LoginThrottle throttle;
-    @Inject
-    CurrentTenant tenant;
-    @Inject
-    SecurityEvents events;
+    private LoginThrottle throttle;
+    private CurrentTenant tenant;
+    private SecurityEvents events;
     @Context
     HttpServletRequest request;
+
+    protected LockoutAdminResource() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public LockoutAdminResource(LoginThrottle throttle, CurrentTenant tenant, SecurityEvents events) {
+        this.throttle = throttle;
+        this.tenant = tenant;
+        this.events = events;
+    }
 
     @GET
     public JsonArray list(@QueryParam("subject") String subject) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.api.FlowEndpointSupport;
 import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
@@ -27,8 +28,17 @@ import java.util.Optional;
 @RequestScoped
 public class LoginResource extends FlowEndpoints {
 
+    private LoginHandler login;
+
+    protected LoginResource() {
+        // for the container's proxy
+    }
+
     @Inject
-    LoginHandler login;
+    public LoginResource(FlowEndpointSupport support, LoginHandler login) {
+        super(support);
+        this.login = login;
+    }
 
     @Override
     protected FlowKind kind() {

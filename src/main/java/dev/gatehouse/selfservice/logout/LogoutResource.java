@@ -37,18 +37,27 @@ import java.net.URI;
 @RequestScoped
 public class LogoutResource {
 
-    @Inject
-    SessionService sessions;
-    @Inject
-    SessionCookies cookies;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    SecurityEvents events;
-    @Inject
-    CurrentTenant tenant;
+    private SessionService sessions;
+    private SessionCookies cookies;
+    private SelfServiceConfig config;
+    private SecurityEvents events;
+    private CurrentTenant tenant;
     @Context
     HttpServletRequest request;
+
+    protected LogoutResource() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public LogoutResource(SessionService sessions, SessionCookies cookies, SelfServiceConfig config, SecurityEvents events,
+                          CurrentTenant tenant) {
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.config = config;
+        this.events = events;
+        this.tenant = tenant;
+    }
 
     @GET
     @Path("browser")

@@ -42,16 +42,25 @@ public class RecoveryAdminResource {
 
     private static final Duration MAX_EXPIRES_IN = Duration.ofDays(7);
 
-    @Inject
-    RecoveryHandler recovery;
-    @Inject
-    IdentityService identities;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    CurrentTenant tenant;
+    private RecoveryHandler recovery;
+    private IdentityService identities;
+    private SelfServiceConfig config;
+    private CurrentTenant tenant;
     @Context
     HttpServletRequest request;
+
+    protected RecoveryAdminResource() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public RecoveryAdminResource(RecoveryHandler recovery, IdentityService identities, SelfServiceConfig config,
+                                 CurrentTenant tenant) {
+        this.recovery = recovery;
+        this.identities = identities;
+        this.config = config;
+        this.tenant = tenant;
+    }
 
     @POST
     @Path("code")

@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.recovery;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.api.FlowEndpointSupport;
 import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.api.FlowResponses;
 import dev.gatehouse.selfservice.CsrfCookies;
@@ -26,8 +27,17 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class RecoveryResource extends FlowEndpoints {
 
+    private RecoveryHandler recovery;
+
+    protected RecoveryResource() {
+        // for the container's proxy
+    }
+
     @Inject
-    RecoveryHandler recovery;
+    public RecoveryResource(FlowEndpointSupport support, RecoveryHandler recovery) {
+        super(support);
+        this.recovery = recovery;
+    }
 
     @Override
     protected FlowKind kind() {

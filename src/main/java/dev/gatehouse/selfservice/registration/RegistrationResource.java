@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.registration;
 
+import dev.gatehouse.selfservice.api.FlowEndpointSupport;
 import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
@@ -14,8 +15,17 @@ import jakarta.ws.rs.Path;
 @RequestScoped
 public class RegistrationResource extends FlowEndpoints {
 
+    private RegistrationHandler registration;
+
+    protected RegistrationResource() {
+        // for the container's proxy
+    }
+
     @Inject
-    RegistrationHandler registration;
+    public RegistrationResource(FlowEndpointSupport support, RegistrationHandler registration) {
+        super(support);
+        this.registration = registration;
+    }
 
     @Override
     protected FlowKind kind() {

@@ -4,6 +4,7 @@ import dev.gatehouse.identity.api.IdentityJson;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
+import dev.gatehouse.selfservice.api.FlowEndpointSupport;
 import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.api.FlowResponses;
 import dev.gatehouse.selfservice.CsrfCookies;
@@ -44,26 +45,34 @@ import java.nio.charset.StandardCharsets;
 @RequestScoped
 public class SettingsResource {
 
-    @Inject
-    SettingsHandler settings;
-    @Inject
-    FlowService flows;
-    @Inject
-    FlowResponses responses;
-    @Inject
-    CsrfCookies csrf;
-    @Inject
-    SessionCookies sessionCookies;
-    @Inject
-    SessionService sessions;
-    @Inject
-    SelfServiceConfig config;
-    @Inject
-    SessionAssurance assurance;
-    @Inject
-    CurrentTenant tenant;
+    private SettingsHandler settings;
+    private FlowService flows;
+    private FlowResponses responses;
+    private CsrfCookies csrf;
+    private SessionCookies sessionCookies;
+    private SessionService sessions;
+    private SelfServiceConfig config;
+    private SessionAssurance assurance;
+    private CurrentTenant tenant;
     @Context
     HttpServletRequest request;
+
+    protected SettingsResource() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public SettingsResource(FlowEndpointSupport support, SettingsHandler settings, SessionAssurance assurance) {
+        this.settings = settings;
+        this.flows = support.flows();
+        this.responses = support.responses();
+        this.csrf = support.csrf();
+        this.sessionCookies = support.sessionCookies();
+        this.sessions = support.sessions();
+        this.config = support.config();
+        this.assurance = assurance;
+        this.tenant = support.tenant();
+    }
 
     @GET
     @Path("browser")

@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.verification;
 
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.selfservice.api.FlowEndpointSupport;
 import dev.gatehouse.selfservice.api.FlowEndpoints;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
@@ -24,8 +25,17 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class VerificationResource extends FlowEndpoints {
 
+    private VerificationHandler verification;
+
+    protected VerificationResource() {
+        // for the container's proxy
+    }
+
     @Inject
-    VerificationHandler verification;
+    public VerificationResource(FlowEndpointSupport support, VerificationHandler verification) {
+        super(support);
+        this.verification = verification;
+    }
 
     @Override
     protected FlowKind kind() {
