@@ -8,11 +8,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,6 +170,24 @@ class AdminJwtIT {
         String prefix = "/t/" + tenant;
 
         assertRefused(403, call(prefix + "/admin/tenants", mint(prefix, claims(prefix))));
+    }
+
+    @Test
+    void adminWhenTenantTokenOnCrossTenantApiSpelledOtherwiseThenRefusedAndNothingCreated() {
+        String tenant = KeyTests.newTenant();
+        String prefix = "/t/" + tenant;
+        String token = mint(prefix, claims(prefix));
+        String claimed = "claimed-" + tenant;
+
+        for (String spelling : List.of("/admin/tenant%73", "/admin/%74enants", "/admin;x=1/tenants", "/admin//tenants",
+                "/admin/tenants;x=1", "/admin/./tenants")) {
+            Http.Response list = call(prefix + spelling, token);
+            assertTrue(list.status() >= 400 && list.status() < 500, spelling + " -> " + list);
+            Http.Response create = Http.post(prefix + spelling).header("Authorization", "Bearer " + token)
+                    .json("{\"id\":\"" + claimed + "\",\"hosts\":[\"" + claimed + ".example\"]}").send();
+            assertTrue(create.status() >= 400 && create.status() < 500, spelling + " -> " + create);
+        }
+        assertEquals(404, Http.get("/admin/tenants/" + claimed).admin().send().status());
     }
 
     @Test

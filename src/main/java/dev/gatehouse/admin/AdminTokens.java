@@ -99,7 +99,8 @@ public class AdminTokens {
         if (tokens.isRevoked(tenant.id(), token)) {
             return new Rejected("revoked", false);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The decoded path the request is routed by: the raw URI could spell /admin/tenants otherwise (%74, ;x=).
+        String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
         if (path.startsWith(CROSS_TENANT_PATH) && !TenantId.DEFAULT.equals(tenant.id()) && !ownSettings(path)) {
             return new Rejected("a tenant's token cannot manage tenants", true);
         }
