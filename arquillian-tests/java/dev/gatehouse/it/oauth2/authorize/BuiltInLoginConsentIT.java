@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import dev.gatehouse.it.selfservice.ApiFlows;
+import dev.gatehouse.it.selfservice.AppEnrolment;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
 import jakarta.json.JsonObject;
@@ -59,6 +60,26 @@ class BuiltInLoginConsentIT {
         assertFalse(identityLogin.contains("refresh=true"), identityLogin);
         assertEquals("/oauth2/ui/login?login_challenge=" + Authorizations.parameter(login, "login_challenge"),
                 Authorizations.parameter(identityLogin, "return_to"));
+    }
+
+    @Test
+    void builtInLoginWhenSignedInWithoutTheSecondFactorTheIdentityHasThenStepUpFirstAndNoConsent() {
+        String email = "consent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        AppEnrolment.signUpWithApp(email, PASSWORD);
+        Http.Response passwordOnly = ApiFlows.login("", email, PASSWORD);
+        assertEquals(200, passwordOnly.status(), passwordOnly.toString());
+        assertEquals("aal1", passwordOnly.jsonObject().getJsonObject("session").getString("authenticator_assurance_level"));
+        browser.plant("gatehouse_session", passwordOnly.jsonObject().getString("session_token"));
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        String login = Authorizations.location(browser.get(Authorizations.request(client).request().toURI()));
+
+        String next = Authorizations.location(browser.get(login));
+
+        assertTrue(next.contains("/self-service/login/browser?aal=aal2&return_to="), next);
+        assertEquals("/oauth2/ui/login?login_challenge=" + Authorizations.parameter(login, "login_challenge"),
+                Authorizations.parameter(next, "return_to"));
+        // still pending (an answered request would no longer be readable): nobody was signed in to the client
+        Authorizations.loginRequest(Authorizations.parameter(login, "login_challenge"));
     }
 
     @Test

@@ -16,10 +16,12 @@ public interface IdentitySessions {
 
     /**
      * A valid identity session: its id, the identity it belongs to ({@code subject}), when its holder signed in,
-     * when it expires, its assurance level and the methods used, in order (repeats kept).
+     * when it expires, its assurance level, the methods used, in order (repeats kept), and whether that level is
+     * the one the identity service asks of this identity ({@code assured}: false when the identity has a second
+     * factor this session has not given).
      */
     record SignedIn(UUID id, String subject, Instant authenticatedAt, Instant expiresAt, String aal,
-                    List<String> methods) {
+                    List<String> methods, boolean assured) {
 
         public SignedIn {
             methods = List.copyOf(methods);

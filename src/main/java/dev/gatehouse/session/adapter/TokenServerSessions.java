@@ -4,6 +4,8 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.port.IdentitySessions;
 import dev.gatehouse.session.AuthenticationMethod;
 import dev.gatehouse.session.Session;
+import dev.gatehouse.session.SessionAssurance;
+import dev.gatehouse.session.SessionConfig;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,26 +16,33 @@ import jakarta.ws.rs.core.NewCookie;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The token server's {@link IdentitySessions}: the session cookie and the session service. */
+/**
+ * The token server's {@link IdentitySessions}: the session cookie and the session service, with whoami's required
+ * assurance level, so an OAuth2 login cannot skip a second factor that whoami would demand.
+ */
 @ApplicationScoped
 public class TokenServerSessions implements IdentitySessions {
 
     private SessionCookies cookies;
     private SessionService sessions;
+    private SessionConfig config;
+    private SessionAssurance assurance;
 
     protected TokenServerSessions() {
     }
 
     @Inject
-    public TokenServerSessions(SessionCookies cookies, SessionService sessions) {
+    public TokenServerSessions(SessionCookies cookies, SessionService sessions, SessionConfig config, SessionAssurance assurance) {
         this.cookies = cookies;
         this.sessions = sessions;
+        this.config = config;
+        this.assurance = assurance;
     }
 
     @Override
     public Optional<SignedIn> fromCookie(TenantId tenant, HttpServletRequest request) {
         return cookies.cookie(request).flatMap(t -> sessions.authenticate(tenant, t))
-                .map(a -> signedIn(a.session()));
+                .map(a -> signedIn(a.session(), assurance.satisfies(a, config.whoamiRequiredAal())));
     }
 
     @Override
@@ -46,8 +55,8 @@ public class TokenServerSessions implements IdentitySessions {
         return cookies.clear(request);
     }
 
-    private static SignedIn signedIn(Session s) {
+    private static SignedIn signedIn(Session s, boolean assured) {
         return new SignedIn(s.id(), s.identity().toString(), s.authenticatedAt(), s.expiresAt(), s.aal(),
-                s.methods().stream().map(AuthenticationMethod::method).toList());
+                s.methods().stream().map(AuthenticationMethod::method).toList(), assured);
     }
 }

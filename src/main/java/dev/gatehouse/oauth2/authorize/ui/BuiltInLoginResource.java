@@ -56,6 +56,12 @@ public class BuiltInLoginResource {
                     java.util.List.of(), "{}", Optional.empty())));
         }
         Optional<IdentitySessions.SignedIn> current = sessions.fromCookie(tenant.id(), request);
+        String back = "/oauth2/ui/login?login_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8);
+        if (current.isPresent() && !current.get().assured()) {
+            // signed in, but without the second factor the identity has: step up first, then come back
+            return BrowserAnswers.redirect(PublicUrls.of(request, "/self-service/login/browser?aal=aal2&return_to="
+                    + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+        }
         if (current.isPresent() && fresh(current.get(), flow)) {
             IdentitySessions.SignedIn s = current.get();
             Duration left = Duration.between(clock.instant(), s.expiresAt());
@@ -64,7 +70,6 @@ public class BuiltInLoginResource {
                     s.methods().stream().distinct().toList(), "{}",
                     Optional.of(new LoginAcceptance.IdentitySession(s.id().toString(), s.authenticatedAt())))));
         }
-        String back = "/oauth2/ui/login?login_challenge=" + URLEncoder.encode(challenge, StandardCharsets.UTF_8);
         return BrowserAnswers.redirect(PublicUrls.of(request, "/self-service/login/browser?" + (current.isPresent() ? "refresh=true&" : "")
                 + "return_to=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
     }
