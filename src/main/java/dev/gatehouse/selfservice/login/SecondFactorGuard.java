@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -31,6 +32,7 @@ public class SecondFactorGuard {
     private IdentityService identities;
     private LoginThrottle throttle;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private Transactions transactions;
 
     /** The identity a flow raises the session of, and whether its second factors are locked right now. */
@@ -46,6 +48,7 @@ public class SecondFactorGuard {
         this.identities = identities;
         this.throttle = throttle;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.transactions = transactions;
     }
 
@@ -61,6 +64,7 @@ public class SecondFactorGuard {
         throttle.secondFactorFailed(flow.tenant(), flow.identity().toString());
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
                 .subject(flow.identity().toString()).detail("method", method).detail("reason", reason));
+        credentials.failed(flow.tenant().value(), flow.identity().toString(), method, reason);
     }
 
     /** A second factor's part of a form that raises a session: its input, and the button that names the method. */
