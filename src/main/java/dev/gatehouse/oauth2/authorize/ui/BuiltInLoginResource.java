@@ -106,13 +106,16 @@ public class BuiltInLoginResource {
         return BrowserAnswers.redirect(PublicUrls.of(request, path));
     }
 
-    /** Whether the identity session satisfies the request: prompt=login wants a sign-in after it, max_age a recent one. */
+    /**
+     * Whether the identity session satisfies the request: prompt=login wants a sign-in after the request, max_age one
+     * at most that many seconds before it (so {@code max_age=0} is met by the sign-in it asked for, as prompt=login).
+     */
     static boolean fresh(IdentitySessions.SignedIn session, AuthorizationFlow flow) {
         AuthorizationRequest r = flow.request();
         Instant authenticated = session.authenticatedAt();
         if (r.prompts(AuthorizationRequest.Prompt.LOGIN) && authenticated.isBefore(flow.requestedAt())) {
             return false;
         }
-        return r.maxAge().map(m -> !authenticated.plusSeconds(m).isBefore(Instant.now())).orElse(true);
+        return r.maxAge().map(m -> !authenticated.isBefore(flow.requestedAt().minusSeconds(m))).orElse(true);
     }
 }
