@@ -44,10 +44,7 @@ class PasskeyIT {
 
     /** A new tenant with passkeys on; answers its path prefix. */
     private static String tenantWithPasskeys() {
-        String id = TestTenants.create("passkey");
-        Http.Response r = Http.method("PATCH", "/admin/tenants/" + id + "/settings").admin()
-                .json("{\"webauthn.passkey.enabled\": true}").send();
-        assertEquals(200, r.status(), r.toString());
+        String id = TestTenants.create("passkey", "{\"webauthn.passkey.enabled\": true}");
         return "/t/" + id;
     }
 
@@ -194,5 +191,20 @@ class PasskeyIT {
 
         assertEquals(400, r.status(), r.toString());
         assertEquals(List.of(4000036L), messageIds(r.jsonObject()));
+    }
+
+    @Test
+    void loginWhenAnswerIsNotACredentialThenRefusedOnTheForm() {
+        String prefix = tenantWithPasskeys();
+        JsonObject flow = start(prefix, "login");
+
+        Http.Response notJson = post(flow, null, Json.createObjectBuilder().add("method", "passkey").add("passkey_login", "{not json").build());
+        Http.Response badId = post(flow, null, Json.createObjectBuilder().add("method", "passkey")
+                .add("passkey_login", "{\"id\":\"%%\",\"type\":\"public-key\",\"response\":{\"userHandle\":\"%%\"}}").build());
+
+        assertEquals(400, notJson.status(), notJson.toString());
+        assertEquals(List.of(4000043L), messageIds(notJson.jsonObject()));
+        assertEquals(400, badId.status(), badId.toString());
+        assertEquals(List.of(4000043L), messageIds(badId.jsonObject()));
     }
 }

@@ -231,4 +231,18 @@ class WebAuthnLoginIT {
         assertEquals(List.of(), values(r.jsonObject(), "webauthn_remove"));
         assertEquals(200, whoami("", who.token()).status(), "no second factor: the aal1 session is still enough");
     }
+
+    @Test
+    void loginWhenAnswerIsNotACredentialThenRefusedAndCounted() {
+        Enrolled who = signedUp();
+        enrol(who, new SoftwareAuthenticator(), "Key");
+        String token = passwordSession(who.email());
+        JsonObject flow = raiseFlow("", token);
+
+        Http.Response r = answer(flow, token, "{\"id\": 42}");
+
+        assertEquals(400, r.status(), r.toString());
+        assertEquals(List.of(4000043L), messageIds(r.jsonObject()));
+        assertEquals("session_aal2_required", errorId(whoami("", token)));
+    }
 }
