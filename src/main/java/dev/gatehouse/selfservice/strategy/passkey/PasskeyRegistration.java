@@ -2,10 +2,8 @@ package dev.gatehouse.selfservice.strategy.passkey;
 
 import dev.gatehouse.credential.webauthn.Challenge;
 import dev.gatehouse.credential.webauthn.CreationOptions;
-import dev.gatehouse.credential.webauthn.RegistrationVerifier;
 import dev.gatehouse.credential.webauthn.UserVerification;
 import dev.gatehouse.credential.webauthn.WebAuthnCredential;
-import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
@@ -21,6 +19,7 @@ import dev.gatehouse.selfservice.registration.FormMessages;
 import dev.gatehouse.selfservice.registration.Registrar;
 import dev.gatehouse.selfservice.registration.RegistrationMethod;
 import dev.gatehouse.selfservice.strategy.webauthn.Ceremonies;
+import dev.gatehouse.selfservice.strategy.webauthn.NewKey;
 import dev.gatehouse.selfservice.strategy.webauthn.RelyingParties;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnConfig;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnKeys;
@@ -114,22 +113,19 @@ public class PasskeyRegistration implements RegistrationMethod {
             return offer(flow, ui, config, account.get());
         }
         Optional<String> named = Ceremonies.userName(flow.ui(), CREATE_DATA);
-        Optional<Challenge> challenge = Ceremonies.challenge(flow.ui(), CREATE_DATA);
         Optional<byte[]> handle = Ceremonies.userHandle(flow.ui(), CREATE_DATA);
-        if (named.isEmpty() || challenge.isEmpty() || handle.isEmpty()) {
+        if (named.isEmpty() || handle.isEmpty()) {
             return refuse(flow, ui.withMessage(Texts.generic("Send the traits first to get the options for a passkey.")));
         }
         if (!named.get().toLowerCase(Locale.ROOT).equals(account.get().toLowerCase(Locale.ROOT))) {
             return refuse(flow, ui.withMessage(Texts.traitsMismatch()));
         }
         Instant now = clock.instant();
-        WebAuthnCredential passkey;
-        try {
-            passkey = new RegistrationVerifier(config.relyingParty(), config.attestationPolicy())
-                    .verify(answer.get(), challenge.get(), UserVerification.REQUIRED, "", now);
-        } catch (WebAuthnException e) {
-            return refuse(flow, ui.withMessage(WebAuthnMessages.registrationRefused()));
+        NewKey.Outcome outcome = NewKey.check(config, flow.ui(), CREATE_DATA, answer, UserVerification.REQUIRED, "", Optional.empty(), now);
+        if (outcome instanceof NewKey.Refused refused) {
+            return refuse(flow, ui.withMessage(refused.why()));
         }
+        WebAuthnCredential passkey = ((NewKey.Made) outcome).credential();
         WebAuthnKeys keys = new WebAuthnKeys(handle.get(), List.of(passkey));
         IdentityDraft draft = new IdentityDraft(Optional.of(schema.id()), submission.traits(), Optional.empty(), JsonValue.NULL,
                 JsonValue.NULL, Optional.empty(), List.of());

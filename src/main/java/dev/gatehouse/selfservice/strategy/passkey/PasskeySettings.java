@@ -2,10 +2,8 @@ package dev.gatehouse.selfservice.strategy.passkey;
 
 import dev.gatehouse.credential.webauthn.Challenge;
 import dev.gatehouse.credential.webauthn.CreationOptions;
-import dev.gatehouse.credential.webauthn.RegistrationVerifier;
 import dev.gatehouse.credential.webauthn.UserVerification;
 import dev.gatehouse.credential.webauthn.WebAuthnCredential;
-import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
@@ -17,6 +15,7 @@ import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.settings.SettingsMethod;
 import dev.gatehouse.selfservice.strategy.webauthn.Ceremonies;
+import dev.gatehouse.selfservice.strategy.webauthn.NewKey;
 import dev.gatehouse.selfservice.strategy.webauthn.RelyingParties;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnConfig;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnKeys;
@@ -136,23 +135,15 @@ public class PasskeySettings implements SettingsMethod {
                 return new Saved(ui.withGroup(WebAuthnMessages.PASSKEY, nodes(after, schema)));
             };
         }
-        Optional<String> answer = submission.field(REGISTER);
-        Optional<Challenge> challenge = Ceremonies.challenge(flow.ui(), PasskeyRegistration.CREATE_DATA);
         Optional<byte[]> handle = Ceremonies.userHandle(flow.ui(), PasskeyRegistration.CREATE_DATA);
-        if (answer.isEmpty() || challenge.isEmpty() || handle.isEmpty()) {
-            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.registrationRefused())));
+        NewKey.Outcome outcome = NewKey.check(config, flow.ui(), PasskeyRegistration.CREATE_DATA, submission.field(REGISTER),
+                UserVerification.REQUIRED, "", keys, now);
+        if (outcome instanceof NewKey.Refused refused) {
+            return Completion.of(new Refused(ui.withMessage(refused.why())));
         }
-        WebAuthnCredential added;
-        try {
-            added = new RegistrationVerifier(config.relyingParty(), config.attestationPolicy())
-                    .verify(answer.get(), challenge.get(), UserVerification.REQUIRED, "", now);
-        } catch (WebAuthnException e) {
-            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.registrationRefused())));
-        }
-        if (keys.flatMap(k -> k.find(added.id())).isPresent()) {
-            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.alreadyRegistered())));
-        }
-        WebAuthnKeys all = keys.orElseGet(() -> new WebAuthnKeys(handle.get(), List.of())).with(added);
+        WebAuthnCredential added = ((NewKey.Made) outcome).credential();
+        // the options the answer was made for carried the handle (the identity's, or a new one for its first passkey)
+        WebAuthnKeys all = keys.orElseGet(() -> new WebAuthnKeys(handle.orElseThrow(), List.of())).with(added);
         return () -> {
             Identity after = identities.storeCredential(identity, CredentialType.PASSKEY, all.toCredential(CredentialType.PASSKEY,
                     List.of(WebAuthnKeys.identifier(all.userHandle())), identity, now));

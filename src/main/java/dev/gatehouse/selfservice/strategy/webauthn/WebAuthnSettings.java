@@ -2,10 +2,8 @@ package dev.gatehouse.selfservice.strategy.webauthn;
 
 import dev.gatehouse.credential.webauthn.Challenge;
 import dev.gatehouse.credential.webauthn.CreationOptions;
-import dev.gatehouse.credential.webauthn.RegistrationVerifier;
 import dev.gatehouse.credential.webauthn.UserVerification;
 import dev.gatehouse.credential.webauthn.WebAuthnCredential;
-import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
@@ -123,23 +121,14 @@ public class WebAuthnSettings implements SettingsMethod {
                 return new Saved(ui.withGroup(WebAuthnMessages.WEBAUTHN, nodes(after, schema)));
             };
         }
-        Optional<String> answer = submission.field(REGISTER);
-        Optional<Challenge> challenge = Ceremonies.challenge(flow.ui(), TRIGGER);
-        if (answer.isEmpty() || challenge.isEmpty()) {
-            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.registrationRefused())));
-        }
-        Instant now = clock.instant();
         String name = submission.field(NAME).map(String::trim).map(n -> n.length() > 64 ? n.substring(0, 64) : n).orElse("");
-        WebAuthnCredential added;
-        try {
-            added = new RegistrationVerifier(config.relyingParty(), config.attestationPolicy())
-                    .verify(answer.get(), challenge.get(), UserVerification.PREFERRED, name, now);
-        } catch (WebAuthnException e) {
-            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.registrationRefused())));
+        Instant now = clock.instant();
+        NewKey.Outcome outcome = NewKey.check(config, flow.ui(), TRIGGER, submission.field(REGISTER), UserVerification.PREFERRED, name,
+                keys, now);
+        if (outcome instanceof NewKey.Refused refused) {
+            return Completion.of(new Refused(ui.withMessage(refused.why())));
         }
-        if (keys.flatMap(k -> k.find(added.id())).isPresent()) {
-            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.alreadyRegistered())));
-        }
+        WebAuthnCredential added = ((NewKey.Made) outcome).credential();
         WebAuthnKeys all = keys.orElseGet(() -> new WebAuthnKeys(WebAuthnKeys.identityHandle(identity), List.of())).with(added);
         return () -> {
             Identity after = identities.storeCredential(identity, CredentialType.WEBAUTHN,
