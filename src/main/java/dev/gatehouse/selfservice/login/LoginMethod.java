@@ -61,6 +61,14 @@ public interface LoginMethod extends FlowMethod {
     }
 
     /**
+     * Whether {@code identity} has set this second factor up: whether {@link #secondFactorNodes} offers it anything. A
+     * method whose nodes cost something to make (a new challenge) answers it without making them.
+     */
+    default boolean enrolled(Identity identity) {
+        return !secondFactorNodes(identity).isEmpty();
+    }
+
+    /**
      * Handles a submission naming this method, outside any transaction: slow work is done here, the rest in the
      * completion, which runs in the submission's transaction. {@code ui} is the flow's form without the last
      * messages, with the submitted identifier filled in.

@@ -5,6 +5,7 @@ import dev.gatehouse.credential.webauthn.Challenge;
 import dev.gatehouse.credential.webauthn.RequestOptions;
 import dev.gatehouse.credential.webauthn.UserVerification;
 import dev.gatehouse.credential.webauthn.WebAuthnCredential;
+import dev.gatehouse.credential.webauthn.WebAuthnError;
 import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
@@ -81,6 +82,11 @@ public class WebAuthnLogin implements LoginMethod {
     }
 
     @Override
+    public boolean enrolled(Identity identity) {
+        return relyingParties.current().enabled() && WebAuthnKeys.of(identity, CredentialType.WEBAUTHN).isPresent();
+    }
+
+    @Override
     public List<UiNode> secondFactorNodes(Identity identity) {
         WebAuthnConfig config = relyingParties.current();
         Optional<WebAuthnKeys> keys = WebAuthnKeys.of(identity, CredentialType.WEBAUTHN);
@@ -114,7 +120,7 @@ public class WebAuthnLogin implements LoginMethod {
         WebAuthnCredential used;
         try {
             WebAuthnCredential stored = keys.get().find(AssertionVerifier.credentialId(answer.get()))
-                    .orElseThrow(() -> new WebAuthnException(dev.gatehouse.credential.webauthn.WebAuthnError.UNKNOWN_CREDENTIAL));
+                    .orElseThrow(() -> new WebAuthnException(WebAuthnError.UNKNOWN_CREDENTIAL));
             used = new AssertionVerifier(config.relyingParty()).verify(answer.get(), challenge.get(), stored,
                     keys.get().userHandle(), UserVerification.PREFERRED, now);
         } catch (WebAuthnException e) {
