@@ -245,4 +245,18 @@ class WebAuthnLoginIT {
         assertEquals(List.of(4000043L), messageIds(r.jsonObject()));
         assertEquals("session_aal2_required", errorId(whoami("", token)));
     }
+
+    @Test
+    void adminWhenRemovesTheLostKeysThenAPasswordIsEnoughAgain() {
+        Enrolled who = signedUp();
+        enrol(who, new SoftwareAuthenticator(), "Lost key");
+        String token = passwordSession(who.email());
+        assertEquals(403, whoami("", token).status());
+
+        Http.Response removed = Http.method("DELETE", "/admin/identities/" + who.identityId() + "/credentials/webauthn").admin().send();
+
+        assertEquals(204, removed.status(), removed.toString());
+        assertEquals(200, whoami("", token).status(), "no second factor left: the password session reaches whoami");
+        assertEquals(List.of(), values(settings("", token).jsonObject(), "webauthn_remove"));
+    }
 }
