@@ -207,4 +207,18 @@ class PasskeyIT {
         assertEquals(400, badId.status(), badId.toString());
         assertEquals(List.of(4000043L), messageIds(badId.jsonObject()));
     }
+
+    @Test
+    void tenantSettingsWhenOriginOutsideTheRelyingPartyOrTrustedWithoutStoreThenRefusedAndNothingStored() {
+        String id = TestTenants.create("passkey-rp");
+        String path = "/admin/tenants/" + id + "/settings";
+
+        Http.Response outside = Http.method("PATCH", path).admin()
+                .json("{\"webauthn.rp.id\": \"acme.test\", \"webauthn.rp.origins\": \"https://evil.test\"}").send();
+        Http.Response trusted = Http.method("PATCH", path).admin().json("{\"webauthn.attestation\": \"trusted\"}").send();
+
+        assertEquals(400, outside.status(), outside.toString());
+        assertEquals(400, trusted.status(), trusted.toString());
+        assertEquals("{}", Http.get(path).admin().send().jsonObject().toString());
+    }
 }
