@@ -84,6 +84,12 @@ public class IdentityService {
                 .or(() -> findByIdentifier(tenant, address));
     }
 
+    /** The identity whose credential of {@code type} answers to {@code identifier} exactly (a passkey's user handle). */
+    @Transactional
+    public Optional<Identity> findByCredentialIdentifier(TenantId tenant, CredentialType type, String identifier) {
+        return repository.findByIdentifier(tenant, type, identifier);
+    }
+
     /** The identity that has the e-mail address among its verifiable or recovery addresses (whatever its identifiers). */
     @Transactional
     public Optional<Identity> findByEmailAddress(TenantId tenant, AddressPurpose purpose, String address) {
@@ -101,7 +107,21 @@ public class IdentityService {
      * nothing behind.
      */
     public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
-        Identity identity = build(tenant, IdentityId.random(), draft, Optional.empty(), clock.instant(), this::phc);
+        return create(tenant, draft, actor, List.of());
+    }
+
+    /**
+     * Creates an identity as {@link #create(TenantId, IdentityDraft, String)} does, with {@code credentials} of types
+     * the draft cannot carry (a passkey made at sign-up) stored in the same insert.
+     */
+    public Identity create(TenantId tenant, IdentityDraft draft, String actor, List<Credential> credentials) {
+        Identity built = build(tenant, IdentityId.random(), draft, Optional.empty(), clock.instant(), this::phc);
+        Map<CredentialType, Credential> all = new EnumMap<>(CredentialType.class);
+        all.putAll(built.credentials());
+        credentials.forEach(c -> all.put(c.type(), c));
+        Identity identity = credentials.isEmpty() ? built : new Identity(built.id(), built.tenant(), built.schemaId(), built.state(),
+                built.stateChangedAt(), built.traits(), built.metadataPublic(), built.metadataAdmin(), built.verifiableAddresses(),
+                built.recoveryAddresses(), all, built.createdAt(), built.updatedAt(), built.version());
         return transactions.call(() -> {
             try {
                 repository.insert(identity);

@@ -137,7 +137,9 @@ public class LoginHandler {
         if (csrfSecret != null) {
             nodes.add(csrfNode(csrfSecret));
         }
-        nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, "username", Texts.idLabel()));
+        boolean conditional = methods.stream().anyMatch(LoginMethod::offersConditionalUi);
+        nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, conditional ? "username webauthn" : "username",
+                Texts.idLabel()));
         methods.stream().filter(m -> !m.secondFactor()).forEach(m -> nodes.addAll(m.nodes()));
         return new Ui(action, "POST", nodes, List.of());
     }

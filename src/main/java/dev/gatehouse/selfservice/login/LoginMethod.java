@@ -39,6 +39,14 @@ public interface LoginMethod extends FlowMethod {
     List<UiNode> nodes();
 
     /**
+     * Whether the identifier field should offer this method's discoverable credentials as it is typed into (WebAuthn
+     * conditional mediation: {@code autocomplete="username webauthn"}), as Kratos does when passkeys are on.
+     */
+    default boolean offersConditionalUi() {
+        return false;
+    }
+
+    /**
      * Whether this method is a second factor: it does not sign anyone in, it raises a signed-in session to
      * {@code aal2} (Kratos' AAL2 form hydrators: {@code totp}, {@code lookup_secret}). Its submissions come only
      * in flows that {@linkplain Flow#raisesSession() raise a session}, for the flow's identity.
@@ -50,6 +58,14 @@ public interface LoginMethod extends FlowMethod {
     /** The nodes this second factor adds to a form that raises the session of {@code identity}; none if it has not set it up. */
     default List<UiNode> secondFactorNodes(Identity identity) {
         return List.of();
+    }
+
+    /**
+     * Whether {@code identity} has set this second factor up: whether {@link #secondFactorNodes} offers it anything. A
+     * method whose nodes cost something to make (a new challenge) answers it without making them.
+     */
+    default boolean enrolled(Identity identity) {
+        return !secondFactorNodes(identity).isEmpty();
     }
 
     /**

@@ -89,11 +89,19 @@ public class FlowView {
         }
 
         public boolean isSubmit() {
-            return "submit".equals(type) || "button".equals(type);
+            return "submit".equals(type);
+        }
+
+        /**
+         * A button that starts a WebAuthn ceremony in the browser (Kratos' {@code *_trigger} nodes): drawn with the
+         * page's WebAuthn script, which reads its options, asks the authenticator and submits the answer.
+         */
+        public boolean isTrigger() {
+            return "button".equals(type);
         }
 
         public boolean isField() {
-            return !isHidden() && !isSubmit() && !isImage() && !isText();
+            return !isHidden() && !isSubmit() && !isTrigger() && !isImage() && !isText();
         }
 
         public boolean isImage() {
@@ -324,7 +332,8 @@ public class FlowView {
         if (identifierLabel != null && IDENTIFIER.equals(n.name()) && (n.label() == null || n.label().id() == GENERIC_ID_LABEL)) {
             label = identifierLabel;
         }
-        String base = "node-" + n.name().replace('.', '-') + (FlowLayout.isButton(n) ? "-" + text : "");
+        // a submit button is named by its value; a trigger's value is its options, so it is named alone
+        String base = "node-" + n.name().replace('.', '-') + ("submit".equals(n.inputType()) ? "-" + text : "");
         String id = ids.add(base) ? base : section + "-" + base;
         ids.add(id);
         if (IMAGE.equals(n.nodeType())) {
