@@ -12,8 +12,13 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
+import dev.gatehouse.session.AalNotSatisfied;
+import dev.gatehouse.session.SessionAssurance;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,13 +35,16 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Renders any browser flow generically from its {@code ui}, laid out by {@link FlowLayout}: each input once,
  * the methods as choices; inputs from the nodes' attributes, labels and messages translated by id. The
  * sign-in identifier is labelled as the identity schema names the traits it stands for. A flow that is
- * missing, expired, of another browser or not a browser flow sends the user to start a fresh one.
+ * missing, expired, of another browser or not a browser flow sends the user to start a fresh one. The settings
+ * page first sends a session below {@code gatehouse.selfservice.settings.required-aal} to the aal2 login, coming
+ * back to the same flow, so nobody fills in a form that could not be saved.
  */
 @Named
 @RequestScoped
@@ -52,6 +60,14 @@ public class FlowView {
     LanguageView language;
     @Inject
     IdentitySchemas schemas;
+    @Inject
+    SessionCookies sessionCookies;
+    @Inject
+    SessionService sessions;
+    @Inject
+    SessionAssurance assurance;
+    @Inject
+    SelfServiceConfig config;
 
     /** The sign-in identifier's node name and Kratos' generic label for it ("ID"), which the page replaces. */
     private static final String IDENTIFIER = "identifier";
@@ -208,6 +224,12 @@ public class FlowView {
         try {
             Flow found = flows.load(tenant.id(), k, flowId);
             if (found.flavor() == Flavor.BROWSER && csrf.cookieMatches(request, found) && !flows.isExpired(found)) {
+                Optional<String> stepUp = k == FlowKind.SETTINGS ? stepUp(request, found) : Optional.empty();
+                if (stepUp.isPresent()) {
+                    external.redirect(stepUp.get());
+                    faces.responseComplete();
+                    return;
+                }
                 flow = found;
                 return;
             }
@@ -216,6 +238,14 @@ public class FlowView {
         }
         external.redirect(PublicUrls.of(request, "/self-service/" + k.path() + "/browser"));
         faces.responseComplete();
+    }
+
+    /** The aal2 login, back to this settings page, when the browser's session is below the level settings require. */
+    private Optional<String> stepUp(HttpServletRequest request, Flow settings) {
+        return sessionCookies.cookie(request).flatMap(token -> sessions.authenticate(tenant.id(), token))
+                .filter(holder -> !assurance.satisfies(holder, config.settingsRequiredAal()))
+                .map(holder -> AalNotSatisfied.raiseAt(PublicUrls.base(request),
+                        PublicUrls.of(request, "/ui/selfservice/settings.xhtml?flow=" + settings.id())).redirectBrowserTo());
     }
 
     public boolean isLoaded() {
