@@ -108,8 +108,9 @@ public class LoginHandler {
                        String actionBase, String csrfSecret, String csrfHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        Ui ui = ui(actionBase + "/self-service/login?flow=" + id, csrfSecret);
         Flow flow = new Flow(id, tenant, FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null,
-                null, refresh, ui(actionBase + "/self-service/login?flow=" + id, csrfSecret), now, now.plus(config.flowLifespan()));
+                null, refresh, refresh ? ui.withMessage(Texts.reauthenticate()) : ui, now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
     }

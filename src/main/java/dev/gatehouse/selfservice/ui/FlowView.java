@@ -14,6 +14,7 @@ import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.session.AalNotSatisfied;
 import dev.gatehouse.session.SessionAssurance;
@@ -42,9 +43,8 @@ import java.util.Set;
  * Renders any browser flow generically from its {@code ui}, laid out by {@link FlowLayout}: each input once,
  * the methods as choices; inputs from the nodes' attributes, labels and messages translated by id. The
  * sign-in identifier is labelled as the identity schema names the traits it stands for. A flow that is
- * missing, expired, of another browser or not a browser flow sends the user to start a fresh one. The settings
- * page first sends a session below {@code gatehouse.selfservice.settings.required-aal} to the aal2 login, coming
- * back to the same flow, so nobody fills in a form that could not be saved.
+ * missing, expired, of another browser or not a browser flow sends the user to start a fresh one; a settings flow
+ * is drawn only for its identity's session at the level settings require.
  */
 @Named
 @RequestScoped
@@ -224,9 +224,9 @@ public class FlowView {
         try {
             Flow found = flows.load(tenant.id(), k, flowId);
             if (found.flavor() == Flavor.BROWSER && csrf.cookieMatches(request, found) && !flows.isExpired(found)) {
-                Optional<String> stepUp = k == FlowKind.SETTINGS ? stepUp(request, found) : Optional.empty();
-                if (stepUp.isPresent()) {
-                    external.redirect(stepUp.get());
+                Optional<String> elsewhere = k == FlowKind.SETTINGS ? settingsRefusal(request, found) : Optional.empty();
+                if (elsewhere.isPresent()) {
+                    external.redirect(elsewhere.get());
                     faces.responseComplete();
                     return;
                 }
@@ -240,12 +240,23 @@ public class FlowView {
         faces.responseComplete();
     }
 
-    /** The aal2 login, back to this settings page, when the browser's session is below the level settings require. */
-    private Optional<String> stepUp(HttpServletRequest request, Flow settings) {
-        return sessionCookies.cookie(request).flatMap(token -> sessions.authenticate(tenant.id(), token))
-                .filter(holder -> !assurance.satisfies(holder, config.settingsRequiredAal()))
-                .map(holder -> AalNotSatisfied.raiseAt(PublicUrls.base(request),
-                        PublicUrls.of(request, "/ui/selfservice/settings.xhtml?flow=" + settings.id())).redirectBrowserTo());
+    /**
+     * Where a settings page goes instead of drawing its flow, as the settings API answers: to sign in without the
+     * flow's identity's session, to the aal2 login (and back) with a session below the required level.
+     */
+    private Optional<String> settingsRefusal(HttpServletRequest request, Flow found) {
+        Optional<SessionService.Authenticated> holder = sessionCookies.cookie(request)
+                .flatMap(t -> sessions.authenticate(tenant.id(), t))
+                .filter(h -> h.identity().id().equals(found.identity()));
+        if (holder.isEmpty()) {
+            return Optional.of(PublicUrls.of(request, "/self-service/login/browser"));
+        }
+        try {
+            assurance.require(holder.get(), config.settingsRequiredAal(), PublicUrls.base(request), found.requestUrl());
+            return Optional.empty();
+        } catch (AalNotSatisfied e) {
+            return Optional.of(e.redirectBrowserTo());
+        }
     }
 
     public boolean isLoaded() {
