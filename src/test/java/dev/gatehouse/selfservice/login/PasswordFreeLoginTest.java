@@ -28,27 +28,11 @@ class PasswordFreeLoginTest {
     private final SelfServiceFixtures f = new SelfServiceFixtures("gatehouse.selfservice.login.password-free", "true");
     private final Identity alice = SelfServiceFixtures.identity("alice@example.com", null);
 
-    /** A first factor that proves alice and records its submissions; {@code password} if it asks for one. */
-    private final class Method implements LoginMethod {
-        final String id;
-        final int order;
-        final boolean password;
-        final List<String> calls = new ArrayList<>();
+    /** A first factor that proves whom it is given and records the identifiers; {@code password} if it asks for one. */
+    private record Method(String id, int order, boolean password, Identity proves, List<String> calls) implements LoginMethod {
 
-        Method(String id, int order, boolean password) {
-            this.id = id;
-            this.order = order;
-            this.password = password;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public int order() {
-            return order;
+        Method(String id, int order, boolean password, Identity proves) {
+            this(id, order, password, proves, new ArrayList<>());
         }
 
         @Override
@@ -58,24 +42,21 @@ class PasswordFreeLoginTest {
 
         @Override
         public List<UiNode> nodes() {
-            List<UiNode> nodes = new ArrayList<>();
-            if (password) {
-                nodes.add(UiNode.input(id, "password", "password", null, true, "current-password", Texts.passwordLabel()));
-            }
-            nodes.add(UiNode.input(id, "method", "submit", Json.createValue(id), false, null, Texts.signIn()));
-            return nodes;
+            UiNode button = UiNode.input(id, "method", "submit", Json.createValue(id), false, null, Texts.signIn());
+            return password ? List.of(UiNode.input(id, "password", "password", null, true, "current-password", Texts.passwordLabel()),
+                    button) : List.of(button);
         }
 
         @Override
         public Completion<Result> submit(Flow flow, Submission submission, Ui ui) {
             calls.add(ui.valueOf("identifier").orElse(""));
-            return () -> new Authenticated(alice, ui, id, id);
+            return () -> new Authenticated(proves, ui, id, id);
         }
     }
 
-    private final Method password = new Method("password", 100, true);
-    private final Method code = new Method("code", 200, false);
-    private final Method passkey = new Method("passkey", 300, false);
+    private final Method password = new Method("password", 100, true, alice);
+    private final Method code = new Method("code", 200, false, alice);
+    private final Method passkey = new Method("passkey", 300, false, alice);
     private final LoginHandler handler = new LoginHandler(f.flows, List.of(password, code, passkey), f.sessions, f.events,
             f.config, f.style, f.transactions, f.clock);
 
