@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,26 @@ class BrowserFlowHttpIT {
         assertTrue(flow.getString("return_to", "").endsWith("/ui/selfservice/settings.xhtml"), flow.toString());
         assertTrue(flow.getJsonObject("ui").getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
                 .anyMatch(n -> n.getString("group").equals("totp")), "the app is asked for");
+    }
+
+    @Test
+    void loginByScriptWhenPasswordOfAnIdentityWithAnAppThen422BrowserLocationChangeToTheAal2LoginAndSessionCookie() {
+        String email = "browser-app-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String password = "a browser passphrase 9";
+        AppEnrolment.signUpWithApp(email, password);
+        Started s = start("login");
+
+        Http.Response r = Http.post("/self-service/login?flow=" + s.flowId()).header("Accept", "application/json")
+                .header("Cookie", "gatehouse_csrf=" + s.csrfCookie())
+                .json("{\"csrf_token\":\"" + s.csrfCookie() + "\",\"method\":\"password\",\"identifier\":\"" + email
+                        + "\",\"password\":\"" + password + "\"}").send();
+
+        assertEquals(422, r.status(), r.toString());
+        JsonObject body = r.jsonObject();
+        assertEquals("browser_location_change_required", body.getJsonObject("error").getString("id"));
+        assertTrue(body.getString("redirect_browser_to").contains("/ui/selfservice/login.xhtml?flow="), body.toString());
+        assertNotNull(cookie(r, "gatehouse_session"));
+        assertFalse(r.body().contains("session_token"));
     }
 
     private static String cookie(Http.Response r, String name) {

@@ -29,8 +29,9 @@ import java.util.Optional;
  * <p>
  * As in Kratos, a browser whose sign-in leaves its session below the level whoami requires (a password, for an
  * identity with a second factor) is sent on to a login flow that raises it, which then goes where the sign-in
- * would have gone; the session cookie is set all the same. Apps and scripts asking for JSON get the session and
- * learn of the missing factor from whoami ({@code session_aal2_required}).
+ * would have gone; the session cookie is set all the same. A script asking for JSON is told to send its browser
+ * there (422 {@code browser_location_change_required}); apps get their session and learn of the missing factor from
+ * whoami ({@code session_aal2_required}).
  */
 @Path("self-service/login")
 @RequestScoped
@@ -79,7 +80,7 @@ public class LoginResource extends FlowEndpoints {
                 ? Optional.ofNullable(request.getHeader(SessionCookies.TOKEN_HEADER)) : sessionCookies.cookie(request);
         LoginHandler.Result result = login.submit(flow, submission, token);
         if (result instanceof LoginHandler.Succeeded ok) {
-            return Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), submission.json() ? null : secondFactorStep(ok));
+            return Outcome.signedIn(ok.flow(), ok.identity(), ok.session(), secondFactorStep(ok));
         }
         return result instanceof LoginHandler.Sent ? Outcome.accepted(result.flow()) : Outcome.refused(result.flow());
     }
