@@ -60,6 +60,10 @@ public final class Texts {
                 + "you registered with.");
     }
 
+    public static UiText continueLabel() {
+        return UiText.info(1070009, "Continue");
+    }
+
     public static UiText submit() {
         return UiText.info(1070005, "Submit");
     }

@@ -40,9 +40,11 @@ public final class SelfServiceFixtures {
     public final RecordingSessions sessions = new RecordingSessions(clock);
     public final Transactions transactions = new Transactions();
     public final SelfServiceConfig config;
+    public final LoginStyle style;
 
     public SelfServiceFixtures(String... overrides) {
         this.config = new SelfServiceConfig(ShippedConfig.with(overrides));
+        this.style = LoginStyle.fixed(new LoginStyleConfig(ShippedConfig.with(overrides)));
     }
 
     /** Security events as fired, in order. */

@@ -16,6 +16,7 @@ import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowState;
+import dev.gatehouse.selfservice.LoginStyle;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -50,6 +51,10 @@ import java.util.UUID;
  * its form offers the {@linkplain LoginMethod#secondFactor() second factors} the identity has set up, a submission
  * must come with that same session, and success adds the factor to the session (level {@code aal2}) instead of
  * issuing a new one. Plain flows offer and accept only the other methods.
+ * <p>
+ * On a {@linkplain LoginStyle#passwordFree() password-free} tenant, plain flows are {@link IdentifierFirst}: the form
+ * asks for the identifier, then offers the methods that ask for no password; a method that does is neither offered
+ * nor accepted.
  */
 @ApplicationScoped
 public class LoginHandler {
@@ -60,6 +65,7 @@ public class LoginHandler {
     private SecurityEvents events;
     private CredentialEvents credentials;
     private SelfServiceConfig config;
+    private LoginStyle style;
     private Transactions transactions;
     private Clock clock;
 
@@ -84,18 +90,19 @@ public class LoginHandler {
 
     @Inject
     public LoginHandler(FlowService flows, Instance<LoginMethod> methods, SessionService sessions, SecurityEvents events,
-                        SelfServiceConfig config, Transactions transactions, Clock clock) {
-        this(flows, (Iterable<LoginMethod>) methods, sessions, events, config, transactions, clock);
+                        SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
+        this(flows, (Iterable<LoginMethod>) methods, sessions, events, config, style, transactions, clock);
     }
 
     public LoginHandler(FlowService flows, Iterable<LoginMethod> methods, SessionService sessions, SecurityEvents events,
-                        SelfServiceConfig config, Transactions transactions, Clock clock) {
+                        SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
         this.flows = flows;
         this.methods = FlowMethod.sorted(methods);
         this.sessions = sessions;
         this.events = events;
         this.credentials = new CredentialEvents(events);
         this.config = config;
+        this.style = style;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -137,11 +144,20 @@ public class LoginHandler {
         if (csrfSecret != null) {
             nodes.add(csrfNode(csrfSecret));
         }
-        boolean conditional = methods.stream().anyMatch(LoginMethod::offersConditionalUi);
-        nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, conditional ? "username webauthn" : "username",
-                Texts.idLabel()));
-        methods.stream().filter(m -> !m.secondFactor()).forEach(m -> nodes.addAll(m.nodes()));
+        if (style.passwordFree()) {
+            nodes.addAll(IdentifierFirst.identification());
+        } else {
+            boolean conditional = methods.stream().anyMatch(LoginMethod::offersConditionalUi);
+            nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, conditional ? "username webauthn" : "username",
+                    Texts.idLabel()));
+            firstFactors().forEach(m -> nodes.addAll(m.nodes()));
+        }
         return new Ui(action, "POST", nodes, List.of());
+    }
+
+    /** The methods that sign someone in, as the current tenant offers them. */
+    private List<LoginMethod> firstFactors() {
+        return style.offered(methods.stream().filter(m -> !m.secondFactor()).toList());
     }
 
     /** A submission without a session (a plain sign-in). */
@@ -161,7 +177,10 @@ public class LoginHandler {
         String identifier = submission.field("identifier").map(String::trim).orElse("");
         Ui refilled = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
         Optional<String> named = submission.field("method");
-        List<LoginMethod> firstFactors = methods.stream().filter(m -> !m.secondFactor()).toList();
+        List<LoginMethod> firstFactors = firstFactors();
+        if (style.passwordFree() && named.orElse(IdentifierFirst.METHOD).equals(IdentifierFirst.METHOD)) {
+            return transactions.call(() -> finish(flow, identified(flow, refilled, identifier, firstFactors)));
+        }
         Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(firstFactors, named.get()) : firstFactors.stream().findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(refilled.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
@@ -170,6 +189,15 @@ public class LoginHandler {
         }
         Completion<LoginMethod.Result> completion = method.get().submit(flow, submission, refilled);
         return transactions.call(() -> finish(flow, completion.complete()));
+    }
+
+    /** The identifier-first step: the second form, or the first again asking for the identifier. */
+    private static LoginMethod.Answered identified(Flow flow, Ui refilled, String identifier, List<LoginMethod> firstFactors) {
+        if (identifier.isEmpty()) {
+            return new LoginMethod.Answered(flow.showing(refilled.mapNode(IdentifierFirst.IDENTIFIER,
+                    n -> n.withMessage(Texts.required(IdentifierFirst.IDENTIFIER)))), false);
+        }
+        return new LoginMethod.Answered(flow.showing(IdentifierFirst.identified(refilled, identifier, firstFactors)), false);
     }
 
     private Result raise(Flow flow, Submission submission, Optional<String> callerToken) {

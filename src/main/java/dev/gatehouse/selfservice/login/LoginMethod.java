@@ -47,6 +47,15 @@ public interface LoginMethod extends FlowMethod {
     }
 
     /**
+     * The nodes this method adds to the second form of an identifier-first sign-in, once {@code identifier} is
+     * given (Kratos' {@code PopulateLoginMethodIdentifierFirstCredentials}); by default those of a new form. The
+     * same whether or not an account has this identifier.
+     */
+    default List<UiNode> identifiedNodes(String identifier) {
+        return nodes();
+    }
+
+    /**
      * Whether this method is a second factor: it does not sign anyone in, it raises a signed-in session to
      * {@code aal2} (Kratos' AAL2 form hydrators: {@code totp}, {@code lookup_secret}). Its submissions come only
      * in flows that {@linkplain Flow#raisesSession() raise a session}, for the flow's identity.

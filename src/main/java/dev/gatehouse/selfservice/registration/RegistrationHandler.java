@@ -17,6 +17,7 @@ import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.FlowState;
+import dev.gatehouse.selfservice.LoginStyle;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -48,6 +49,8 @@ import java.util.UUID;
  * The form shows the default schema's traits and offers every {@link RegistrationMethod} bean, in their order;
  * a submission goes to the method its {@code method} field names (the first if it names none). The new identity
  * is signed in, and each of its e-mail addresses still to verify gets a verification flow, in one transaction.
+ * A {@linkplain LoginStyle#passwordFree() password-free} tenant neither offers nor accepts a method that asks for
+ * a password.
  */
 @ApplicationScoped
 public class RegistrationHandler {
@@ -60,6 +63,7 @@ public class RegistrationHandler {
     private SecurityEvents events;
     private CredentialEvents credentials;
     private SelfServiceConfig config;
+    private LoginStyle style;
     private Transactions transactions;
     private Clock clock;
 
@@ -86,13 +90,14 @@ public class RegistrationHandler {
     @Inject
     public RegistrationHandler(FlowService flows, Instance<RegistrationMethod> methods, IdentitySchemas schemas,
                                SessionService sessions, VerificationHandler verification, SecurityEvents events,
-                               SelfServiceConfig config, Transactions transactions, Clock clock) {
-        this(flows, (Iterable<RegistrationMethod>) methods, schemas, sessions, verification, events, config, transactions, clock);
+                               SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
+        this(flows, (Iterable<RegistrationMethod>) methods, schemas, sessions, verification, events, config, style, transactions,
+                clock);
     }
 
     public RegistrationHandler(FlowService flows, Iterable<RegistrationMethod> methods, IdentitySchemas schemas,
                                SessionService sessions, VerificationHandler verification, SecurityEvents events,
-                               SelfServiceConfig config, Transactions transactions, Clock clock) {
+                               SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
         this.flows = flows;
         this.methods = FlowMethod.sorted(methods);
         this.schemas = schemas;
@@ -101,6 +106,7 @@ public class RegistrationHandler {
         this.events = events;
         this.credentials = new CredentialEvents(events);
         this.config = config;
+        this.style = style;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -122,14 +128,15 @@ public class RegistrationHandler {
             nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
         }
         nodes.addAll(TraitNodes.of(schemas.defaultSchema().document(), traits, "default"));
-        methods.forEach(m -> nodes.addAll(m.nodes()));
+        style.offered(methods).forEach(m -> nodes.addAll(m.nodes()));
         return new Ui(action, "POST", nodes, List.of());
     }
 
     public Result submit(Flow flow, Submission submission) {
         Ui ui = FormMessages.refill(flow.ui().withoutMessages(), submission.traits());
         Optional<String> named = submission.field("method");
-        Optional<RegistrationMethod> method = named.isPresent() ? FlowMethod.named(methods, named.get()) : methods.stream().findFirst();
+        List<RegistrationMethod> offered = style.offered(methods);
+        Optional<RegistrationMethod> method = named.isPresent() ? FlowMethod.named(offered, named.get()) : offered.stream().findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(ui.withMessage(Texts.generic("This sign-up method is not available.")));
             return transactions.call(() -> finish(flow, new RegistrationMethod.Answered(refused, false)));

@@ -12,6 +12,7 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiText;
@@ -71,6 +72,7 @@ public class FlowView {
     /** The sign-in identifier's node name and Kratos' generic label for it ("ID"), which the page replaces. */
     private static final String IDENTIFIER = "identifier";
     private static final long GENERIC_ID_LABEL = 1070004;
+    private static final String IDENTIFIER_FIRST = "identifier_first";
     private static final String IMAGE = "img";
     private static final String TEXT = "text-node";
 
@@ -311,7 +313,9 @@ public class FlowView {
         Set<CredentialKind> offered = EnumSet.noneOf(CredentialKind.class);
         for (UiNode n : nodes) {
             for (CredentialKind kind : CredentialKind.values()) {
-                if (kind.extensionKey().equals(n.group())) {
+                // an identifier-first form names the identifier before its methods: those that need no password
+                if (kind.extensionKey().equals(n.group())
+                        || IDENTIFIER_FIRST.equals(n.group()) && kind != CredentialKind.PASSWORD) {
                     offered.add(kind);
                 }
             }

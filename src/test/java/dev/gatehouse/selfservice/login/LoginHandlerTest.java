@@ -106,7 +106,7 @@ class LoginHandlerTest {
     }
 
     private LoginHandler handler(LoginMethod... methods) {
-        return new LoginHandler(f.flows, List.of(methods), f.sessions, f.events, f.config, f.transactions, f.clock);
+        return new LoginHandler(f.flows, List.of(methods), f.sessions, f.events, f.config, f.style, f.transactions, f.clock);
     }
 
     private Flow start(LoginHandler handler) {

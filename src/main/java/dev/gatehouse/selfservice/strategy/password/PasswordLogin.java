@@ -83,6 +83,11 @@ public class PasswordLogin implements LoginMethod {
     }
 
     @Override
+    public boolean asksForPassword() {
+        return true;
+    }
+
+    @Override
     public List<UiNode> nodes() {
         return List.of(UiNode.input("password", "password", "password", null, true, "current-password", Texts.passwordLabel()),
                 UiNode.input("password", "method", "submit", Json.createValue(METHOD), false, null, Texts.signIn()));

@@ -50,7 +50,7 @@ class CodeLoginTest {
         }
     };
     private final CodeLogin method = new CodeLogin(c.codes, c.mails, c.identities, f.events, f.config, throttle);
-    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config,
+    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config, f.style,
             f.transactions, f.clock);
 
     private Flow start() {

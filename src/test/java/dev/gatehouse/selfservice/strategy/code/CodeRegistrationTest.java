@@ -40,7 +40,7 @@ class CodeRegistrationTest {
         }
     };
     private final RegistrationHandler handler = new RegistrationHandler(f.flows, List.of(method),
-            new IdentitySchemas(new IdentitySchemaConfig(MapConfig.of())), f.sessions, verification, f.events, f.config,
+            new IdentitySchemas(new IdentitySchemaConfig(MapConfig.of())), f.sessions, verification, f.events, f.config, f.style,
             f.transactions, f.clock);
 
     private static Submission json(String body) {
