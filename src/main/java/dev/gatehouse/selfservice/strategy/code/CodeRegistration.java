@@ -118,7 +118,7 @@ public class CodeRegistration implements RegistrationMethod {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
-        JsonObject traits = submission.traits();
+        JsonObject traits = identities.normaliseTraits(schema, submission.traits());
         Optional<String> code = submission.field("code");
         if (flow.state() == FlowState.SENT_EMAIL && code.isPresent()) {
             return check(flow, ui, traits, code.get().trim());
