@@ -50,6 +50,11 @@ public class IdentityService {
     protected IdentityService() {
     }
 
+    /** For stand-ins in tests: phone numbers read in {@code phones}' region. */
+    protected IdentityService(PhoneRegion phones) {
+        this.phones = phones;
+    }
+
     @Inject
     public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
                            SecurityEvents events, Transactions transactions, Clock clock, PhoneRegion phones) {

@@ -173,7 +173,9 @@ public class LoginHandler {
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         Ui ui = flow.ui().withoutMessages();
         Optional<String> named = submission.field("method");
-        Optional<LoginMethod> method = named.flatMap(n -> FlowMethod.named(methods, n)).filter(LoginMethod::secondFactor);
+        List<LoginMethod> secondFactors = methods.stream().filter(LoginMethod::secondFactor).toList();
+        Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(secondFactors, named.get())
+                : secondFactors.stream().filter(m -> m.claims(submission)).findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(ui.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
                     + " is not available.")));
@@ -193,11 +195,13 @@ public class LoginHandler {
     private Succeeded raised(Flow flow, LoginMethod.Authenticated proven, SessionService.Authenticated caller, String token) {
         Identity who = proven.identity();
         Flow done = flow.passedChallenge(proven.ui());
-        Session raised = sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2");
+        Session raised = proven.via() == null ? sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2")
+                : sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2", proven.via());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
-                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal()));
+                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal())
+                .detail("via", proven.via()));
         return new Succeeded(done, who, new SessionService.Issued(raised, token));
     }
 
@@ -220,7 +224,8 @@ public class LoginHandler {
     private Succeeded signedIn(Flow flow, LoginMethod.Authenticated proven) {
         Identity who = proven.identity();
         Flow done = flow.passedChallenge(proven.ui());
-        SessionService.Issued issued = sessions.issue(who, proven.sessionMethod());
+        SessionService.Issued issued = proven.via() == null ? sessions.issue(who, proven.sessionMethod())
+                : sessions.issue(who, proven.sessionMethod(), proven.via());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())

@@ -165,7 +165,8 @@ public class JpaSessionRepository implements SessionRepository {
 
     private static Session toSession(SessionEntity e) {
         List<AuthenticationMethod> methods = JsonText.read(e.methods).asJsonArray().getValuesAs(JsonObject.class).stream()
-                .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at"))))
+                .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at")),
+                        m.getString("via", null)))
                 .toList();
         return new Session(e.id, new TenantId(e.tenantId), new IdentityId(e.identityId), e.active, e.aal, methods,
                 e.issuedAt, e.authenticatedAt, e.expiresAt, e.ipAddress, e.userAgent);
@@ -173,8 +174,14 @@ public class JpaSessionRepository implements SessionRepository {
 
     private static String methods(List<AuthenticationMethod> methods) {
         JsonArrayBuilder a = Json.createArrayBuilder();
-        methods.forEach(m -> a.add(Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
-                .add("completed_at", m.completedAt().toString())));
+        methods.forEach(m -> {
+            var entry = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+                    .add("completed_at", m.completedAt().toString());
+            if (m.via() != null) {
+                entry.add("via", m.via());
+            }
+            a.add(entry);
+        });
         JsonValue v = a.build();
         return v.toString();
     }

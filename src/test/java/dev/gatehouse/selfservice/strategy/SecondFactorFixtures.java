@@ -50,7 +50,7 @@ public final class SecondFactorFixtures {
     }
 
     /** Counts second-factor failures per identity; five lock. */
-    public static final class Throttle extends LoginThrottle {
+    public static class Throttle extends LoginThrottle {
         public final Map<String, Integer> failures = new java.util.HashMap<>();
         public final List<String> calls = new ArrayList<>();
 

@@ -32,7 +32,7 @@ class CodeRegistrationTest {
     private final SelfServiceFixtures f = new SelfServiceFixtures();
     private final CodeFixtures c = new CodeFixtures(f);
     private final CodeRegistration method = new CodeRegistration(c.codes, c.mails, c.identities, new Registrar(c.identities),
-            f.config, f.transactions);
+            f.config, f.transactions, c.limits);
     private final VerificationHandler verification = new VerificationHandler() {
         @Override
         public List<Flow> startAfterRegistration(Flow registration, dev.gatehouse.identity.Identity identity) {
