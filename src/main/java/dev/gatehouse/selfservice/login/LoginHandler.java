@@ -116,12 +116,33 @@ public class LoginHandler {
         if (csrfSecret != null) {
             nodes.add(csrfNode(csrfSecret));
         }
-        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity())));
+        Optional<String> via = queryParameter(requestUrl, "via");
+        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity(), via)));
         Ui ui = new Ui(actionBase + "/self-service/login?flow=" + id, "POST", nodes, List.of(Texts.secondFactorRequired()));
         Flow flow = new Flow(id, caller.identity().tenant(), FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo,
                 csrfHash, caller.identity().id(), caller.session().id(), false, ui, now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
+    }
+
+    /** A parameter of the URL's query, decoded; empty when absent or the URL does not parse. */
+    static Optional<String> queryParameter(String url, String name) {
+        try {
+            String query = url == null ? null : java.net.URI.create(url).getRawQuery();
+            if (query == null) {
+                return Optional.empty();
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return Optional.of(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8))
+                            .filter(v -> !v.isBlank());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL this server made; no parameter then
+        }
+        return Optional.empty();
     }
 
     private static UiNode csrfNode(String csrfSecret) {

@@ -67,6 +67,14 @@ public interface LoginMethod extends FlowMethod {
     }
 
     /**
+     * As {@link #secondFactorNodes(Identity)}, for a flow opened with Kratos' {@code via} query parameter (the trait
+     * whose address a code should go to, {@code login?aal=aal2&via=phone}); methods it means nothing to ignore it.
+     */
+    default List<UiNode> secondFactorNodes(Identity identity, Optional<String> via) {
+        return secondFactorNodes(identity);
+    }
+
+    /**
      * Handles a submission naming this method, outside any transaction: slow work is done here, the rest in the
      * completion, which runs in the submission's transaction. {@code ui} is the flow's form without the last
      * messages, with the submitted identifier filled in.

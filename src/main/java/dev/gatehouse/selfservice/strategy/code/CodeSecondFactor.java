@@ -114,13 +114,33 @@ public class CodeSecondFactor implements LoginMethod {
 
     @Override
     public List<UiNode> secondFactorNodes(Identity identity) {
+        return secondFactorNodes(identity, Optional.empty());
+    }
+
+    /**
+     * With Kratos' {@code via} (a trait's name, such as {@code phone}), only the button of the verified address that
+     * trait holds; none if it holds no verified address.
+     */
+    @Override
+    public List<UiNode> secondFactorNodes(Identity identity, Optional<String> via) {
         if (!enabled.get()) {
             return List.of();
         }
+        Optional<String> wanted = via.map(trait -> traitValue(identity, trait)).map(identities::normaliseIdentifier);
         return CodeAddress.verified(identity).stream()
+                .filter(a -> wanted.isEmpty() || a.address().equalsIgnoreCase(wanted.get()))
                 .map(a -> UiNode.input(CODE, ADDRESS, "submit", Json.createValue(a.address()), false, null,
                         Texts.sendCodeTo(a.channel().wire(), a.address())))
                 .toList();
+    }
+
+    /** The string at the trait's dot-separated path, or empty text. */
+    private static String traitValue(Identity identity, String path) {
+        jakarta.json.JsonValue node = identity.traits();
+        for (String name : path.split("\\.")) {
+            node = node instanceof jakarta.json.JsonObject o ? o.get(name) : null;
+        }
+        return node instanceof jakarta.json.JsonString s ? s.getString() : "";
     }
 
     @Override

@@ -192,6 +192,14 @@ class CodeBySmsTest {
     }
 
     @Test
+    void secondFactorWhenViaNamesTheTraitThenOnlyThatAddressIsOffered() {
+        Flow flow = handler.createRaising(f.sessions.byToken.get(signedIn().token()), Flavor.API, null,
+                SelfServiceFixtures.BASE + "/self-service/login/api?aal=aal2&via=phone", SelfServiceFixtures.BASE, null, null);
+        assertEquals(List.of(PHONE), flow.ui().nodes().stream().filter(n -> n.name().equals("address"))
+                .map(n -> n.attributes().getString("value")).toList());
+    }
+
+    @Test
     void secondFactorWhenSmsCodeRightThenSessionRaisedByCodeViaSms() {
         SessionService.Issued session = signedIn();
         Flow flow = handler.submit(raising(session), json("{\"address\":\"" + PHONE + "\"}"), Optional.of(session.token())).flow();
