@@ -112,6 +112,12 @@ public class IdentityService {
         return repository.findByAddress(tenant, purpose, "email", address);
     }
 
+    /** The identity that has the phone number (E.164) among its verifiable or recovery addresses reached by SMS. */
+    @Transactional
+    public Optional<Identity> findByPhoneNumber(TenantId tenant, AddressPurpose purpose, String number) {
+        return repository.findByAddress(tenant, purpose, "sms", number);
+    }
+
     @Transactional
     public List<Identity> list(TenantId tenant, int offset, int limit) {
         return repository.list(tenant, offset, limit);

@@ -56,7 +56,7 @@ public final class CodeFixtures {
         @Override
         public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
             created.add(draft);
-            return add(SelfServiceFixtures.identity(draft.traits().getString("email"), null));
+            return add(SelfServiceFixtures.identity(draft.traits().getString("email", draft.traits().getString("phone", "")), null));
         }
 
         public Identity add(Identity identity) {
@@ -65,7 +65,7 @@ public final class CodeFixtures {
         }
 
         private Optional<Identity> byAddress(String address) {
-            return known.stream().filter(i -> i.traits().getString("email").equalsIgnoreCase(address)).findFirst();
+            return known.stream().filter(i -> i.traits().getString("email", "").equalsIgnoreCase(address)).findFirst();
         }
 
         @Override
@@ -81,6 +81,11 @@ public final class CodeFixtures {
         @Override
         public Optional<Identity> findByEmailAddress(TenantId tenant, AddressPurpose purpose, String address) {
             return byAddress(address);
+        }
+
+        @Override
+        public Optional<Identity> findByPhoneNumber(TenantId tenant, AddressPurpose purpose, String number) {
+            return known.stream().filter(i -> i.verifiableAddresses().stream().anyMatch(a -> a.value().equals(number))).findFirst();
         }
 
         @Override

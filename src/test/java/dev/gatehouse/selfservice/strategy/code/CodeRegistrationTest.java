@@ -77,6 +77,27 @@ class CodeRegistrationTest {
     }
 
     @Test
+    void submitWhenPhoneTraitThenCodeBySmsAndTheNumberStoredVerifiedInE164() {
+        RegistrationHandler phones = new RegistrationHandler(f.flows, List.of(method), new IdentitySchemas(new IdentitySchemaConfig(
+                MapConfig.of("gatehouse.identity.schemas", "phone=classpath:dev/gatehouse/identity/schema/phone.schema.json",
+                        "gatehouse.identity.default-schema-id", "phone"))), f.sessions, verification, f.events, f.config,
+                f.transactions, f.clock);
+        Flow flow = phones.create(SelfServiceFixtures.TENANT, Flavor.API, null, SelfServiceFixtures.BASE, SelfServiceFixtures.BASE,
+                null, null);
+        Flow sent = phones.submit(flow, json("{\"method\":\"code\",\"traits\":{\"phone\":\"+49 30 1234567\"}}")).flow();
+        assertEquals(dev.gatehouse.courier.Channel.SMS, c.mails.last().channel());
+        assertEquals("+49301234567", c.mails.last().to());
+
+        assertInstanceOf(RegistrationHandler.Succeeded.class, phones.submit(sent, json("{\"method\":\"code\",\"traits\":"
+                + "{\"phone\":\"+49 30 1234567\"},\"code\":\"" + c.mails.last().model().get("code") + "\"}")));
+
+        IdentityDraft draft = c.identities.created.get(0);
+        assertEquals("+49301234567", draft.traits().getString("phone"));
+        assertEquals(new IdentityDraft.ImportedAddress("sms", "+49301234567", true,
+                dev.gatehouse.identity.VerifiableAddress.Status.COMPLETED), draft.importedAddresses().get(0));
+    }
+
+    @Test
     void submitWhenRightCodeButOtherTraitsThenRefusedAsMismatch() {
         Flow flow = sent();
 
