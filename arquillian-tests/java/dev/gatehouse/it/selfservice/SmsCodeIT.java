@@ -247,6 +247,30 @@ class SmsCodeIT {
     }
 
     @Test
+    void verificationWhenNumberInTheEmailFieldThenCodeBySmsAndTheNumberVerified() {
+        String prefix = tenant(false);
+        String phone = number();
+        Http.Response created = Http.post(prefix + "/admin/identities").admin().json("{\"schema_id\":\"phone\",\"traits\":{\"phone\":\""
+                + phone + "\"}}").send();
+        assertEquals(201, created.status(), created.toString());
+        assertFalse(created.jsonObject().getJsonArray("verifiable_addresses").getJsonObject(0).getBoolean("verified"));
+        JsonObject flow = ApiFlows.start(prefix, "verification");
+
+        Http.Response sent = ApiFlows.submit(flow, "{\"method\":\"code\",\"email\":\"" + national(phone) + "\"}");
+        assertEquals(200, sent.status(), sent.toString());
+        SmsGatewayStub.Request sms = gateway.awaitDelivered(phone);
+        assertEquals("verification_code_valid", sms.json().getString("type"));
+        Http.Response done = ApiFlows.submit(flow, "{\"method\":\"code\",\"code\":\""
+                + sms.json().getJsonObject("data").getString("verification_code") + "\"}");
+
+        assertEquals(200, done.status(), done.toString());
+        JsonObject address = Http.get(prefix + "/admin/identities/" + created.jsonObject().getString("id")).admin().send().jsonObject()
+                .getJsonArray("verifiable_addresses").getJsonObject(0);
+        assertEquals(List.of("sms", phone, "completed"), List.of(address.getString("via"), address.getString("value"), address.getString("status")));
+        assertTrue(address.getBoolean("verified"));
+    }
+
+    @Test
     void resendWhenWithinTheIntervalThenRefusedAndNothingMoreSent() {
         String prefix = tenant(false);
         String phone = number();
