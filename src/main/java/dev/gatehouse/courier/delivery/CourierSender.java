@@ -120,6 +120,7 @@ public class CourierSender {
         }
         try {
             if (!heldReleased.get()) {
+                checkSmsTemplate();
                 releaseHeld();
                 heldReleased.set(true);
             }
@@ -154,6 +155,25 @@ public class CourierSender {
             abandoned += released.abandoned();
         }
         return new OutboxQueue.Released(queued, abandoned);
+    }
+
+    /**
+     * Once per start with an SMS gateway: evaluates the request body template with a made-up message, so a broken
+     * template is reported before the first SMS waits on it (and the first real one does not pay for warming up
+     * jsonnet). SMS are still sent and retried whatever this finds.
+     */
+    private void checkSmsTemplate() {
+        if (!sms.sends()) {
+            return;
+        }
+        ClaimedMessage sample = new ClaimedMessage(new java.util.UUID(0, 0), "default", Channel.SMS, "login_code_valid",
+                "+15005550006", "", "Your login code is: 000000", "", "{\"to\":\"+15005550006\",\"code\":\"000000\"}", 1);
+        try {
+            gateway.body(sample);
+        } catch (SmsGateway.SmsFailure e) {
+            LOG.warning("Courier: " + e.getMessage() + " (tried with a sample message at start); SMS wait in the outbox until"
+                    + " gatehouse.courier.sms.body is fixed");
+        }
     }
 
     /** Claims and sends one batch; returns how many messages it attempted. Safe to run on many nodes at once. */

@@ -98,7 +98,7 @@ public class SmsGateway {
     }
 
     /** The request body: the template evaluated with the message as {@code ctx}. */
-    String body(ClaimedMessage m) throws SmsFailure {
+    public String body(ClaimedMessage m) throws SmsFailure {
         JsonObject ctx = Json.createObjectBuilder()
                 .add("recipient", m.recipient())
                 .add("template_type", m.template())
