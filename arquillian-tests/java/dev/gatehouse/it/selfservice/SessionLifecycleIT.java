@@ -16,6 +16,7 @@ import java.util.UUID;
 import static dev.gatehouse.it.selfservice.ApiFlows.register;
 import static dev.gatehouse.it.selfservice.ApiFlows.whoami;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Browser logout by logout URL, and the privileged-session rule for sensitive settings. */
@@ -71,6 +72,37 @@ class SessionLifecycleIT {
         assertEquals("session_refresh_required", r.jsonObject().getJsonObject("error").getString("id"));
         assertEquals(200, ApiFlows.login("", registered.getJsonObject("identity").getJsonObject("traits").getString("email"), PASSWORD).status(),
                 "the password did not change");
+    }
+
+    @Test
+    void loginWhenRefreshAskedAfterSessionRefreshRequiredThenReauthenticatedAndThePasswordChanges() throws SQLException {
+        String email = "refresh-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        JsonObject registered = register("", email, PASSWORD).jsonObject();
+        String old = registered.getString("session_token");
+        age(registered.getJsonObject("session").getString("id"), "authenticated_at");
+        assertEquals(400, Http.get("/self-service/login/api").header("X-Session-Token", old).send().status(),
+                "signed in: a plain sign-in flow is refused");
+        assertFalse(Http.get("/self-service/login/api?refresh=true").send().jsonObject().getBoolean("refresh"),
+                "without a session refresh=true is a plain sign-in");
+
+        Http.Response started = Http.get("/self-service/login/api?refresh=true").header("X-Session-Token", old).send();
+
+        assertEquals(200, started.status(), started.toString());
+        JsonObject flow = started.jsonObject();
+        assertTrue(flow.getBoolean("refresh"));
+        assertEquals(1010003, flow.getJsonObject("ui").getJsonArray("messages").getJsonObject(0).getInt("id"));
+        String action = flow.getJsonObject("ui").getString("action");
+        Http.Response again = Http.post(action.substring(action.indexOf("/", action.indexOf("//") + 2)))
+                .json("{\"method\":\"password\",\"identifier\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").send();
+        assertEquals(200, again.status(), again.toString());
+        String fresh = again.jsonObject().getString("session_token");
+        JsonObject settings = Http.get("/self-service/settings/api").header("X-Session-Token", fresh).send().jsonObject();
+        String settingsAction = settings.getJsonObject("ui").getString("action");
+        Http.Response changed = Http.post(settingsAction.substring(settingsAction.indexOf("/", settingsAction.indexOf("//") + 2)))
+                .header("X-Session-Token", fresh).json("{\"method\":\"password\",\"password\":\"a new passphrase after refresh\"}").send();
+
+        assertEquals(200, changed.status(), changed.toString());
+        assertEquals(200, ApiFlows.login("", email, "a new passphrase after refresh").status());
     }
 
     @Test

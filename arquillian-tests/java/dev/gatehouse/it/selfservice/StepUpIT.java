@@ -2,6 +2,7 @@ package dev.gatehouse.it.selfservice;
 
 import dev.gatehouse.credential.totp.Totp;
 import dev.gatehouse.credential.totp.TotpSecret;
+import dev.gatehouse.it.support.Browser;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import static dev.gatehouse.it.selfservice.ApiFlows.login;
 import static dev.gatehouse.it.selfservice.ApiFlows.register;
 import static dev.gatehouse.it.selfservice.ApiFlows.whoami;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,6 +66,11 @@ class StepUpIT {
     private static Enrolled enrolled() {
         String email = email();
         String token = register("", email, PASSWORD).jsonObject().getString("session_token");
+        return new Enrolled(email, token, enrol(token));
+    }
+
+    /** Sets up an authenticator app with the session {@code token}, which is then aal2. */
+    private static TotpSecret enrol(String token) {
         JsonObject flow = settingsFlow(token);
         JsonObject secretNode = flow.getJsonObject("ui").getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
                 .filter(n -> "totp_secret_key".equals(n.getJsonObject("attributes").getString("id", ""))).findFirst().orElseThrow();
@@ -72,7 +80,12 @@ class StepUpIT {
         assertEquals(200, saved.status(), saved.toString());
         assertEquals("aal2", whoami("", token).jsonObject().getString("authenticator_assurance_level"),
                 "setting up the app proved it: the session that did it is aal2");
-        return new Enrolled(email, token, secret);
+        return secret;
+    }
+
+    private static String flowOf(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow(() -> new AssertionError(redirect.statusCode() + " " + redirect.body()));
+        return location.substring(location.indexOf("flow=") + 5);
     }
 
     private static String passwordSession(String email) {
@@ -94,6 +107,53 @@ class StepUpIT {
         assertEquals("session_aal2_required", body.getJsonObject("error").getString("id"));
         assertTrue(body.getString("redirect_browser_to").startsWith(ItServer.get().baseUrl() + "/self-service/login/browser?aal=aal2"),
                 body.toString());
+    }
+
+    @Test
+    void settingsPageWhenItsSessionIsBelowAal2OrGoneThenTheFlowIsNotDrawn() {
+        String email = email();
+        Http.Response registered = register("", email, PASSWORD);
+        assertEquals(200, registered.status(), registered.toString());
+        String identityId = registered.jsonObject().getJsonObject("identity").getString("id");
+        Browser browser = new Browser();
+        String login = flowOf(browser.open("/self-service/login/browser"));
+        HttpResponse<String> signedIn = browser.postForm("/self-service/login?flow=" + login,
+                "csrf_token", browser.cookie("gatehouse_csrf").orElseThrow(), "method", "password", "identifier", email, "password", PASSWORD);
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        String page = "/ui/selfservice/settings.xhtml?flow=" + flowOf(browser.open("/self-service/settings/browser"));
+        HttpResponse<String> drawn = browser.open(page);
+        assertEquals(200, drawn.statusCode(), "aal1 is enough while the identity has no second factor");
+        assertTrue(drawn.body().contains(email));
+
+        enrol(passwordSession(email)); // an authenticator app set up from another device
+        HttpResponse<String> belowAal2 = browser.open(page);
+
+        assertEquals(302, belowAal2.statusCode(), belowAal2.body());
+        assertTrue(belowAal2.headers().firstValue("Location").orElseThrow()
+                .startsWith(ItServer.get().baseUrl() + "/self-service/login/browser?aal=aal2&return_to="), belowAal2.headers().toString());
+        assertFalse(belowAal2.body().contains(email));
+
+        assertEquals(204, Http.method("DELETE", "/admin/identities/" + identityId + "/sessions").admin().send().status());
+        HttpResponse<String> signedOut = browser.open(page);
+
+        assertEquals(302, signedOut.statusCode(), signedOut.body());
+        assertEquals(ItServer.get().baseUrl() + "/self-service/login/browser", signedOut.headers().firstValue("Location").orElseThrow());
+        assertFalse(signedOut.body().contains(email));
+    }
+
+    @Test
+    void sessionsWhenStepUpSkippedThenNeitherListedNorRevoked() {
+        Enrolled who = enrolled();
+        String token = passwordSession(who.email());
+
+        assertAal2Required(Http.get("/sessions").header("X-Session-Token", token).send());
+        assertAal2Required(Http.method("DELETE", "/sessions").header("X-Session-Token", token).send());
+
+        assertEquals(200, whoami("", who.token()).status(), "the other session was not revoked");
+        raise(token, who.secret());
+        Http.Response listed = Http.get("/sessions").header("X-Session-Token", token).send();
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(1, listed.json().asJsonArray().size(), "the session that set up the app");
     }
 
     @Test

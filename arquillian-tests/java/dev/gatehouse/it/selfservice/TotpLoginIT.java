@@ -4,13 +4,24 @@ import dev.gatehouse.credential.totp.Totp;
 import dev.gatehouse.credential.totp.TotpSecret;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.ServerLog;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import static dev.gatehouse.it.selfservice.ApiFlows.login;
@@ -147,6 +158,59 @@ class TotpLoginIT {
                 "still aal1: whoami asks for the second factor");
         Http.Response locks = Http.get("/admin/lockouts?subject=" + who.identityId()).admin().send();
         assertTrue(locks.body().contains("second_factor"), locks.toString());
+    }
+
+    /** The {@code login_failed} events of an identity's second factor, as logged, by reason. */
+    private static Map<String, Long> secondFactorFailures(String identityId, long atLeast) {
+        for (int i = 0; i < 40; i++) {
+            Map<String, Long> reasons = ServerLog.records().stream()
+                    .filter(r -> r.getString("module", "").equals("gatehouse.security"))
+                    .map(r -> {
+                        try (JsonReader reader = Json.createReader(new StringReader(r.getString("message")))) {
+                            return reader.readObject();
+                        }
+                    })
+                    .filter(e -> e.getString("event", "").equals("login_failed") && identityId.equals(e.getString("subject", "")))
+                    .collect(Collectors.groupingBy(e -> e.getJsonObject("details").getString("reason"), Collectors.counting()));
+            if (reasons.values().stream().mapToLong(Long::longValue).sum() >= atLeast) {
+                return reasons;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("fewer than " + atLeast + " second-factor failures logged for " + identityId);
+    }
+
+    @Test
+    void loginWhenManyWrongCodesSentAtOnceThenOnlyFiveAreChecked() throws Exception {
+        Enrolled who = enrolled();
+        String token = passwordSession(who.email());
+        String right = code(who.secret(), 1);
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        List<JsonObject> flows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            flows.add(raiseFlow(token));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (JsonObject flow : flows) {
+                answers.add(pool.submit(() -> post(flow, token, "{\"method\":\"totp\",\"totp_code\":\"" + wrong + "\"}").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(400, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, Long> reasons = secondFactorFailures(who.identityId(), 12);
+        assertEquals(Map.of("wrong_code", 5L, "locked", 7L), reasons,
+                "attempts sent together are counted before they are checked: five guesses, the rest refused unchecked");
     }
 
     @Test

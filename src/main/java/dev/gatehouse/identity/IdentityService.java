@@ -6,6 +6,7 @@ import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -43,6 +44,7 @@ public class IdentityService {
     private IdentitySchemas schemas;
     private PasswordHasher hasher;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private Transactions transactions;
     private Clock clock;
     private PhoneRegion phones = new PhoneRegion((String) null);
@@ -68,6 +70,7 @@ public class IdentityService {
         this.schemas = schemas;
         this.hasher = hasher;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -212,8 +215,7 @@ public class IdentityService {
         Identity current = IdentityId.parse(id).flatMap(i -> repository.find(tenant, i)).orElseThrow(IdentityService::notFound);
         CredentialType removed = CredentialRemoval.check(current.credentials().keySet(), type);
         storeCredential(current, removed, Optional.empty());
-        events.fire(SecurityEvent.of(SecurityEventType.CREDENTIAL_REMOVED, Outcome.SUCCESS)
-                .tenant(tenant.value()).actor(actor).subject(current.id().toString()).detail("type", removed.wire()));
+        credentials.removed(tenant.value(), current.id().toString(), actor, removed.wire());
     }
 
     /**

@@ -67,7 +67,7 @@ public class SessionService {
         Instant now = clock.instant();
         String token = TOKEN_PREFIX + Ids.token();
         Session s = new Session(UUID.randomUUID(), identity.tenant(), identity.id(), true, "aal1",
-                List.of(new AuthenticationMethod(method, "aal1", now, via)), now, now, now.plus(config.lifespan()),
+                List.of(new AuthenticationMethod(method, "aal1", now, Optional.ofNullable(via))), now, now, now.plus(config.lifespan()),
                 request.clientIp(), request.userAgent());
         sessions.insert(s, hasher.hash(token));
         return new Issued(s, token);
@@ -85,7 +85,7 @@ public class SessionService {
     /** As {@link #completeWith(Session, String, String)}, for a code that came {@code via} e-mail or SMS. */
     @Transactional
     public Session completeWith(Session session, String method, String aal, String via) {
-        Session raised = session.completedWith(new AuthenticationMethod(method, aal, clock.instant(), via));
+        Session raised = session.completedWith(new AuthenticationMethod(method, aal, clock.instant(), Optional.ofNullable(via)));
         sessions.updateAssurance(raised);
         return raised;
     }

@@ -45,6 +45,15 @@ public class FailureCounts {
         this.rows = rows;
     }
 
+    /**
+     * An attempt counted before its secret is checked: refused unchecked while the subject is {@code locked}, else
+     * counted as a failure at once ({@code lockStarted} when that count began a lock) and cleared by a success.
+     */
+    public record Reservation(boolean locked, Optional<Instant> lockStarted) {
+
+        public static final Reservation FREE = new Reservation(false, Optional.empty());
+    }
+
     /** The subject's record, if it ever failed (and nobody cleared it). */
     public Optional<Standing> standing(TenantId tenant, String kind, String subject) {
         return rows.find(tenant, kind, key(subject));
@@ -56,7 +65,25 @@ public class FailureCounts {
      */
     public Optional<Instant> count(TenantId tenant, String kind, String subject, Limits limits, Instant now) {
         String key = key(subject);
+        return counted(tenant, kind, key, rows.lock(tenant, kind, key, now), limits, now);
+    }
+
+    /**
+     * Reserves an attempt under the row's lock: while the subject is locked nothing is counted and the attempt is to
+     * be refused; otherwise it counts as a failure before the secret is checked, so concurrent attempts cannot all
+     * pass a check made before any of them failed. A right secret clears the count ({@link #clear}).
+     */
+    public Reservation reserve(TenantId tenant, String kind, String subject, Limits limits, Instant now) {
+        String key = key(subject);
         FailureCountRepository.Counted r = rows.lock(tenant, kind, key, now);
+        if (r.lockedUntil().filter(now::isBefore).isPresent()) {
+            return new Reservation(true, Optional.empty());
+        }
+        return new Reservation(false, counted(tenant, kind, key, r, limits, now));
+    }
+
+    private Optional<Instant> counted(TenantId tenant, String kind, String key, FailureCountRepository.Counted r,
+                                      Limits limits, Instant now) {
         boolean fresh = r.firstFailure().plus(limits.window()).isBefore(now);
         int failures = (fresh ? 0 : r.failures()) + 1;
         int lockouts = r.lockouts();

@@ -163,7 +163,8 @@ public abstract class FlowEndpoints {
                     csrf.hash(secret.value()));
             return responses.browserStarted(request, flow, secret, null);
         }
-        if (!refresh && !allowsSignedIn() && sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent()) {
+        boolean signedIn = sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent();
+        if (!refresh && !allowsSignedIn() && signedIn) {
             if (FlowResponses.wantsJson(request)) {
                 throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
             }
@@ -171,7 +172,8 @@ public abstract class FlowEndpoints {
             return Response.seeOther(URI.create(target.startsWith("/") ? PublicUrls.of(request, target) : target)).build();
         }
         CsrfCookies.Secret secret = csrf.secret(request);
-        Flow flow = create(Flavor.BROWSER, refresh, checked, requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
+        // as Kratos: a flow is a refresh only for someone signed in (without a session it is a plain sign-in)
+        Flow flow = create(Flavor.BROWSER, refresh && signedIn, checked, requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
         return responses.browserStarted(request, flow, secret, null);
     }
 
@@ -185,10 +187,11 @@ public abstract class FlowEndpoints {
         if (raise.isPresent()) {
             return responses.flowJson(createRaising(Flavor.API, raise.get(), checked, requestUrl("api"), null, null), 200, null);
         }
-        if (!refresh && !allowsSignedIn() && token != null && sessions.authenticate(tenant.id(), token).isPresent()) {
+        boolean signedIn = token != null && sessions.authenticate(tenant.id(), token).isPresent();
+        if (!refresh && !allowsSignedIn() && signedIn) {
             throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
         }
-        return responses.flowJson(create(Flavor.API, refresh, checked, requestUrl("api"), null, null), 200, null);
+        return responses.flowJson(create(Flavor.API, refresh && signedIn, checked, requestUrl("api"), null, null), 200, null);
     }
 
     @GET

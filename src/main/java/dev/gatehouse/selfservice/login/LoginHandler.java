@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -57,6 +58,7 @@ public class LoginHandler {
     private List<LoginMethod> methods;
     private SessionService sessions;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private SelfServiceConfig config;
     private Transactions transactions;
     private Clock clock;
@@ -92,6 +94,7 @@ public class LoginHandler {
         this.methods = FlowMethod.sorted(methods);
         this.sessions = sessions;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.config = config;
         this.transactions = transactions;
         this.clock = clock;
@@ -101,8 +104,9 @@ public class LoginHandler {
                        String actionBase, String csrfSecret, String csrfHash) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
+        Ui ui = ui(actionBase + "/self-service/login?flow=" + id, csrfSecret);
         Flow flow = new Flow(id, tenant, FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo, csrfHash, null,
-                null, refresh, ui(actionBase + "/self-service/login?flow=" + id, csrfSecret), now, now.plus(config.flowLifespan()));
+                null, refresh, refresh ? ui.withMessage(Texts.reauthenticate()) : ui, now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
     }
@@ -223,6 +227,7 @@ public class LoginHandler {
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
                 .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal())
                 .detail("via", proven.via()));
+        credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), raised.aal());
         return new Succeeded(done, who, new SessionService.Issued(raised, token));
     }
 
@@ -251,6 +256,7 @@ public class LoginHandler {
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
                 .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
+        credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), issued.session().aal());
         return new Succeeded(done, who, issued);
     }
 

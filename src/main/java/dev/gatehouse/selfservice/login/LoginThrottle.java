@@ -78,20 +78,24 @@ public class LoginThrottle {
     }
 
     /**
-     * Whether second factors of this identity are locked: after {@code max-failures} wrong ones within the window,
-     * as for an identifier, so a six-digit code cannot be guessed by trying them all.
+     * Reserves a second-factor attempt of this identity before its secret is checked: refused while locked (after
+     * {@code max-failures} wrong ones within the window, as for an identifier, so a six-digit code cannot be guessed
+     * by trying them all), else counted as a failure at once, so that attempts sent together cannot all be checked
+     * before the first of them is counted. A right one clears the count; the lock it may have started is reported
+     * by {@link #secondFactorLockStarted} only if the attempt turns out wrong.
      */
     @Transactional
-    public boolean isSecondFactorLocked(TenantId tenant, String identityId) {
-        return config.enabled() && lockedAt(tenant, Subject.SECOND_FACTOR, identityId, clock.instant());
+    public FailureCounts.Reservation reserveSecondFactor(TenantId tenant, String identityId) {
+        if (!config.enabled()) {
+            return FailureCounts.Reservation.FREE;
+        }
+        return counts.reserve(tenant, Subject.SECOND_FACTOR.name(), identityId, limits(config.maxFailures()), clock.instant());
     }
 
-    /** Counts a wrong second factor of the identity (in its own transaction when called outside one). */
+    /** Reports the lock a wrong second factor's reserved attempt started. */
     @Transactional
-    public void secondFactorFailed(TenantId tenant, String identityId) {
-        if (config.enabled()) {
-            count(tenant, Subject.SECOND_FACTOR, identityId, config.maxFailures());
-        }
+    public void secondFactorLockStarted(TenantId tenant, String identityId, Instant until) {
+        announce(tenant, Subject.SECOND_FACTOR, identityId, until);
     }
 
     /** A right second factor clears the identity's count. */
@@ -120,18 +124,23 @@ public class LoginThrottle {
     }
 
     private void count(TenantId tenant, Subject kind, String subject, int max) {
-        FailureCounts.Limits limits = new FailureCounts.Limits(max, config.window(), config.lockout(), config.maxLockout());
-        counts.count(tenant, kind.name(), subject, limits, clock.instant()).ifPresent(until -> {
-            String key = FailureCounts.key(subject);
-            int lockouts = counts.standing(tenant, kind.name(), subject).map(FailureCounts.Standing::lockouts).orElse(1);
-            events.fire(SecurityEvent.of(SecurityEventType.LOGIN_LOCKOUT, Outcome.DENIED).tenant(tenant.value())
-                    .detail("kind", kind.name().toLowerCase(Locale.ROOT))
-                    .detail(switch (kind) {
-                        case IDENTIFIER -> "identifier";
-                        case SECOND_FACTOR -> "identity";
-                        default -> "address";
-                    }, key)
-                    .detail("locked_until", until).detail("lockouts", lockouts));
-        });
+        counts.count(tenant, kind.name(), subject, limits(max), clock.instant()).ifPresent(until -> announce(tenant, kind, subject, until));
+    }
+
+    private FailureCounts.Limits limits(int max) {
+        return new FailureCounts.Limits(max, config.window(), config.lockout(), config.maxLockout());
+    }
+
+    private void announce(TenantId tenant, Subject kind, String subject, Instant until) {
+        String key = FailureCounts.key(subject);
+        int lockouts = counts.standing(tenant, kind.name(), subject).map(FailureCounts.Standing::lockouts).orElse(1);
+        events.fire(SecurityEvent.of(SecurityEventType.LOGIN_LOCKOUT, Outcome.DENIED).tenant(tenant.value())
+                .detail("kind", kind.name().toLowerCase(Locale.ROOT))
+                .detail(switch (kind) {
+                    case IDENTIFIER -> "identifier";
+                    case SECOND_FACTOR -> "identity";
+                    default -> "address";
+                }, key)
+                .detail("locked_until", until).detail("lockouts", lockouts));
     }
 }

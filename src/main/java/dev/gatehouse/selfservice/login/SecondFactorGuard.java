@@ -2,11 +2,13 @@ package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.platform.db.Transactions;
+import dev.gatehouse.platform.throttle.FailureCounts;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.Completion;
@@ -17,13 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What every second factor does around checking its secret: read the flow's identity and whether its second
- * factors are locked (one short transaction), count a failure in its own transaction before the submission's
- * (so it counts even if that one rolls back) with a {@code LOGIN_FAILED} event, and clear the count on success.
- * The lock is one per identity, shared by all second factors, so switching method does not reset it.
+ * What every second factor does around checking its secret: read the flow's identity and reserve an attempt (one
+ * short transaction: refused while the identity's second factors are locked, else counted as a failure before the
+ * secret is checked, so attempts sent at once cannot all be checked against a count none of them has raised yet),
+ * report a wrong one with a {@code LOGIN_FAILED} event (and the lock its attempt started), and clear the count on
+ * success. The lock is one per identity, shared by all second factors, so switching method does not reset it.
  */
 @ApplicationScoped
 public class SecondFactorGuard {
@@ -31,10 +36,14 @@ public class SecondFactorGuard {
     private IdentityService identities;
     private LoginThrottle throttle;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private Transactions transactions;
 
-    /** The identity a flow raises the session of, and whether its second factors are locked right now. */
-    public record Attempt(Identity identity, boolean locked) {
+    /**
+     * The identity a flow raises the session of, whether its second factors are locked (the attempt is to be refused
+     * unchecked), and the lock this attempt's count started, reported only if the attempt fails.
+     */
+    public record Attempt(Identity identity, boolean locked, Optional<Instant> lockStarted) {
     }
 
     protected SecondFactorGuard() {
@@ -46,21 +55,27 @@ public class SecondFactorGuard {
         this.identities = identities;
         this.throttle = throttle;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.transactions = transactions;
     }
 
-    /** Reads the flow's identity (it must still be active) and its lock. */
+    /** Reads the flow's identity (it must still be active) and reserves an attempt for it. */
     public Attempt begin(Flow flow) {
         String subject = flow.identity().toString();
-        return transactions.call(() -> new Attempt(identities.find(flow.tenant(), subject).filter(Identity::isActive)
-                .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION)), throttle.isSecondFactorLocked(flow.tenant(), subject)));
+        return transactions.call(() -> {
+            Identity identity = identities.find(flow.tenant(), subject).filter(Identity::isActive)
+                    .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
+            FailureCounts.Reservation reservation = throttle.reserveSecondFactor(flow.tenant(), subject);
+            return new Attempt(identity, reservation.locked(), reservation.lockStarted());
+        });
     }
 
-    /** A refused second factor: counted towards the identity's lock, and reported. */
-    public void failed(Flow flow, String method, String reason) {
-        throttle.secondFactorFailed(flow.tenant(), flow.identity().toString());
+    /** A refused second factor (already counted when its attempt was reserved): reported, with the lock it started. */
+    public void failed(Flow flow, Attempt attempt, String method, String reason) {
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
                 .subject(flow.identity().toString()).detail("method", method).detail("reason", reason));
+        credentials.failed(flow.tenant().value(), flow.identity().toString(), method, reason);
+        attempt.lockStarted().ifPresent(until -> throttle.secondFactorLockStarted(flow.tenant(), flow.identity().toString(), until));
     }
 
     /** A second factor's part of a form that raises a session: its input, and the button that names the method. */

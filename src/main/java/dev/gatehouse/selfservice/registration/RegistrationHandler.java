@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice.registration;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -57,6 +58,7 @@ public class RegistrationHandler {
     private SessionService sessions;
     private VerificationHandler verification;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private SelfServiceConfig config;
     private Transactions transactions;
     private Clock clock;
@@ -97,6 +99,7 @@ public class RegistrationHandler {
         this.sessions = sessions;
         this.verification = verification;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.config = config;
         this.transactions = transactions;
         this.clock = clock;
@@ -154,6 +157,7 @@ public class RegistrationHandler {
         events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", registered.method())
                 .detail("flow", flow.flavor().wire()));
+        credentials.enrolled(flow.tenant().value(), identity.id().toString(), identity.id().toString(), registered.method());
         List<Flow> verifying = verification.startAfterRegistration(flow, identity);
         return new Succeeded(done, identity, issued, verifying.isEmpty() ? null : verifying.get(0));
     }

@@ -13,7 +13,12 @@ import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiText;
+import dev.gatehouse.session.AalNotSatisfied;
+import dev.gatehouse.session.SessionAssurance;
+import dev.gatehouse.session.SessionCookies;
+import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,13 +35,15 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Renders any browser flow generically from its {@code ui}, laid out by {@link FlowLayout}: each input once,
  * the methods as choices; inputs from the nodes' attributes, labels and messages translated by id. The
  * sign-in identifier is labelled as the identity schema names the traits it stands for. A flow that is
- * missing, expired, of another browser or not a browser flow sends the user to start a fresh one.
+ * missing, expired, of another browser or not a browser flow sends the user to start a fresh one; a settings flow
+ * is drawn only for its identity's session at the level settings require.
  */
 @Named
 @RequestScoped
@@ -52,6 +59,14 @@ public class FlowView {
     LanguageView language;
     @Inject
     IdentitySchemas schemas;
+    @Inject
+    SessionCookies sessionCookies;
+    @Inject
+    SessionService sessions;
+    @Inject
+    SessionAssurance assurance;
+    @Inject
+    SelfServiceConfig config;
 
     /** The sign-in identifier's node name and Kratos' generic label for it ("ID"), which the page replaces. */
     private static final String IDENTIFIER = "identifier";
@@ -207,6 +222,12 @@ public class FlowView {
         try {
             Flow found = flows.load(tenant.id(), k, flowId);
             if (found.flavor() == Flavor.BROWSER && csrf.cookieMatches(request, found) && !flows.isExpired(found)) {
+                Optional<String> elsewhere = k == FlowKind.SETTINGS ? settingsRefusal(request, found) : Optional.empty();
+                if (elsewhere.isPresent()) {
+                    external.redirect(elsewhere.get());
+                    faces.responseComplete();
+                    return;
+                }
                 flow = found;
                 return;
             }
@@ -215,6 +236,25 @@ public class FlowView {
         }
         external.redirect(PublicUrls.of(request, "/self-service/" + k.path() + "/browser"));
         faces.responseComplete();
+    }
+
+    /**
+     * Where a settings page goes instead of drawing its flow, as the settings API answers: to sign in without the
+     * flow's identity's session, to the aal2 login (and back) with a session below the required level.
+     */
+    private Optional<String> settingsRefusal(HttpServletRequest request, Flow found) {
+        Optional<SessionService.Authenticated> holder = sessionCookies.cookie(request)
+                .flatMap(t -> sessions.authenticate(tenant.id(), t))
+                .filter(h -> h.identity().id().equals(found.identity()));
+        if (holder.isEmpty()) {
+            return Optional.of(PublicUrls.of(request, "/self-service/login/browser"));
+        }
+        try {
+            assurance.require(holder.get(), config.settingsRequiredAal(), PublicUrls.base(request), found.requestUrl());
+            return Optional.empty();
+        } catch (AalNotSatisfied e) {
+            return Optional.of(e.redirectBrowserTo());
+        }
     }
 
     public boolean isLoaded() {

@@ -39,9 +39,7 @@ public final class SessionJson {
         s.methods().forEach(m -> {
             JsonObjectBuilder entry = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
                     .add("completed_at", m.completedAt().toString());
-            if (m.via() != null) {
-                entry.add("via", m.via());
-            }
+            m.via().ifPresent(v -> entry.add("via", v));
             methods.add(entry);
         });
         JsonObjectBuilder device = Json.createObjectBuilder().add("id", s.id().toString());

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Kratos' {@code /sessions}: the caller's other active sessions (the one making the request is never
- * among them), revoking all of them or one. Authenticated like {@code /sessions/whoami}.
+ * among them), revoking all of them or one. Authenticated like {@code /sessions/whoami}, at the level it requires.
  */
 @Path("sessions")
 @RequestScoped
@@ -37,7 +37,7 @@ public class SessionsResource {
 
     @GET
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
-        var current = caller.require(request);
+        var current = caller.requireAssured(request);
         Pagination page = Pagination.parse(pageSize, pageToken);
         return page.answer(sessions.ofIdentity(current.session().tenant(), current.identity().id(), SessionFilter.ACTIVE,
                 current.session().id(), page.offset(), page.size() + 1), SessionJson::withoutIdentity, PublicUrls.requestUriBuilder(request));
@@ -46,13 +46,13 @@ public class SessionsResource {
     /** Revokes every other session of the caller; answers Kratos' {@code {"count": n}}. */
     @DELETE
     public JsonObject revokeOthers() {
-        return Json.createObjectBuilder().add("count", sessions.revokeOthers(caller.require(request))).build();
+        return Json.createObjectBuilder().add("count", sessions.revokeOthers(caller.requireAssured(request))).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        sessions.revokeOwn(caller.require(request), id);
+        sessions.revokeOwn(caller.requireAssured(request), id);
         return Response.noContent().build();
     }
 }

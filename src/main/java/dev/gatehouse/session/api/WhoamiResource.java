@@ -1,8 +1,6 @@
 package dev.gatehouse.session.api;
 
 import dev.gatehouse.platform.http.PublicUrls;
-import dev.gatehouse.session.SessionAssurance;
-import dev.gatehouse.session.SessionConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,18 +21,13 @@ public class WhoamiResource {
 
     @Inject
     CallerSession caller;
-    @Inject
-    SessionAssurance assurance;
-    @Inject
-    SessionConfig config;
     @Context
     HttpServletRequest request;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject whoami() {
-        var current = caller.require(request);
-        assurance.require(current, config.whoamiRequiredAal(), PublicUrls.base(request), null);
+        var current = caller.requireAssured(request);
         return SessionJson.of(current.session(), current.identity(), PublicUrls.baseUri(request));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -166,7 +167,7 @@ public class JpaSessionRepository implements SessionRepository {
     private static Session toSession(SessionEntity e) {
         List<AuthenticationMethod> methods = JsonText.read(e.methods).asJsonArray().getValuesAs(JsonObject.class).stream()
                 .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at")),
-                        m.getString("via", null)))
+                        Optional.ofNullable(m.getString("via", null))))
                 .toList();
         return new Session(e.id, new TenantId(e.tenantId), new IdentityId(e.identityId), e.active, e.aal, methods,
                 e.issuedAt, e.authenticatedAt, e.expiresAt, e.ipAddress, e.userAgent);
@@ -175,12 +176,10 @@ public class JpaSessionRepository implements SessionRepository {
     private static String methods(List<AuthenticationMethod> methods) {
         JsonArrayBuilder a = Json.createArrayBuilder();
         methods.forEach(m -> {
-            var entry = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+            JsonObjectBuilder o = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
                     .add("completed_at", m.completedAt().toString());
-            if (m.via() != null) {
-                entry.add("via", m.via());
-            }
-            a.add(entry);
+            m.via().ifPresent(v -> o.add("via", v));
+            a.add(o);
         });
         JsonValue v = a.build();
         return v.toString();

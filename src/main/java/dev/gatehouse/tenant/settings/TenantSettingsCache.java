@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -41,6 +42,9 @@ public class TenantSettingsCache implements EffectiveConfig {
     private TenantConfig config;
     private Clock clock;
     private BoundedCache<TenantId, Snapshot> cache;
+    /** Counts forgotten changes, so that settings read before a change was committed are not cached after it. */
+    private final AtomicLong generation = new AtomicLong();
+    private final Object puts = new Object();
 
     protected TenantSettingsCache() {
     }
@@ -77,13 +81,25 @@ public class TenantSettingsCache implements EffectiveConfig {
     }
 
     public void forget(TenantId tenant) {
-        cache.removeIf(tenant::equals);
+        synchronized (puts) {
+            generation.incrementAndGet();
+            cache.removeIf(tenant::equals);
+        }
     }
 
+    /**
+     * The tenant's cached settings, or loads them. What was loaded is kept only if no change was forgotten while it
+     * was read: a load that began before a commit may have read the old values, and must not outlive the commit.
+     */
     private Snapshot snapshot(TenantId tenant) {
         return cache.get(tenant).orElseGet(() -> {
+            long before = generation.get();
             Snapshot loaded = new Snapshot(tenant, Map.copyOf(loader.apply(tenant)));
-            cache.put(tenant, loaded, clock.instant().plus(config.settingsCacheTtl()));
+            synchronized (puts) {
+                if (generation.get() == before) {
+                    cache.put(tenant, loaded, clock.instant().plus(config.settingsCacheTtl()));
+                }
+            }
             return loaded;
         });
     }

@@ -56,6 +56,19 @@ class FailureCountsTest {
     }
 
     @Test
+    void reserveWhenAttemptsBeforeAnyIsCheckedThenTheLimitStillHoldsAndLockedOnesAreNotCounted() {
+        List<FailureCounts.Reservation> reservations = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            reservations.add(counts.reserve(T, "SECOND_FACTOR", "id-1", LIMITS, NOW));
+        }
+
+        assertEquals(List.of(false, false, false, true, true), reservations.stream().map(FailureCounts.Reservation::locked).toList());
+        assertEquals(Optional.of(NOW.plusSeconds(60)), reservations.get(2).lockStarted());
+        assertEquals(1, counts.standing(T, "SECOND_FACTOR", "id-1").orElseThrow().lockouts());
+        assertFalse(counts.reserve(T, "SECOND_FACTOR", "id-1", LIMITS, NOW.plusSeconds(60)).locked());
+    }
+
+    @Test
     void clearAllWhenRowsOfSeveralKindsThenAllGoneAndAnswersWhetherAny() {
         counts.count(T, "IDENTIFIER", "x", LIMITS, NOW);
         counts.count(T, "IP", "x", LIMITS, NOW);

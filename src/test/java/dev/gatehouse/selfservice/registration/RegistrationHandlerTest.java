@@ -104,7 +104,8 @@ class RegistrationHandlerTest {
         assertEquals(alice, ok.identity());
         assertEquals(List.of(alice.id().value() + " password"), f.sessions.issued);
         assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
-        assertEquals(List.of(SecurityEventType.REGISTRATION), f.events.types());
+        assertEquals(List.of(SecurityEventType.REGISTRATION, SecurityEventType.CREDENTIAL_ENROLLED), f.events.types());
+        assertEquals("password", f.events.fired.get(1).details().get("method"));
         assertEquals(List.of(alice), verifying);
     }
 

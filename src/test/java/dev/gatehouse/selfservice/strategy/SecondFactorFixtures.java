@@ -6,15 +6,17 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.kernel.problem.ApiException;
+import dev.gatehouse.platform.throttle.FailureCounts;
 import dev.gatehouse.selfservice.login.LoginThrottle;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** For second-factor method tests: one stored identity whose credentials second factors change, and a second-factor throttle that locks after five. */
+/** For second-factor method tests: one stored identity whose credentials second factors change, and a second-factor throttle that locks after five reserved attempts. */
 public final class SecondFactorFixtures {
 
     private SecondFactorFixtures() {
@@ -49,20 +51,25 @@ public final class SecondFactorFixtures {
         }
     }
 
-    /** Counts second-factor failures per identity; five lock. */
+    /** Counts reserved second-factor attempts per identity; the fifth starts a lock. */
     public static class Throttle extends LoginThrottle {
         public final Map<String, Integer> failures = new java.util.HashMap<>();
         public final List<String> calls = new ArrayList<>();
 
         @Override
-        public boolean isSecondFactorLocked(TenantId tenant, String identityId) {
-            return failures.getOrDefault(identityId, 0) >= 5;
+        public FailureCounts.Reservation reserveSecondFactor(TenantId tenant, String identityId) {
+            if (failures.getOrDefault(identityId, 0) >= 5) {
+                calls.add("refused");
+                return new FailureCounts.Reservation(true, Optional.empty());
+            }
+            calls.add("reserved");
+            int counted = failures.merge(identityId, 1, Integer::sum);
+            return new FailureCounts.Reservation(false, counted == 5 ? Optional.of(Instant.EPOCH) : Optional.empty());
         }
 
         @Override
-        public void secondFactorFailed(TenantId tenant, String identityId) {
-            calls.add("failed");
-            failures.merge(identityId, 1, Integer::sum);
+        public void secondFactorLockStarted(TenantId tenant, String identityId, Instant until) {
+            calls.add("lock started");
         }
 
         @Override

@@ -27,11 +27,32 @@ class TenantSettingsCacheTest {
     private final Map<TenantId, Map<String, String>> database = new HashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
     private TenantId current = ACME;
+    /** What happens on another thread while the next load has read the database and not yet returned. */
+    private Runnable duringNextLoad = () -> { };
 
     private final TenantSettingsCache cache = new TenantSettingsCache(tenant -> {
         loads.incrementAndGet();
-        return database.getOrDefault(tenant, Map.of());
+        Map<String, String> read = database.getOrDefault(tenant, Map.of());
+        Runnable meanwhile = duringNextLoad;
+        duringNextLoad = () -> { };
+        meanwhile.run();
+        return read;
     }, catalog, () -> current, config, clock);
+
+    @Test
+    void ofWhenAChangeIsCommittedWhileLoadingThenTheOldValuesAreNotKept() {
+        database.put(ACME, Map.of("limits.min", "12"));
+        duringNextLoad = () -> {
+            database.put(ACME, Map.of("limits.min", "16"));
+            cache.forget(ACME);
+        };
+
+        int during = cache.of(LIMITS).min();
+
+        assertEquals(12, during, "the load read the settings before the change");
+        assertEquals(16, cache.of(LIMITS).min(), "and was not cached past the change");
+        assertEquals(2, loads.get());
+    }
 
     @Test
     void ofWhenTenantsSetDifferentValuesThenEachGetsItsOwn() {

@@ -4,6 +4,7 @@ import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -60,6 +61,7 @@ public class CodeLogin implements LoginMethod {
     private CodeMessages messages;
     private IdentityService identities;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private SelfServiceConfig config;
     private LoginThrottle throttle;
     private SendLimits limits;
@@ -78,6 +80,7 @@ public class CodeLogin implements LoginMethod {
         this.messages = messages;
         this.identities = identities;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.config = config;
         this.throttle = throttle;
     }
@@ -201,10 +204,11 @@ public class CodeLogin implements LoginMethod {
     }
 
     private void failed(Flow flow, OneTimeCodes.Checked checked, String method, String reason) {
+        String subject = checked.code() == null || checked.code().identity() == null ? null : checked.code().identity().toString();
+        String why = reason != null ? reason : checked.verdict() == CodeRules.Verdict.EXHAUSTED ? "too many attempts" : "invalid code";
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
-                .subject(checked.code() == null || checked.code().identity() == null ? null : checked.code().identity().toString())
-                .detail("method", method).detail("reason", reason != null ? reason
-                        : checked.verdict() == CodeRules.Verdict.EXHAUSTED ? "too many attempts" : "invalid code"));
+                .subject(subject).detail("method", method).detail("reason", why));
+        credentials.failed(flow.tenant().value(), subject, method, why);
     }
 
     /** The form once a code was sent: the identifier (kept, hidden), the code, submit, and resend. */

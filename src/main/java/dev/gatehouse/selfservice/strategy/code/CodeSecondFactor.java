@@ -151,12 +151,14 @@ public class CodeSecondFactor implements LoginMethod {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
-        SecondFactorGuard.Attempt attempt = guard.begin(flow);
-        Identity who = attempt.identity();
         Optional<String> code = submission.field(CODE).map(String::trim).filter(c -> !c.isEmpty());
         if (flow.state() == FlowState.SENT_EMAIL && code.isPresent() && submission.field("resend").isEmpty()) {
-            return check(flow, ui, who, code.get(), attempt.locked());
+            // a typed code is an attempt, reserved (counted) before it is checked
+            return check(flow, ui, guard.begin(flow), code.get());
         }
+        // asking for a code is no attempt: it only reads who the flow is for
+        Identity who = identities.find(flow.tenant(), flow.identity().toString()).filter(Identity::isActive)
+                .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         String asked = identities.normaliseIdentifier(submission.field(ADDRESS).or(() -> flow.ui().valueOf(ADDRESS)).orElse(""));
         Optional<CodeAddress> to = CodeAddress.verified(who).stream().filter(a -> a.address().equalsIgnoreCase(asked)).findFirst();
         if (to.isEmpty()) {
@@ -181,7 +183,9 @@ public class CodeSecondFactor implements LoginMethod {
                 to.channel() == Channel.SMS ? Texts.loginCodeSentBySms() : Texts.loginCodeSent())), true);
     }
 
-    private Completion<Result> check(Flow flow, Ui ui, Identity who, String presented, boolean locked) {
+    private Completion<Result> check(Flow flow, Ui ui, SecondFactorGuard.Attempt attempt, String presented) {
+        Identity who = attempt.identity();
+        boolean locked = attempt.locked();
         // a locked identity's code is judged as an impossible one, so the flow counts the try all the same
         OneTimeCodes.Checked checked = codes.check(flow.tenant(), flow.id(), CodePurpose.LOGIN, locked ? "" : presented);
         boolean proven = checked.verdict() == CodeRules.Verdict.ACCEPTED && checked.code().identity() != null
@@ -189,7 +193,7 @@ public class CodeSecondFactor implements LoginMethod {
         String address = checked.code() == null ? flow.ui().valueOf(ADDRESS).orElse("") : checked.code().address();
         CodeAddress to = new CodeAddress(CodeAddress.channelOf(address), address);
         if (!proven) {
-            guard.failed(flow, CodeLogin.METHOD, locked ? "locked"
+            guard.failed(flow, attempt, CodeLogin.METHOD, locked ? "locked"
                     : checked.verdict() == CodeRules.Verdict.EXHAUSTED ? "too many attempts" : "wrong_code");
             return SecondFactorGuard.refuse(flow, CodeLogin.codeForm(flow, ADDRESS, to.address(), Texts.loginCodeInvalid()));
         }

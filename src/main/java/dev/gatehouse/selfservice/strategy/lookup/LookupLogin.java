@@ -96,7 +96,7 @@ public class LookupLogin implements LoginMethod {
         Redemption redemption = codes.redeem(set.get(), code.get(), now);
         if (attempt.locked() || !(redemption instanceof Redemption.Redeemed redeemed)) {
             UiText message = redemption instanceof Redemption.AlreadyUsed ? LookupMessages.alreadyUsed() : LookupMessages.invalid();
-            guard.failed(flow, LookupMessages.METHOD, attempt.locked() ? "locked"
+            guard.failed(flow, attempt, LookupMessages.METHOD, attempt.locked() ? "locked"
                     : redemption instanceof Redemption.AlreadyUsed ? "already used" : "invalid");
             return SecondFactorGuard.refuse(flow, ui.mapNode(CODE, n -> n.withMessage(message)));
         }

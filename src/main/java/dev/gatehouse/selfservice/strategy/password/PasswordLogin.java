@@ -7,6 +7,7 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.kernel.RequestContext;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -49,6 +50,7 @@ public class PasswordLogin implements LoginMethod {
     private PasswordHasher hasher;
     private LoginThrottle throttle;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private RequestContext request;
     private SelfServiceConfig config;
     private Transactions transactions;
@@ -64,6 +66,7 @@ public class PasswordLogin implements LoginMethod {
         this.hasher = hasher;
         this.throttle = throttle;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.request = request;
         this.config = config;
         this.transactions = transactions;
@@ -177,6 +180,7 @@ public class PasswordLogin implements LoginMethod {
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(tenant.value())
                 .subject(identity == null ? null : identity.id().toString())
                 .detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
+        credentials.failed(tenant.value(), identity == null ? null : identity.id().toString(), "password", reason);
     }
 
     private static Completion<Result> refuse(Flow flow, Ui ui) {

@@ -93,7 +93,7 @@ public class TotpLogin implements LoginMethod {
         Instant now = clock.instant();
         TotpResult result = totp.verify(credential.get().secret(), code.get(), now, credential.get().lastUsedStep());
         if (attempt.locked() || !(result instanceof TotpResult.Accepted accepted)) {
-            guard.failed(flow, TotpMessages.METHOD,
+            guard.failed(flow, attempt, TotpMessages.METHOD,
                     attempt.locked() ? "locked" : ((TotpResult.Refused) result).reason().name().toLowerCase(Locale.ROOT));
             return SecondFactorGuard.refuse(flow, ui.mapNode(CODE, n -> n.withMessage(TotpMessages.wrongCode())));
         }

@@ -109,7 +109,9 @@ class CodeLoginTest {
         assertInstanceOf(LoginHandler.Failed.class, r);
         assertEquals(FlowState.SENT_EMAIL, r.flow().state());
         assertEquals(List.of("failed " + EMAIL), throttled);
-        assertEquals(SecurityEventType.LOGIN_FAILED, f.events.fired.get(f.events.fired.size() - 1).type());
+        assertEquals(List.of(SecurityEventType.LOGIN_FAILED, SecurityEventType.CREDENTIAL_FAILED),
+                f.events.types().subList(f.events.fired.size() - 2, f.events.fired.size()));
+        assertEquals("code", f.events.fired.get(f.events.fired.size() - 1).details().get("method"));
     }
 
     @Test

@@ -52,7 +52,7 @@ class LookupSecretTest {
             return "hmac(" + token + ")";
         }
     });
-    private final LookupSettings settings = new LookupSettings(identities, codes, f.sessions, f.clock);
+    private final LookupSettings settings = new LookupSettings(identities, codes, f.sessions, f.events, f.clock);
     private final LoginHandler login = new LoginHandler(f.flows,
             List.of(new LookupLogin(identities, codes, new SecondFactorGuard(identities, throttle, f.events, f.transactions), f.clock)),
             f.sessions, f.events, f.config, f.transactions, f.clock);

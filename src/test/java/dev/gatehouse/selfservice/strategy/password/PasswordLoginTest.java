@@ -143,7 +143,8 @@ class PasswordLoginTest {
         assertEquals(false, refused.accepted());
         assertEquals(Texts.invalidCredentials().id(), refused.flow().ui().messages().get(0).id());
         assertEquals(List.of("failed " + EMAIL + " 203.0.113.9"), throttle.calls);
-        assertEquals(List.of(SecurityEventType.LOGIN_FAILED), f.events.types());
+        assertEquals(List.of(SecurityEventType.LOGIN_FAILED, SecurityEventType.CREDENTIAL_FAILED), f.events.types());
+        assertEquals("password", f.events.fired.get(1).details().get("method"));
         assertEquals("invalid credentials", f.events.fired.get(0).details().get("reason"));
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,7 @@ class TotpLoginTest {
         assertEquals(List.of("password", "totp"), ok.session().session().methods().stream().map(m -> m.method()).toList());
         assertEquals(Totp.step(f.clock.instant()), identities.stored.credential(CredentialType.TOTP).orElseThrow().config()
                 .getJsonNumber("last_used_step").longValue());
-        assertEquals(List.of("succeeded"), throttle.calls);
+        assertEquals(List.of("reserved", "succeeded"), throttle.calls);
     }
 
     @Test
@@ -108,8 +109,20 @@ class TotpLoginTest {
 
         assertInstanceOf(LoginHandler.Failed.class, submit(raising(), code()));
 
-        assertEquals(6, throttle.calls.stream().filter("failed"::equals).count());
+        assertEquals(List.of("reserved", "reserved", "reserved", "reserved", "reserved", "lock started", "refused"), throttle.calls);
         assertTrue(identities.stored.credential(CredentialType.TOTP).orElseThrow().config().get("last_used_step") == null);
+    }
+
+    @Test
+    void submitWhenRightCodeOnTheLastAllowedAttemptThenAcceptedAndNoLockReported() {
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(LoginHandler.Failed.class, submit(raising(), wrongCode()));
+        }
+
+        assertInstanceOf(LoginHandler.Succeeded.class, submit(raising(), code()));
+
+        assertFalse(throttle.calls.contains("lock started"));
+        assertEquals("succeeded", throttle.calls.get(throttle.calls.size() - 1));
     }
 
     @Test
