@@ -114,11 +114,13 @@ public class PasswordLogin implements LoginMethod {
     private record Lookup(boolean locked, Optional<Identity> identity) {
     }
 
-    private Completion<Result> verify(Flow flow, Ui ui, String identifier, String password) {
+    private Completion<Result> verify(Flow flow, Ui ui, String typed, String password) {
         TenantId tenant = flow.tenant();
         String ip = request.clientIp();
+        // counted as stored: a phone number in E.164, so another spelling of it does not start a fresh count
+        String identifier = identities.normaliseIdentifier(typed);
         Lookup lookup = transactions.call(() -> throttle.isLocked(tenant, identifier, ip)
-                ? new Lookup(true, Optional.empty()) : new Lookup(false, identities.findByIdentifier(tenant, identifier)));
+                ? new Lookup(true, Optional.empty()) : new Lookup(false, identities.findByIdentifier(tenant, typed)));
         if (lookup.locked()) {
             hasher.burn(password);
             failed(tenant, identifier, null, "locked");
