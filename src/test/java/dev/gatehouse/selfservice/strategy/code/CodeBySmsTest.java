@@ -64,7 +64,7 @@ class CodeBySmsTest {
     private final CodeSecondFactor secondFactor = new CodeSecondFactor(c.codes, c.mails, identities,
             new SecondFactorGuard(identities, throttle, f.events, f.transactions), c.limits, f.config);
     private final LoginHandler handler = new LoginHandler(f.flows, List.<LoginMethod>of(login, secondFactor), f.sessions, f.events,
-            f.config, f.transactions, f.clock);
+            f.config, f.style, f.transactions, f.clock);
 
     /** Identities found by their e-mail or phone trait, numbers read in region DE. */
     private static final class Phones extends IdentityService {

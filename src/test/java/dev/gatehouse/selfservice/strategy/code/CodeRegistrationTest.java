@@ -81,7 +81,7 @@ class CodeRegistrationTest {
         RegistrationHandler phones = new RegistrationHandler(f.flows, List.of(method), new IdentitySchemas(new IdentitySchemaConfig(
                 MapConfig.of("gatehouse.identity.schemas", "phone=classpath:dev/gatehouse/identity/schema/phone.schema.json",
                         "gatehouse.identity.default-schema-id", "phone"))), f.sessions, verification, f.events, f.config,
-                f.transactions, f.clock);
+                f.style, f.transactions, f.clock);
         Flow flow = phones.create(SelfServiceFixtures.TENANT, Flavor.API, null, SelfServiceFixtures.BASE, SelfServiceFixtures.BASE,
                 null, null);
         Flow sent = phones.submit(flow, json("{\"method\":\"code\",\"traits\":{\"phone\":\"+49 30 1234567\"}}")).flow();
