@@ -126,6 +126,11 @@ public final class ItServer {
         return Integer.parseInt(settings.getProperty("gateway.proxy.port"));
     }
 
+    /** The user and password Prometheus scrapes {@code /metrics} with (HTTPS, HTTP Basic). */
+    public String[] metricsCredentials() {
+        return new String[] {settings.getProperty("metrics.user"), settings.getProperty("metrics.password")};
+    }
+
     public String adminKey() {
         return settings.getProperty("admin.key");
     }

@@ -69,6 +69,10 @@ public final class ItServerControl {
         it.setProperty("server.dir", serverDir.toString());
         String adminKey = "it_admin_" + randomHex(24);
         it.setProperty("admin.key", adminKey);
+        // Prometheus' credentials for /metrics (Liberty's reader role)
+        String metricsPassword = "it_metrics_" + randomHex(12);
+        it.setProperty("metrics.user", "metrics");
+        it.setProperty("metrics.password", metricsPassword);
 
         String kind;
         String serverUrl;
@@ -113,6 +117,8 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.db.user", user});
         variables.add(new String[] {"gatehouse.db.password", password});
         variables.add(new String[] {"gatehouse.admin.api-key", adminKey});
+        variables.add(new String[] {"gatehouse.metrics.user", "metrics"});
+        variables.add(new String[] {"gatehouse.metrics.password", metricsPassword});
         variables.add(new String[] {"gatehouse.demo.enabled", "true"});
         // links, redirects and the issuer come from here; requests for other hosts (but tenants') are refused
         variables.add(new String[] {"gatehouse.public.base-url", "http://localhost:" + httpPort});

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayConfig;
@@ -29,7 +31,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DecisionEngine {
 
-    private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
+    private static final Logger LOG = Logs.of(DecisionEngine.class);
 
     private ActiveRules rules;
     private HandlerRegistry handlers;

@@ -1,5 +1,7 @@
 package dev.gatehouse.selfservice.strategy.code;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
@@ -64,7 +66,7 @@ public class CodeLogin implements LoginMethod {
     private SelfServiceConfig config;
     private LoginThrottle throttle;
 
-    private static final Logger LOG = Logger.getLogger(CodeLogin.class.getName());
+    private static final Logger LOG = Logs.of(CodeLogin.class);
 
     protected CodeLogin() {
         // for the container's proxy
