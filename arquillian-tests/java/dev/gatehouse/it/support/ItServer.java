@@ -131,6 +131,11 @@ public final class ItServer {
         return new String[] {settings.getProperty("metrics.user"), settings.getProperty("metrics.password")};
     }
 
+    /** The port the server sends its spans to (OTLP over HTTP); {@link OtlpReceiver} listens there. */
+    public int otlpPort() {
+        return Integer.parseInt(settings.getProperty("otlp.port"));
+    }
+
     public String adminKey() {
         return settings.getProperty("admin.key");
     }

@@ -119,6 +119,12 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.admin.api-key", adminKey});
         variables.add(new String[] {"gatehouse.metrics.user", "metrics"});
         variables.add(new String[] {"gatehouse.metrics.password", metricsPassword});
+        // tracing on, spans to the OTLP receiver TracesIT runs on this port (until then, exports fail quietly)
+        String otlpPort = String.valueOf(freePort());
+        it.setProperty("otlp.port", otlpPort);
+        variables.add(new String[] {"otel.sdk.disabled", "false"});
+        variables.add(new String[] {"otel.exporter.otlp.endpoint", "http://127.0.0.1:" + otlpPort});
+        variables.add(new String[] {"otel.bsp.schedule.delay", "200"});
         variables.add(new String[] {"gatehouse.demo.enabled", "true"});
         // links, redirects and the issuer come from here; requests for other hosts (but tenants') are refused
         variables.add(new String[] {"gatehouse.public.base-url", "http://localhost:" + httpPort});

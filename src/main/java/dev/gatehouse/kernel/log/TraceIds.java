@@ -20,6 +20,20 @@ public record TraceIds(String traceId, String spanId) {
         }
     }
 
+    /**
+     * The W3C trace context headers ({@code traceparent}, {@code tracestate}) that make a call this thread sends a
+     * child of its current span; empty when there is none.
+     */
+    public static java.util.Map<String, String> headers() {
+        if (!AVAILABLE || !io.opentelemetry.api.trace.Span.current().getSpanContext().isValid()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance()
+                .inject(io.opentelemetry.context.Context.current(), out, (carrier, k, v) -> carrier.put(k, v));
+        return out;
+    }
+
     public static Optional<TraceIds> current() {
         if (!AVAILABLE) {
             return Optional.empty();
