@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 public class DecisionEngine {
 
     private static final Logger LOG = Logs.of(DecisionEngine.class);
-    private static final String RULE_ID = "gatehouse.gateway.rule_id";
+    private static final String RULE_ID = "gateway.rule_id";
 
     private ActiveRules rules;
     private HandlerRegistry handlers;
@@ -60,7 +60,7 @@ public class DecisionEngine {
     }
 
     public Decision decide(GatewayRequest request) {
-        return tracing.span("gateway decision", () -> decideInSpan(request), "gatehouse.tenant", request.tenant().value());
+        return tracing.span("gateway decision", () -> decideInSpan(request), "tenant.id", request.tenant().value());
     }
 
     private Decision decideInSpan(GatewayRequest request) {

@@ -69,7 +69,7 @@ public class TokenResource {
             }
             TokenCall call = new TokenCall(tenant.id(), issuer.of(request), client, parameters);
             TokenResponse answer = tracing.span("oauth2 token grant", () -> handler.handle(call),
-                    "gatehouse.oauth2.grant_type", grantType, "gatehouse.oauth2.client_id", client.clientId());
+                    "oauth2.grant_type", grantType, "oauth2.client_id", client.clientId());
             if (answer instanceof TokenResponse.TokenError error) {
                 throw new OAuth2Exception(error.error(), error.description());
             }
