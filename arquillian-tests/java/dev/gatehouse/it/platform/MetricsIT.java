@@ -127,6 +127,42 @@ class MetricsIT {
         assertTrue(after.samples().stream().noneMatch(s -> account.equals(s.labels().get("route"))), "no series per path");
     }
 
+    /**
+     * Every series the dashboards and alert rules in observability/ query is in a real scrape, once what makes it
+     * has happened: counters of rarer events (a lockout, a second factor, a mail given up) appear at their first.
+     */
+    @Test
+    void dashboardsAndRulesWhenScrapedThenEverySeriesTheyQueryIsServed() throws Exception {
+        Http.post("/oauth2/token").body("application/x-www-form-urlencoded", "grant_type=password".getBytes(StandardCharsets.UTF_8)).send();
+        GatewayRules.install("metrics-it.json", RULES, RULE);
+        Http.get("/decisions").header("X-Forwarded-Method", "GET").header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Host", "metrics.it.test").header("X-Forwarded-Uri", "/open/page").send();
+        TestClient client = TestClients.confidential().grantTypes("client_credentials").create();
+        URI token = ItServer.get().uri("/oauth2/token");
+        new TokenRequest.Builder(token, client.auth(token), new ClientCredentialsGrant()).build().toHTTPRequest().send();
+        new TokenRequest.Builder(token, client.auth(token), new com.nimbusds.oauth2.sdk.RefreshTokenGrant(
+                new com.nimbusds.oauth2.sdk.token.RefreshToken("not-a-refresh-token"))).build().toHTTPRequest().send();
+        ApiFlows.login("", "nobody-" + UUID.randomUUID() + "@example.test", "wrong");
+        ApiFlows.register("", "metrics-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test", "metrics-it-" + UUID.randomUUID());
+
+        PrometheusText metrics = scrape();
+
+        java.util.Set<String> atFirstEvent = java.util.Set.of("gatehouse_lockouts_total", "gatehouse_mfa_challenges_total",
+                "gatehouse_courier_send_failures_total", "gatehouse_courier_sent_total");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String[] e : dev.gatehouse.platform.metrics.ObservabilityFilesTest.expressions()) {
+            for (String name : dev.gatehouse.platform.metrics.ObservabilityFilesTest.series(e[1])) {
+                if (!metrics.has(name) && !atFirstEvent.contains(name)) {
+                    missing.add(name + " (" + e[0] + ")");
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), missing);
+        assertTrue(metrics.sum("gatehouse_ready") == 1, "ready");
+        assertTrue(metrics.first("gatehouse_jwk_signing_key_age_seconds").isPresent(), "key age");
+        assertTrue(metrics.first("gatehouse_courier_queue_depth", "channel", "email").isPresent(), "courier backlog");
+    }
+
     private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
         return after.sum(name, labels) - before.sum(name, labels);
     }

@@ -40,6 +40,9 @@ public final class MetricNames {
     /** Gauge: seconds until the signing key is due to be rotated (negative when overdue). */
     public static final String SIGNING_KEY_ROTATION_DUE = "gatehouse_jwk_signing_key_rotation_due";
 
+    /** Gauge: 1 while the node is ready (database reachable, migrations applied), else 0. */
+    public static final String READY = "gatehouse_ready";
+
     private MetricNames() {
     }
 
@@ -49,7 +52,7 @@ public final class MetricNames {
                 timer(HTTP_REQUESTS), counter(SIGNINS), counter(REGISTRATIONS), counter(LOCKOUTS),
                 counter(MFA_CHALLENGES), counter(TOKENS_ISSUED), counter(TOKEN_FAILURES), counter(GATEWAY_DECISIONS),
                 timer(GATEWAY_DECISION_TIME), counter(COURIER_SENT), counter(COURIER_SEND_FAILURES),
-                gauge(COURIER_QUEUE_DEPTH), gauge(SIGNING_KEY_AGE + "_seconds"), gauge(SIGNING_KEY_ROTATION_DUE + "_seconds"))
+                gauge(COURIER_QUEUE_DEPTH), gauge(READY), gauge(SIGNING_KEY_AGE + "_seconds"), gauge(SIGNING_KEY_ROTATION_DUE + "_seconds"))
                 .flatMap(List::stream).toList();
     }
 
