@@ -126,6 +126,16 @@ public final class ItServer {
         return Integer.parseInt(settings.getProperty("gateway.proxy.port"));
     }
 
+    /** The user and password Prometheus scrapes {@code /metrics} with (HTTPS, HTTP Basic). */
+    public String[] metricsCredentials() {
+        return new String[] {settings.getProperty("metrics.user"), settings.getProperty("metrics.password")};
+    }
+
+    /** The port the server sends its spans to (OTLP over HTTP); {@link OtlpReceiver} listens there. */
+    public int otlpPort() {
+        return Integer.parseInt(settings.getProperty("otlp.port"));
+    }
+
     public String adminKey() {
         return settings.getProperty("admin.key");
     }

@@ -73,6 +73,10 @@ public final class ItServerControl {
         it.setProperty("server.dir", serverDir.toString());
         String adminKey = "it_admin_" + randomHex(24);
         it.setProperty("admin.key", adminKey);
+        // Prometheus' credentials for /metrics (Liberty's reader role)
+        String metricsPassword = "it_metrics_" + randomHex(12);
+        it.setProperty("metrics.user", "metrics");
+        it.setProperty("metrics.password", metricsPassword);
 
         String kind;
         String serverUrl;
@@ -117,6 +121,14 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.db.user", user});
         variables.add(new String[] {"gatehouse.db.password", password});
         variables.add(new String[] {"gatehouse.admin.api-key", adminKey});
+        variables.add(new String[] {"gatehouse.metrics.user", "metrics"});
+        variables.add(new String[] {"gatehouse.metrics.password", metricsPassword});
+        // tracing on, spans to the OTLP receiver TracesIT runs on this port (until then, exports fail quietly)
+        String otlpPort = String.valueOf(freePort());
+        it.setProperty("otlp.port", otlpPort);
+        variables.add(new String[] {"otel.sdk.disabled", "false"});
+        variables.add(new String[] {"otel.exporter.otlp.endpoint", "http://127.0.0.1:" + otlpPort});
+        variables.add(new String[] {"otel.bsp.schedule.delay", "200"});
         variables.add(new String[] {"gatehouse.demo.enabled", "true"});
         // links, redirects and the issuer come from here; requests for other hosts (but tenants') are refused
         variables.add(new String[] {"gatehouse.public.base-url", "http://localhost:" + httpPort});

@@ -1,6 +1,8 @@
 package dev.gatehouse.courier.delivery;
 
 import dev.gatehouse.courier.Channel;
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.courier.ClaimedMessage;
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
@@ -55,7 +57,7 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class CourierSender {
 
-    private static final Logger LOG = Logger.getLogger(CourierSender.class.getName());
+    private static final Logger LOG = Logs.of(CourierSender.class);
     private static final int MAX_ERROR_LENGTH = 200;
 
     @Resource

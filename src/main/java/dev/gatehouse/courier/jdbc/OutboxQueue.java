@@ -143,6 +143,21 @@ public class OutboxQueue {
         return new Released(queued, abandoned);
     }
 
+    /** Messages waiting to be sent (queued or being sent), across tenants: the operator's backlog. */
+    public long waiting() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM courier_message WHERE status IN (?, ?)")) {
+            ps.setString(1, MessageStatus.QUEUED.wire());
+            ps.setString(2, MessageStatus.PROCESSING.wire());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count outgoing messages: " + e.getSQLState(), e);
+        }
+    }
+
     private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {

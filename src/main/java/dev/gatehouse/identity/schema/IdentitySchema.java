@@ -1,5 +1,7 @@
 package dev.gatehouse.identity.schema;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import com.networknt.schema.Schema;
 import jakarta.json.JsonObject;
 
@@ -21,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class IdentitySchema {
 
-    private static final Logger LOG = Logger.getLogger(IdentitySchema.class.getName());
+    private static final Logger LOG = Logs.of(IdentitySchema.class);
     private static final String TRAITS = "traits";
 
     private final String id;

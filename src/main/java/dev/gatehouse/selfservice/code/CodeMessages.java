@@ -1,6 +1,8 @@
 package dev.gatehouse.selfservice.code;
 
 import dev.gatehouse.courier.Channel;
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.courier.Courier;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.courier.OutgoingMessage;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CodeMessages {
 
-    private static final Logger LOG = Logger.getLogger(CodeMessages.class.getName());
+    private static final Logger LOG = Logs.of(CodeMessages.class);
 
     private Instance<Courier> courier;
     private RequestLanguage language;

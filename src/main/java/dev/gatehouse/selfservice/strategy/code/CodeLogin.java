@@ -1,6 +1,8 @@
 package dev.gatehouse.selfservice.strategy.code;
 
 import dev.gatehouse.courier.Channel;
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
@@ -66,7 +68,7 @@ public class CodeLogin implements LoginMethod {
     private LoginThrottle throttle;
     private SendLimits limits;
 
-    private static final Logger LOG = Logger.getLogger(CodeLogin.class.getName());
+    private static final Logger LOG = Logs.of(CodeLogin.class);
 
     protected CodeLogin() {
         // for the container's proxy

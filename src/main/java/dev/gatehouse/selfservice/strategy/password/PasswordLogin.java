@@ -1,5 +1,7 @@
 package dev.gatehouse.selfservice.strategy.password;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.credential.password.InvalidPasswordHashException;
 import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.identity.CredentialType;
@@ -44,7 +46,7 @@ public class PasswordLogin implements LoginMethod {
 
     static final String METHOD = "password";
 
-    private static final Logger LOG = Logger.getLogger(PasswordLogin.class.getName());
+    private static final Logger LOG = Logs.of(PasswordLogin.class);
 
     private IdentityService identities;
     private PasswordHasher hasher;
@@ -184,7 +186,7 @@ public class PasswordLogin implements LoginMethod {
         }
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(tenant.value())
                 .subject(identity == null ? null : identity.id().toString())
-                .detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
+                .detail("method", "password").detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
         credentials.failed(tenant.value(), identity == null ? null : identity.id().toString(), "password", reason);
     }
 
