@@ -1,10 +1,11 @@
 -- PostgreSQL only (each line starts with ${postgresql_only}, which is empty there and "--" on the embedded database,
 -- which has a single user). Where the schema belongs to an owner role and Gatehouse connects as an application
 -- role (docs/operations.md), the application may read and append audit rows but not change or remove them:
--- UPDATE, DELETE and TRUNCATE on audit_event and audit_checkpoint are revoked from every role but the owner,
--- default privileges included. Retention deletes only through audit_prune, which runs as the owner and removes the
+-- UPDATE, DELETE and TRUNCATE on audit_event, and every write on audit_checkpoint, are revoked from every role but
+-- the owner, default privileges included. Retention deletes only through audit_prune, which runs as the owner and removes the
 -- oldest rows of one tenant up to a row at least a day old, recording that row's hash as the chain's new start.
-${postgresql_only}REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint FROM PUBLIC;
+${postgresql_only}REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM PUBLIC;
+${postgresql_only}REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_checkpoint FROM PUBLIC;
 ${postgresql_only}DO $$
 ${postgresql_only}DECLARE r record;
 ${postgresql_only}BEGIN
@@ -12,8 +13,9 @@ ${postgresql_only}  FOR r IN SELECT DISTINCT a.grantee::regrole::text AS grantee
 ${postgresql_only}           FROM pg_class c, aclexplode(c.relacl) a
 ${postgresql_only}           WHERE c.oid IN ('audit_event'::regclass, 'audit_checkpoint'::regclass)
 ${postgresql_only}             AND a.grantee <> 0 AND a.grantee <> c.relowner
-${postgresql_only}             AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE') LOOP
-${postgresql_only}    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint FROM %s', r.grantee);
+${postgresql_only}             AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE') LOOP
+${postgresql_only}    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM %s', r.grantee);
+${postgresql_only}    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_checkpoint FROM %s', r.grantee);
 ${postgresql_only}  END LOOP;
 ${postgresql_only}END $$;
 ${postgresql_only}CREATE FUNCTION audit_prune(p_tenant VARCHAR, p_through BIGINT) RETURNS INTEGER
