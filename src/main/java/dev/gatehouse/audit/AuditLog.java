@@ -18,8 +18,11 @@ public interface AuditLog {
     record Backlog(long rows, Instant oldest) {
     }
 
-    /** Records an event in the outbox. */
-    void enqueue(AuditEntry entry);
+    /**
+     * Records an event in the outbox; false when the database could not take it (unreachable, say). It never throws,
+     * so a caller's transaction is not marked for rollback by the audit log alone.
+     */
+    boolean enqueue(AuditEntry entry);
 
     /**
      * Takes the writer's lock (another writer waits until this transaction ends), moves up to {@code limit} outbox

@@ -1,6 +1,7 @@
 package dev.gatehouse.audit;
 
 import dev.gatehouse.kernel.config.ConfigReader;
+import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class AuditQueries {
     public static AuditFilter parse(Map<String, List<String>> params, Instant now) {
         for (String name : params.keySet()) {
             if (!CONTROL.contains(name) && !AuditFilter.COLUMNS.contains(name)) {
-                throw ApiException.invalid(name, "is not a filter of the audit log; filters: " + AuditFilter.COLUMNS);
+                throw refused(name, "is not a filter of the audit log; filters: " + AuditFilter.COLUMNS);
             }
         }
         Instant from = one(params, "from").map(v -> instant("from", v)).orElse(null);
@@ -50,12 +51,12 @@ public final class AuditQueries {
         Optional<String> since = one(params, "since");
         if (since.isPresent()) {
             if (from != null) {
-                throw ApiException.invalid("since", "give either since or from, not both");
+                throw refused("since", "give either since or from, not both");
             }
             from = since(since.get(), now);
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.invalid("to", "must be after from");
+            throw refused("to", "must be after from");
         }
         Map<String, List<String>> equals = new LinkedHashMap<>();
         for (String column : AuditFilter.COLUMNS) {
@@ -71,13 +72,13 @@ public final class AuditQueries {
         Optional<String> q = one(params, "q").filter(s -> !s.isEmpty());
         q.ifPresent(s -> {
             if (s.length() > MAX_VALUE) {
-                throw ApiException.invalid("q", "must be at most " + MAX_VALUE + " characters");
+                throw refused("q", "must be at most " + MAX_VALUE + " characters");
             }
         });
         boolean descending = switch (one(params, "sort").orElse("desc")) {
             case "desc", "time_desc", "-time" -> true;
             case "asc", "time_asc", "time" -> false;
-            default -> throw ApiException.invalid("sort", "must be desc (newest first) or asc");
+            default -> throw refused("sort", "must be desc (newest first) or asc");
         };
         int size = one(params, "page_size").map(AuditQueries::pageSize).orElse(DEFAULT_PAGE_SIZE);
         Optional<AuditFilter.Cursor> cursor = one(params, "cursor").filter(s -> !s.isEmpty()).map(AuditQueries::cursor);
@@ -103,27 +104,27 @@ public final class AuditQueries {
             return new AuditFilter.Cursor(Instant.EPOCH.plus(Duration.ofSeconds(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1000)), seq);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ApiException.invalid("cursor", "is not a cursor this API answered");
+            throw refused("cursor", "is not a cursor this API answered");
         }
     }
 
     private static void check(String column, String v) {
         if (v.isEmpty() || v.length() > MAX_VALUE) {
-            throw ApiException.invalid(column, "must be 1 to " + MAX_VALUE + " characters");
+            throw refused(column, "must be 1 to " + MAX_VALUE + " characters");
         }
         switch (column) {
             case "result" -> AuditEntry.Result.parse(v).orElseThrow(() ->
-                    ApiException.invalid(column, "must be success, failure or denied"));
+                    refused(column, "must be success, failure or denied"));
             case "actor_type" -> AuditEntry.ActorType.parse(v).orElseThrow(() ->
-                    ApiException.invalid(column, "must be identity, client, admin_key, system or anonymous"));
+                    refused(column, "must be identity, client, admin_key, system or anonymous"));
             case "device_class" -> {
                 if (!DEVICE_CLASSES.contains(v)) {
-                    throw ApiException.invalid(column, "must be one of " + DEVICE_CLASSES.stream().sorted().toList());
+                    throw refused(column, "must be one of " + DEVICE_CLASSES.stream().sorted().toList());
                 }
             }
             case "event_type", "action", "resource_type" -> {
                 if (!TOKEN.matcher(v).matches()) {
-                    throw ApiException.invalid(column, "must be a lower-case name such as login_failed");
+                    throw refused(column, "must be a lower-case name such as login_failed");
                 }
             }
             default -> { }
@@ -134,14 +135,14 @@ public final class AuditQueries {
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be an RFC 3339 time with an offset, e.g. 2026-01-31T12:00:00Z");
+            throw refused(field, "must be an RFC 3339 time with an offset, e.g. 2026-01-31T12:00:00Z");
         }
     }
 
     private static Instant since(String v, Instant now) {
         var m = SINCE.matcher(v.trim());
         if (!m.matches()) {
-            throw ApiException.invalid("since", "must be now-<n><unit>, unit ms, s, m, h, d or w, e.g. now-24h");
+            throw refused("since", "must be now-<n><unit>, unit ms, s, m, h, d or w, e.g. now-24h");
         }
         long n = Long.parseLong(m.group(1));
         Duration d = m.group(2).equals("w") ? Duration.ofDays(7 * n)
@@ -158,7 +159,13 @@ public final class AuditQueries {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.invalid("page_size", "must be a whole number from 1 to " + MAX_PAGE_SIZE);
+        throw refused("page_size", "must be a whole number from 1 to " + MAX_PAGE_SIZE);
+    }
+
+    /** A parameter that cannot be read: 400, naming it in {@code errors[0].field}. */
+    public static ApiException refused(String field, String message) {
+        return new ApiException(ApiError.MALFORMED_REQUEST, field + " " + message,
+                List.of(new ApiException.FieldError(field, message)));
     }
 
     private static Optional<String> one(Map<String, List<String>> params, String name) {
@@ -167,7 +174,7 @@ public final class AuditQueries {
             return Optional.empty();
         }
         if (values.size() > 1) {
-            throw ApiException.invalid(name, "may be given once");
+            throw refused(name, "may be given once");
         }
         return Optional.of(values.get(0));
     }

@@ -25,7 +25,9 @@ import java.util.logging.Logger;
  * change that fired it: the row commits with the change or not at all. An event fired with no transaction gets a
  * short one of its own. A failure or denial fired in a transaction that then rolls back is still recorded, after
  * the rollback, in a transaction of its own: that an attempt failed is the fact worth keeping. A success that
- * rolled back did not happen and is not recorded.
+ * rolled back did not happen and is not recorded. The audit log never fails the change itself: an event the
+ * database could not take inside the transaction is recorded again after it, and one that cannot be recorded at
+ * all is logged (with the {@code gatehouse.security} line every event has anyway).
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -56,14 +58,14 @@ public class AuditRecorder {
         AuditEntry entry = entries.entry(event, traceparent(), requestActive());
         int status = registry.getTransactionStatus();
         if (status == Status.STATUS_ACTIVE) {
-            store.enqueue(entry);
-            if (event.outcome() != Outcome.SUCCESS) {
-                registry.registerInterposedSynchronization(new RecordAfterRollback(entry));
+            boolean recorded = store.enqueue(entry);
+            if (!recorded || event.outcome() != Outcome.SUCCESS) {
+                registry.registerInterposedSynchronization(new RecordAfterCompletion(entry, !recorded));
             }
         } else if (status == Status.STATUS_NO_TRANSACTION) {
             recordAlone(entry);
         } else if (event.outcome() != Outcome.SUCCESS) {
-            registry.registerInterposedSynchronization(new RecordAfterRollback(entry));
+            registry.registerInterposedSynchronization(new RecordAfterCompletion(entry, false));
         }
     }
 
@@ -72,7 +74,7 @@ public class AuditRecorder {
             transactions.run(() -> store.enqueue(entry));
         } catch (RuntimeException e) {
             LOG.warning("An audit event could not be recorded (" + entry.eventType() + " in tenant " + entry.tenant()
-                    + "): " + e.getMessage());
+                    + "): " + e.getClass().getSimpleName());
         }
     }
 
@@ -95,12 +97,17 @@ public class AuditRecorder {
         }
     }
 
-    /** Once the firing transaction rolled back, records the failure it reported in a transaction of its own. */
-    private final class RecordAfterRollback implements Synchronization {
+    /**
+     * Records the event in a transaction of its own once the firing transaction ended: after a rollback if it reports
+     * a failure or denial (the attempt is the fact), after a commit if it could not be written inside it.
+     */
+    private final class RecordAfterCompletion implements Synchronization {
         private final AuditEntry entry;
+        private final boolean onCommit;
 
-        RecordAfterRollback(AuditEntry entry) {
+        RecordAfterCompletion(AuditEntry entry, boolean onCommit) {
             this.entry = entry;
+            this.onCommit = onCommit;
         }
 
         @Override
@@ -109,7 +116,8 @@ public class AuditRecorder {
 
         @Override
         public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
+            boolean committed = status == Status.STATUS_COMMITTED;
+            if (committed ? onCommit : entry.result() != AuditEntry.Result.SUCCESS) {
                 executor.execute(() -> recordAlone(entry));
             }
         }

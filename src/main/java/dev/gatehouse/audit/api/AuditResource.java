@@ -7,7 +7,6 @@ import dev.gatehouse.audit.AuditRow;
 import dev.gatehouse.audit.ChainVerification;
 import dev.gatehouse.audit.IdentityProvisioning;
 
-import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.Transactions;
@@ -106,10 +105,10 @@ public class AuditResource {
         List<String> formats = params.remove("format");
         String format = formats == null || formats.isEmpty() ? "jsonl" : formats.get(0);
         if (formats != null && formats.size() > 1 || !format.equals("jsonl") && !format.equals("csv")) {
-            throw ApiException.invalid("format", "must be jsonl or csv");
+            throw AuditQueries.refused("format", "must be jsonl or csv");
         }
         if (params.containsKey("include")) {
-            throw ApiException.invalid("include", "is not offered by the export");
+            throw AuditQueries.refused("include", "is not offered by the export");
         }
         params.remove("page_size");
         AuditFilter filter = AuditQueries.parse(params, clock.instant());
@@ -153,7 +152,7 @@ public class AuditResource {
         }
         for (String v : include) {
             if (!v.equals("identity")) {
-                throw ApiException.invalid("include", "must be identity");
+                throw AuditQueries.refused("include", "must be identity");
             }
         }
         return true;

@@ -41,6 +41,7 @@ public class JdbcAuditLog implements AuditLog {
             + " resource_id, actor_type, actor_id, subject, client_id, result, reason, aal, verification, device_class,"
             + " os, browser, user_agent, ip, request_id, trace_id, details, hash";
     private static final char ESCAPE = '!';
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JdbcAuditLog.class.getName());
 
     @Resource(lookup = "jdbc/gatehouse")
     DataSource dataSource;
@@ -61,15 +62,18 @@ public class JdbcAuditLog implements AuditLog {
 
     /** Records an event in the outbox, in the caller's transaction. */
     @Override
-    public void enqueue(AuditEntry entry) {
+    public boolean enqueue(AuditEntry entry) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO audit_outbox (tenant_id, occurred_at, entry) VALUES (?, ?, ?)")) {
             ps.setString(1, entry.tenant());
             ps.setObject(2, utc(entry.occurredAt()));
             ps.setString(3, entry.toJson().toString());
             ps.executeUpdate();
+            return true;
         } catch (SQLException e) {
-            throw failure("could not record an audit event", e);
+            LOG.warning("An audit event could not be recorded (" + entry.eventType() + " in tenant " + entry.tenant()
+                    + "): SQL state " + e.getSQLState());
+            return false;
         }
     }
 
@@ -158,7 +162,7 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     /** Appends rows as they are given (their links computed already); for the writer and for data generators. */
-    public void insert(Connection c, List<AuditRow> rows) throws SQLException {
+    public static void insert(Connection c, List<AuditRow> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (" + COLUMNS + ") VALUES ("
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditRow r : rows) {
@@ -211,6 +215,15 @@ public class JdbcAuditLog implements AuditLog {
     /** One page of a tenant's rows that match the filter, in the filter's order. */
     @Override
     public List<AuditRow> find(String tenant, AuditFilter f) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, tenant, f);
+        } catch (SQLException e) {
+            throw failure("could not read the audit log", e);
+        }
+    }
+
+    /** {@link #find(String, AuditFilter)} on a given connection (also for the benchmark's data generator). */
+    public static List<AuditRow> find(Connection c, String tenant, AuditFilter f) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE tenant_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(tenant);
@@ -239,16 +252,16 @@ public class JdbcAuditLog implements AuditLog {
             }
         });
         String cmp = f.descending() ? "<" : ">";
-        f.after().ifPresent(c -> {
+        f.after().ifPresent(cursor -> {
             sql.append(" AND (occurred_at ").append(cmp).append(" ? OR (occurred_at = ? AND seq ").append(cmp).append(" ?))");
-            args.add(utc(c.time()));
-            args.add(utc(c.time()));
-            args.add(c.seq());
+            args.add(utc(cursor.time()));
+            args.add(utc(cursor.time()));
+            args.add(cursor.seq());
         });
         String dir = f.descending() ? " DESC" : " ASC";
         sql.append(" ORDER BY occurred_at").append(dir).append(", seq").append(dir).append(" LIMIT ?");
         args.add(f.limit());
-        return select(sql.toString(), args, r -> true);
+        return select(c, sql.toString(), args, r -> true);
     }
 
     /** {@code %}, {@code _} and the escape character itself, each preceded by the escape character. */
@@ -381,8 +394,16 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     private List<AuditRow> select(String sql, List<Object> args, Predicate<AuditRow> keep) {
+        try (Connection c = dataSource.getConnection()) {
+            return select(c, sql, args, keep);
+        } catch (SQLException e) {
+            throw failure("could not read the audit log", e);
+        }
+    }
+
+    private static List<AuditRow> select(Connection c, String sql, List<Object> args, Predicate<AuditRow> keep) throws SQLException {
         List<AuditRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
@@ -395,8 +416,6 @@ public class JdbcAuditLog implements AuditLog {
                     rows.add(row);
                 }
             }
-        } catch (SQLException e) {
-            throw failure("could not read the audit log", e);
         }
         return rows;
     }
@@ -411,7 +430,7 @@ public class JdbcAuditLog implements AuditLog {
         return new AuditRow(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), e, rs.getString(25));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
