@@ -145,6 +145,10 @@ class AuditLogIT {
         assertTrue(e.getString("ip").startsWith("127.") || e.getString("ip").equals("0:0:0:0:0:0:0:1"), e.toString());
         assertEquals(64, e.getString("hash").length());
         assertFalse(e.toString().contains("not-the-key"), "the presented credential never reaches a row: " + e);
+
+        JsonObject status = Http.get(prefix + "/admin/audit/status").admin().send().jsonObject();
+        assertEquals(e.getJsonNumber("id").longValue(), status.getJsonNumber("last_id").longValue(), status.toString());
+        assertEquals(0, status.getJsonObject("pending").getInt("events"), status.toString());
     }
 
     @Test

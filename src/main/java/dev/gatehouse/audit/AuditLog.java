@@ -30,7 +30,8 @@ public interface AuditLog {
      */
     int moveBatch(int limit, Instant now);
 
-    Backlog backlog();
+    /** What of the tenant's events still waits in the outbox. */
+    Backlog backlog(String tenant);
 
     /** One page of a tenant's rows that match the filter, in the filter's order. */
     List<AuditRow> find(String tenant, AuditFilter filter);

@@ -146,6 +146,22 @@ public class AuditResource {
         return verification.verify(tenant.id().value());
     }
 
+    /** The tenant's chain (rows written, where it starts) and what still waits for the writer, with its age. */
+    @GET
+    @Path("status")
+    public JsonObject status() {
+        String id = tenant.id().value();
+        AuditLog.Ends ends = transactions.call(() -> store.ends(id));
+        AuditLog.Backlog backlog = transactions.call(() -> store.backlog(id));
+        JsonObjectBuilder pending = Json.createObjectBuilder().add("events", backlog.rows());
+        if (backlog.oldest() != null) {
+            pending.add("oldest", backlog.oldest().toString())
+                    .add("age_ms", Math.max(0, clock.millis() - backlog.oldest().toEpochMilli()));
+        }
+        return Json.createObjectBuilder().add("last_id", ends.headSeq()).add("start_after_id", ends.startSeq())
+                .add("pending", pending).build();
+    }
+
     private static boolean includeIdentity(List<String> include) {
         if (include == null || include.isEmpty()) {
             return false;

@@ -200,19 +200,20 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public Backlog backlog() {
+    public Backlog backlog(String tenant) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(occurred_at) FROM audit_outbox");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(occurred_at) FROM audit_outbox WHERE tenant_id = ?")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+            }
         } catch (SQLException e) {
             throw failure("could not read the audit outbox", e);
         }
     }
 
-    /** One page of a tenant's rows that match the filter, in the filter's order. */
     @Override
     public List<AuditRow> find(String tenant, AuditFilter f) {
         try (Connection c = dataSource.getConnection()) {
