@@ -1,6 +1,6 @@
 package dev.gatehouse.audit;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -64,6 +64,9 @@ public record AuditEntry(String tenant, Instant occurredAt, String eventType, St
         }
     }
 
+    /** Looked up once: {@code Json.create…} looks the provider up on every call, which would dominate the writer. */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     public AuditEntry {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(occurredAt, "occurredAt");
@@ -100,7 +103,7 @@ public record AuditEntry(String tenant, Instant occurredAt, String eventType, St
         put(f, "request_id", requestId);
         put(f, "trace_id", traceId);
         put(f, "details", details);
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         f.forEach(b::add);
         return b.build();
     }
@@ -115,7 +118,7 @@ public record AuditEntry(String tenant, Instant occurredAt, String eventType, St
 
     /** A map as canonical JSON text: keys sorted, values as given. */
     public static String canonical(Map<String, String> values) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         new TreeMap<>(values).forEach((k, v) -> {
             if (v != null) {
                 b.add(k, v);
@@ -130,7 +133,7 @@ public record AuditEntry(String tenant, Instant occurredAt, String eventType, St
         if (json == null) {
             return out;
         }
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JSON.createReader(new java.io.StringReader(json))) {
             reader.readObject().forEach((k, v) -> out.put(k, v instanceof JsonString js ? js.getString() : v.toString()));
         }
         return out;

@@ -20,7 +20,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.UserTransaction;
 
 import java.io.IOException;
@@ -139,7 +138,7 @@ public class AuditRetention {
         try (OutputStream out = Files.newOutputStream(part);
              Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
             for (AuditRow row : rows) {
-                var line = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(
+                var line = AuditEntry.JSON.createObjectBuilder(AuditEntry.JSON.createReader(new java.io.StringReader(
                         HashChain.canonical(row.seq(), row.recordedAt(), row.entry()))).readObject()).add("hash", row.hash());
                 w.write(line.build().toString());
                 w.write('\n');

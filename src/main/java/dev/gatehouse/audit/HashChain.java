@@ -1,6 +1,5 @@
 package dev.gatehouse.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,9 @@ public final class HashChain {
     /** The row's canonical JSON, the text that is hashed. */
     public static String canonical(long seq, Instant recordedAt, AuditEntry entry) {
         Map<String, jakarta.json.JsonValue> fields = new TreeMap<>(entry.toJson());
-        fields.put("seq", Json.createValue(seq));
-        fields.put("recorded_at", Json.createValue(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        fields.put("seq", AuditEntry.JSON.createValue(seq));
+        fields.put("recorded_at", AuditEntry.JSON.createValue(recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString()));
+        JsonObjectBuilder b = AuditEntry.JSON.createObjectBuilder();
         fields.forEach(b::add);
         return b.build().toString();
     }

@@ -2,7 +2,6 @@ package dev.gatehouse.audit.api;
 
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditRow;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -23,28 +22,28 @@ final class AuditJson {
 
     static JsonObjectBuilder of(AuditRow row) {
         AuditEntry e = row.entry();
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = AuditEntry.JSON.createObjectBuilder()
                 .add("id", row.seq())
                 .add("time", e.occurredAt().toString())
                 .add("recorded_at", row.recordedAt().toString())
                 .add("event_type", e.eventType())
                 .add("action", e.action());
-        JsonObjectBuilder resource = Json.createObjectBuilder();
+        JsonObjectBuilder resource = AuditEntry.JSON.createObjectBuilder();
         add(resource, "type", e.resourceType());
         add(resource, "id", e.resourceId());
         b.add("resource", resource);
-        JsonObjectBuilder actor = Json.createObjectBuilder().add("type", e.actorType().wire());
+        JsonObjectBuilder actor = AuditEntry.JSON.createObjectBuilder().add("type", e.actorType().wire());
         add(actor, "id", e.actorId());
         b.add("actor", actor);
         add(b, "subject", e.subject());
         add(b, "client_id", e.clientId());
-        JsonObjectBuilder result = Json.createObjectBuilder().add("status", e.result().wire());
+        JsonObjectBuilder result = AuditEntry.JSON.createObjectBuilder().add("status", e.result().wire());
         add(result, "reason", e.reason());
         b.add("result", result);
-        JsonObjectBuilder verification = Json.createObjectBuilder();
+        JsonObjectBuilder verification = AuditEntry.JSON.createObjectBuilder();
         AuditEntry.parseCanonical(e.verification()).forEach(verification::add);
         b.add("verification", verification);
-        JsonObjectBuilder device = Json.createObjectBuilder();
+        JsonObjectBuilder device = AuditEntry.JSON.createObjectBuilder();
         add(device, "class", e.deviceClass());
         add(device, "os", e.os());
         add(device, "browser", e.browser());
@@ -53,7 +52,7 @@ final class AuditJson {
         add(b, "ip", e.ip());
         add(b, "request_id", e.requestId());
         add(b, "trace_id", e.traceId());
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = AuditEntry.JSON.createObjectBuilder();
         AuditEntry.parseCanonical(e.details()).forEach(details::add);
         b.add("details", details);
         b.add("hash", row.hash());

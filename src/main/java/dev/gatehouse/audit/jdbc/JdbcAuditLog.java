@@ -9,7 +9,6 @@ import dev.gatehouse.platform.db.DatabaseConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
@@ -93,7 +92,7 @@ public class JdbcAuditLog implements AuditLog {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        try (var reader = Json.createReader(new StringReader(rs.getString(2)))) {
+                        try (var reader = AuditEntry.JSON.createReader(new StringReader(rs.getString(2)))) {
                             pending.add(new Pending(rs.getLong(1), AuditEntry.fromJson(reader.readObject())));
                         }
                     }
@@ -254,7 +253,10 @@ public class JdbcAuditLog implements AuditLog {
         });
         String cmp = f.descending() ? "<" : ">";
         f.after().ifPresent(cursor -> {
-            sql.append(" AND (occurred_at ").append(cmp).append(" ? OR (occurred_at = ? AND seq ").append(cmp).append(" ?))");
+            // the first bound alone is what lets the planner start in the (tenant_id, occurred_at, seq) index
+            sql.append(" AND occurred_at ").append(cmp).append("= ? AND (occurred_at ").append(cmp)
+                    .append(" ? OR (occurred_at = ? AND seq ").append(cmp).append(" ?))");
+            args.add(utc(cursor.time()));
             args.add(utc(cursor.time()));
             args.add(utc(cursor.time()));
             args.add(cursor.seq());
