@@ -2,6 +2,7 @@ package dev.gatehouse.it.e2e;
 
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.Mailbox;
+import dev.gatehouse.it.support.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Password-free use of the pages in headless Chromium, with the mail read from a real SMTP server (GreenMail):
  * sign up with an e-mail address only (code method), sign in by the magic link in the sign-in mail, recover
- * access with the recovery mail, set a password in settings and sign in with it; and an admin's recovery
- * links opened in the browser.
+ * access with the recovery mail, set a password in settings and sign in with it; an admin's recovery
+ * links opened in the browser; and a tenant whose sign-in is password-free (identifier first, then the code).
  */
 class PasswordFreeJourneyIT extends BrowserTest {
 
@@ -110,5 +111,50 @@ class PasswordFreeJourneyIT extends BrowserTest {
         driver.findElement(By.id("node-method-code")).click();
         pages.awaitPath("/ui/selfservice/settings.xhtml");
         assertNotNull(driver.manage().getCookieNamed(Pages.SESSION_COOKIE));
+    }
+
+    @Test
+    void passwordFreeTenantWhenSigningUpAndInThenNoPasswordInputOnAnyPageAndTheCodeSignsIn() {
+        String tenant = TestTenants.create("nopass-pages");
+        assertEquals(200, Http.method("PATCH", "/admin/tenants/" + tenant + "/settings").admin()
+                .json("{\"selfservice.login.password-free\": true}").send().status());
+        String prefix = "/t/" + tenant;
+        String email = "idfirst-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+
+        // sign up: the traits and the code method, no password input
+        pages.open(prefix + "/self-service/registration/browser");
+        pages.awaitPath(prefix + "/ui/selfservice/registration.xhtml");
+        assertEquals(0, driver.findElements(By.cssSelector("input[type='password'], [name='password']")).size());
+        pages.type("node-traits-email", email);
+        pages.type("node-traits-name-first", "Hedy");
+        driver.findElement(By.id("node-method-code")).click();
+        pages.await(By.cssSelector("#flow-messages [data-id='1040005']"));
+        pages.type("node-code", Mailbox.code(mail.awaitText(email), email));
+        driver.findElement(By.id("node-method-code")).click();
+        pages.awaitPath(prefix + "/ui/selfservice/welcome.xhtml");
+        pages.click(By.id("logout"));
+        pages.await(By.id("signed-out"));
+
+        // sign in, step 1: only the identifier and "Continue"
+        pages.open(prefix + "/self-service/login/browser");
+        pages.awaitPath(prefix + "/ui/selfservice/login.xhtml");
+        assertEquals(0, driver.findElements(By.cssSelector("input[type='password'], [name='password']")).size());
+        assertEquals("E-Mail", driver.findElement(By.cssSelector("label[for='node-identifier']")).getText());
+        assertEquals("Continue", driver.findElement(By.id("node-method-identifier_first")).getText());
+        assertEquals(0, driver.findElements(By.id("node-method-code")).size(), "the methods come once the identifier is known");
+        pages.type("node-identifier", email);
+        driver.findElement(By.id("node-method-identifier_first")).click();
+
+        // step 2: the identifier kept (hidden) and the code method, still no password
+        WebElement sendCode = pages.await(By.id("node-method-code"));
+        assertEquals(0, driver.findElements(By.cssSelector("input[type='password'], [name='password']")).size());
+        assertEquals(email, driver.findElement(By.cssSelector("#flow-form input[type='hidden'][name='identifier']")).getDomProperty("value"));
+        sendCode.click();
+        pages.await(By.cssSelector("#flow-messages [data-id='1010014']"));
+        String signInMail = mail.awaitMailContaining(email, "flow=" + pages.flowId());
+        pages.type("node-code", Mailbox.code(signInMail, email));
+        driver.findElement(By.id("node-method-code")).click();
+        pages.awaitPath(prefix + "/ui/selfservice/welcome.xhtml");
+        assertTrue(pages.await(By.id("signed-in-as")).getText().contains(email));
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,63 @@ class BrowserFlowHttpIT {
         String token = session.substring("gatehouse_session=".length(), session.indexOf(';'));
         Http.Response me = Http.get("/sessions/whoami").header("Cookie", "gatehouse_session=" + token).send();
         assertEquals(email, me.jsonObject().getJsonObject("identity").getJsonObject("traits").getString("email"));
+    }
+
+    @Test
+    void loginFormWhenPasswordOfAnIdentityWithAnAppThenSessionCookieAndOnToTheAal2LoginBackToReturnTo() {
+        String email = "browser-app-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String password = "a browser passphrase 9";
+        AppEnrolment.signUpWithApp(email, password);
+        Http.Response started = Http.get("/self-service/login/browser?return_to=/ui/selfservice/settings.xhtml")
+                .header("Accept", "text/html").send();
+        String location = started.header("Location");
+        Matcher csrf = COOKIE.matcher(String.join(";", started.raw().headers().allValues("Set-Cookie")));
+        assertTrue(csrf.find());
+        Started s = new Started(location.substring(location.indexOf("flow=") + 5), csrf.group(1));
+
+        Http.Response r = post("login", s, s.csrfCookie(), form("csrf_token", s.csrfCookie(), "method", "password",
+                "identifier", email, "password", password));
+
+        assertEquals(303, r.status(), r.toString());
+        String next = r.header("Location");
+        assertTrue(next.contains("/ui/selfservice/login.xhtml?flow="), "sent on to a login flow, not to return_to: " + next);
+        String nextId = next.substring(next.indexOf("flow=") + 5);
+        assertNotEquals(s.flowId(), nextId);
+        String session = cookie(r, "gatehouse_session");
+        String newCsrf = cookie(r, "gatehouse_csrf");
+        assertEquals(403, Http.get("/sessions/whoami").header("Cookie", "gatehouse_session=" + session).send().status(),
+                "the cookie is set, and whoami refuses its session until the second factor is given");
+        JsonObject flow = Http.get("/self-service/login/flows?id=" + nextId).header("Cookie", "gatehouse_csrf=" + newCsrf)
+                .send().jsonObject();
+        assertEquals("aal2", flow.getString("requested_aal"));
+        assertTrue(flow.getString("return_to", "").endsWith("/ui/selfservice/settings.xhtml"), flow.toString());
+        assertTrue(flow.getJsonObject("ui").getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .anyMatch(n -> n.getString("group").equals("totp")), "the app is asked for");
+    }
+
+    @Test
+    void loginByScriptWhenPasswordOfAnIdentityWithAnAppThen422BrowserLocationChangeToTheAal2LoginAndSessionCookie() {
+        String email = "browser-app-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String password = "a browser passphrase 9";
+        AppEnrolment.signUpWithApp(email, password);
+        Started s = start("login");
+
+        Http.Response r = Http.post("/self-service/login?flow=" + s.flowId()).header("Accept", "application/json")
+                .header("Cookie", "gatehouse_csrf=" + s.csrfCookie())
+                .json("{\"csrf_token\":\"" + s.csrfCookie() + "\",\"method\":\"password\",\"identifier\":\"" + email
+                        + "\",\"password\":\"" + password + "\"}").send();
+
+        assertEquals(422, r.status(), r.toString());
+        JsonObject body = r.jsonObject();
+        assertEquals("browser_location_change_required", body.getJsonObject("error").getString("id"));
+        assertTrue(body.getString("redirect_browser_to").contains("/ui/selfservice/login.xhtml?flow="), body.toString());
+        assertNotNull(cookie(r, "gatehouse_session"));
+        assertFalse(r.body().contains("session_token"));
+    }
+
+    private static String cookie(Http.Response r, String name) {
+        String set = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
+        return set.substring(name.length() + 1, set.indexOf(';'));
     }
 
     @Test

@@ -25,15 +25,11 @@ class LookupSecretIT {
     private static final String PASSWORD = "lookup test passphrase 5";
 
     private static Http.Response post(JsonObject flow, String token, String json) {
-        String action = flow.getJsonObject("ui").getString("action");
-        return Http.post(action.substring(action.indexOf("/", action.indexOf("//") + 2))).header("X-Session-Token", token)
-                .json(json).send();
+        return ApiFlows.submit(flow, token, json);
     }
 
     private static JsonObject settings(String token) {
-        Http.Response r = Http.get("/self-service/settings/api").header("X-Session-Token", token).send();
-        assertEquals(200, r.status(), r.toString());
-        return r.jsonObject();
+        return ApiFlows.settings(token);
     }
 
     private static List<JsonObject> nodes(JsonObject flow) {

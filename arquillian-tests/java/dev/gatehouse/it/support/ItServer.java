@@ -135,6 +135,26 @@ public final class ItServer {
         return Integer.parseInt(settings.getProperty("smtp.port"));
     }
 
+    /** The port of the SMS gateway URL the server is configured with; the SMS tests run an HTTP server there. */
+    public int smsPort() {
+        return Integer.parseInt(settings.getProperty("sms.port"));
+    }
+
+    /** The jsonnet file of the SMS gateway's request body (read by the server for every message). */
+    public Path smsBodyFile() {
+        return Path.of(settings.getProperty("sms.body.file"));
+    }
+
+    /** What {@link #smsBodyFile()} held when the server started. */
+    public String smsBodyDefault() {
+        return settings.getProperty("sms.body.default");
+    }
+
+    /** The API key the server sends to the SMS gateway (header {@code X-Api-Key}). */
+    public String smsApiKey() {
+        return settings.getProperty("sms.api.key");
+    }
+
     /** The size of the server's database connection pool ({@code gatehouse.db.pool.max}). */
     public int poolMax() {
         return Integer.parseInt(settings.getProperty("db.pool.max"));

@@ -18,4 +18,14 @@ public final class TestTenants {
         }
         return id;
     }
+
+    /** Creates a tenant as {@link #create} does and gives it these settings ({@code {"webauthn.passkey.enabled": true}}). */
+    public static String create(String idPrefix, String settingsJson) {
+        String id = create(idPrefix);
+        Http.Response r = Http.method("PATCH", "/admin/tenants/" + id + "/settings").admin().json(settingsJson).send();
+        if (r.status() != 200) {
+            throw new IllegalStateException("tenant settings not stored: " + r);
+        }
+        return id;
+    }
 }

@@ -12,13 +12,13 @@ import java.util.Set;
  * a person who lost an authenticator or the recovery codes can set them up again; a password that is the last
  * first factor is refused with Kratos' reason; every other type cannot be removed through this API. That includes a
  * password beside a {@code code} credential, which Kratos would empty: an administrator replaces a password with
- * {@code PUT /admin/identities/{id}} or sends the person to recovery instead. WebAuthn is
- * refused until its self-service method exists, because Kratos removes only its second-factor keys and keeps
- * passkeys.
+ * {@code PUT /admin/identities/{id}} or sends the person to recovery instead. {@code webauthn} holds only
+ * second-factor security keys here (passkeys are their own type), so it is removed whole, as Kratos removes the
+ * second-factor keys; {@code passkey} cannot be removed, as in Kratos.
  */
 public final class CredentialRemoval {
 
-    private static final Set<CredentialType> FIRST_FACTORS = Set.of(CredentialType.PASSWORD, CredentialType.CODE);
+    private static final Set<CredentialType> FIRST_FACTORS = Set.of(CredentialType.PASSWORD, CredentialType.CODE, CredentialType.PASSKEY);
 
     private CredentialRemoval() {
     }
@@ -33,11 +33,11 @@ public final class CredentialRemoval {
         CredentialType wanted = CredentialType.fromWire(type).filter(present::contains)
                 .orElseThrow(() -> ApiException.notFound("You tried to remove a " + type + " but this user have no " + type + " set up."));
         return switch (wanted) {
-            case TOTP, LOOKUP_SECRET -> wanted;
+            case TOTP, LOOKUP_SECRET, WEBAUTHN -> wanted;
             case PASSWORD -> throw present.stream().filter(FIRST_FACTORS::contains).count() < 2
                     ? new ApiException(ApiError.NOT_APPLICABLE, "You cannot remove the last first factor credential.")
                     : cannotBeDeleted(wanted);
-            case CODE, WEBAUTHN -> throw cannotBeDeleted(wanted);
+            case CODE, PASSKEY -> throw cannotBeDeleted(wanted);
         };
     }
 

@@ -9,7 +9,8 @@ public enum CredentialType {
     CODE,
     WEBAUTHN,
     TOTP,
-    LOOKUP_SECRET;
+    LOOKUP_SECRET,
+    PASSKEY;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

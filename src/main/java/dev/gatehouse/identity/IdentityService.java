@@ -6,6 +6,7 @@ import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -43,19 +44,33 @@ public class IdentityService {
     private IdentitySchemas schemas;
     private PasswordHasher hasher;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private Transactions transactions;
     private Clock clock;
+    private PhoneRegion phones = new PhoneRegion((String) null);
 
     protected IdentityService() {
     }
 
+    /** For stand-ins in tests: phone numbers read in {@code phones}' region. */
+    protected IdentityService(PhoneRegion phones) {
+        this.phones = phones;
+    }
+
     @Inject
+    public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
+                           SecurityEvents events, Transactions transactions, Clock clock, PhoneRegion phones) {
+        this(repository, schemas, hasher, events, transactions, clock);
+        this.phones = phones;
+    }
+
     public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
                            SecurityEvents events, Transactions transactions, Clock clock) {
         this.repository = repository;
         this.schemas = schemas;
         this.hasher = hasher;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -67,8 +82,21 @@ public class IdentityService {
 
     @Transactional
     public Optional<Identity> findByIdentifier(TenantId tenant, String identifier) {
-        return repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim().toLowerCase(java.util.Locale.ROOT))
+        return repository.findByIdentifier(tenant, CredentialType.PASSWORD, phones.identifier(identifier))
                 .or(() -> repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim()));
+    }
+
+    /**
+     * An identifier as typed, in the form identifiers are stored in: a phone number in E.164 (read in the tenant's
+     * default region when written without {@code +}), anything else trimmed and lower-cased.
+     */
+    public String normaliseIdentifier(String identifier) {
+        return phones.identifier(identifier);
+    }
+
+    /** {@code traits} with their phone traits in E.164, as they are validated and stored. */
+    public JsonObject normaliseTraits(IdentitySchema schema, JsonObject traits) {
+        return schema.normalise(traits, phones.defaultRegion());
     }
 
     /**
@@ -77,14 +105,26 @@ public class IdentityService {
      */
     @Transactional
     public Optional<Identity> findByCodeIdentifier(TenantId tenant, String address) {
-        return repository.findByIdentifier(tenant, CredentialType.CODE, address.trim().toLowerCase(java.util.Locale.ROOT))
+        return repository.findByIdentifier(tenant, CredentialType.CODE, phones.identifier(address))
                 .or(() -> findByIdentifier(tenant, address));
+    }
+
+    /** The identity whose credential of {@code type} answers to {@code identifier} exactly (a passkey's user handle). */
+    @Transactional
+    public Optional<Identity> findByCredentialIdentifier(TenantId tenant, CredentialType type, String identifier) {
+        return repository.findByIdentifier(tenant, type, identifier);
     }
 
     /** The identity that has the e-mail address among its verifiable or recovery addresses (whatever its identifiers). */
     @Transactional
     public Optional<Identity> findByEmailAddress(TenantId tenant, AddressPurpose purpose, String address) {
         return repository.findByAddress(tenant, purpose, "email", address);
+    }
+
+    /** The identity that has the phone number (E.164) among its verifiable or recovery addresses reached by SMS. */
+    @Transactional
+    public Optional<Identity> findByPhoneNumber(TenantId tenant, AddressPurpose purpose, String number) {
+        return repository.findByAddress(tenant, purpose, "sms", number);
     }
 
     @Transactional
@@ -98,7 +138,21 @@ public class IdentityService {
      * nothing behind.
      */
     public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
-        Identity identity = build(tenant, IdentityId.random(), draft, Optional.empty(), clock.instant(), this::phc);
+        return create(tenant, draft, actor, List.of());
+    }
+
+    /**
+     * Creates an identity as {@link #create(TenantId, IdentityDraft, String)} does, with {@code credentials} of types
+     * the draft cannot carry (a passkey made at sign-up) stored in the same insert.
+     */
+    public Identity create(TenantId tenant, IdentityDraft draft, String actor, List<Credential> credentials) {
+        Identity built = build(tenant, IdentityId.random(), draft, Optional.empty(), clock.instant(), this::phc);
+        Map<CredentialType, Credential> all = new EnumMap<>(CredentialType.class);
+        all.putAll(built.credentials());
+        credentials.forEach(c -> all.put(c.type(), c));
+        Identity identity = credentials.isEmpty() ? built : new Identity(built.id(), built.tenant(), built.schemaId(), built.state(),
+                built.stateChangedAt(), built.traits(), built.metadataPublic(), built.metadataAdmin(), built.verifiableAddresses(),
+                built.recoveryAddresses(), all, built.createdAt(), built.updatedAt(), built.version());
         return transactions.call(() -> {
             try {
                 repository.insert(identity);
@@ -181,8 +235,7 @@ public class IdentityService {
         Identity current = IdentityId.parse(id).flatMap(i -> repository.find(tenant, i)).orElseThrow(IdentityService::notFound);
         CredentialType removed = CredentialRemoval.check(current.credentials().keySet(), type);
         storeCredential(current, removed, Optional.empty());
-        events.fire(SecurityEvent.of(SecurityEventType.CREDENTIAL_REMOVED, Outcome.SUCCESS)
-                .tenant(tenant.value()).actor(actor).subject(current.id().toString()).detail("type", removed.wire()));
+        credentials.removed(tenant.value(), current.id().toString(), actor, removed.wire());
     }
 
     /**
@@ -217,11 +270,12 @@ public class IdentityService {
     }
 
     /** @param phc the hash to store for the draft's password (slow for a plain one: never inside a transaction) */
-    private Identity build(TenantId tenant, IdentityId id, IdentityDraft draft, Optional<Identity> current, Instant now,
+    private Identity build(TenantId tenant, IdentityId id, IdentityDraft given, Optional<Identity> current, Instant now,
                            Function<IdentityDraft.PasswordInput, String> phc) {
-        String schemaId = draft.schemaId().orElseGet(() -> current.map(Identity::schemaId).orElse(schemas.defaultSchema().id()));
+        String schemaId = given.schemaId().orElseGet(() -> current.map(Identity::schemaId).orElse(schemas.defaultSchema().id()));
         IdentitySchema schema = schemas.find(schemaId)
                 .orElseThrow(() -> ApiException.invalid("schema_id", "no identity schema with this id"));
+        IdentityDraft draft = withPhonesNormalised(schema, given);
         List<TraitError> traitErrors = schema.validate(draft.traits());
         if (!traitErrors.isEmpty()) {
             throw new ApiException(ApiError.VALIDATION_FAILED, "The traits do not match the identity schema",
@@ -234,6 +288,19 @@ public class IdentityService {
                 verifiableAddresses(schema, draft, current, now), recoveryAddresses(schema, draft, current, now),
                 credentials(schema, draft, current, now, phc),
                 current.map(Identity::createdAt).orElse(now), now, current.map(Identity::version).orElse(0L));
+    }
+
+    /** The draft with its phone traits, and imported addresses reached by SMS, in E.164. */
+    private IdentityDraft withPhonesNormalised(IdentitySchema schema, IdentityDraft draft) {
+        if (!schema.hasPhoneTraits()) {
+            return draft;
+        }
+        List<IdentityDraft.ImportedAddress> addresses = draft.importedAddresses().stream()
+                .map(a -> !"sms".equals(a.via()) ? a
+                        : new IdentityDraft.ImportedAddress(a.via(), phones.e164(a.value()).orElse(a.value()), a.verified(), a.status()))
+                .toList();
+        return new IdentityDraft(draft.schemaId(), normaliseTraits(schema, draft.traits()), draft.state(), draft.metadataPublic(),
+                draft.metadataAdmin(), draft.password(), addresses);
     }
 
     private Map<CredentialType, Credential> credentials(IdentitySchema schema, IdentityDraft draft, Optional<Identity> current,
@@ -255,7 +322,7 @@ public class IdentityService {
             out.put(CredentialType.PASSWORD, new Credential(e.type(), identifiers, e.config(), e.version(), e.createdAt(),
                     e.identifiers().equals(identifiers) ? e.updatedAt() : now));
         }
-        codeCredential(schema.identifiers(CredentialKind.CODE, draft.traits()), Optional.ofNullable(out.get(CredentialType.CODE)), now)
+        codeCredential(schema.codeAddresses(draft.traits()), Optional.ofNullable(out.get(CredentialType.CODE)), now)
                 .ifPresentOrElse(c -> out.put(CredentialType.CODE, c), () -> out.remove(CredentialType.CODE));
         return out;
     }
@@ -264,12 +331,13 @@ public class IdentityService {
      * The {@code code} credential (sign-in by one-time code) follows the traits the schema marks as code
      * identifiers; it holds no secret, only the addresses, and makes them unique like password identifiers.
      */
-    private static Optional<Credential> codeCredential(List<String> identifiers, Optional<Credential> existing, Instant now) {
-        if (identifiers.isEmpty()) {
+    private static Optional<Credential> codeCredential(List<Address> codeAddresses, Optional<Credential> existing, Instant now) {
+        if (codeAddresses.isEmpty()) {
             return Optional.empty();
         }
+        List<String> identifiers = codeAddresses.stream().map(Address::value).distinct().toList();
         var addresses = Json.createArrayBuilder();
-        identifiers.forEach(a -> addresses.add(Json.createObjectBuilder().add("channel", "email").add("address", a)));
+        codeAddresses.forEach(a -> addresses.add(Json.createObjectBuilder().add("channel", a.via()).add("address", a.value())));
         JsonObject config = Json.createObjectBuilder().add("addresses", addresses).build();
         return Optional.of(new Credential(CredentialType.CODE, identifiers, config, existing.map(Credential::version).orElse(0),
                 existing.map(Credential::createdAt).orElse(now),

@@ -20,6 +20,8 @@ public enum OAuth2Error {
     LOGIN_REQUIRED("login_required"),
     CONSENT_REQUIRED("consent_required"),
     INTERACTION_REQUIRED("interaction_required"),
+    /** OpenID Connect Unmet Authentication Requirements 1.0: the requested {@code acr} cannot be met. */
+    UNMET_AUTHENTICATION_REQUIREMENTS("unmet_authentication_requirements"),
     INVALID_REQUEST_OBJECT("invalid_request_object"),
     REQUEST_NOT_SUPPORTED("request_not_supported"),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported"),

@@ -18,6 +18,14 @@ public interface FlowMethod {
     /** Where the method's nodes stand on the form, lowest first; the first is also the default method. */
     int order();
 
+    /**
+     * Whether this method takes a password. A password-free tenant ({@link LoginStyle}) neither offers nor
+     * accepts such a method on sign-in and sign-up.
+     */
+    default boolean asksForPassword() {
+        return false;
+    }
+
     /** The methods in the order of their nodes. */
     static <M extends FlowMethod> List<M> sorted(Iterable<M> methods) {
         return StreamSupport.stream(methods.spliterator(), false).sorted(Comparator.comparingInt(FlowMethod::order)).toList();

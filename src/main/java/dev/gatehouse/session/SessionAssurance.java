@@ -30,6 +30,11 @@ public class SessionAssurance {
         return required.satisfiedBy(session, lookUp && secondFactors.available(holder.identity()));
     }
 
+    /** Whether {@code holder}'s session is below {@code aal2} and its identity has a second factor to raise it with. */
+    public boolean canRaise(SessionService.Authenticated holder) {
+        return !Session.AAL2.equals(holder.session().aal()) && secondFactors.available(holder.identity());
+    }
+
     /**
      * Throws {@link AalNotSatisfied} pointing to the aal2 login under {@code publicBase} (back to
      * {@code returnTo} if given) unless {@code holder}'s session meets {@code required}.

@@ -9,6 +9,7 @@ import java.util.Set;
 import static dev.gatehouse.identity.CredentialType.CODE;
 import static dev.gatehouse.identity.CredentialType.LOOKUP_SECRET;
 import static dev.gatehouse.identity.CredentialType.PASSWORD;
+import static dev.gatehouse.identity.CredentialType.PASSKEY;
 import static dev.gatehouse.identity.CredentialType.TOTP;
 import static dev.gatehouse.identity.CredentialType.WEBAUTHN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,12 +42,17 @@ class CredentialRemovalTest {
     }
 
     @Test
-    void checkWhenPasswordBesideCodeOrCodeOrWebauthnThenCannotBeDeleted() {
+    void checkWhenPasswordBesideCodeOrCodeOrPasskeyThenCannotBeDeleted() {
         assertEquals("Credentials type password cannot be deleted.",
                 assertThrows(ApiException.class, () -> CredentialRemoval.check(Set.of(PASSWORD, CODE), "password")).detail());
         assertEquals("Credentials type code cannot be deleted.",
                 assertThrows(ApiException.class, () -> CredentialRemoval.check(Set.of(CODE), "code")).detail());
         assertEquals(ApiError.NOT_APPLICABLE,
-                assertThrows(ApiException.class, () -> CredentialRemoval.check(Set.of(PASSWORD, WEBAUTHN), "webauthn")).error());
+                assertThrows(ApiException.class, () -> CredentialRemoval.check(Set.of(PASSWORD, PASSKEY), "passkey")).error());
+    }
+
+    @Test
+    void checkWhenSecurityKeysThenRemovedWholeAsASecondFactor() {
+        assertEquals(WEBAUTHN, CredentialRemoval.check(Set.of(PASSWORD, WEBAUTHN), "webauthn"));
     }
 }

@@ -101,7 +101,8 @@ class BuiltInLoginConsentIT {
         JsonObject consent = Http.get("/admin/oauth2/auth/requests/consent?consent_challenge="
                 + Authorizations.enc(Authorizations.parameter(page, "consent_challenge"))).admin().send().jsonObject();
         assertEquals(identity, consent.getString("subject"));
-        assertEquals("[\"password\"]", consent.getJsonArray("amr").toString());
+        assertEquals("[\"pwd\"]", consent.getJsonArray("amr").toString());
+        assertEquals("aal1", consent.getString("acr"));
 
         HttpResponse<String> html = browser.get(page);
         assertEquals(200, html.statusCode());

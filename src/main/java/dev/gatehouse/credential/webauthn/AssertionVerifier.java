@@ -45,6 +45,15 @@ public final class AssertionVerifier {
     }
 
     /**
+     * The user handle a passkey's answer carries (WebAuthn §5.2.2), to find the identity it belongs to; empty when the
+     * answer carries none.
+     */
+    public static java.util.Optional<byte[]> userHandle(String credentialJson) {
+        byte[] handle = ResponseJson.parse(credentialJson).optionalResponseBinary("userHandle");
+        return handle == null || handle.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(handle);
+    }
+
+    /**
      * Checks the browser's {@code PublicKeyCredential} JSON against {@code stored}, the credential of the identity
      * whose user handle is {@code userHandle}. An answer that carries a user handle (a passkey always does) must
      * carry that one.

@@ -13,8 +13,9 @@ public interface SessionLookup {
     String cookieName();
 
     /**
-     * The valid session {@code token} belongs to, as {@code /sessions/whoami} shows it (links under {@code base});
-     * empty when the token is no valid session's. A session close to expiry is extended.
+     * The valid session {@code token} belongs to, as {@code /sessions/whoami} shows it (links under {@code base}),
+     * with {@code aal} (its assurance level) and {@code amr} (its methods as RFC 8176 values); empty when the token
+     * is no valid session's. A session close to expiry is extended.
      */
     Optional<JsonObject> whoami(TenantId tenant, String token, URI base);
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.kernel.event;
 import dev.gatehouse.kernel.log.Redactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,7 +12,10 @@ import java.util.logging.Logger;
 
 /**
  * Writes every security event as one JSON line to the {@code gatehouse.security} logger, until the audit
- * log records them. Details are redacted once more on the way out.
+ * log records them. Details are redacted once more on the way out. A success fired in a transaction is written
+ * once that transaction commits, and not at all if it rolls back (a sign-in whose writes were undone did not
+ * happen); without a transaction it is written at once. Failures and denials are written at once, as the
+ * transaction around a refusal is often rolled back.
  */
 @ApplicationScoped
 public class SecurityEventLog {
@@ -19,7 +23,15 @@ public class SecurityEventLog {
     private static final Logger LOG = Logger.getLogger("gatehouse.security");
 
     public void onEvent(@Observes SecurityEvent event) {
-        LOG.info(toJson(event).toString());
+        if (event.outcome() != Outcome.SUCCESS) {
+            LOG.info(toJson(event).toString());
+        }
+    }
+
+    public void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {
+        if (event.outcome() == Outcome.SUCCESS) {
+            LOG.info(toJson(event).toString());
+        }
     }
 
     public static JsonObject toJson(SecurityEvent e) {

@@ -15,8 +15,14 @@ public enum SecurityEventType {
     IDENTITY_CREATED,
     IDENTITY_UPDATED,
     IDENTITY_DELETED,
-    /** An administrator removed one of an identity's credentials (details: {@code type}). */
+    /** A sign-in method was set up for an identity (details: {@code method}); see {@link CredentialEvents}. */
+    CREDENTIAL_ENROLLED,
+    /** One of an identity's sign-in methods was removed, by itself or an administrator (details: {@code method}, {@code type}). */
     CREDENTIAL_REMOVED,
+    /** A sign-in method proved who someone is (details: {@code method}, {@code aal}). */
+    CREDENTIAL_USED,
+    /** A sign-in method was refused (details: {@code method}, {@code reason}). */
+    CREDENTIAL_FAILED,
     REGISTRATION,
     LOGIN,
     LOGIN_FAILED,

@@ -15,16 +15,17 @@ import java.util.UUID;
 public interface IdentitySessions {
 
     /**
-     * A valid identity session: its id, the identity it belongs to ({@code subject}), when its holder signed in,
-     * when it expires, its assurance level, the methods used, in order (repeats kept), and whether that level is
-     * the one the identity service asks of this identity ({@code assured}: false when the identity has a second
-     * factor this session has not given).
+     * A valid identity session: its id, the identity it belongs to ({@code subject}), when its holder signed in
+     * (the first factor; a step-up leaves it), when it expires, its assurance level ({@code aal1}, {@code aal2}),
+     * the methods used as RFC 8176 {@code amr} values, whether that level is the one the identity service asks of
+     * this identity ({@code assured}: false when the identity has a second factor this session has not given), and
+     * whether the identity has a second factor to raise the session with ({@code canRaise}).
      */
     record SignedIn(UUID id, String subject, Instant authenticatedAt, Instant expiresAt, String aal,
-                    List<String> methods, boolean assured) {
+                    List<String> amr, boolean assured, boolean canRaise) {
 
         public SignedIn {
-            methods = List.copyOf(methods);
+            amr = List.copyOf(amr);
         }
     }
 

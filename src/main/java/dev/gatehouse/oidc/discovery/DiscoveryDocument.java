@@ -1,5 +1,6 @@
 package dev.gatehouse.oidc.discovery;
 
+import dev.gatehouse.oauth2.authorize.AcrValues;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -53,6 +54,7 @@ public final class DiscoveryDocument {
                 .add("token_endpoint_auth_signing_alg_values_supported", array("RS256", "ES256", "PS256"))
                 .add("code_challenge_methods_supported", array("S256"))
                 .add("claims_supported", array(CLAIMS))
+                .add("acr_values_supported", array(AcrValues.SUPPORTED))
                 .add("prompt_values_supported", array("none", "login", "consent"))
                 .add("request_parameter_supported", false)
                 .add("request_uri_parameter_supported", false)

@@ -17,6 +17,7 @@ import dev.gatehouse.session.api.SessionJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,7 +91,9 @@ public class FlowResponses {
     /**
      * A sign-in, sign-up or recovery that produced a session; the outcome's {@code next} (may be null) is the flow
      * the user continues with (Kratos' {@code continue_with}), where a browser is then sent. A browser gets the
-     * session cookie and a new CSRF secret ({@link #rotateCsrf}).
+     * session cookie and a new CSRF secret ({@link #rotateCsrf}). When {@code next} raises the new session to
+     * {@code aal2}, a script asking for JSON is told, as by Kratos, to send its browser there: 422
+     * {@code browser_location_change_required}.
      */
     public Response signedIn(HttpServletRequest request, FlowEndpoints.Outcome outcome, Submission submission, boolean withIdentity) {
         URI baseUri = PublicUrls.baseUri(request);
@@ -109,11 +112,23 @@ public class FlowResponses {
             body.add("session_token", outcome.session().token());
             return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
-        Response.ResponseBuilder r = submission.json()
+        Response.ResponseBuilder r = submission.json() && next != null && next.raisesSession()
+                ? Response.status(422).type(MediaType.APPLICATION_JSON).entity(locationChange(page(request, next)).toString())
+                : submission.json()
                 ? Response.ok(body.build().toString(), MediaType.APPLICATION_JSON)
                 : Response.seeOther(next != null ? page(request, next) : returnTo(request, flow));
         return r.cookie(sessionCookies.issue(outcome.session().token(), request), rotateCsrf(request, outcome.started()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** Kratos' {@code browser_location_change_required}: the browser must go to {@code to} to finish. */
+    private static JsonObject locationChange(URI to) {
+        return Json.createObjectBuilder()
+                .add("error", Json.createObjectBuilder().add("id", "browser_location_change_required").add("code", 422)
+                        .add("status", "Unprocessable Entity")
+                        .add("reason", "In order to complete this flow please redirect the browser to: " + to)
+                        .add("message", "browser location change required"))
+                .add("redirect_browser_to", to.toString()).build();
     }
 
     /** A recovery link that worked in this browser: the session cookie, a new CSRF secret, and on to the settings page. */

@@ -37,6 +37,6 @@ public class EnrolledSecondFactors implements SecondFactors {
 
     @Override
     public boolean available(Identity identity) {
-        return methods.stream().anyMatch(m -> !m.secondFactorNodes(identity).isEmpty());
+        return methods.stream().anyMatch(m -> m.enrolled(identity));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -15,6 +16,7 @@ import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowState;
+import dev.gatehouse.selfservice.LoginStyle;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -49,6 +51,10 @@ import java.util.UUID;
  * its form offers the {@linkplain LoginMethod#secondFactor() second factors} the identity has set up, a submission
  * must come with that same session, and success adds the factor to the session (level {@code aal2}) instead of
  * issuing a new one. Plain flows offer and accept only the other methods.
+ * <p>
+ * On a {@linkplain LoginStyle#passwordFree() password-free} tenant, plain flows are {@link IdentifierFirst}: the form
+ * asks for the identifier, then offers the methods that ask for no password; a method that does is neither offered
+ * nor accepted.
  */
 @ApplicationScoped
 public class LoginHandler {
@@ -57,7 +63,9 @@ public class LoginHandler {
     private List<LoginMethod> methods;
     private SessionService sessions;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private SelfServiceConfig config;
+    private LoginStyle style;
     private Transactions transactions;
     private Clock clock;
 
@@ -82,17 +90,19 @@ public class LoginHandler {
 
     @Inject
     public LoginHandler(FlowService flows, Instance<LoginMethod> methods, SessionService sessions, SecurityEvents events,
-                        SelfServiceConfig config, Transactions transactions, Clock clock) {
-        this(flows, (Iterable<LoginMethod>) methods, sessions, events, config, transactions, clock);
+                        SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
+        this(flows, (Iterable<LoginMethod>) methods, sessions, events, config, style, transactions, clock);
     }
 
     public LoginHandler(FlowService flows, Iterable<LoginMethod> methods, SessionService sessions, SecurityEvents events,
-                        SelfServiceConfig config, Transactions transactions, Clock clock) {
+                        SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
         this.flows = flows;
         this.methods = FlowMethod.sorted(methods);
         this.sessions = sessions;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.config = config;
+        this.style = style;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -117,12 +127,33 @@ public class LoginHandler {
         if (csrfSecret != null) {
             nodes.add(csrfNode(csrfSecret));
         }
-        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity())));
+        Optional<String> via = queryParameter(requestUrl, "via");
+        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity(), via)));
         Ui ui = new Ui(actionBase + "/self-service/login?flow=" + id, "POST", nodes, List.of(Texts.secondFactorRequired()));
         Flow flow = new Flow(id, caller.identity().tenant(), FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo,
                 csrfHash, caller.identity().id(), caller.session().id(), false, ui, now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
+    }
+
+    /** A parameter of the URL's query, decoded; empty when absent or the URL does not parse. */
+    static Optional<String> queryParameter(String url, String name) {
+        try {
+            String query = url == null ? null : java.net.URI.create(url).getRawQuery();
+            if (query == null) {
+                return Optional.empty();
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return Optional.of(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8))
+                            .filter(v -> !v.isBlank());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL this server made; no parameter then
+        }
+        return Optional.empty();
     }
 
     private static UiNode csrfNode(String csrfSecret) {
@@ -134,9 +165,20 @@ public class LoginHandler {
         if (csrfSecret != null) {
             nodes.add(csrfNode(csrfSecret));
         }
-        nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, "username", Texts.idLabel()));
-        methods.stream().filter(m -> !m.secondFactor()).forEach(m -> nodes.addAll(m.nodes()));
+        if (style.passwordFree()) {
+            nodes.addAll(IdentifierFirst.identification());
+        } else {
+            boolean conditional = methods.stream().anyMatch(LoginMethod::offersConditionalUi);
+            nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, conditional ? "username webauthn" : "username",
+                    Texts.idLabel()));
+            firstFactors().forEach(m -> nodes.addAll(m.nodes()));
+        }
         return new Ui(action, "POST", nodes, List.of());
+    }
+
+    /** The methods that sign someone in, as the current tenant offers them. */
+    private List<LoginMethod> firstFactors() {
+        return style.offered(methods.stream().filter(m -> !m.secondFactor()).toList());
     }
 
     /** A submission without a session (a plain sign-in). */
@@ -156,7 +198,10 @@ public class LoginHandler {
         String identifier = submission.field("identifier").map(String::trim).orElse("");
         Ui refilled = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
         Optional<String> named = submission.field("method");
-        List<LoginMethod> firstFactors = methods.stream().filter(m -> !m.secondFactor()).toList();
+        List<LoginMethod> firstFactors = firstFactors();
+        if (style.passwordFree() && named.orElse(IdentifierFirst.METHOD).equals(IdentifierFirst.METHOD)) {
+            return transactions.call(() -> finish(flow, identified(flow, refilled, identifier, firstFactors)));
+        }
         Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(firstFactors, named.get()) : firstFactors.stream().findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(refilled.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
@@ -167,6 +212,15 @@ public class LoginHandler {
         return transactions.call(() -> finish(flow, completion.complete()));
     }
 
+    /** The identifier-first step: the second form, or the first again asking for the identifier. */
+    private static LoginMethod.Answered identified(Flow flow, Ui refilled, String identifier, List<LoginMethod> firstFactors) {
+        if (identifier.isEmpty()) {
+            return new LoginMethod.Answered(flow.showing(refilled.mapNode(IdentifierFirst.IDENTIFIER,
+                    n -> n.withMessage(Texts.required(IdentifierFirst.IDENTIFIER)))), false);
+        }
+        return new LoginMethod.Answered(flow.showing(IdentifierFirst.identified(refilled, identifier, firstFactors)), false);
+    }
+
     private Result raise(Flow flow, Submission submission, Optional<String> callerToken) {
         String token = callerToken.orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         SessionService.Authenticated caller = sessions.authenticate(flow.tenant(), token)
@@ -174,7 +228,9 @@ public class LoginHandler {
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         Ui ui = flow.ui().withoutMessages();
         Optional<String> named = submission.field("method");
-        Optional<LoginMethod> method = named.flatMap(n -> FlowMethod.named(methods, n)).filter(LoginMethod::secondFactor);
+        List<LoginMethod> secondFactors = methods.stream().filter(LoginMethod::secondFactor).toList();
+        Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(secondFactors, named.get())
+                : secondFactors.stream().filter(m -> m.claims(submission)).findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(ui.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
                     + " is not available.")));
@@ -194,11 +250,14 @@ public class LoginHandler {
     private Succeeded raised(Flow flow, LoginMethod.Authenticated proven, SessionService.Authenticated caller, String token) {
         Identity who = proven.identity();
         Flow done = flow.passedChallenge(proven.ui());
-        Session raised = sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2");
+        Session raised = proven.via() == null ? sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2")
+                : sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2", proven.via());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
-                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal()));
+                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal())
+                .detail("via", proven.via()));
+        credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), raised.aal());
         return new Succeeded(done, who, new SessionService.Issued(raised, token));
     }
 
@@ -221,11 +280,13 @@ public class LoginHandler {
     private Succeeded signedIn(Flow flow, LoginMethod.Authenticated proven) {
         Identity who = proven.identity();
         Flow done = flow.passedChallenge(proven.ui());
-        SessionService.Issued issued = sessions.issue(who, proven.sessionMethod());
+        SessionService.Issued issued = proven.via() == null ? sessions.issue(who, proven.sessionMethod())
+                : sessions.issue(who, proven.sessionMethod(), proven.via());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
                 .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
+        credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), issued.session().aal());
         return new Succeeded(done, who, issued);
     }
 

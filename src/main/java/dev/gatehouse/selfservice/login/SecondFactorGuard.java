@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -35,6 +36,7 @@ public class SecondFactorGuard {
     private IdentityService identities;
     private LoginThrottle throttle;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private Transactions transactions;
 
     /**
@@ -53,6 +55,7 @@ public class SecondFactorGuard {
         this.identities = identities;
         this.throttle = throttle;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.transactions = transactions;
     }
 
@@ -71,6 +74,7 @@ public class SecondFactorGuard {
     public void failed(Flow flow, Attempt attempt, String method, String reason) {
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
                 .subject(flow.identity().toString()).detail("method", method).detail("reason", reason));
+        credentials.failed(flow.tenant().value(), flow.identity().toString(), method, reason);
         attempt.lockStarted().ifPresent(until -> throttle.secondFactorLockStarted(flow.tenant(), flow.identity().toString(), until));
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.registration;
 
+import dev.gatehouse.identity.Credential;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
@@ -10,6 +11,8 @@ import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.List;
 
 /**
  * Creates the identity a registration method has checked, answering a taken identifier or a refused trait on
@@ -30,9 +33,15 @@ public class Registrar {
     }
 
     public RegistrationMethod.Result create(Flow flow, Ui ui, IdentityDraft draft, String method) {
+        return create(flow, ui, draft, method, List.of());
+    }
+
+    /** As {@link #create(Flow, Ui, IdentityDraft, String)}, with credentials the draft cannot carry (a passkey). */
+    public RegistrationMethod.Result create(Flow flow, Ui ui, IdentityDraft draft, String method, List<Credential> credentials) {
         Identity identity;
         try {
-            identity = identities.create(flow.tenant(), draft, null);
+            identity = credentials.isEmpty() ? identities.create(flow.tenant(), draft, null)
+                    : identities.create(flow.tenant(), draft, null, credentials);
         } catch (ApiException e) {
             if (e.error() == ApiError.CONFLICT) {
                 return refused(flow, ui.withMessage(Texts.duplicateCredentials()));

@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice.registration;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -16,6 +17,7 @@ import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowMethod;
 import dev.gatehouse.selfservice.FlowService;
 import dev.gatehouse.selfservice.FlowState;
+import dev.gatehouse.selfservice.LoginStyle;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
@@ -47,6 +49,8 @@ import java.util.UUID;
  * The form shows the default schema's traits and offers every {@link RegistrationMethod} bean, in their order;
  * a submission goes to the method its {@code method} field names (the first if it names none). The new identity
  * is signed in, and each of its e-mail addresses still to verify gets a verification flow, in one transaction.
+ * A {@linkplain LoginStyle#passwordFree() password-free} tenant neither offers nor accepts a method that asks for
+ * a password.
  */
 @ApplicationScoped
 public class RegistrationHandler {
@@ -57,7 +61,9 @@ public class RegistrationHandler {
     private SessionService sessions;
     private VerificationHandler verification;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private SelfServiceConfig config;
+    private LoginStyle style;
     private Transactions transactions;
     private Clock clock;
 
@@ -84,20 +90,23 @@ public class RegistrationHandler {
     @Inject
     public RegistrationHandler(FlowService flows, Instance<RegistrationMethod> methods, IdentitySchemas schemas,
                                SessionService sessions, VerificationHandler verification, SecurityEvents events,
-                               SelfServiceConfig config, Transactions transactions, Clock clock) {
-        this(flows, (Iterable<RegistrationMethod>) methods, schemas, sessions, verification, events, config, transactions, clock);
+                               SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
+        this(flows, (Iterable<RegistrationMethod>) methods, schemas, sessions, verification, events, config, style, transactions,
+                clock);
     }
 
     public RegistrationHandler(FlowService flows, Iterable<RegistrationMethod> methods, IdentitySchemas schemas,
                                SessionService sessions, VerificationHandler verification, SecurityEvents events,
-                               SelfServiceConfig config, Transactions transactions, Clock clock) {
+                               SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
         this.flows = flows;
         this.methods = FlowMethod.sorted(methods);
         this.schemas = schemas;
         this.sessions = sessions;
         this.verification = verification;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.config = config;
+        this.style = style;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -119,14 +128,15 @@ public class RegistrationHandler {
             nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
         }
         nodes.addAll(TraitNodes.of(schemas.defaultSchema().document(), traits, "default"));
-        methods.forEach(m -> nodes.addAll(m.nodes()));
+        style.offered(methods).forEach(m -> nodes.addAll(m.nodes()));
         return new Ui(action, "POST", nodes, List.of());
     }
 
     public Result submit(Flow flow, Submission submission) {
         Ui ui = FormMessages.refill(flow.ui().withoutMessages(), submission.traits());
         Optional<String> named = submission.field("method");
-        Optional<RegistrationMethod> method = named.isPresent() ? FlowMethod.named(methods, named.get()) : methods.stream().findFirst();
+        List<RegistrationMethod> offered = style.offered(methods);
+        Optional<RegistrationMethod> method = named.isPresent() ? FlowMethod.named(offered, named.get()) : offered.stream().findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(ui.withMessage(Texts.generic("This sign-up method is not available.")));
             return transactions.call(() -> finish(flow, new RegistrationMethod.Answered(refused, false)));
@@ -154,6 +164,7 @@ public class RegistrationHandler {
         events.fire(SecurityEvent.of(SecurityEventType.REGISTRATION, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(identity.id().toString()).subject(identity.id().toString()).detail("method", registered.method())
                 .detail("flow", flow.flavor().wire()));
+        credentials.enrolled(flow.tenant().value(), identity.id().toString(), identity.id().toString(), registered.method());
         List<Flow> verifying = verification.startAfterRegistration(flow, identity);
         return new Succeeded(done, identity, issued, verifying.isEmpty() ? null : verifying.get(0));
     }

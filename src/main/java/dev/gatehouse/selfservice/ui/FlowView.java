@@ -12,6 +12,7 @@ import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
 import dev.gatehouse.selfservice.FlowKind;
 import dev.gatehouse.selfservice.FlowService;
+import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.UiText;
@@ -71,6 +72,7 @@ public class FlowView {
     /** The sign-in identifier's node name and Kratos' generic label for it ("ID"), which the page replaces. */
     private static final String IDENTIFIER = "identifier";
     private static final long GENERIC_ID_LABEL = 1070004;
+    private static final String IDENTIFIER_FIRST = "identifier_first";
     private static final String IMAGE = "img";
     private static final String TEXT = "text-node";
 
@@ -89,11 +91,19 @@ public class FlowView {
         }
 
         public boolean isSubmit() {
-            return "submit".equals(type) || "button".equals(type);
+            return "submit".equals(type);
+        }
+
+        /**
+         * A button that starts a WebAuthn ceremony in the browser (Kratos' {@code *_trigger} nodes): drawn with the
+         * page's WebAuthn script, which reads its options, asks the authenticator and submits the answer.
+         */
+        public boolean isTrigger() {
+            return "button".equals(type);
         }
 
         public boolean isField() {
-            return !isHidden() && !isSubmit() && !isImage() && !isText();
+            return !isHidden() && !isSubmit() && !isTrigger() && !isImage() && !isText();
         }
 
         public boolean isImage() {
@@ -303,7 +313,9 @@ public class FlowView {
         Set<CredentialKind> offered = EnumSet.noneOf(CredentialKind.class);
         for (UiNode n : nodes) {
             for (CredentialKind kind : CredentialKind.values()) {
-                if (kind.extensionKey().equals(n.group())) {
+                // an identifier-first form names the identifier before its methods: those that need no password
+                if (kind.extensionKey().equals(n.group())
+                        || IDENTIFIER_FIRST.equals(n.group()) && kind != CredentialKind.PASSWORD) {
                     offered.add(kind);
                 }
             }
@@ -324,7 +336,8 @@ public class FlowView {
         if (identifierLabel != null && IDENTIFIER.equals(n.name()) && (n.label() == null || n.label().id() == GENERIC_ID_LABEL)) {
             label = identifierLabel;
         }
-        String base = "node-" + n.name().replace('.', '-') + (FlowLayout.isButton(n) ? "-" + text : "");
+        // a submit button is named by its value; a trigger's value is its options, so it is named alone
+        String base = "node-" + n.name().replace('.', '-') + ("submit".equals(n.inputType()) ? "-" + text : "");
         String id = ids.add(base) ? base : section + "-" + base;
         ids.add(id);
         if (IMAGE.equals(n.nodeType())) {

@@ -2,7 +2,7 @@ package dev.gatehouse.session.adapter;
 
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.port.IdentitySessions;
-import dev.gatehouse.session.AuthenticationMethod;
+import dev.gatehouse.session.AuthenticationMethodReferences;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionAssurance;
 import dev.gatehouse.session.SessionConfig;
@@ -42,7 +42,7 @@ public class TokenServerSessions implements IdentitySessions {
     @Override
     public Optional<SignedIn> fromCookie(TenantId tenant, HttpServletRequest request) {
         return cookies.cookie(request).flatMap(t -> sessions.authenticate(tenant, t))
-                .map(a -> signedIn(a.session(), assurance.satisfies(a, config.whoamiRequiredAal())));
+                .map(a -> signedIn(a.session(), assurance.satisfies(a, config.whoamiRequiredAal()), assurance.canRaise(a)));
     }
 
     @Override
@@ -55,8 +55,8 @@ public class TokenServerSessions implements IdentitySessions {
         return cookies.clear(request);
     }
 
-    private static SignedIn signedIn(Session s, boolean assured) {
+    private static SignedIn signedIn(Session s, boolean assured, boolean canRaise) {
         return new SignedIn(s.id(), s.identity().toString(), s.authenticatedAt(), s.expiresAt(), s.aal(),
-                s.methods().stream().map(AuthenticationMethod::method).toList(), assured);
+                AuthenticationMethodReferences.of(s.methods()), assured, canRaise);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -165,7 +166,8 @@ public class JpaSessionRepository implements SessionRepository {
 
     private static Session toSession(SessionEntity e) {
         List<AuthenticationMethod> methods = JsonText.read(e.methods).asJsonArray().getValuesAs(JsonObject.class).stream()
-                .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at"))))
+                .map(m -> new AuthenticationMethod(m.getString("method"), m.getString("aal"), Instant.parse(m.getString("completed_at")),
+                        Optional.ofNullable(m.getString("via", null))))
                 .toList();
         return new Session(e.id, new TenantId(e.tenantId), new IdentityId(e.identityId), e.active, e.aal, methods,
                 e.issuedAt, e.authenticatedAt, e.expiresAt, e.ipAddress, e.userAgent);
@@ -173,8 +175,12 @@ public class JpaSessionRepository implements SessionRepository {
 
     private static String methods(List<AuthenticationMethod> methods) {
         JsonArrayBuilder a = Json.createArrayBuilder();
-        methods.forEach(m -> a.add(Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
-                .add("completed_at", m.completedAt().toString())));
+        methods.forEach(m -> {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+                    .add("completed_at", m.completedAt().toString());
+            m.via().ifPresent(v -> o.add("via", v));
+            a.add(o);
+        });
         JsonValue v = a.build();
         return v.toString();
     }

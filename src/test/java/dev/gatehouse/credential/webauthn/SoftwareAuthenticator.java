@@ -40,12 +40,13 @@ import java.util.Base64;
 /**
  * An authenticator in the test JVM: a key pair from the JDK (EC P-256 unless another {@link KeyType} is asked
  * for), authenticator data and a {@code none} attestation object built with webauthn4j's own data classes and
- * converters, assertions signed with the JDK's {@link Signature}. Answers are the {@code PublicKeyCredential} JSON a browser would post. Each test makes its own.
+ * converters, assertions signed with the JDK's {@link Signature}. Answers are the {@code PublicKeyCredential} JSON a browser would post. Each test makes its own;
+ * the integration tests use it too, as the authenticator behind an app that drives the API flows.
  */
-final class SoftwareAuthenticator {
+public final class SoftwareAuthenticator {
 
-    static final byte UP = AuthenticatorData.BIT_UP;
-    static final byte UV = AuthenticatorData.BIT_UV;
+    public static final byte UP = AuthenticatorData.BIT_UP;
+    public static final byte UV = AuthenticatorData.BIT_UV;
     private static final byte AT = AuthenticatorData.BIT_AT;
 
     /** The key the authenticator makes: the JDK generates it, webauthn4j writes it as a COSE key. */
@@ -80,7 +81,7 @@ final class SoftwareAuthenticator {
     private long counter;
 
     /** An ES256 (P-256) authenticator, what nearly every real one is. */
-    SoftwareAuthenticator() {
+    public SoftwareAuthenticator() {
         this(KeyType.ES256);
     }
 
@@ -96,12 +97,12 @@ final class SoftwareAuthenticator {
         new SecureRandom().nextBytes(credentialId);
     }
 
-    byte[] credentialId() {
+    public byte[] credentialId() {
         return credentialId.clone();
     }
 
     /** The answer to {@code navigator.credentials.create} for {@code rpId}, from a page at {@code origin}. */
-    String register(String rpId, String origin, Challenge challenge, byte flags) {
+    public String register(String rpId, String origin, Challenge challenge, byte flags) {
         byte[] clientData = clientData(ClientDataType.WEBAUTHN_CREATE, origin, challenge);
         AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, credentialId, keyType.cose(keyPair));
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authData =
@@ -115,12 +116,12 @@ final class SoftwareAuthenticator {
     }
 
     /** The answer to {@code navigator.credentials.get}, with the counter one above the last answer's. */
-    String authenticate(String rpId, String origin, Challenge challenge, byte flags, byte[] userHandle) {
+    public String authenticate(String rpId, String origin, Challenge challenge, byte flags, byte[] userHandle) {
         return authenticate(rpId, origin, challenge, flags, userHandle, ++counter, ClientDataType.WEBAUTHN_GET);
     }
 
     /** The same with a chosen counter and client data type, for answers a faithful authenticator never gives. */
-    String authenticate(String rpId, String origin, Challenge challenge, byte flags, byte[] userHandle, long signCount, ClientDataType type) {
+    public String authenticate(String rpId, String origin, Challenge challenge, byte flags, byte[] userHandle, long signCount, ClientDataType type) {
         byte[] clientData = clientData(type, origin, challenge);
         AuthenticatorData<AuthenticationExtensionAuthenticatorOutput> authData =
                 new AuthenticatorData<>(sha256(rpId.getBytes(StandardCharsets.UTF_8)), flags, signCount);

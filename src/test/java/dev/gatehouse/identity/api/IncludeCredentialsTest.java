@@ -15,7 +15,7 @@ class IncludeCredentialsTest {
 
     @Test
     void parseWhenKnownTypesThenThoseGatehouseStores() {
-        assertEquals(Set.of(CredentialType.PASSWORD, CredentialType.TOTP),
+        assertEquals(Set.of(CredentialType.PASSWORD, CredentialType.TOTP, CredentialType.PASSKEY),
                 IncludeCredentials.parse(List.of("password", "totp", "oidc", "passkey")));
         assertEquals(Set.of(), IncludeCredentials.parse(List.of()));
     }

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +106,7 @@ class LoginHandlerTest {
     }
 
     private LoginHandler handler(LoginMethod... methods) {
-        return new LoginHandler(f.flows, List.of(methods), f.sessions, f.events, f.config, f.transactions, f.clock);
+        return new LoginHandler(f.flows, List.of(methods), f.sessions, f.events, f.config, f.style, f.transactions, f.clock);
     }
 
     private Flow start(LoginHandler handler) {
@@ -178,8 +179,9 @@ class LoginHandlerTest {
         assertEquals(alice, ok.identity());
         assertEquals(List.of(alice.id().value() + " first"), f.sessions.issued);
         assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
-        assertEquals(List.of(SecurityEventType.LOGIN), f.events.types());
+        assertEquals(List.of(SecurityEventType.LOGIN, SecurityEventType.CREDENTIAL_USED), f.events.types());
         assertEquals("first_event", f.events.fired.get(0).details().get("method"));
+        assertEquals(Map.of("method", "first_event", "aal", "aal1"), f.events.fired.get(1).details());
     }
 
     @Test

@@ -57,7 +57,7 @@ class RegistrationHandlerTest {
     }
 
     private RegistrationHandler handler(RegistrationMethod... methods) {
-        return new RegistrationHandler(f.flows, List.of(methods), schemas, f.sessions, verification, f.events, f.config,
+        return new RegistrationHandler(f.flows, List.of(methods), schemas, f.sessions, verification, f.events, f.config, f.style,
                 f.transactions, f.clock);
     }
 
@@ -84,6 +84,55 @@ class RegistrationHandlerTest {
         assertEquals(FlowState.CHOOSE_METHOD, flow.state());
     }
 
+    /** A method that asks for a password and registers alice. */
+    private RegistrationMethod passwordMethod() {
+        FakeMethod inner = registering("password", 100);
+        return new RegistrationMethod() {
+            @Override
+            public String id() {
+                return inner.id();
+            }
+
+            @Override
+            public int order() {
+                return inner.order();
+            }
+
+            @Override
+            public boolean asksForPassword() {
+                return true;
+            }
+
+            @Override
+            public List<UiNode> nodes() {
+                return inner.nodes();
+            }
+
+            @Override
+            public Completion<Result> submit(Flow flow, Submission submission, Ui ui, IdentitySchema schema) {
+                return inner.submit(flow, submission, ui, schema);
+            }
+        };
+    }
+
+    @Test
+    void createAndSubmitWhenPasswordFreeThenPasswordMethodNeitherOfferedNorAccepted() {
+        SelfServiceFixtures passwordFree = new SelfServiceFixtures("gatehouse.selfservice.login.password-free", "true");
+        RegistrationHandler handler = new RegistrationHandler(passwordFree.flows, List.of(passwordMethod(), registering("code", 200)),
+                schemas, passwordFree.sessions, verification, passwordFree.events, passwordFree.config, passwordFree.style,
+                passwordFree.transactions, passwordFree.clock);
+        Flow flow = handler.create(SelfServiceFixtures.TENANT, Flavor.API, null, SelfServiceFixtures.BASE, SelfServiceFixtures.BASE,
+                null, null);
+
+        assertEquals(List.of(), flow.ui().nodes().stream().filter(n -> n.group().equals("password")).toList());
+        RegistrationHandler.Result refused = handler.submit(flow, json("{\"method\":\"password\",\"password\":\"x\"}"));
+        assertInstanceOf(RegistrationHandler.Failed.class, refused);
+        assertEquals(List.of(), passwordFree.sessions.issued);
+
+        RegistrationHandler.Result byDefault = handler.submit(refused.flow(), json("{}"));
+        assertEquals(List.of(alice.id().value() + " code"), passwordFree.sessions.issued, byDefault.toString());
+    }
+
     @Test
     void submitWhenUnknownMethodThenRefusedWithMessage() {
         RegistrationHandler handler = handler(registering("password", 100));
@@ -104,7 +153,8 @@ class RegistrationHandlerTest {
         assertEquals(alice, ok.identity());
         assertEquals(List.of(alice.id().value() + " password"), f.sessions.issued);
         assertEquals(FlowState.PASSED_CHALLENGE, f.repository.stored(flow.id()).state());
-        assertEquals(List.of(SecurityEventType.REGISTRATION), f.events.types());
+        assertEquals(List.of(SecurityEventType.REGISTRATION, SecurityEventType.CREDENTIAL_ENROLLED), f.events.types());
+        assertEquals("password", f.events.fired.get(1).details().get("method"));
         assertEquals(List.of(alice), verifying);
     }
 

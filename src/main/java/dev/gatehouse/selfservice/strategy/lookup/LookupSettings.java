@@ -16,6 +16,8 @@ import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.settings.SettingsMethod;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
+import dev.gatehouse.kernel.event.CredentialEvents;
+import dev.gatehouse.kernel.event.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -52,17 +54,20 @@ public class LookupSettings implements SettingsMethod {
     private RecoveryCodes codes;
     private SessionService sessions;
     private Clock clock;
+    private CredentialEvents credentials;
 
     protected LookupSettings() {
         // for the container's proxy
     }
 
     @Inject
-    public LookupSettings(IdentityService identities, RecoveryCodes codes, SessionService sessions, Clock clock) {
+    public LookupSettings(IdentityService identities, RecoveryCodes codes, SessionService sessions, SecurityEvents events,
+                          Clock clock) {
         this.identities = identities;
         this.codes = codes;
         this.sessions = sessions;
         this.clock = clock;
+        this.credentials = new CredentialEvents(events);
     }
 
     @Override
@@ -108,6 +113,7 @@ public class LookupSettings implements SettingsMethod {
             }
             return () -> {
                 Identity after = identities.storeCredential(identity, CredentialType.LOOKUP_SECRET, Optional.empty());
+                credentials.removed(identity.tenant().value(), identity.id().toString(), identity.id().toString(), LookupMessages.METHOD);
                 return new Saved(ui.withGroup(LookupMessages.GROUP, nodes(after, schema)));
             };
         }
@@ -136,6 +142,7 @@ public class LookupSettings implements SettingsMethod {
                     Optional.of(LookupCredential.toCredential(identity, set, now)));
             // the codes were just shown to the holder of this session: it has them as a second factor (as Kratos)
             sessions.completeWith(holder.session(), LookupMessages.METHOD, Session.AAL2);
+            credentials.enrolled(identity.tenant().value(), identity.id().toString(), identity.id().toString(), LookupMessages.METHOD);
             return new Saved(ui.withGroup(LookupMessages.GROUP, nodes(after, schema)));
         };
     }

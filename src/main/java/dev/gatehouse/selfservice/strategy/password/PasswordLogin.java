@@ -7,6 +7,7 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.kernel.RequestContext;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -49,6 +50,7 @@ public class PasswordLogin implements LoginMethod {
     private PasswordHasher hasher;
     private LoginThrottle throttle;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private RequestContext request;
     private SelfServiceConfig config;
     private Transactions transactions;
@@ -64,6 +66,7 @@ public class PasswordLogin implements LoginMethod {
         this.hasher = hasher;
         this.throttle = throttle;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.request = request;
         this.config = config;
         this.transactions = transactions;
@@ -77,6 +80,11 @@ public class PasswordLogin implements LoginMethod {
     @Override
     public int order() {
         return PasswordMethods.ORDER;
+    }
+
+    @Override
+    public boolean asksForPassword() {
+        return true;
     }
 
     @Override
@@ -106,11 +114,13 @@ public class PasswordLogin implements LoginMethod {
     private record Lookup(boolean locked, Optional<Identity> identity) {
     }
 
-    private Completion<Result> verify(Flow flow, Ui ui, String identifier, String password) {
+    private Completion<Result> verify(Flow flow, Ui ui, String typed, String password) {
         TenantId tenant = flow.tenant();
         String ip = request.clientIp();
+        // counted as stored: a phone number in E.164, so another spelling of it does not start a fresh count
+        String identifier = identities.normaliseIdentifier(typed);
         Lookup lookup = transactions.call(() -> throttle.isLocked(tenant, identifier, ip)
-                ? new Lookup(true, Optional.empty()) : new Lookup(false, identities.findByIdentifier(tenant, identifier)));
+                ? new Lookup(true, Optional.empty()) : new Lookup(false, identities.findByIdentifier(tenant, typed)));
         if (lookup.locked()) {
             hasher.burn(password);
             failed(tenant, identifier, null, "locked");
@@ -175,6 +185,7 @@ public class PasswordLogin implements LoginMethod {
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(tenant.value())
                 .subject(identity == null ? null : identity.id().toString())
                 .detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
+        credentials.failed(tenant.value(), identity == null ? null : identity.id().toString(), "password", reason);
     }
 
     private static Completion<Result> refuse(Flow flow, Ui ui) {

@@ -56,6 +56,11 @@ public class PasswordRegistration implements RegistrationMethod {
     }
 
     @Override
+    public boolean asksForPassword() {
+        return true;
+    }
+
+    @Override
     public List<UiNode> nodes() {
         return List.of(UiNode.input("password", "password", "password", null, true, "new-password", Texts.passwordLabel()),
                 UiNode.input("password", "method", "submit", Json.createValue(PasswordLogin.METHOD), false, null, Texts.signUp()));

@@ -20,6 +20,8 @@ import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.settings.SettingsMethod;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
+import dev.gatehouse.kernel.event.CredentialEvents;
+import dev.gatehouse.kernel.event.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -50,6 +52,7 @@ public class TotpSettings implements SettingsMethod {
     private SelfServiceConfig config;
     private RequestContext request;
     private Clock clock;
+    private CredentialEvents credentials;
     private final SecureRandom random = new SecureRandom();
     private final Totp totp = new Totp();
 
@@ -59,12 +62,13 @@ public class TotpSettings implements SettingsMethod {
 
     @Inject
     public TotpSettings(IdentityService identities, SessionService sessions, SelfServiceConfig config, RequestContext request,
-                        Clock clock) {
+                        SecurityEvents events, Clock clock) {
         this.identities = identities;
         this.sessions = sessions;
         this.config = config;
         this.request = request;
         this.clock = clock;
+        this.credentials = new CredentialEvents(events);
     }
 
     @Override
@@ -110,6 +114,7 @@ public class TotpSettings implements SettingsMethod {
             }
             return () -> {
                 Identity after = identities.storeCredential(identity, CredentialType.TOTP, Optional.empty());
+                credentials.removed(identity.tenant().value(), identity.id().toString(), identity.id().toString(), TotpMessages.METHOD);
                 return new Saved(ui.withGroup(TotpMessages.GROUP, nodes(after, schema)));
             };
         }
@@ -136,6 +141,7 @@ public class TotpSettings implements SettingsMethod {
             Identity after = identities.storeCredential(identity, CredentialType.TOTP, Optional.of(enrolled.toCredential(identity, now)));
             // the right code proved the app just now: the session that set it up has it as a second factor (as Kratos)
             sessions.completeWith(holder.session(), TotpMessages.METHOD, Session.AAL2);
+            credentials.enrolled(identity.tenant().value(), identity.id().toString(), identity.id().toString(), TotpMessages.METHOD);
             return new Saved(ui.withGroup(TotpMessages.GROUP, nodes(after, schema)));
         };
     }

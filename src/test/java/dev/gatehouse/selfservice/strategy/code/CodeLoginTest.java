@@ -49,8 +49,8 @@ class CodeLoginTest {
             throttled.add("succeeded " + identifier);
         }
     };
-    private final CodeLogin method = new CodeLogin(c.codes, c.mails, c.identities, f.events, f.config, throttle);
-    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config,
+    private final CodeLogin method = new CodeLogin(c.codes, c.mails, c.identities, f.events, f.config, throttle, c.limits);
+    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config, f.style,
             f.transactions, f.clock);
 
     private Flow start() {
@@ -109,7 +109,9 @@ class CodeLoginTest {
         assertInstanceOf(LoginHandler.Failed.class, r);
         assertEquals(FlowState.SENT_EMAIL, r.flow().state());
         assertEquals(List.of("failed " + EMAIL), throttled);
-        assertEquals(SecurityEventType.LOGIN_FAILED, f.events.fired.get(f.events.fired.size() - 1).type());
+        assertEquals(List.of(SecurityEventType.LOGIN_FAILED, SecurityEventType.CREDENTIAL_FAILED),
+                f.events.types().subList(f.events.fired.size() - 2, f.events.fired.size()));
+        assertEquals("code", f.events.fired.get(f.events.fired.size() - 1).details().get("method"));
     }
 
     @Test

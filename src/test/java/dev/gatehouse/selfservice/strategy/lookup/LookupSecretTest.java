@@ -52,10 +52,10 @@ class LookupSecretTest {
             return "hmac(" + token + ")";
         }
     });
-    private final LookupSettings settings = new LookupSettings(identities, codes, f.sessions, f.clock);
+    private final LookupSettings settings = new LookupSettings(identities, codes, f.sessions, f.events, f.clock);
     private final LoginHandler login = new LoginHandler(f.flows,
             List.of(new LookupLogin(identities, codes, new SecondFactorGuard(identities, throttle, f.events, f.transactions), f.clock)),
-            f.sessions, f.events, f.config, f.transactions, f.clock);
+            f.sessions, f.events, f.config, f.style, f.transactions, f.clock);
 
     private static Submission json(String body) {
         return Submission.parse("application/json", new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));

@@ -53,6 +53,7 @@ class PasswordLoginTest {
         int lookups;
 
         Identities(Identity... known) {
+            super(new dev.gatehouse.identity.PhoneRegion("DE"));
             for (Identity i : known) {
                 byIdentifier.put(i.traits().getString("email"), i);
             }
@@ -128,13 +129,22 @@ class PasswordLoginTest {
     }
 
     @Test
+    void submitWhenPhoneNumberInOtherSpellingsThenEveryFailureCountsForTheOneNumber() {
+        submit("+49 30 1234567", "wrong horse");
+        submit("0049301234567", "wrong horse");
+
+        assertEquals(List.of("failed +49301234567 203.0.113.9", "failed +49301234567 203.0.113.9"), throttle.calls);
+    }
+
+    @Test
     void submitWhenWrongPasswordThenInvalidCredentialsAndFailureCountedWithAddress() {
         LoginMethod.Answered refused = assertInstanceOf(LoginMethod.Answered.class, submit(EMAIL, "wrong horse"));
 
         assertEquals(false, refused.accepted());
         assertEquals(Texts.invalidCredentials().id(), refused.flow().ui().messages().get(0).id());
         assertEquals(List.of("failed " + EMAIL + " 203.0.113.9"), throttle.calls);
-        assertEquals(List.of(SecurityEventType.LOGIN_FAILED), f.events.types());
+        assertEquals(List.of(SecurityEventType.LOGIN_FAILED, SecurityEventType.CREDENTIAL_FAILED), f.events.types());
+        assertEquals("password", f.events.fired.get(1).details().get("method"));
         assertEquals("invalid credentials", f.events.fired.get(0).details().get("reason"));
     }
 

@@ -38,7 +38,7 @@ class TotpLoginTest {
     private final SecondFactorFixtures.OneIdentity identities = new SecondFactorFixtures.OneIdentity(enrolled(SelfServiceFixtures.identity("alice@example.com", null)));
     private final SecondFactorFixtures.Throttle throttle = new SecondFactorFixtures.Throttle();
     private final TotpLogin method = new TotpLogin(identities, new SecondFactorGuard(identities, throttle, f.events, f.transactions), f.clock);
-    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config,
+    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config, f.style,
             f.transactions, f.clock);
     private final SessionService.Issued signedIn = f.sessions.issue(identities.stored, "password");
 

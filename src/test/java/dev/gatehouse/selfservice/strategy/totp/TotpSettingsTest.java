@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.strategy.totp;
 
+import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.credential.totp.Totp;
 import dev.gatehouse.credential.totp.TotpSecret;
 import dev.gatehouse.identity.CredentialType;
@@ -42,7 +43,7 @@ class TotpSettingsTest {
     private final IdentitySchema schema = new IdentitySchemas(new IdentitySchemaConfig(MapConfig.of())).defaultSchema();
     private final SecondFactorFixtures.OneIdentity identities = new SecondFactorFixtures.OneIdentity(SelfServiceFixtures.identity("alice@example.com", null));
     private final RequestContext request = new RequestContext();
-    private final TotpSettings method = new TotpSettings(identities, f.sessions, f.config, request, f.clock);
+    private final TotpSettings method = new TotpSettings(identities, f.sessions, f.config, request, f.events, f.clock);
 
     TotpSettingsTest() {
         request.asked("id.example:8443", "https");
@@ -107,6 +108,8 @@ class TotpSettingsTest {
         assertEquals(List.of("totp_unlink"), saved.ui().group("totp").stream().map(UiNode::name).toList());
         assertEquals(identities.stored.id().value() + " raised by totp", f.sessions.issued.get(f.sessions.issued.size() - 1),
                 "the right code proved the app: the session that set it up has it at aal2");
+        assertEquals(List.of(SecurityEventType.CREDENTIAL_ENROLLED), f.events.types());
+        assertEquals("totp", f.events.fired.get(0).details().get("method"));
     }
 
     @Test
@@ -134,6 +137,8 @@ class TotpSettingsTest {
 
         assertTrue(identities.stored.credential(CredentialType.TOTP).isEmpty());
         assertEquals("totp_qr", saved.ui().group("totp").get(0).name());
+        assertEquals(List.of(SecurityEventType.CREDENTIAL_ENROLLED, SecurityEventType.CREDENTIAL_REMOVED), f.events.types());
+        assertEquals("totp", f.events.fired.get(1).details().get("method"));
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.gatehouse.selfservice.strategy.webauthn;
+
+import dev.gatehouse.credential.webauthn.Challenge;
+import dev.gatehouse.credential.webauthn.CreationOptions;
+import dev.gatehouse.credential.webauthn.UserVerification;
+import dev.gatehouse.credential.webauthn.WebAuthnCredential;
+import dev.gatehouse.identity.CredentialType;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.selfservice.Completion;
+import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.Submission;
+import dev.gatehouse.selfservice.Ui;
+import dev.gatehouse.selfservice.UiNode;
+import dev.gatehouse.selfservice.settings.SettingsMethod;
+import dev.gatehouse.session.Session;
+import dev.gatehouse.session.SessionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code webauthn} method of the settings flow (Kratos' nodes): a {@code webauthn_remove} button per security
+ * key (its value the key's id in hex), then {@code webauthn_register_displayname} for the new key's name,
+ * {@code webauthn_register_trigger}, whose value is the options for {@code navigator.credentials.create} (a new
+ * challenge, the identity's keys excluded), and {@code webauthn_register}, where the browser's answer goes. The
+ * answer is checked against the challenge of the form the flow showed (kept on the server). An identity may have
+ * several named keys. Both changes need a recent sign-in; a new key adds {@code webauthn} at {@code aal2} to the
+ * session that registered it, as Kratos does.
+ */
+@ApplicationScoped
+public class WebAuthnSettings implements SettingsMethod {
+
+    static final String REGISTER = "webauthn_register";
+    static final String TRIGGER = "webauthn_register_trigger";
+    static final String NAME = "webauthn_register_displayname";
+    static final String REMOVE = "webauthn_remove";
+
+    private IdentityService identities;
+    private SessionService sessions;
+    private RelyingParties relyingParties;
+    private Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    protected WebAuthnSettings() {
+        // for the container's proxy
+    }
+
+    @Inject
+    public WebAuthnSettings(IdentityService identities, SessionService sessions, RelyingParties relyingParties, Clock clock) {
+        this.identities = identities;
+        this.sessions = sessions;
+        this.relyingParties = relyingParties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return WebAuthnMessages.WEBAUTHN;
+    }
+
+    @Override
+    public int order() {
+        return WebAuthnMessages.WEBAUTHN_ORDER;
+    }
+
+    /** Kratos sets the method itself when a key is registered or removed. */
+    @Override
+    public boolean claims(Submission submission) {
+        return submission.field(REGISTER).isPresent() || submission.field(REMOVE).isPresent();
+    }
+
+    @Override
+    public List<UiNode> nodes(Identity identity, IdentitySchema schema) {
+        WebAuthnConfig config = relyingParties.current();
+        if (!config.enabled()) {
+            return List.of();
+        }
+        List<WebAuthnCredential> existing = WebAuthnKeys.of(identity, CredentialType.WEBAUTHN).map(WebAuthnKeys::keys).orElse(List.of());
+        List<UiNode> nodes = new ArrayList<>();
+        existing.forEach(k -> nodes.add(UiNode.input(WebAuthnMessages.WEBAUTHN, REMOVE, "submit", Json.createValue(WebAuthnKeys.hex(k.id())),
+                false, null, WebAuthnMessages.removeKey(k.name(), k.addedAt()))));
+        String account = Ceremonies.accountName(schema, identity.traits()).orElse(identity.id().toString());
+        CreationOptions options = CreationOptions.secondFactor(config.relyingParty(), config.attestationPolicy(),
+                WebAuthnKeys.identityHandle(identity), account, account, Challenge.generate(random), UserVerification.PREFERRED, existing);
+        nodes.add(UiNode.input(WebAuthnMessages.WEBAUTHN, NAME, "text", Json.createValue(""), false, null, WebAuthnMessages.keyName()));
+        nodes.add(Ceremonies.trigger(WebAuthnMessages.WEBAUTHN, TRIGGER, options.toJson().toString(), WebAuthnMessages.addKey()));
+        nodes.add(Ceremonies.answer(WebAuthnMessages.WEBAUTHN, REGISTER));
+        return nodes;
+    }
+
+    @Override
+    public Completion<Result> submit(Flow flow, Submission submission, Ui ui, IdentitySchema schema,
+                                     SessionService.Authenticated holder) {
+        SettingsMethod.requirePrivileged(sessions, holder.session());
+        WebAuthnConfig config = relyingParties.current();
+        Identity identity = holder.identity();
+        Optional<WebAuthnKeys> keys = WebAuthnKeys.of(identity, CredentialType.WEBAUTHN);
+        if (!config.enabled()) {
+            return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.noKey())));
+        }
+        Optional<String> remove = submission.field(REMOVE);
+        if (remove.isPresent()) {
+            Optional<WebAuthnCredential> gone = keys.flatMap(k -> k.findByHex(remove.get()));
+            if (gone.isEmpty()) {
+                return Completion.of(new Refused(ui.withMessage(WebAuthnMessages.noKey())));
+            }
+            WebAuthnKeys left = keys.get().without(gone.get().id());
+            Instant now = clock.instant();
+            return () -> {
+                Identity after = identities.storeCredential(identity, CredentialType.WEBAUTHN,
+                        left.toCredential(CredentialType.WEBAUTHN, List.of(identity.id().toString()), identity, now));
+                return new Saved(ui.withGroup(WebAuthnMessages.WEBAUTHN, nodes(after, schema)));
+            };
+        }
+        String name = submission.field(NAME).map(String::trim).map(n -> n.length() > 64 ? n.substring(0, 64) : n).orElse("");
+        Instant now = clock.instant();
+        NewKey.Outcome outcome = NewKey.check(config, flow.ui(), TRIGGER, submission.field(REGISTER), UserVerification.PREFERRED, name,
+                keys, now);
+        if (outcome instanceof NewKey.Refused refused) {
+            return Completion.of(new Refused(ui.withMessage(refused.why())));
+        }
+        WebAuthnCredential added = ((NewKey.Made) outcome).credential();
+        WebAuthnKeys all = keys.orElseGet(() -> new WebAuthnKeys(WebAuthnKeys.identityHandle(identity), List.of())).with(added);
+        return () -> {
+            Identity after = identities.storeCredential(identity, CredentialType.WEBAUTHN,
+                    all.toCredential(CredentialType.WEBAUTHN, List.of(identity.id().toString()), identity, now));
+            // the key just answered a fresh challenge: the session that registered it has it as a second factor (as Kratos)
+            sessions.completeWith(holder.session(), WebAuthnMessages.WEBAUTHN, Session.AAL2);
+            return new Saved(ui.withGroup(WebAuthnMessages.WEBAUTHN, nodes(after, schema)));
+        };
+    }
+}
