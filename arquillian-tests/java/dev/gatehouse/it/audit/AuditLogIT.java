@@ -285,6 +285,23 @@ class AuditLogIT {
     }
 
     @Test
+    void eventsWhenSignInRefusedThenFailureRecordedWithoutThePassword() {
+        String prefix = "/t/" + TestTenants.create("audit");
+        String email = "refused-" + UUID.randomUUID() + "@example.org";
+        assertEquals(200, ApiFlows.register(prefix, email, "correct horse battery staple 42").status());
+        Http.Response refused = ApiFlows.login(prefix, email, "wrong horse battery staple 42");
+        assertEquals(400, refused.status(), refused.toString());
+
+        JsonArray failed = awaitEvents(prefix, "event_type=login_failed", 1);
+
+        assertEquals(1, failed.size(), failed.toString());
+        JsonObject e = failed.getJsonObject(0);
+        assertEquals("failure", e.getJsonObject("result").getString("status"));
+        assertFalse(e.toString().contains("wrong horse"), "the password never reaches a row: " + e);
+        assertEquals(1, events(prefix, "event_type=registration&result=success").size());
+    }
+
+    @Test
     void exportWhenJsonLinesOrCsvThenEveryMatchingRowParses() throws IOException {
         String prefix = "/t/" + TestTenants.create("audit");
         refusedAdminCall(prefix, "comma,and%22quote", CHROME, null);
