@@ -38,6 +38,7 @@ class ArchitectureTest {
     private static final String PLATFORM = "dev.gatehouse.platform..";
     private static final String TOKEN_SERVER_PORTS = "dev.gatehouse.oauth2.port..";
     private static final String GATEWAY = "dev.gatehouse.gateway..";
+    private static final String AUDIT = "dev.gatehouse.audit..";
     private static final String GATEWAY_PORTS = "dev.gatehouse.gateway.port..";
     /** The identity service: what the token server and the gateway see only through their ports. */
     private static final String[] IDENTITY_SERVICE = {"dev.gatehouse.identity..", "dev.gatehouse.credential..",
@@ -117,6 +118,20 @@ class ArchitectureTest {
                     "dev.gatehouse.selfservice.adapter..", "dev.gatehouse.oauth2.adapter..",
                     "dev.gatehouse.tenant.adapter..")
             .because("adapters live in the capability that provides what the port asks for");
+
+    @ArchTest
+    static final ArchRule noOneImportsTheAuditLog = noClasses()
+            .that().resideOutsideOfPackage(AUDIT)
+            .should().dependOnClassesThat().resideInAPackage(AUDIT)
+            .because("the audit log observes the security events every capability fires; none of them calls it");
+
+    @ArchTest
+    static final ArchRule auditLogBuildsOnFewCapabilities = noClasses()
+            .that().resideInAPackage(AUDIT)
+            .should().dependOnClassesThat(resideInAPackage(GATEHOUSE).and(not(resideInAnyPackage(
+                    AUDIT, KERNEL, PLATFORM, "dev.gatehouse.identity", "dev.gatehouse.tenant.settings"))))
+            .because("the audit log needs only the event model, the platform, identities (for include=identity) and "
+                    + "tenants' settings (for each tenant's retention)");
 
     @ArchTest
     static final ArchRule noCapabilityReachesIntoAnothersPersistence = classes()

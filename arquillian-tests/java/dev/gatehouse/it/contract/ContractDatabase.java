@@ -36,7 +36,10 @@ public final class ContractDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.dropper = dropper;
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .placeholders(dev.gatehouse.platform.db.DatabaseMigrator.placeholders(url.startsWith("jdbc:postgresql:")
+                        ? dev.gatehouse.platform.db.DatabaseConfig.Kind.POSTGRESQL : dev.gatehouse.platform.db.DatabaseConfig.Kind.EMBEDDED))
+                .load().migrate();
         this.emf = Persistence.createEntityManagerFactory("gatehouse-contract", Map.of(
                 "jakarta.persistence.jdbc.url", url,
                 "jakarta.persistence.jdbc.user", user,

@@ -100,9 +100,18 @@ class PlatformInContainerIT {
 
         assertTrue(migrator.schemaVersion().matches("\\d+"), migrator.schemaVersion());
         var info = org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration").load().info();
+                .locations("classpath:db/migration").placeholders(DatabaseMigrator.placeholders(databaseKind())).load().info();
         assertEquals(0, info.pending().length, "no migration left to apply");
         assertEquals(info.current().getVersion().getVersion(), migrator.schemaVersion());
+    }
+
+    private dev.gatehouse.platform.db.DatabaseConfig.Kind databaseKind() {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? dev.gatehouse.platform.db.DatabaseConfig.Kind.POSTGRESQL : dev.gatehouse.platform.db.DatabaseConfig.Kind.EMBEDDED;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -187,6 +187,11 @@ public final class ItServer {
         return settings.getProperty("db.password");
     }
 
+    /** Where the audit log's retention job archives the rows it deletes ({@code gatehouse.audit.archive-dir}). */
+    public Path auditArchiveDir() {
+        return Path.of(settings.getProperty("audit.archive.dir"));
+    }
+
     public Path serverDir() {
         return Path.of(settings.getProperty("server.dir"));
     }

@@ -180,6 +180,16 @@ public final class ItServerControl {
         // a second identity schema with a phone number, for identities created with schema_id "phone"
         variables.add(new String[] {"gatehouse.identity.schemas", "phone=classpath:dev/gatehouse/identity/schema/phone.schema.json"});
 
+        // audit log: written into the chain at once, and a retention job every second that archives into a
+        // directory the tests read (AuditLogIT)
+        Path auditArchive = buildDir.resolve("it-audit-archive");
+        ItServerProcess.deleteTree(auditArchive);
+        Files.createDirectories(auditArchive);
+        it.setProperty("audit.archive.dir", auditArchive.toString());
+        variables.add(new String[] {"gatehouse.audit.write-interval", "100ms"});
+        variables.add(new String[] {"gatehouse.audit.archive-dir", auditArchive.toString()});
+        variables.add(new String[] {"gatehouse.audit.retention-interval", "1s"});
+
         // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast
         Path rulesDir = buildDir.resolve("it-gateway-rules");

@@ -84,6 +84,14 @@ public class DatabaseMigrator {
         return done ? null : lastFailure;
     }
 
+    /**
+     * The placeholders migrations may use: {@code ${postgresql_only}} starts a line that only PostgreSQL runs (empty
+     * there, a comment elsewhere), for statements the embedded database cannot parse (grants, functions).
+     */
+    public static java.util.Map<String, String> placeholders(DatabaseConfig.Kind kind) {
+        return java.util.Map.of("postgresql_only", kind == DatabaseConfig.Kind.POSTGRESQL ? "" : "--");
+    }
+
     private synchronized boolean tryMigrate() {
         if (done) {
             return true;
@@ -92,12 +100,13 @@ public class DatabaseMigrator {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .placeholders(placeholders(config.kind()))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
             schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
-                            .locations("classpath:db/migration").load().info().current().getVersion().getVersion();
+                            .locations("classpath:db/migration").placeholders(placeholders(config.kind())).load().info().current().getVersion().getVersion();
             done = true;
             LOG.info("Database ready (" + config.kind().name().toLowerCase(java.util.Locale.ROOT) + "): schema version "
                     + schemaVersion + ", " + result.migrationsExecuted + " migration(s) applied now");

@@ -106,20 +106,7 @@ public class ExpiredRowsCleanup {
         return deleted;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.run();
-            tx.commit();
-            return result;
-        } catch (Exception e) {
-            tx.rollback();
-            throw e;
-        }
+    private <T> T inTransaction(TimerTransactions.Work<T> work) throws Exception {
+        return TimerTransactions.call(tx, work);
     }
 }

@@ -1,0 +1,156 @@
+package dev.gatehouse.audit;
+
+
+import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.DatabaseMigrator;
+import dev.gatehouse.platform.db.PeriodicJob;
+import dev.gatehouse.platform.db.TimerTransactions;
+import dev.gatehouse.tenant.settings.SettingsCatalog;
+import dev.gatehouse.tenant.settings.TenantSettingsService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The only job that deletes audit rows. Every {@code gatehouse.audit.retention-interval}, for each tenant, it takes
+ * the oldest rows older than the tenant's {@code audit.retention}, in chain order and batches: it writes each batch
+ * to {@code <archive-dir>/<tenant>/audit-<tenant>-<first id>-<last id>.jsonl.gz} (one row's canonical JSON and hash
+ * a line, so the archive can be checked with the same chain rule), makes the file durable, and only then deletes
+ * the rows, recording the last one's id and hash as the chain's new start (the checkpoint). The file is written
+ * holding no transaction. Without an archive directory nothing is deleted.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class AuditRetention {
+
+    private static final Logger LOG = Logger.getLogger(AuditRetention.class.getName());
+
+    @Resource
+    TimerService timers;
+    @Resource
+    UserTransaction tx;
+    @Inject
+    AuditLog store;
+    @Inject
+    AuditConfig config;
+    @Inject
+    AuditTenantSettings settable;
+    @Inject
+    TenantSettingsService settings;
+    @Inject
+    SettingsCatalog catalog;
+    @Inject
+    DatabaseMigrator migrator;
+    @Inject
+    Clock clock;
+
+    private final PeriodicJob job = new PeriodicJob(LOG, "Audit log retention");
+
+    @PostConstruct
+    void start() {
+        long every = config.retentionInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("gatehouse-audit-retention", false));
+    }
+
+    @Timeout
+    void tick() {
+        job.tick(migrator, () -> runOnce());
+    }
+
+    /** Archives and deletes, in every tenant, what is past its retention; answers how many rows. */
+    public int runOnce() throws Exception {
+        if (config.archiveDir().isEmpty()) {
+            return 0;
+        }
+        int pruned = 0;
+        for (String tenant : inTransaction(store::tenants)) {
+            pruned += prune(tenant, clock.instant().minus(retention(tenant)));
+        }
+        return pruned;
+    }
+
+    private Duration retention(String tenant) throws Exception {
+        if (!TenantId.isValid(tenant)) {
+            return config.retention();
+        }
+        try {
+            var values = settings.values(new TenantId(tenant));
+            return catalog.effective(settable, values).retention();
+        } catch (RuntimeException e) {
+            LOG.warning("Audit retention of tenant " + tenant + ": its setting does not apply (" + e.getMessage()
+                    + "); the global retention does");
+            return config.retention();
+        }
+    }
+
+    private int prune(String tenant, Instant cutoff) throws Exception {
+        int pruned = 0;
+        while (true) {
+            AuditLog.Ends ends = inTransaction(() -> store.ends(tenant));
+            List<AuditRow> rows = inTransaction(() -> store.oldest(tenant, cutoff, config.batchSize()));
+            if (rows.isEmpty() || rows.get(0).seq() <= ends.startSeq()) {
+                return pruned;
+            }
+            AuditRow last = rows.get(rows.size() - 1);
+            archive(tenant, rows);
+            pruned += inTransaction(() -> store.prune(tenant, last.seq(), last.hash(), clock.instant()));
+            if (rows.size() < config.batchSize()) {
+                return pruned;
+            }
+        }
+    }
+
+    private void archive(String tenant, List<AuditRow> rows) throws IOException {
+        Path dir = config.archiveDir().orElseThrow().resolve(tenant.equals(AuditEntries.NO_TENANT) ? "_none" : tenant);
+        Files.createDirectories(dir);
+        String name = "audit-" + dir.getFileName() + "-" + rows.get(0).seq() + "-" + rows.get(rows.size() - 1).seq() + ".jsonl.gz";
+        Path part = dir.resolve(name + ".part");
+        try (OutputStream out = Files.newOutputStream(part);
+             Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
+            for (AuditRow row : rows) {
+                var line = AuditEntry.JSON.createObjectBuilder(AuditEntry.JSON.createReader(new java.io.StringReader(
+                        HashChain.canonical(row.seq(), row.recordedAt(), row.entry()))).readObject()).add("hash", row.hash());
+                w.write(line.build().toString());
+                w.write('\n');
+            }
+        }
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(part, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private <T> T inTransaction(TimerTransactions.Work<T> work) throws Exception {
+        return TimerTransactions.call(tx, work);
+    }
+}
