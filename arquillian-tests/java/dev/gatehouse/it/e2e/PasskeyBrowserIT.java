@@ -43,12 +43,7 @@ class PasskeyBrowserIT extends BrowserTest {
     void userWhenSignsUpWithAPasskeyOnlyThenSignsOutAndBackInWithIt() {
         String prefix = tenantWithPasskeys();
         String email = "passkey-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true));
+        VirtualAuthenticator authenticator = pages.addPlatformAuthenticator();
 
         // 1. sign up: the address, then the passkey the browser makes for it
         pages.open(prefix + "/self-service/registration/browser");
@@ -108,13 +103,14 @@ class PasskeyBrowserIT extends BrowserTest {
         pages.open("/ui/selfservice/welcome.xhtml");
         pages.signOut();
 
-        // 2. a password alone no longer opens settings: the page sends the browser to the second factor first
+        // 2. a password alone no longer opens settings: the sign-in asks for the key straight away, and settings
+        //    opened instead send the browser to the second factor first
         pages.open("/self-service/login/browser");
         pages.awaitPath("/ui/selfservice/login.xhtml");
         pages.type("node-identifier", email);
         pages.type("node-password", password);
         driver.findElement(By.id("node-method-password")).click();
-        pages.assertSignedInAs(email);
+        pages.await(By.cssSelector("#flow-messages [data-id='1010004']"));
         pages.open("/self-service/settings/browser");
         pages.awaitPath("/ui/selfservice/login.xhtml");
         pages.click(By.id("node-webauthn_login_trigger"));
