@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sign up with an e-mail address only (code method), sign in by the magic link in the sign-in mail, recover
  * access with the recovery mail, set a password in settings and sign in with it; an admin's recovery
  * links opened in the browser; and a tenant whose sign-in is password-free (identifier first, then the code; its
- * recovery link speaks of the account, its settings offer no password).
+ * recovery link speaks of the account, its settings offer no password; with passkeys on, a passkey signs in from
+ * the first form).
  */
 class PasswordFreeJourneyIT extends BrowserTest {
 
@@ -165,5 +166,27 @@ class PasswordFreeJourneyIT extends BrowserTest {
         pages.awaitPath(prefix + "/ui/selfservice/settings.xhtml");
         assertTrue(driver.findElements(By.id("flow-form-password")).isEmpty(), "no password form");
         assertEquals(0, driver.findElements(By.cssSelector("input[type='password'], [name='password']")).size());
+    }
+
+    @Test
+    void passwordFreeTenantWithPasskeysWhenSignInPageOpensThenThePasskeySignsInBeforeAnyIdentifierIsTyped() {
+        Pages tenant = pages.within("/t/" + TestTenants.create("nopass-passkey",
+                "{\"selfservice.login.password-free\": true, \"webauthn.passkey.enabled\": true}"));
+        String email = "idfirst-passkey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        pages.addPlatformAuthenticator();
+        tenant.open("/self-service/registration/browser");
+        tenant.awaitPath("/ui/selfservice/registration.xhtml");
+        tenant.type("node-traits-email", email);
+        driver.findElement(By.cssSelector("[data-group='passkey'] #node-method-passkey")).click();
+        tenant.click(By.id("node-passkey_register_trigger"));
+        tenant.awaitPath("/ui/selfservice/welcome.xhtml");
+        tenant.click(By.id("logout"));
+        tenant.await(By.id("signed-out"));
+
+        // the first form carries the passkey request beside the identifier: the browser's passkey answers it
+        // (conditional mediation, as a person picking it would) and signs in, no identifier typed, no second form
+        tenant.open("/self-service/login/browser");
+        tenant.awaitPath("/ui/selfservice/welcome.xhtml");
+        assertTrue(tenant.await(By.id("signed-in-as")).getText().contains(email));
     }
 }
