@@ -102,6 +102,15 @@ final class Pages {
                 .setIsUserVerified(true));
     }
 
+    /** Signs up on the registration page with {@code email} and the passkey the browser makes for it, no password. */
+    void signUpWithPasskey(String email) {
+        open("/self-service/registration/browser");
+        awaitPath("/ui/selfservice/registration.xhtml");
+        type("node-traits-email", email);
+        driver.findElement(By.cssSelector("[data-group='passkey'] #node-method-passkey")).click();
+        click(By.id("node-passkey_register_trigger"));
+    }
+
     void signOut() {
         click(By.id("logout"));
         awaitPath("/ui/selfservice/welcome.xhtml");

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 
@@ -43,12 +42,7 @@ class PasskeyJourneyIT extends BrowserTest {
         VirtualAuthenticator authenticator = pages.addPlatformAuthenticator();
 
         // sign up with the address and a passkey, no password
-        tenant.open("/self-service/registration/browser");
-        tenant.awaitPath("/ui/selfservice/registration.xhtml");
-        steps.assertHeading("page.registration");
-        tenant.type("node-traits-email", email);
-        driver.findElement(By.cssSelector("[data-group='passkey'] #node-method-passkey")).click();
-        tenant.click(By.id("node-passkey_register_trigger"));
+        tenant.signUpWithPasskey(email);
         steps.assertSignedInAs(email);
         JsonObject signedUp = steps.whoami();
         assertEquals(List.of("passkey"), methods(signedUp));

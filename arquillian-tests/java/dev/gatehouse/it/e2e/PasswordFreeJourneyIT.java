@@ -174,11 +174,7 @@ class PasswordFreeJourneyIT extends BrowserTest {
                 "{\"selfservice.login.password-free\": true, \"webauthn.passkey.enabled\": true}"));
         String email = "idfirst-passkey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         pages.addPlatformAuthenticator();
-        tenant.open("/self-service/registration/browser");
-        tenant.awaitPath("/ui/selfservice/registration.xhtml");
-        tenant.type("node-traits-email", email);
-        driver.findElement(By.cssSelector("[data-group='passkey'] #node-method-passkey")).click();
-        tenant.click(By.id("node-passkey_register_trigger"));
+        tenant.signUpWithPasskey(email);
         tenant.awaitPath("/ui/selfservice/welcome.xhtml");
         tenant.click(By.id("logout"));
         tenant.await(By.id("signed-out"));
