@@ -42,6 +42,29 @@ class HealthIT {
     }
 
     @Test
+    void readyWhenUpThenNamesEachDependency() {
+        JsonObject body = Http.get("/health/ready").send().jsonObject();
+
+        List<String> names = body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("name")).toList();
+        assertTrue(names.containsAll(List.of("database", "migrations", "signing-keys")), names.toString());
+        assertEquals("UP", check(body, "signing-keys").getString("status"), body.toString());
+        assertEquals(dev.gatehouse.it.support.Migrations.latest(),
+                check(body, "migrations").getJsonObject("data").getString("schema_version"));
+    }
+
+    @Test
+    void startedWhenMigrationsAppliedThenUpApartFromLiveness() {
+        Http.Response r = Http.get("/health/started").send();
+
+        assertEquals(200, r.status(), r.toString());
+        JsonObject body = r.jsonObject();
+        assertEquals("UP", check(body, "migrations").getString("status"), body.toString());
+        assertTrue(body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .noneMatch(c -> c.getString("name").equals("requests")), "the startup probe is not the liveness probe");
+    }
+
+    @Test
     void liveThenUp() {
         Http.Response r = Http.get("/health/live").send();
 

@@ -59,8 +59,8 @@ class LogsIT {
         assertEquals("acme", event.getString("tenant"));
         assertEquals(requestId, event.getString("request_id"));
         assertEquals("wrong credential", event.getJsonObject("details").getString("reason"));
-        assertEquals(requestId, record.getString("ext_requestId"), "request id on the log record itself");
-        assertEquals("acme", record.getString("ext_tenant"), "tenant on the log record itself");
+        assertEquals(requestId, record.getString("request_id"), "request id on the log record itself");
+        assertEquals("acme", record.getString("tenant_id"), "tenant on the log record itself");
         String whole = Files.readString(ItServer.get().messagesLog(), StandardCharsets.UTF_8);
         assertFalse(whole.contains(secret), "a presented credential reached the log");
     }

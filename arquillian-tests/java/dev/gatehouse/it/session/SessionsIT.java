@@ -233,7 +233,7 @@ class SessionsIT {
     /** The session_revoked event of the request with this id (the log redacts session ids themselves). */
     private static JsonObject revokedEvent(String requestId) {
         JsonObject record = ServerLog.await(r -> r.getString("module", "").equals("gatehouse.security")
-                        && r.getString("ext_requestId", "").equals(requestId) && r.getString("message", "").contains("\"session_revoked\""))
+                        && r.getString("request_id", "").equals(requestId) && r.getString("message", "").contains("\"session_revoked\""))
                 .orElseThrow(() -> new AssertionError("no session_revoked event for request " + requestId));
         try (JsonReader r = Json.createReader(new StringReader(record.getString("message")))) {
             return r.readObject();

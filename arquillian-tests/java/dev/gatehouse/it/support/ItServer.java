@@ -126,6 +126,16 @@ public final class ItServer {
         return Integer.parseInt(settings.getProperty("gateway.proxy.port"));
     }
 
+    /** The user and password Prometheus scrapes {@code /metrics} with (HTTPS, HTTP Basic). */
+    public String[] metricsCredentials() {
+        return new String[] {settings.getProperty("metrics.user"), settings.getProperty("metrics.password")};
+    }
+
+    /** The port the server sends its spans to (OTLP over HTTP); {@link OtlpReceiver} listens there. */
+    public int otlpPort() {
+        return Integer.parseInt(settings.getProperty("otlp.port"));
+    }
+
     public String adminKey() {
         return settings.getProperty("admin.key");
     }
@@ -133,6 +143,26 @@ public final class ItServer {
     /** The port the server sends mail to; the courier tests run GreenMail there. */
     public int smtpPort() {
         return Integer.parseInt(settings.getProperty("smtp.port"));
+    }
+
+    /** The port of the SMS gateway URL the server is configured with; the SMS tests run an HTTP server there. */
+    public int smsPort() {
+        return Integer.parseInt(settings.getProperty("sms.port"));
+    }
+
+    /** The jsonnet file of the SMS gateway's request body (read by the server for every message). */
+    public Path smsBodyFile() {
+        return Path.of(settings.getProperty("sms.body.file"));
+    }
+
+    /** What {@link #smsBodyFile()} held when the server started. */
+    public String smsBodyDefault() {
+        return settings.getProperty("sms.body.default");
+    }
+
+    /** The API key the server sends to the SMS gateway (header {@code X-Api-Key}). */
+    public String smsApiKey() {
+        return settings.getProperty("sms.api.key");
     }
 
     /** The size of the server's database connection pool ({@code gatehouse.db.pool.max}). */

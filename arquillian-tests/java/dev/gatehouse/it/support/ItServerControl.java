@@ -37,6 +37,10 @@ import java.util.Properties;
  */
 public final class ItServerControl {
 
+    /** The SMS gateway request body the integration-test server starts with. */
+    static final String SMS_BODY = "function(ctx) { from: 'Gatehouse', to: ctx.recipient, text: ctx.body, "
+            + "type: ctx.template_type, data: ctx.template_data }\n";
+
     private ItServerControl() {
     }
 
@@ -69,6 +73,10 @@ public final class ItServerControl {
         it.setProperty("server.dir", serverDir.toString());
         String adminKey = "it_admin_" + randomHex(24);
         it.setProperty("admin.key", adminKey);
+        // Prometheus' credentials for /metrics (Liberty's reader role)
+        String metricsPassword = "it_metrics_" + randomHex(12);
+        it.setProperty("metrics.user", "metrics");
+        it.setProperty("metrics.password", metricsPassword);
 
         String kind;
         String serverUrl;
@@ -113,6 +121,14 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.db.user", user});
         variables.add(new String[] {"gatehouse.db.password", password});
         variables.add(new String[] {"gatehouse.admin.api-key", adminKey});
+        variables.add(new String[] {"gatehouse.metrics.user", "metrics"});
+        variables.add(new String[] {"gatehouse.metrics.password", metricsPassword});
+        // tracing on, spans to the OTLP receiver TracesIT runs on this port (until then, exports fail quietly)
+        String otlpPort = String.valueOf(freePort());
+        it.setProperty("otlp.port", otlpPort);
+        variables.add(new String[] {"otel.sdk.disabled", "false"});
+        variables.add(new String[] {"otel.exporter.otlp.endpoint", "http://127.0.0.1:" + otlpPort});
+        variables.add(new String[] {"otel.bsp.schedule.delay", "200"});
         variables.add(new String[] {"gatehouse.demo.enabled", "true"});
         // links, redirects and the issuer come from here; requests for other hosts (but tenants') are refused
         variables.add(new String[] {"gatehouse.public.base-url", "http://localhost:" + httpPort});
@@ -140,6 +156,29 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.courier.retry-backoff", "300ms"});
         variables.add(new String[] {"gatehouse.courier.max-backoff", "600ms"});
         variables.add(new String[] {"gatehouse.courier.max-attempts", "6"});
+
+        // the SMS gateway: an HTTP server the SMS tests start on this port (until then, SMS wait and retry), with an
+        // API key and a jsonnet body file the tests may rewrite (it is read for every message)
+        String smsPort = String.valueOf(freePort());
+        Path smsDir = buildDir.resolve("it-sms");
+        ItServerProcess.deleteTree(smsDir);
+        Files.createDirectories(smsDir);
+        Path smsBody = smsDir.resolve("body.jsonnet");
+        Files.writeString(smsBody, SMS_BODY, StandardCharsets.UTF_8);
+        String smsKey = "it_sms_key_" + randomHex(16);
+        it.setProperty("sms.port", smsPort);
+        it.setProperty("sms.body.file", smsBody.toString());
+        it.setProperty("sms.body.default", SMS_BODY);
+        it.setProperty("sms.api.key", smsKey);
+        variables.add(new String[] {"gatehouse.courier.sms.url", "http://127.0.0.1:" + smsPort + "/sms/send"});
+        variables.add(new String[] {"gatehouse.courier.sms.auth.type", "api-key"});
+        variables.add(new String[] {"gatehouse.courier.sms.auth.api-key.name", "X-Api-Key"});
+        variables.add(new String[] {"gatehouse.courier.sms.auth.api-key.value", smsKey});
+        variables.add(new String[] {"gatehouse.courier.sms.body", "file:" + smsBody});
+        // the first jsonnet evaluation of a cold server takes a few seconds on a busy machine
+        variables.add(new String[] {"gatehouse.courier.sms.timeout", "8s"});
+        // a second identity schema with a phone number, for identities created with schema_id "phone"
+        variables.add(new String[] {"gatehouse.identity.schemas", "phone=classpath:dev/gatehouse/identity/schema/phone.schema.json"});
 
         // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast

@@ -40,6 +40,14 @@ public final class TemplateRenderer {
                 fill(read(template, locale, "body.html"), model, TemplateRenderer::escapeHtml));
     }
 
+    /**
+     * The text of an SMS, from {@code {template}/{lang}/sms.txt} (Kratos' {@code sms.body}): one short plain text,
+     * trailing line breaks removed.
+     */
+    public String renderSms(MessageTemplate template, Locale locale, Map<String, String> model) {
+        return fill(read(template, locale, "sms.txt"), model, v -> v).strip();
+    }
+
     private String read(MessageTemplate template, Locale locale, String file) {
         String lang = locale == null ? "en" : locale.getLanguage();
         List<String> languages = LANGUAGES.contains(lang) && !"en".equals(lang) ? List.of(lang, "en") : List.of("en");

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.kernel.log.TraceIds;
 import dev.gatehouse.kernel.http.BoundedExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,8 @@ public class RemoteCalls {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.remoteTimeout());
         headers.forEach(b::header);
+        // the remote handler's spans join the request's trace
+        TraceIds.headers().forEach(b::setHeader);
         b.method(method, body);
         try {
             BoundedExchange.Answer r = BoundedExchange.send(client, b.build(), MAX_BODY, config.remoteTimeout());

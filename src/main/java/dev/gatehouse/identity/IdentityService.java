@@ -47,11 +47,23 @@ public class IdentityService {
     private CredentialEvents credentials;
     private Transactions transactions;
     private Clock clock;
+    private PhoneRegion phones = new PhoneRegion((String) null);
 
     protected IdentityService() {
     }
 
+    /** For stand-ins in tests: phone numbers read in {@code phones}' region. */
+    protected IdentityService(PhoneRegion phones) {
+        this.phones = phones;
+    }
+
     @Inject
+    public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
+                           SecurityEvents events, Transactions transactions, Clock clock, PhoneRegion phones) {
+        this(repository, schemas, hasher, events, transactions, clock);
+        this.phones = phones;
+    }
+
     public IdentityService(IdentityRepository repository, IdentitySchemas schemas, PasswordHasher hasher,
                            SecurityEvents events, Transactions transactions, Clock clock) {
         this.repository = repository;
@@ -70,8 +82,21 @@ public class IdentityService {
 
     @Transactional
     public Optional<Identity> findByIdentifier(TenantId tenant, String identifier) {
-        return repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim().toLowerCase(java.util.Locale.ROOT))
+        return repository.findByIdentifier(tenant, CredentialType.PASSWORD, phones.identifier(identifier))
                 .or(() -> repository.findByIdentifier(tenant, CredentialType.PASSWORD, identifier.trim()));
+    }
+
+    /**
+     * An identifier as typed, in the form identifiers are stored in: a phone number in E.164 (read in the tenant's
+     * default region when written without {@code +}), anything else trimmed and lower-cased.
+     */
+    public String normaliseIdentifier(String identifier) {
+        return phones.identifier(identifier);
+    }
+
+    /** {@code traits} with their phone traits in E.164, as they are validated and stored. */
+    public JsonObject normaliseTraits(IdentitySchema schema, JsonObject traits) {
+        return schema.normalise(traits, phones.defaultRegion());
     }
 
     /**
@@ -80,7 +105,7 @@ public class IdentityService {
      */
     @Transactional
     public Optional<Identity> findByCodeIdentifier(TenantId tenant, String address) {
-        return repository.findByIdentifier(tenant, CredentialType.CODE, address.trim().toLowerCase(java.util.Locale.ROOT))
+        return repository.findByIdentifier(tenant, CredentialType.CODE, phones.identifier(address))
                 .or(() -> findByIdentifier(tenant, address));
     }
 
@@ -94,6 +119,12 @@ public class IdentityService {
     @Transactional
     public Optional<Identity> findByEmailAddress(TenantId tenant, AddressPurpose purpose, String address) {
         return repository.findByAddress(tenant, purpose, "email", address);
+    }
+
+    /** The identity that has the phone number (E.164) among its verifiable or recovery addresses reached by SMS. */
+    @Transactional
+    public Optional<Identity> findByPhoneNumber(TenantId tenant, AddressPurpose purpose, String number) {
+        return repository.findByAddress(tenant, purpose, "sms", number);
     }
 
     @Transactional
@@ -239,11 +270,12 @@ public class IdentityService {
     }
 
     /** @param phc the hash to store for the draft's password (slow for a plain one: never inside a transaction) */
-    private Identity build(TenantId tenant, IdentityId id, IdentityDraft draft, Optional<Identity> current, Instant now,
+    private Identity build(TenantId tenant, IdentityId id, IdentityDraft given, Optional<Identity> current, Instant now,
                            Function<IdentityDraft.PasswordInput, String> phc) {
-        String schemaId = draft.schemaId().orElseGet(() -> current.map(Identity::schemaId).orElse(schemas.defaultSchema().id()));
+        String schemaId = given.schemaId().orElseGet(() -> current.map(Identity::schemaId).orElse(schemas.defaultSchema().id()));
         IdentitySchema schema = schemas.find(schemaId)
                 .orElseThrow(() -> ApiException.invalid("schema_id", "no identity schema with this id"));
+        IdentityDraft draft = withPhonesNormalised(schema, given);
         List<TraitError> traitErrors = schema.validate(draft.traits());
         if (!traitErrors.isEmpty()) {
             throw new ApiException(ApiError.VALIDATION_FAILED, "The traits do not match the identity schema",
@@ -256,6 +288,19 @@ public class IdentityService {
                 verifiableAddresses(schema, draft, current, now), recoveryAddresses(schema, draft, current, now),
                 credentials(schema, draft, current, now, phc),
                 current.map(Identity::createdAt).orElse(now), now, current.map(Identity::version).orElse(0L));
+    }
+
+    /** The draft with its phone traits, and imported addresses reached by SMS, in E.164. */
+    private IdentityDraft withPhonesNormalised(IdentitySchema schema, IdentityDraft draft) {
+        if (!schema.hasPhoneTraits()) {
+            return draft;
+        }
+        List<IdentityDraft.ImportedAddress> addresses = draft.importedAddresses().stream()
+                .map(a -> !"sms".equals(a.via()) ? a
+                        : new IdentityDraft.ImportedAddress(a.via(), phones.e164(a.value()).orElse(a.value()), a.verified(), a.status()))
+                .toList();
+        return new IdentityDraft(draft.schemaId(), normaliseTraits(schema, draft.traits()), draft.state(), draft.metadataPublic(),
+                draft.metadataAdmin(), draft.password(), addresses);
     }
 
     private Map<CredentialType, Credential> credentials(IdentitySchema schema, IdentityDraft draft, Optional<Identity> current,
@@ -277,7 +322,7 @@ public class IdentityService {
             out.put(CredentialType.PASSWORD, new Credential(e.type(), identifiers, e.config(), e.version(), e.createdAt(),
                     e.identifiers().equals(identifiers) ? e.updatedAt() : now));
         }
-        codeCredential(schema.identifiers(CredentialKind.CODE, draft.traits()), Optional.ofNullable(out.get(CredentialType.CODE)), now)
+        codeCredential(schema.codeAddresses(draft.traits()), Optional.ofNullable(out.get(CredentialType.CODE)), now)
                 .ifPresentOrElse(c -> out.put(CredentialType.CODE, c), () -> out.remove(CredentialType.CODE));
         return out;
     }
@@ -286,12 +331,13 @@ public class IdentityService {
      * The {@code code} credential (sign-in by one-time code) follows the traits the schema marks as code
      * identifiers; it holds no secret, only the addresses, and makes them unique like password identifiers.
      */
-    private static Optional<Credential> codeCredential(List<String> identifiers, Optional<Credential> existing, Instant now) {
-        if (identifiers.isEmpty()) {
+    private static Optional<Credential> codeCredential(List<Address> codeAddresses, Optional<Credential> existing, Instant now) {
+        if (codeAddresses.isEmpty()) {
             return Optional.empty();
         }
+        List<String> identifiers = codeAddresses.stream().map(Address::value).distinct().toList();
         var addresses = Json.createArrayBuilder();
-        identifiers.forEach(a -> addresses.add(Json.createObjectBuilder().add("channel", "email").add("address", a)));
+        codeAddresses.forEach(a -> addresses.add(Json.createObjectBuilder().add("channel", a.via()).add("address", a.value())));
         JsonObject config = Json.createObjectBuilder().add("addresses", addresses).build();
         return Optional.of(new Credential(CredentialType.CODE, identifiers, config, existing.map(Credential::version).orElse(0),
                 existing.map(Credential::createdAt).orElse(now),

@@ -1,5 +1,7 @@
 package dev.gatehouse.jwk;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class KeyEncryptionKeys {
 
-    private static final Logger LOG = Logger.getLogger(KeyEncryptionKeys.class.getName());
+    private static final Logger LOG = Logs.of(KeyEncryptionKeys.class);
     static final String GENERATED_FILE = "data/jwk-kek";
 
     private JwkConfig config;

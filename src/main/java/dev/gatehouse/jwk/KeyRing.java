@@ -206,6 +206,17 @@ public class KeyRing {
         return transactions.call(() -> repository.keys(tenant)).stream().filter(k -> k.verifiesAt(now)).toList();
     }
 
+    /** The signing key of every set that has one, across tenants (for the operator's metrics). */
+    public List<SigningKey> currentSigners() {
+        return transactions.call(() -> repository.setsWithKeys().stream()
+                .map(ref -> signerIn(repository.keys(ref.tenant(), ref.set()))).flatMap(Optional::stream).toList());
+    }
+
+    /** When {@code signer} is due to be replaced by a new key. */
+    public java.time.Instant rotationDue(SigningKey signer) {
+        return signer.activatedAt().plus(config.rotationPeriod());
+    }
+
     private boolean due(SigningKey signer) {
         return !signer.activatedAt().plus(config.rotationPeriod()).isAfter(clock.instant());
     }

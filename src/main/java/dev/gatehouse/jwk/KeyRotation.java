@@ -1,5 +1,7 @@
 package dev.gatehouse.jwk;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.platform.db.DatabaseMigrator;
 import dev.gatehouse.platform.db.PeriodicJob;
 import dev.gatehouse.platform.db.Transactions;
@@ -31,7 +33,7 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class KeyRotation {
 
-    private static final Logger LOG = Logger.getLogger(KeyRotation.class.getName());
+    private static final Logger LOG = Logs.of(KeyRotation.class);
 
     @Resource
     TimerService timers;

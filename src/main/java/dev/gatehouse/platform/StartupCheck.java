@@ -1,5 +1,7 @@
 package dev.gatehouse.platform;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.InvalidConfigException;
 import dev.gatehouse.platform.db.DatabaseConfig;
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
 @Singleton
 public class StartupCheck {
 
-    private static final Logger LOG = Logger.getLogger(StartupCheck.class.getName());
+    private static final Logger LOG = Logs.of(StartupCheck.class);
 
     @Inject
     Instance<CapabilityConfig> configs;

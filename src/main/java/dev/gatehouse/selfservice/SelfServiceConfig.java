@@ -28,6 +28,10 @@ public class SelfServiceConfig implements CapabilityConfig {
     private AddressProof verificationUse;
     private AddressProof recoveryUse;
     private String totpIssuer;
+    private boolean codeMfaEnabled;
+    private int codeSendLimitSms;
+    private int codeSendLimitEmail;
+    private Duration codeSendLimitWindow;
 
     private RequiredAal settingsRequiredAal;
 
@@ -59,6 +63,10 @@ public class SelfServiceConfig implements CapabilityConfig {
         this.verificationUse = r.oneOf("verification.use", AddressProof.class);
         this.recoveryUse = r.oneOf("recovery.use", AddressProof.class);
         this.totpIssuer = r.optionalString("totp.issuer").orElse("");
+        this.codeMfaEnabled = r.bool("methods.code.mfa-enabled");
+        this.codeSendLimitSms = r.intInRange("code.send-limit.sms", 1, 10_000);
+        this.codeSendLimitEmail = r.intInRange("code.send-limit.email", 1, 10_000);
+        this.codeSendLimitWindow = r.duration("code.send-limit.window");
         String aal = r.string("settings.required-aal");
         this.settingsRequiredAal = RequiredAal.fromWire(aal).orElseThrow(() -> new InvalidConfigException(
                 r.key("settings.required-aal"), aal, "must be aal1 or highest_available"));
@@ -128,6 +136,28 @@ public class SelfServiceConfig implements CapabilityConfig {
      */
     public String totpIssuer() {
         return totpIssuer;
+    }
+
+    /**
+     * Kratos' {@code selfservice.methods.code.mfa_enabled}: whether a one-time code to a verified address (e-mail or
+     * SMS) is a second factor that raises a session to {@code aal2}. Off by default, as in Kratos.
+     */
+    public boolean codeMfaEnabled() {
+        return codeMfaEnabled;
+    }
+
+    /** How many codes may go to one phone number within {@link #codeSendLimitWindow()}, over all flows. */
+    public int codeSendLimitSms() {
+        return codeSendLimitSms;
+    }
+
+    /** How many codes may go to one e-mail address within {@link #codeSendLimitWindow()}, over all flows. */
+    public int codeSendLimitEmail() {
+        return codeSendLimitEmail;
+    }
+
+    public Duration codeSendLimitWindow() {
+        return codeSendLimitWindow;
     }
 
     /** The level a session needs to open or submit a settings flow (Kratos' {@code selfservice.flows.settings.required_aal}). */

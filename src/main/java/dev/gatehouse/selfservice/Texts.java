@@ -134,6 +134,29 @@ public final class Texts {
         return UiText.info(1010015, "Send sign in code");
     }
 
+    /** The label of a second-factor code button: Kratos' {@code NewInfoSelfServiceLoginAAL2CodeAddress}. */
+    public static UiText sendCodeTo(String channel, String address) {
+        return new UiText(1010023, "Send code to " + address, "info",
+                Json.createObjectBuilder().add("address", address).add("channel", channel).build());
+    }
+
+    /** A code by SMS was sent (Kratos says 1010014 for every channel; its text speaks of e-mail). */
+    public static UiText loginCodeSentBySms() {
+        return UiText.info(1010014, "A code has been sent to the phone number you provided. If you have not received it, "
+                + "check the number and make sure to use the number you registered with.");
+    }
+
+    /** Kratos' {@code ErrorValidationLoginAddressUnknown}. */
+    public static UiText addressUnknown() {
+        return new UiText(4010010, "The address you entered does not match any known addresses in the current account.",
+                "error", Json.createObjectBuilder().build());
+    }
+
+    /** Too many codes went to one address or number within the send-limit window. */
+    public static UiText tooManyCodes() {
+        return generic("Too many codes were sent to this address. Please try again later.");
+    }
+
     public static UiText loginCodeSent() {
         return UiText.info(1010014, "An email containing a code has been sent to the email address you provided. If you "
                 + "have not received an email, check the spelling of the address and make sure to use the address you "

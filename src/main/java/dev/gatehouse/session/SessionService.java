@@ -58,10 +58,16 @@ public class SessionService {
 
     @Transactional
     public Issued issue(Identity identity, String method) {
+        return issue(identity, method, null);
+    }
+
+    /** A new session signed in by {@code method}, whose code came {@code via} e-mail or SMS (null: no code). */
+    @Transactional
+    public Issued issue(Identity identity, String method, String via) {
         Instant now = clock.instant();
         String token = TOKEN_PREFIX + Ids.token();
         Session s = new Session(UUID.randomUUID(), identity.tenant(), identity.id(), true, "aal1",
-                List.of(new AuthenticationMethod(method, "aal1", now)), now, now, now.plus(config.lifespan()),
+                List.of(new AuthenticationMethod(method, "aal1", now, Optional.ofNullable(via))), now, now, now.plus(config.lifespan()),
                 request.clientIp(), request.userAgent());
         sessions.insert(s, hasher.hash(token));
         return new Issued(s, token);
@@ -73,7 +79,13 @@ public class SessionService {
      */
     @Transactional
     public Session completeWith(Session session, String method, String aal) {
-        Session raised = session.completedWith(new AuthenticationMethod(method, aal, clock.instant()));
+        return completeWith(session, method, aal, null);
+    }
+
+    /** As {@link #completeWith(Session, String, String)}, for a code that came {@code via} e-mail or SMS. */
+    @Transactional
+    public Session completeWith(Session session, String method, String aal, String via) {
+        Session raised = session.completedWith(new AuthenticationMethod(method, aal, clock.instant(), Optional.ofNullable(via)));
         sessions.updateAssurance(raised);
         return raised;
     }

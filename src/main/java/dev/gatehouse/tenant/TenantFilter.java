@@ -1,5 +1,7 @@
 package dev.gatehouse.tenant;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.RequestAttributes;
 import dev.gatehouse.kernel.RequestContext;
@@ -37,7 +39,7 @@ import java.util.logging.Logger;
 public class TenantFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(TenantFilter.class.getName());
+    private static final Logger LOG = Logs.of(TenantFilter.class);
     private static final String PREFIX = "/t/";
 
     @Inject

@@ -64,6 +64,8 @@ public final class SelfServiceFixtures {
     /** Sessions as issued: who, by which method; a token issued here authenticates its session, as raised last. */
     public static final class RecordingSessions extends SessionService {
         public final List<String> issued = new ArrayList<>();
+        /** How the codes that signed in or raised a session came ({@code email}, {@code sms}), in order. */
+        public final List<String> vias = new ArrayList<>();
         public final Map<String, Authenticated> byToken = new java.util.HashMap<>();
         public boolean privileged = true;
         private final MovableClock clock;
@@ -86,6 +88,18 @@ public final class SelfServiceFixtures {
             String token = "ory_st_test" + (byToken.isEmpty() ? "" : "_" + byToken.size());
             byToken.put(token, new Authenticated(s, identity));
             return new Issued(s, token);
+        }
+
+        @Override
+        public Issued issue(Identity identity, String method, String via) {
+            vias.add(via);
+            return issue(identity, method);
+        }
+
+        @Override
+        public Session completeWith(Session session, String method, String aal, String via) {
+            vias.add(via);
+            return completeWith(session, method, aal);
         }
 
         @Override

@@ -14,7 +14,7 @@ final class MessageJson {
         return Json.createObjectBuilder()
                 .add("id", m.id().toString())
                 .add("status", m.status().wire())
-                .add("type", "email")
+                .add("type", m.channel().wire())
                 .add("recipient", m.recipient())
                 .add("subject", m.subject())
                 .add("body", m.text())

@@ -1,5 +1,6 @@
 package dev.gatehouse.courier.jdbc;
 
+import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.ClaimedMessage;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,23 +53,30 @@ public class OutboxQueue {
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} due messages for this node. */
-    public List<ClaimedMessage> claim(int limit) {
+    /** Claims up to {@code limit} due messages of the {@code channels} this node can send for this node. */
+    public List<ClaimedMessage> claim(int limit, Set<Channel> channels) {
         OffsetDateTime now = now();
         String lock = database.kind() == DatabaseConfig.Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
         List<ClaimedMessage> claimed = new ArrayList<>();
+        if (channels.isEmpty()) {
+            return claimed;
+        }
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement select = c.prepareStatement("SELECT id, tenant_id, template, recipient, subject, body_text,"
-                    + " body_html, send_count FROM courier_message WHERE status IN (?, ?) AND next_attempt_at <= ?"
-                    + " ORDER BY next_attempt_at LIMIT ?" + lock)) {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, tenant_id, channel, template, recipient, subject,"
+                    + " body_text, body_html, template_data, send_count FROM courier_message WHERE status IN (?, ?)"
+                    + " AND next_attempt_at <= ? AND channel IN (?, ?) ORDER BY next_attempt_at LIMIT ?" + lock)) {
+                List<Channel> wanted = List.copyOf(channels);
                 select.setString(1, MessageStatus.QUEUED.wire());
                 select.setString(2, MessageStatus.PROCESSING.wire());
                 select.setObject(3, now);
-                select.setInt(4, limit);
+                select.setString(4, wanted.get(0).wire());
+                select.setString(5, wanted.get(wanted.size() - 1).wire());
+                select.setInt(6, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(new ClaimedMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8) + 1));
+                        claimed.add(new ClaimedMessage(rs.getObject(1, UUID.class), rs.getString(2),
+                                Channel.parse(rs.getString(3)).orElse(Channel.EMAIL), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) + 1));
                     }
                 }
             }
@@ -116,18 +125,37 @@ public class OutboxQueue {
     }
 
     /**
-     * Hands the messages held while no SMTP server was configured to the sender: those created within
-     * {@code maxAge} become {@code queued} (due now), older ones {@code abandoned}. Safe on several nodes at once.
+     * Hands the messages of {@code channel} held while it had no way out (no SMTP server, no SMS gateway) to the
+     * sender: those created within {@code maxAge} become {@code queued} (due now), older ones {@code abandoned}.
+     * Safe on several nodes at once.
      */
-    public Released releaseHeld(java.time.Duration maxAge) {
+    public Released releaseHeld(java.time.Duration maxAge, Channel channel) {
         OffsetDateTime now = now();
         OffsetDateTime oldest = now.minus(maxAge);
-        int abandoned = update("UPDATE courier_message SET status = ?, last_error = ?, updated_at = ? WHERE status = ? AND created_at < ?",
-                MessageStatus.ABANDONED.wire(), "held without SMTP for longer than gatehouse.courier.held-max-age", now,
-                MessageStatus.HELD.wire(), oldest);
-        int queued = update("UPDATE courier_message SET status = ?, next_attempt_at = ?, updated_at = ? WHERE status = ? AND created_at >= ?",
-                MessageStatus.QUEUED.wire(), now, now, MessageStatus.HELD.wire(), oldest);
+        String reason = channel == Channel.SMS ? "held without an SMS gateway for longer than gatehouse.courier.held-max-age"
+                : "held without SMTP for longer than gatehouse.courier.held-max-age";
+        int abandoned = update("UPDATE courier_message SET status = ?, last_error = ?, updated_at = ? WHERE status = ?"
+                        + " AND channel = ? AND created_at < ?",
+                MessageStatus.ABANDONED.wire(), reason, now, MessageStatus.HELD.wire(), channel.wire(), oldest);
+        int queued = update("UPDATE courier_message SET status = ?, next_attempt_at = ?, updated_at = ? WHERE status = ?"
+                        + " AND channel = ? AND created_at >= ?",
+                MessageStatus.QUEUED.wire(), now, now, MessageStatus.HELD.wire(), channel.wire(), oldest);
         return new Released(queued, abandoned);
+    }
+
+    /** Messages waiting to be sent (queued or being sent), across tenants: the operator's backlog. */
+    public long waiting() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM courier_message WHERE status IN (?, ?)")) {
+            ps.setString(1, MessageStatus.QUEUED.wire());
+            ps.setString(2, MessageStatus.PROCESSING.wire());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count outgoing messages: " + e.getSQLState(), e);
+        }
     }
 
     private int update(String sql, Object... values) {

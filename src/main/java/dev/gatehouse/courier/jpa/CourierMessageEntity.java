@@ -1,5 +1,6 @@
 package dev.gatehouse.courier.jpa;
 
+import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.CourierMessage;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.MessageTemplate;
@@ -19,6 +20,8 @@ public class CourierMessageEntity {
     UUID id;
     @Column(name = "tenant_id", nullable = false, updatable = false)
     String tenantId;
+    @Column(nullable = false, updatable = false)
+    String channel;
     @Column(nullable = false, updatable = false)
     String template;
     @Column(nullable = false, updatable = false)
@@ -47,6 +50,8 @@ public class CourierMessageEntity {
     Instant updatedAt;
     @Column(name = "sent_at")
     Instant sentAt;
+    @Column(name = "template_data", updatable = false)
+    String templateData;
 
     protected CourierMessageEntity() {
     }
@@ -57,7 +62,7 @@ public class CourierMessageEntity {
     }
 
     CourierMessage toMessage() {
-        return new CourierMessage(id, tenantId, MessageTemplate.valueOf(template.toUpperCase(java.util.Locale.ROOT)),
+        return new CourierMessage(id, tenantId, Channel.parse(channel).orElse(Channel.EMAIL), MessageTemplate.valueOf(template.toUpperCase(java.util.Locale.ROOT)),
                 recipient, locale, subject, bodyText, bodyHtml,
                 MessageStatus.parse(status).orElseThrow(() -> new IllegalStateException("unknown status " + status)),
                 sendCount, nextAttemptAt, lastError, identityId, createdAt, updatedAt, sentAt);

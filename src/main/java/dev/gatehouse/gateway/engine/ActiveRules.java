@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.demo.DemoRules;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
@@ -39,7 +41,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ActiveRules {
 
-    private static final Logger LOG = Logger.getLogger(ActiveRules.class.getName());
+    private static final Logger LOG = Logs.of(ActiveRules.class);
     private static final int MAX_TENANTS = 1000;
 
     @Inject

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayConfig;
@@ -10,7 +12,9 @@ import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.errors.ErrorStep;
 import dev.gatehouse.gateway.errors.JsonErrorHandler;
 import dev.gatehouse.gateway.mutate.Mutator;
+import dev.gatehouse.gateway.rule.HandlerRef;
 import dev.gatehouse.kernel.log.LogText;
+import dev.gatehouse.platform.trace.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,12 +33,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DecisionEngine {
 
-    private static final Logger LOG = Logger.getLogger(DecisionEngine.class.getName());
+    private static final Logger LOG = Logs.of(DecisionEngine.class);
+    private static final String RULE_ID = "gateway.rule_id";
 
     private ActiveRules rules;
     private HandlerRegistry handlers;
     private DecisionLog log;
     private GatewayConfig config;
+    private Tracing tracing = Tracing.none();
 
     protected DecisionEngine() {
     }
@@ -47,7 +53,17 @@ public class DecisionEngine {
         this.config = config;
     }
 
+    /** Spans of the decision and of each handler it runs. */
+    @Inject
+    void traceWith(Tracing tracing) {
+        this.tracing = tracing;
+    }
+
     public Decision decide(GatewayRequest request) {
+        return tracing.span("gateway decision", () -> decideInSpan(request), "tenant.id", request.tenant().value());
+    }
+
+    private Decision decideInSpan(GatewayRequest request) {
         long started = System.nanoTime();
         RuleMatch match = rules.current(request.tenant()).match(request.target());
         Decision decision;
@@ -67,9 +83,16 @@ public class DecisionEngine {
         AuthenticationSession session = new AuthenticationSession(groups, request.target().url(), request.target().method());
         try {
             authenticate(rule, request, session);
-            rule.authorizer().authorize(request, session);
-            for (Mutator.Bound m : rule.mutators()) {
-                m.mutate(request, session);
+            tracing.span("gateway authorizer " + rule.rule().authorizer().handler(), () -> {
+                rule.authorizer().authorize(request, session);
+                return null;
+            }, RULE_ID, rule.id());
+            for (int i = 0; i < rule.mutators().size(); i++) {
+                Mutator.Bound m = rule.mutators().get(i);
+                tracing.span("gateway mutator " + handler(rule.rule().mutators(), i), () -> {
+                    m.mutate(request, session);
+                    return null;
+                }, RULE_ID, rule.id());
             }
             return new Decision.Allowed(rule, session);
         } catch (GatewayException e) {
@@ -80,13 +103,19 @@ public class DecisionEngine {
         }
     }
 
-    private static void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session) {
-        for (Authenticator.Bound a : rule.authenticators()) {
-            if (a.authenticate(request, session)) {
+    private void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session) {
+        for (int i = 0; i < rule.authenticators().size(); i++) {
+            Authenticator.Bound a = rule.authenticators().get(i);
+            if (tracing.span("gateway authenticator " + handler(rule.rule().authenticators(), i),
+                    () -> a.authenticate(request, session), RULE_ID, rule.id())) {
                 return;
             }
         }
         throw GatewayException.unauthorized("no authenticator was responsible for the request");
+    }
+
+    private static String handler(List<HandlerRef> refs, int i) {
+        return i < refs.size() ? refs.get(i).handler() : "handler";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.engine;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.gateway.GatewayConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -25,7 +27,7 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RuleReloader {
 
-    private static final Logger LOG = Logger.getLogger(RuleReloader.class.getName());
+    private static final Logger LOG = Logs.of(RuleReloader.class);
 
     @Resource
     TimerService timers;

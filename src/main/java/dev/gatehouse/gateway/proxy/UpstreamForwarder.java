@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.proxy;
 
+import dev.gatehouse.kernel.log.TraceIds;
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayConfig;
@@ -119,6 +120,8 @@ public class UpstreamForwarder {
         header(b, "X-Forwarded-For", forwardedFor);
         header(b, "X-Forwarded-Proto", request.target().scheme());
         header(b, "X-Forwarded-Host", request.target().host());
+        // the upstream's spans are children of the gateway's, in the caller's trace (its traceparent replaced)
+        TraceIds.headers().forEach(b::setHeader);
         long length = in.getContentLengthLong();
         boolean chunked = in.getHeader("Transfer-Encoding") != null;
         HttpRequest.BodyPublisher body;

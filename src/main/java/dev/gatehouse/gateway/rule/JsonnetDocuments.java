@@ -1,23 +1,12 @@
 package dev.gatehouse.gateway.rule;
 
-import scala.Function1;
+import dev.gatehouse.platform.jsonnet.Jsonnet;
 import scala.Option;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.runtime.BoxedUnit;
 import scala.util.Either;
-import sjsonnet.CachedResolver;
-import sjsonnet.DefaultParseCache;
-import sjsonnet.Evaluator;
-import sjsonnet.Expr;
 import sjsonnet.Importer;
-import sjsonnet.Interpreter;
-import sjsonnet.Lazy;
 import sjsonnet.OsPath;
 import sjsonnet.ResolvedFile;
-import sjsonnet.Settings;
-import sjsonnet.Settings$;
 import sjsonnet.StaticResolvedFile;
-import sjsonnet.Val;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * Evaluates a jsonnet rule document (sjsonnet) to JSON text. Imports ({@code import}, {@code importstr}) resolve
@@ -51,32 +39,14 @@ public final class JsonnetDocuments {
         Path doc = file != null ? file.toAbsolutePath().normalize() : Path.of("/document.jsonnet");
         Map<String, String> vars = new LinkedHashMap<>();
         // sjsonnet reads external variables as jsonnet code: quote them so they are plain strings
-        settings.extVars().forEach((k, v) -> vars.put(k, jsonString(v)));
+        settings.extVars().forEach((k, v) -> vars.put(k, Jsonnet.quoted(v)));
         return BoundedEvaluations.run(() -> interpret(text, doc, realRoot, vars), settings.timeout());
     }
 
     private static String interpret(String text, Path doc, Path realRoot, Map<String, String> vars) {
-        Interpreter interpreter = new Interpreter(
-                scala.collection.immutable.Map.from(CollectionConverters.asScala(vars)),
-                scala.collection.immutable.Map.from(CollectionConverters.asScala(Map.<String, String>of())),
-                new OsPath(new os.Path(doc.getParent())),
-                new RootedImporter(realRoot),
-                new DefaultParseCache(),
-                new Settings(Settings$.MODULE$.$lessinit$greater$default$1(), Settings$.MODULE$.$lessinit$greater$default$2(),
-                        Settings$.MODULE$.$lessinit$greater$default$3(), Settings$.MODULE$.$lessinit$greater$default$4(),
-                        Settings$.MODULE$.$lessinit$greater$default$5(), Settings$.MODULE$.$lessinit$greater$default$6()),
-                Interpreter.$lessinit$greater$default$7(),
-                Interpreter.$lessinit$greater$default$8(),
-                Interpreter.$lessinit$greater$default$9()) {
-            @Override
-            public Evaluator createEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars,
-                    sjsonnet.Path wd, Settings settings, Function1<sjsonnet.Error, BoxedUnit> warn) {
-                return new StoppableEvaluator(resolver, extVars, wd, settings, warn);
-            }
-        };
-        Either<String, ujson.Value> result;
+        Either<String, String> result;
         try {
-            result = interpreter.interpret(text, new OsPath(new os.Path(doc)));
+            result = Jsonnet.interpret(text, doc, new RootedImporter(realRoot), vars, Map.of());
         } catch (StackOverflowError e) {
             throw new InvalidRuleException("document", "is not valid jsonnet: recursion too deep");
         } catch (LinkageError e) {
@@ -86,7 +56,7 @@ public final class JsonnetDocuments {
         if (result.isLeft()) {
             throw new InvalidRuleException("document", "is not valid jsonnet: " + firstLines(result.left().get(), doc, realRoot));
         }
-        return result.right().get().render(0, false);
+        return result.right().get();
     }
 
     private static Path real(Path root) {
@@ -109,30 +79,6 @@ public final class JsonnetDocuments {
             s = s.replace(root + "/", "").replace(doc.getParent() + "/", "");
         }
         return s.replace("/document.jsonnet", "document.jsonnet");
-    }
-
-    private static String jsonString(String v) {
-        return jakarta.json.Json.createValue(v).toString();
-    }
-
-    /**
-     * Gives up at the next expression once its thread is interrupted (the evaluation timed out and nobody waits
-     * for it any more), so an abandoned evaluation frees its thread instead of running to the end.
-     */
-    private static final class StoppableEvaluator extends Evaluator {
-
-        StoppableEvaluator(CachedResolver resolver, Function1<String, Option<Expr>> extVars, sjsonnet.Path wd,
-                Settings settings, Function1<sjsonnet.Error, BoxedUnit> warn) {
-            super(resolver, extVars, wd, settings, warn);
-        }
-
-        @Override
-        public Val visitExpr(Expr e, Lazy[] scope) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("jsonnet evaluation abandoned");
-            }
-            return super.visitExpr(e, scope);
-        }
     }
 
     /** Imports relative to the importing file, only under {@code root}; none when there is no root. */

@@ -1,5 +1,7 @@
 package dev.gatehouse.identity.schema;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import com.networknt.schema.Schema;
 import jakarta.json.JsonObject;
 
@@ -21,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class IdentitySchema {
 
-    private static final Logger LOG = Logger.getLogger(IdentitySchema.class.getName());
+    private static final Logger LOG = Logs.of(IdentitySchema.class);
     private static final String TRAITS = "traits";
 
     private final String id;
@@ -98,6 +100,37 @@ public final class IdentitySchema {
     public List<String> identifiers(CredentialKind kind, JsonObject traits) {
         Objects.requireNonNull(kind, "kind");
         return values(traits, mark -> mark.identifierFor().contains(kind), (mark, value) -> value);
+    }
+
+    /**
+     * The addresses the {@code code} method sends sign-in codes to ({@code credentials.code.identifier}), with the
+     * channel each is reached by ({@code credentials.code.via}; by SMS for a phone trait that does not say).
+     */
+    public List<Address> codeAddresses(JsonObject traits) {
+        return values(traits, mark -> mark.identifierFor().contains(CredentialKind.CODE),
+                (mark, value) -> new Address(mark.codeChannel(), value));
+    }
+
+    /** Whether any trait of this schema is a phone number. */
+    public boolean hasPhoneTraits() {
+        return marks.stream().anyMatch(TraitMark::phone);
+    }
+
+    /**
+     * {@code traits} with every phone trait written in E.164, so that two spellings of one number are one value
+     * (as stored, as identifier and as address). A number without {@code +} is read in {@code defaultRegion}
+     * (ISO 3166, or null for none). Call it before {@link #validate}: a value that is no valid number is kept as
+     * given, and the {@code tel} format refuses it there with Kratos' message.
+     */
+    public JsonObject normalise(JsonObject traits, String defaultRegion) {
+        Objects.requireNonNull(traits, "traits");
+        JsonObject out = traits;
+        for (TraitMark mark : marks) {
+            if (mark.phone()) {
+                out = mark.withE164(out, defaultRegion);
+            }
+        }
+        return out;
     }
 
     /** The addresses to verify ({@code verification.via}), normalised like identifiers. */

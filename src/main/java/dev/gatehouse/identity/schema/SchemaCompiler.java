@@ -95,12 +95,12 @@ final class SchemaCompiler {
     }
 
     private static SchemaRegistry registry() {
-        // every dialect with our email format, which does not insist on a known top-level domain
+        // every dialect with our email format, which does not insist on a known top-level domain, and Kratos' tel format
         java.util.List<com.networknt.schema.dialect.Dialect> dialects = java.util.stream.Stream.of(
                         com.networknt.schema.dialect.Dialects.getDraft4(), com.networknt.schema.dialect.Dialects.getDraft6(),
                         com.networknt.schema.dialect.Dialects.getDraft7(), com.networknt.schema.dialect.Dialects.getDraft201909(),
                         com.networknt.schema.dialect.Dialects.getDraft202012())
-                .map(d -> com.networknt.schema.dialect.Dialect.builder(d).format(new LenientEmailFormat()).build())
+                .map(d -> com.networknt.schema.dialect.Dialect.builder(d).format(new LenientEmailFormat()).format(new TelFormat()).build())
                 .toList();
         return SchemaRegistry.withDialects(dialects, builder -> builder
                 .defaultDialectId(com.networknt.schema.dialect.Dialects.getDraft7().getId())

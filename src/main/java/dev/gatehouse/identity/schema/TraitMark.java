@@ -27,15 +27,20 @@ import java.util.Set;
  * @param path            the trait's path below the traits root, one segment per property
  * @param email           whether the trait declares {@code format: email}, so that its values are
  *                        trimmed and lower-cased as Kratos does
+ * @param phone           whether the trait is a phone number ({@code format: tel}, or reached {@code via: sms}),
+ *                        so that its values are written in E.164 ({@link PhoneNumbers})
+ * @param codeVia         {@code credentials.code.via}: how a sign-in code reaches this identifier ({@code email}
+ *                        or {@code sms}); null when the schema does not say
  * @param identifierFor   the credentials whose identifier this trait is
  * @param verificationVia {@code verification.via}, or null
  * @param recoveryVia     {@code recovery.via}, or null
  * @param title           the {@code title} the schema gives the trait (the first one met on the walk), or null
  */
-record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifierFor,
-                 String verificationVia, String recoveryVia, String title) {
+record TraitMark(List<String> path, boolean email, boolean phone, Set<CredentialKind> identifierFor,
+                 String codeVia, String verificationVia, String recoveryVia, String title) {
 
     static final String EXTENSION = "ory.sh/kratos";
+    static final String SMS = "sms";
 
     TraitMark {
         path = List.copyOf(path);
@@ -53,7 +58,7 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
     }
 
     private TraitMark titled(String title) {
-        return new TraitMark(path, email, identifierFor, verificationVia, recoveryVia, title);
+        return new TraitMark(path, email, phone, identifierFor, codeVia, verificationVia, recoveryVia, title);
     }
 
     /** The dot-separated path, as callers name traits ({@code email}, {@code contact.email}). */
@@ -81,14 +86,47 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
     }
 
     private String normalise(String value) {
+        if (phone) {
+            return PhoneNumbers.e164(value, null).orElse(value.strip());
+        }
         return email ? value.trim().toLowerCase(Locale.ROOT) : value;
+    }
+
+    /** How a sign-in code reaches this identifier: as the schema says, else by SMS for a phone trait, else e-mail. */
+    String codeChannel() {
+        return codeVia != null ? codeVia : phone ? SMS : "email";
+    }
+
+    /**
+     * {@code traits} with this (phone) trait's values rewritten in E.164, numbers without {@code +} read in
+     * {@code region}; values that are no valid number are kept as given, for the {@code tel} format to refuse.
+     */
+    JsonObject withE164(JsonObject traits, String region) {
+        return (JsonObject) rewrite(traits, 0, region);
+    }
+
+    private JsonValue rewrite(JsonValue node, int depth, String region) {
+        if (node instanceof JsonArray array) {
+            var copy = Json.createArrayBuilder();
+            array.forEach(item -> copy.add(rewrite(item, depth, region)));
+            return copy.build();
+        }
+        if (depth == path.size()) {
+            return node instanceof JsonString s
+                    ? PhoneNumbers.e164(s.getString(), region).<JsonValue>map(Json::createValue).orElse(node) : node;
+        }
+        if (node instanceof JsonObject object && object.containsKey(path.get(depth))) {
+            return Json.createObjectBuilder(object).add(path.get(depth), rewrite(object.get(path.get(depth)), depth + 1, region)).build();
+        }
+        return node;
     }
 
     private TraitMark merge(TraitMark other) {
         Set<CredentialKind> kinds = EnumSet.noneOf(CredentialKind.class);
         kinds.addAll(identifierFor);
         kinds.addAll(other.identifierFor);
-        return new TraitMark(path, email || other.email, kinds,
+        return new TraitMark(path, email || other.email, phone || other.phone, kinds,
+                codeVia != null ? codeVia : other.codeVia,
                 verificationVia != null ? verificationVia : other.verificationVia,
                 recoveryVia != null ? recoveryVia : other.recoveryVia, null);
     }
@@ -101,9 +139,12 @@ record TraitMark(List<String> path, boolean email, Set<CredentialKind> identifie
                 kinds.add(kind);
             }
         }
-        return new TraitMark(path, "email".equals(schema.getString("format", null)), kinds,
-                object(extension, "verification").getString("via", null),
-                object(extension, "recovery").getString("via", null), null);
+        String format = schema.get("format") instanceof JsonString f ? f.getString() : null;
+        String codeVia = object(credentials, CredentialKind.CODE.extensionKey()).getString("via", null);
+        String verificationVia = object(extension, "verification").getString("via", null);
+        String recoveryVia = object(extension, "recovery").getString("via", null);
+        boolean phone = "tel".equals(format) || SMS.equals(codeVia) || SMS.equals(verificationVia) || SMS.equals(recoveryVia);
+        return new TraitMark(path, "email".equals(format), phone, kinds, codeVia, verificationVia, recoveryVia, null);
     }
 
     private static JsonObject object(JsonObject parent, String name) {

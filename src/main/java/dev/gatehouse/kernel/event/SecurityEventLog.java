@@ -1,6 +1,8 @@
 package dev.gatehouse.kernel.event;
 
+import dev.gatehouse.kernel.log.Logs;
 import dev.gatehouse.kernel.log.Redactor;
+import dev.gatehouse.kernel.log.ServiceNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -24,14 +26,19 @@ public class SecurityEventLog {
 
     public void onEvent(@Observes SecurityEvent event) {
         if (event.outcome() != Outcome.SUCCESS) {
-            LOG.info(toJson(event).toString());
+            write(event);
         }
     }
 
     public void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {
         if (event.outcome() == Outcome.SUCCESS) {
-            LOG.info(toJson(event).toString());
+            write(event);
         }
+    }
+
+    private static void write(SecurityEvent event) {
+        Logs.stamp(ServiceNames.ofEventType(event.type().name()));
+        LOG.info(toJson(event).toString());
     }
 
     public static JsonObject toJson(SecurityEvent e) {

@@ -7,14 +7,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Per-thread fields (request id, tenant) that Liberty adds to every JSON log record written on this
- * thread, as {@code ext_requestId} and {@code ext_tenant}. Backed by Liberty's LogRecordContext API;
- * outside Liberty (unit tests) it does nothing.
+ * Per-thread fields (request id, tenant, service, trace and span id) that Liberty adds to every JSON log record
+ * written on this thread, as {@code ext_requestId}, {@code ext_tenant}, ... ({@code liberty/includes/logging.xml}
+ * renames them to {@code request_id}, {@code tenant_id}, {@code service_name}, {@code trace_id},
+ * {@code span_id}). Backed by Liberty's LogRecordContext API; outside Liberty (unit tests) it does nothing.
  */
 public final class LogContext {
 
     public static final String REQUEST_ID = "requestId";
     public static final String TENANT = "tenant";
+    /** The capability that wrote the record ({@link ServiceNames}); set by {@link Logs} loggers per record. */
+    public static final String SERVICE = "service";
+    public static final String TRACE_ID = "traceId";
+    public static final String SPAN_ID = "spanId";
 
     private static final Logger LOG = Logger.getLogger(LogContext.class.getName());
     private static final MethodHandle ADD;

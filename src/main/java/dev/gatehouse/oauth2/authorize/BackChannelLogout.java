@@ -1,5 +1,7 @@
 package dev.gatehouse.oauth2.authorize;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.jwk.JwtSigning;
@@ -38,7 +40,7 @@ import java.util.logging.Logger;
 public class BackChannelLogout {
 
     static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
-    private static final Logger LOG = Logger.getLogger(BackChannelLogout.class.getName());
+    private static final Logger LOG = Logs.of(BackChannelLogout.class);
     private static final JOSEObjectType LOGOUT_JWT = new JOSEObjectType("logout+jwt");
 
     @Inject

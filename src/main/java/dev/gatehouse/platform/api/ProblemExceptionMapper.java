@@ -1,5 +1,7 @@
 package dev.gatehouse.platform.api;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.BodyTooLargeException;
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.RequestContext;
@@ -36,7 +38,7 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
+    private static final Logger LOG = Logs.of(ProblemExceptionMapper.class);
 
     @Context
     UriInfo uriInfo;

@@ -1,5 +1,7 @@
 package dev.gatehouse.platform.db;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.log.Redactor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -38,7 +40,7 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrator {
 
-    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+    private static final Logger LOG = Logs.of(DatabaseMigrator.class);
 
     @Resource(lookup = "jdbc/gatehouse")
     DataSource dataSource;

@@ -1,5 +1,7 @@
 package dev.gatehouse.platform.db;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -37,7 +39,7 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ExpiredRowsCleanup {
 
-    private static final Logger LOG = Logger.getLogger(ExpiredRowsCleanup.class.getName());
+    private static final Logger LOG = Logs.of(ExpiredRowsCleanup.class);
     private static final int PAGE = 100;
 
     @Resource

@@ -1,5 +1,7 @@
 package dev.gatehouse.platform.http;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.RequestAttributes;
 import dev.gatehouse.kernel.log.LogText;
@@ -27,7 +29,7 @@ import java.util.logging.Logger;
 public class ErrorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
+    private static final Logger LOG = Logs.of(ErrorServlet.class);
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

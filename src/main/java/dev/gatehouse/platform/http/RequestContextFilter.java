@@ -3,6 +3,7 @@ package dev.gatehouse.platform.http;
 import dev.gatehouse.kernel.RequestAttributes;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.kernel.log.LogContext;
+import dev.gatehouse.kernel.log.Logs;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,6 +50,7 @@ public class RequestContextFilter extends HttpFilter {
         } finally {
             LogContext.remove(LogContext.REQUEST_ID);
             LogContext.remove(LogContext.TENANT);
+            Logs.clear();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.platform.secrets;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.Ids;
 import jakarta.annotation.Resource;
 import dev.gatehouse.platform.db.DatabaseMigrated;
@@ -30,7 +32,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TokenHasher {
 
-    private static final Logger LOG = Logger.getLogger(TokenHasher.class.getName());
+    private static final Logger LOG = Logs.of(TokenHasher.class);
     private static final String SECRET_NAME = "token-hmac-key";
 
     @Inject

@@ -1,5 +1,8 @@
 package dev.gatehouse.selfservice.code;
 
+import dev.gatehouse.courier.Channel;
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.courier.Courier;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.courier.OutgoingMessage;
@@ -23,7 +26,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CodeMessages {
 
-    private static final Logger LOG = Logger.getLogger(CodeMessages.class.getName());
+    private static final Logger LOG = Logs.of(CodeMessages.class);
 
     private Instance<Courier> courier;
     private RequestLanguage language;
@@ -53,15 +56,20 @@ public class CodeMessages {
         }
     }
 
-    /** Sends a message whose model is {@code model} (which holds the code, and for a sign-in its link). */
+    /** Sends an e-mail whose model is {@code model} (which holds the code, and for a sign-in its link). */
     public void send(TenantId tenant, MessageTemplate template, String to, IdentityId identity, Map<String, String> model) {
+        send(tenant, Channel.EMAIL, template, to, identity, model);
+    }
+
+    /** Sends a message by {@code channel} (e-mail, or SMS to a number in E.164) whose model is {@code model}. */
+    public void send(TenantId tenant, Channel channel, MessageTemplate template, String to, IdentityId identity, Map<String, String> model) {
         if (!courier.isResolvable()) {
             if (warned.compareAndSet(false, true)) {
                 LOG.warning("No courier is deployed: one-time codes are not sent");
             }
             return;
         }
-        courier.get().enqueue(new OutgoingMessage(tenant, template, to, locale(), model,
+        courier.get().enqueue(new OutgoingMessage(tenant, channel, template, to, locale(), model,
                 identity == null ? null : identity.toString()));
     }
 }

@@ -128,12 +128,33 @@ public class LoginHandler {
         if (csrfSecret != null) {
             nodes.add(csrfNode(csrfSecret));
         }
-        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity())));
+        Optional<String> via = queryParameter(requestUrl, "via");
+        methods.stream().filter(LoginMethod::secondFactor).forEach(m -> nodes.addAll(m.secondFactorNodes(caller.identity(), via)));
         Ui ui = new Ui(actionBase + "/self-service/login?flow=" + id, "POST", nodes, List.of(Texts.secondFactorRequired()));
         Flow flow = new Flow(id, caller.identity().tenant(), FlowKind.LOGIN, flavor, FlowState.CHOOSE_METHOD, requestUrl, returnTo,
                 csrfHash, caller.identity().id(), caller.session().id(), false, ui, now, now.plus(config.flowLifespan()));
         flows.save(flow);
         return flow;
+    }
+
+    /** A parameter of the URL's query, decoded; empty when absent or the URL does not parse. */
+    static Optional<String> queryParameter(String url, String name) {
+        try {
+            String query = url == null ? null : java.net.URI.create(url).getRawQuery();
+            if (query == null) {
+                return Optional.empty();
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return Optional.of(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8))
+                            .filter(v -> !v.isBlank());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL this server made; no parameter then
+        }
+        return Optional.empty();
     }
 
     private static UiNode csrfNode(String csrfSecret) {
@@ -210,7 +231,9 @@ public class LoginHandler {
                 .orElseThrow(() -> new FlowError(FlowError.Kind.NO_SESSION));
         Ui ui = flow.ui().withoutMessages();
         Optional<String> named = submission.field("method");
-        Optional<LoginMethod> method = named.flatMap(n -> FlowMethod.named(methods, n)).filter(LoginMethod::secondFactor);
+        List<LoginMethod> secondFactors = methods.stream().filter(LoginMethod::secondFactor).toList();
+        Optional<LoginMethod> method = named.isPresent() ? FlowMethod.named(secondFactors, named.get())
+                : secondFactors.stream().filter(m -> m.claims(submission)).findFirst();
         if (method.isEmpty()) {
             Flow refused = flow.showing(ui.withMessage(Texts.generic("The sign-in method " + sanitize(named.orElse(""))
                     + " is not available.")));
@@ -230,11 +253,13 @@ public class LoginHandler {
     private Succeeded raised(Flow flow, LoginMethod.Authenticated proven, SessionService.Authenticated caller, String token) {
         Identity who = proven.identity();
         Flow done = flow.passedChallenge(proven.ui());
-        Session raised = sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2");
+        Session raised = proven.via() == null ? sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2")
+                : sessions.completeWith(caller.session(), proven.sessionMethod(), "aal2", proven.via());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
-                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal()));
+                .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal())
+                .detail("via", proven.via()));
         credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), raised.aal());
         return new Succeeded(done, who, new SessionService.Issued(raised, token));
     }
@@ -258,7 +283,8 @@ public class LoginHandler {
     private Succeeded signedIn(Flow flow, LoginMethod.Authenticated proven) {
         Identity who = proven.identity();
         Flow done = flow.passedChallenge(proven.ui());
-        SessionService.Issued issued = sessions.issue(who, proven.sessionMethod());
+        SessionService.Issued issued = proven.via() == null ? sessions.issue(who, proven.sessionMethod())
+                : sessions.issue(who, proven.sessionMethod(), proven.via());
         flows.update(done);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN, Outcome.SUCCESS).tenant(flow.tenant().value())
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())

@@ -27,8 +27,14 @@ public interface LoginMethod extends FlowMethod {
      * @param ui            the form the completed flow keeps
      * @param sessionMethod the session's authentication method
      * @param eventMethod   the method the sign-in event names (it may say more: a link rather than a code)
+     * @param via           how the proof reached the person ({@code email}, {@code sms}) for a one-time code; null
+     *                      otherwise. Kept with the session's authentication method.
      */
-    record Authenticated(Identity identity, Ui ui, String sessionMethod, String eventMethod) implements Result {
+    record Authenticated(Identity identity, Ui ui, String sessionMethod, String eventMethod, String via) implements Result {
+
+        public Authenticated(Identity identity, Ui ui, String sessionMethod, String eventMethod) {
+            this(identity, ui, sessionMethod, eventMethod, null);
+        }
     }
 
     /** The flow goes on, showing a new form: the method's next step ({@code accepted}) or a refusal. */
@@ -65,6 +71,14 @@ public interface LoginMethod extends FlowMethod {
         return false;
     }
 
+    /**
+     * Whether a submission that names no method is meant for this second factor (Kratos' code method: the
+     * {@code address} buttons post only the address).
+     */
+    default boolean claims(Submission submission) {
+        return false;
+    }
+
     /** The nodes this second factor adds to a form that raises the session of {@code identity}; none if it has not set it up. */
     default List<UiNode> secondFactorNodes(Identity identity) {
         return List.of();
@@ -76,6 +90,14 @@ public interface LoginMethod extends FlowMethod {
      */
     default boolean enrolled(Identity identity) {
         return !secondFactorNodes(identity).isEmpty();
+    }
+
+    /**
+     * As {@link #secondFactorNodes(Identity)}, for a flow opened with Kratos' {@code via} query parameter (the trait
+     * whose address a code should go to, {@code login?aal=aal2&via=phone}); methods it means nothing to ignore it.
+     */
+    default List<UiNode> secondFactorNodes(Identity identity, Optional<String> via) {
+        return secondFactorNodes(identity);
     }
 
     /**

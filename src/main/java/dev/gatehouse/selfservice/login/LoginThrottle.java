@@ -104,9 +104,12 @@ public class LoginThrottle {
         counts.clear(tenant, Subject.SECOND_FACTOR.name(), identityId);
     }
 
+    /** The sign-in and client locks (other counts kept in the same table, such as codes sent, are not locks). */
     @Transactional
     public List<Lock> locks(TenantId tenant, Optional<String> subject) {
-        return counts.list(tenant, subject, 1000).stream().map(r -> new Lock(Subject.valueOf(r.kind()), r.subject(),
+        java.util.Set<String> kinds = java.util.Arrays.stream(Subject.values()).map(Subject::name).collect(java.util.stream.Collectors.toSet());
+        return counts.list(tenant, subject, 1000).stream().filter(r -> kinds.contains(r.kind()))
+                .map(r -> new Lock(Subject.valueOf(r.kind()), r.subject(),
                 r.standing().failures(), r.standing().lockedUntil().orElse(null), r.standing().lockouts())).toList();
     }
 

@@ -143,7 +143,7 @@ public class VerificationHandler {
 
     /**
      * One verification flow per address in {@code addresses} that the identity has unverified and verifiable
-     * by e-mail, each waiting for the code or link just sent (after a registration, or a settings change).
+     * by e-mail (or by SMS, when the offered method is {@code code}), each waiting for the code or link just sent (after a registration, or a settings change).
      */
     public List<Flow> startFor(Identity identity, List<String> addresses, Flavor flavor, String returnTo, String base,
                                String csrfSecret, String csrfHash) {
@@ -151,7 +151,7 @@ public class VerificationHandler {
             List<Flow> started = new ArrayList<>();
             VerificationMethod method = offered();
             for (VerifiableAddress a : identity.verifiableAddresses()) {
-                if (VerificationMails.verifiableByEmail(a) && addresses.stream().anyMatch(a.value()::equalsIgnoreCase)) {
+                if (VerificationMails.verifiableBy(a, method) && addresses.stream().anyMatch(a.value()::equalsIgnoreCase)) {
                     Flow flow = create(identity.tenant(), flavor, returnTo, base + "/self-service/verification/" + flavor.wire(), base,
                             csrfSecret, csrfHash);
                     Flow sent = method.send(flow, a.value(), identity).flow();

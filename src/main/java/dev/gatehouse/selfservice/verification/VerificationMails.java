@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public class VerificationMails {
 
     static final String VIA_EMAIL = "email";
+    static final String VIA_SMS = "sms";
 
     private OneTimeCodes codes;
     private IdentityService identities;
@@ -58,8 +59,20 @@ public class VerificationMails {
         this.config = config;
     }
 
-    /** A submission giving an address: sent to its owner with {@code method}'s {@link VerificationMethod#send}. */
+    /**
+     * A submission giving an address: sent to its owner with {@code method}'s {@link VerificationMethod#send}. As in
+     * Kratos, the {@code email} field may hold a phone number instead, verified by an SMS code (the {@code code}
+     * method only: a link is e-mailed).
+     */
     public VerificationMethod.Result submitted(Flow flow, Submission submission, VerificationMethod method) {
+        Optional<String> number = submission.field("email").filter(v -> !v.contains("@"))
+                .map(identities::normaliseIdentifier).filter(v -> v.startsWith("+") && method.bySms());
+        if (number.isPresent()) {
+            Optional<Identity> owner = identities.findByPhoneNumber(flow.tenant(), AddressPurpose.VERIFICATION, number.get())
+                    .filter(Identity::isActive).filter(i -> i.verifiableAddresses().stream()
+                            .anyMatch(a -> VIA_SMS.equals(a.via()) && a.value().equals(number.get())));
+            return method.send(flow, number.get(), owner.orElse(null));
+        }
         Optional<String> email = CodeFlows.email(submission);
         if (email.isEmpty()) {
             return new VerificationMethod.Answered(CodeFlows.withMessage(flow, Texts.required("email")), false);
@@ -113,5 +126,10 @@ public class VerificationMails {
 
     static boolean verifiableByEmail(VerifiableAddress a) {
         return !a.verified() && VIA_EMAIL.equals(a.via());
+    }
+
+    /** Whether {@code method} can verify the unverified address: an e-mail address, or a phone number by SMS code. */
+    static boolean verifiableBy(VerifiableAddress a, VerificationMethod method) {
+        return verifiableByEmail(a) || !a.verified() && VIA_SMS.equals(a.via()) && method.bySms();
     }
 }

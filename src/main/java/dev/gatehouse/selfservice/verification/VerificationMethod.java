@@ -45,6 +45,11 @@ public interface VerificationMethod extends FlowMethod {
      */
     Answered send(Flow flow, String email, Identity owner);
 
+    /** Whether this method can also verify a phone number (by an SMS code); {@link #send} then gets numbers in E.164. */
+    default boolean bySms() {
+        return false;
+    }
+
     /** A link this method mailed, opened in a browser; empty if the method mails none. */
     default Optional<Result> openLink(Flow flow, String token) {
         return Optional.empty();

@@ -36,8 +36,12 @@ public final class SessionJson {
 
     private static JsonObjectBuilder base(Session s) {
         JsonArrayBuilder methods = Json.createArrayBuilder();
-        s.methods().forEach(m -> methods.add(Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
-                .add("completed_at", m.completedAt().toString())));
+        s.methods().forEach(m -> {
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+                    .add("completed_at", m.completedAt().toString());
+            m.via().ifPresent(v -> entry.add("via", v));
+            methods.add(entry);
+        });
         JsonObjectBuilder device = Json.createObjectBuilder().add("id", s.id().toString());
         device.add("ip_address", s.ipAddress() == null ? "" : s.ipAddress());
         device.add("user_agent", s.userAgent() == null ? "" : s.userAgent());

@@ -1,5 +1,7 @@
 package dev.gatehouse.tenant.settings;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.EffectiveConfig;
@@ -34,7 +36,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TenantSettingsCache implements EffectiveConfig {
 
-    private static final Logger LOG = Logger.getLogger(TenantSettingsCache.class.getName());
+    private static final Logger LOG = Logs.of(TenantSettingsCache.class);
 
     private Function<TenantId, Map<String, String>> loader;
     private SettingsCatalog catalog;

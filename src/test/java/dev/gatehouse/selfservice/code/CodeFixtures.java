@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.code;
 
+import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Identity;
@@ -8,6 +9,8 @@ import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
+import dev.gatehouse.platform.throttle.FailureCounts;
+import dev.gatehouse.platform.throttle.InMemoryFailureCounts;
 import dev.gatehouse.selfservice.SelfServiceFixtures;
 
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ public final class CodeFixtures {
     public final Identities identities = new Identities();
     public final Mails mails = new Mails();
     public final CodeFlows steps;
+    public final SendLimits limits;
 
     public CodeFixtures(SelfServiceFixtures f) {
         TokenHasher hasher = new TokenHasher() {
@@ -40,6 +44,7 @@ public final class CodeFixtures {
         };
         this.codes = new OneTimeCodes(repository, hasher, f.config, f.clock);
         this.steps = new CodeFlows(f.flows, identities, f.config, f.clock);
+        this.limits = new SendLimits(new FailureCounts(new InMemoryFailureCounts()), f.config, f.clock);
     }
 
     /** Active identities by address (for every purpose), and the addresses marked verified. */
@@ -51,7 +56,7 @@ public final class CodeFixtures {
         @Override
         public Identity create(TenantId tenant, IdentityDraft draft, String actor) {
             created.add(draft);
-            return add(SelfServiceFixtures.identity(draft.traits().getString("email"), null));
+            return add(SelfServiceFixtures.identity(draft.traits().getString("email", draft.traits().getString("phone", "")), null));
         }
 
         public Identity add(Identity identity) {
@@ -60,7 +65,7 @@ public final class CodeFixtures {
         }
 
         private Optional<Identity> byAddress(String address) {
-            return known.stream().filter(i -> i.traits().getString("email").equalsIgnoreCase(address)).findFirst();
+            return known.stream().filter(i -> i.traits().getString("email", "").equalsIgnoreCase(address)).findFirst();
         }
 
         @Override
@@ -79,14 +84,19 @@ public final class CodeFixtures {
         }
 
         @Override
+        public Optional<Identity> findByPhoneNumber(TenantId tenant, AddressPurpose purpose, String number) {
+            return known.stream().filter(i -> i.verifiableAddresses().stream().anyMatch(a -> a.value().equals(number))).findFirst();
+        }
+
+        @Override
         public boolean markVerified(TenantId tenant, IdentityId id, String address) {
             return verified.add(address);
         }
     }
 
-    /** Mails as handed to the courier: template, recipient and model. */
+    /** Messages as handed to the courier: template, recipient, model and channel. */
     public static final class Mails extends CodeMessages {
-        public record Mail(MessageTemplate template, String to, Map<String, String> model) {
+        public record Mail(MessageTemplate template, String to, Map<String, String> model, Channel channel) {
         }
 
         public final List<Mail> sent = new ArrayList<>();
@@ -98,7 +108,13 @@ public final class CodeFixtures {
 
         @Override
         public void send(TenantId tenant, MessageTemplate template, String to, IdentityId identity, Map<String, String> model) {
-            sent.add(new Mail(template, to, model));
+            send(tenant, Channel.EMAIL, template, to, identity, model);
+        }
+
+        @Override
+        public void send(TenantId tenant, Channel channel, MessageTemplate template, String to, IdentityId identity,
+                         Map<String, String> model) {
+            sent.add(new Mail(template, to, model, channel));
         }
 
         public Mail last() {

@@ -52,7 +52,7 @@ public final class SecondFactorFixtures {
     }
 
     /** Counts reserved second-factor attempts per identity; the fifth starts a lock. */
-    public static final class Throttle extends LoginThrottle {
+    public static class Throttle extends LoginThrottle {
         public final Map<String, Integer> failures = new java.util.HashMap<>();
         public final List<String> calls = new ArrayList<>();
 

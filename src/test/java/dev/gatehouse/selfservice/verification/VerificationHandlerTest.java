@@ -1,7 +1,9 @@
 package dev.gatehouse.selfservice.verification;
 
+import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.selfservice.Flavor;
 import dev.gatehouse.selfservice.Flow;
@@ -19,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +34,7 @@ class VerificationHandlerTest {
     private VerificationHandler handler(SelfServiceFixtures f, CodeFixtures c) {
         VerificationMails mails = new VerificationMails(c.codes, c.identities, c.steps, f.events, f.config);
         return new VerificationHandler(c.steps, c.codes, f.flows, List.of(new LinkVerification(c.codes, c.mails, mails),
-                new CodeVerification(c.codes, c.mails, mails)), f.config, f.events, f.transactions);
+                new CodeVerification(c.codes, c.mails, mails, c.limits)), f.config, f.events, f.transactions);
     }
 
     private static Flow start(VerificationHandler handler) {
@@ -69,6 +72,26 @@ class VerificationHandlerTest {
         assertEquals(Set.of(EMAIL), c.identities.verified);
         assertEquals(alice.id().value().toString(), f.events.fired.get(f.events.fired.size() - 1).subject());
         assertEquals(SecurityEventType.VERIFICATION_SUCCEEDED, f.events.fired.get(f.events.fired.size() - 1).type());
+    }
+
+    @Test
+    void submitWhenPhoneNumberThenCodeBySmsAndTheNumberVerified() {
+        SelfServiceFixtures f = new SelfServiceFixtures("gatehouse.selfservice.verification.use", "code");
+        CodeFixtures c = new CodeFixtures(f);
+        Identity a = SelfServiceFixtures.identity(EMAIL, null);
+        c.identities.add(new Identity(a.id(), a.tenant(), a.schemaId(), a.state(), a.stateChangedAt(), a.traits(), a.metadataPublic(),
+                a.metadataAdmin(), List.of(new VerifiableAddress(UUID.randomUUID(), "sms", "+49301234567", false,
+                VerifiableAddress.Status.PENDING, null, a.createdAt(), a.createdAt())), List.of(), a.credentials(),
+                a.createdAt(), a.createdAt(), 1));
+        VerificationHandler handler = handler(f, c);
+
+        Flow sent = handler.submit(start(handler), json("{\"email\":\"+49 30 1234567\"}")).flow();
+        assertEquals(Channel.SMS, c.mails.last().channel());
+        assertEquals("+49301234567", c.mails.last().to());
+        CodeStep done = handler.submit(sent, json("{\"code\":\"" + c.mails.last().model().get("code") + "\"}"));
+
+        assertTrue(done.accepted());
+        assertEquals(Set.of("+49301234567"), c.identities.verified);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.oauth2.token.FormParameters;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
+import dev.gatehouse.platform.trace.Tracing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 public class IntrospectionResource {
 
     @Inject
+    Tracing tracing;
+    @Inject
     ProtocolClients clients;
     @Inject
     TokenIntrospection introspection;
@@ -41,6 +44,7 @@ public class IntrospectionResource {
     public Response introspect(MultivaluedMap<String, String> form) {
         FormParameters parameters = FormParameters.parse(form);
         clients.authenticate(request, form, "/oauth2/introspect");
-        return NoStore.ok(introspection.introspect(tenant.id(), parameters.required("token"), issuer.of(request)));
+        String token = parameters.required("token");
+        return NoStore.ok(tracing.span("oauth2 introspection", () -> introspection.introspect(tenant.id(), token, issuer.of(request))));
     }
 }

@@ -14,6 +14,7 @@ import dev.gatehouse.oauth2.token.FormParameters;
 import dev.gatehouse.oauth2.token.TokenCall;
 import dev.gatehouse.oauth2.token.TokenGrantHandler;
 import dev.gatehouse.oauth2.token.TokenResponse;
+import dev.gatehouse.platform.trace.Tracing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -37,6 +38,8 @@ public class TokenResource {
 
     static final String PATH = "/oauth2/token";
 
+    @Inject
+    Tracing tracing;
     @Inject
     ProtocolClients clients;
     @Inject
@@ -64,7 +67,9 @@ public class TokenResource {
             if (!client.allowsGrant(grantType)) {
                 throw new OAuth2Exception(OAuth2Error.UNAUTHORIZED_CLIENT, "The client may not use this grant type");
             }
-            TokenResponse answer = handler.handle(new TokenCall(tenant.id(), issuer.of(request), client, parameters));
+            TokenCall call = new TokenCall(tenant.id(), issuer.of(request), client, parameters);
+            TokenResponse answer = tracing.span("oauth2 token grant", () -> handler.handle(call),
+                    "oauth2.grant_type", grantType, "oauth2.client_id", client.clientId());
             if (answer instanceof TokenResponse.TokenError error) {
                 throw new OAuth2Exception(error.error(), error.description());
             }

@@ -1,5 +1,8 @@
 package dev.gatehouse.selfservice.strategy.code;
 
+import dev.gatehouse.courier.Channel;
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
@@ -19,11 +22,11 @@ import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
-import dev.gatehouse.selfservice.code.CodeFlows;
 import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.CodeRules;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
+import dev.gatehouse.selfservice.code.SendLimits;
 import dev.gatehouse.selfservice.login.LoginMethod;
 import dev.gatehouse.selfservice.login.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,8 +66,9 @@ public class CodeLogin implements LoginMethod {
     private CredentialEvents credentials;
     private SelfServiceConfig config;
     private LoginThrottle throttle;
+    private SendLimits limits;
 
-    private static final Logger LOG = Logger.getLogger(CodeLogin.class.getName());
+    private static final Logger LOG = Logs.of(CodeLogin.class);
 
     protected CodeLogin() {
         // for the container's proxy
@@ -72,7 +76,8 @@ public class CodeLogin implements LoginMethod {
 
     @Inject
     public CodeLogin(OneTimeCodes codes, CodeMessages messages, IdentityService identities, SecurityEvents events,
-                     SelfServiceConfig config, LoginThrottle throttle) {
+                     SelfServiceConfig config, LoginThrottle throttle, SendLimits limits) {
+        this.limits = limits;
         this.codes = codes;
         this.messages = messages;
         this.identities = identities;
@@ -113,7 +118,7 @@ public class CodeLogin implements LoginMethod {
             return check(flow, code.get().trim());
         }
         String identifier = sent ? flow.ui().valueOf("identifier").orElse("")
-                : submission.field("identifier").map(CodeFlows::normalise).orElse("");
+                : submission.field("identifier").map(identities::normaliseIdentifier).orElse("");
         if (identifier.isEmpty() || identifier.length() > 320) {
             return answer(flow, flow.ui().withoutMessages().withMessage(Texts.required("identifier")), false);
         }
@@ -122,26 +127,26 @@ public class CodeLogin implements LoginMethod {
 
     private Result send(Flow flow, String identifier) {
         Optional<Identity> owner = identities.findByCodeIdentifier(flow.tenant(), identifier).filter(Identity::isActive);
+        Optional<CodeAddress> to = owner.flatMap(i -> CodeAddress.of(i, identifier));
+        // an unknown identifier is counted by its own form, as a known one would be: the limit tells nobody who is registered
+        Channel channel = to.map(CodeAddress::channel).orElse(CodeAddress.channelOf(identifier));
+        if (limits.exhausted(flow.tenant(), channel, identifier)) {
+            return answer(flow, flow.ui().withoutMessages().withMessage(Texts.tooManyCodes()), false);
+        }
         Optional<OneTimeCodes.Issued> issued = codes.issue(flow.tenant(), flow.id(), CodePurpose.LOGIN, identifier,
                 owner.map(Identity::id).orElse(null), config.codeLifespan(), new OneTimeCodes.Extras(true, null));
         if (issued.isEmpty()) {
             return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())),
                     false);
         }
-        Optional<String> to = owner.flatMap(i -> addressOf(i, identifier));
+        limits.counted(flow.tenant(), channel, identifier);
         if (to.isPresent()) {
             String link = flow.actionBase() + "/self-service/login/code-link?flow=" + flow.id() + "&token=" + issued.get().linkToken();
-            messages.send(flow.tenant(), MessageTemplate.LOGIN_CODE_VALID, to.get(), owner.get().id(),
-                    Map.of("code", issued.get().code(), "to", to.get(), "link", link));
+            messages.send(flow.tenant(), to.get().channel(), MessageTemplate.LOGIN_CODE_VALID, to.get().address(), owner.get().id(),
+                    Map.of("code", issued.get().code(), "to", to.get().address(), "link", link));
         }
-        return new Answered(flow.sentEmail(codeForm(flow, identifier, Texts.loginCodeSent())), true);
-    }
-
-    /** The address the code goes to: the identifier if it is one of the identity's addresses, else its first. */
-    private static Optional<String> addressOf(Identity identity, String identifier) {
-        List<String> addresses = identity.verifiableAddresses().stream().map(a -> a.value()).toList();
-        return addresses.stream().filter(a -> a.equalsIgnoreCase(identifier)).findFirst()
-                .or(() -> identifier.contains("@") ? Optional.of(identifier) : addresses.stream().findFirst());
+        return new Answered(flow.sentEmail(codeForm(flow, identifier,
+                channel == Channel.SMS ? Texts.loginCodeSentBySms() : Texts.loginCodeSent())), true);
     }
 
     /**
@@ -162,7 +167,8 @@ public class CodeLogin implements LoginMethod {
             return answer(flow, codeForm(flow, identifier, Texts.loginCodeInvalid()), false);
         }
         throttle.succeeded(flow.tenant(), identifier);
-        return new Authenticated(who.get(), flow.ui().withoutMessages(), METHOD, METHOD);
+        String via = CodeAddress.of(who.get(), identifier).map(a -> a.channel().wire()).orElse(null);
+        return new Authenticated(who.get(), flow.ui().withoutMessages(), METHOD, METHOD, via);
     }
 
     private void countFailure(TenantId tenant, String identifier) {
@@ -190,7 +196,7 @@ public class CodeLogin implements LoginMethod {
             failed(flow, checked, LINK_METHOD, null);
             return answer(flow, flow.ui().withoutMessages().withMessage(Texts.codeLinkInvalid()), false);
         }
-        return new Authenticated(who.get(), flow.ui().withoutMessages(), METHOD, LINK_METHOD);
+        return new Authenticated(who.get(), flow.ui().withoutMessages(), METHOD, LINK_METHOD, Channel.EMAIL.wire());
     }
 
     private Optional<Identity> proven(Flow flow, OneTimeCodes.Checked checked) {
@@ -209,10 +215,15 @@ public class CodeLogin implements LoginMethod {
 
     /** The form once a code was sent: the identifier (kept, hidden), the code, submit, and resend. */
     private static Ui codeForm(Flow flow, String identifier, UiText message) {
+        return codeForm(flow, "identifier", identifier, message);
+    }
+
+    /** The form once a code was sent: what it went to (kept in the hidden {@code field}), the code, submit, and resend. */
+    static Ui codeForm(Flow flow, String field, String sentTo, UiText message) {
         List<UiNode> nodes = new java.util.ArrayList<>();
         flow.ui().valueOf("csrf_token").ifPresent(secret ->
                 nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null)));
-        nodes.add(UiNode.input("code", "identifier", "hidden", Json.createValue(identifier), true, null, null));
+        nodes.add(UiNode.input("code", field, "hidden", Json.createValue(sentTo), true, null, null));
         nodes.add(UiNode.input("code", "code", "text", Json.createValue(""), true, "one-time-code", Texts.verifyCode()));
         nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
         nodes.add(UiNode.input("code", "resend", "submit", Json.createValue("code"), false, null, Texts.resendCode()));

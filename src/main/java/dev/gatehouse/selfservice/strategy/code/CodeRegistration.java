@@ -1,10 +1,11 @@
 package dev.gatehouse.selfservice.strategy.code;
 
+import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.VerifiableAddress;
-import dev.gatehouse.identity.schema.CredentialKind;
+import dev.gatehouse.identity.schema.Address;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
 import dev.gatehouse.platform.db.Transactions;
@@ -19,12 +20,12 @@ import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
-import dev.gatehouse.selfservice.code.CodeFlows;
 import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.CodeRules;
 import dev.gatehouse.selfservice.code.OneTimeCode;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
+import dev.gatehouse.selfservice.code.SendLimits;
 import dev.gatehouse.selfservice.registration.Registrar;
 import dev.gatehouse.selfservice.registration.RegistrationMethod;
 import dev.gatehouse.kernel.json.JsonBodies;
@@ -60,6 +61,7 @@ public class CodeRegistration implements RegistrationMethod {
     private Registrar registrar;
     private SelfServiceConfig config;
     private Transactions transactions;
+    private SendLimits limits;
 
     protected CodeRegistration() {
         // for the container's proxy
@@ -67,7 +69,8 @@ public class CodeRegistration implements RegistrationMethod {
 
     @Inject
     public CodeRegistration(OneTimeCodes codes, CodeMessages messages, IdentityService identities, Registrar registrar,
-                            SelfServiceConfig config, Transactions transactions) {
+                            SelfServiceConfig config, Transactions transactions, SendLimits limits) {
+        this.limits = limits;
         this.codes = codes;
         this.messages = messages;
         this.identities = identities;
@@ -98,8 +101,9 @@ public class CodeRegistration implements RegistrationMethod {
         if (step instanceof Proven p) {
             // stored verified, with no password, in the identity's own transaction (a taken address rolls only it back)
             return Completion.of(registrar.create(flow, ui, new IdentityDraft(Optional.of(schema.id()), p.traits(), Optional.empty(),
-                    JsonValue.NULL, JsonValue.NULL, Optional.empty(), List.of(new IdentityDraft.ImportedAddress("email",
-                    p.address(), true, VerifiableAddress.Status.COMPLETED))), CodeLogin.METHOD));
+                    JsonValue.NULL, JsonValue.NULL, Optional.empty(), List.of(new IdentityDraft.ImportedAddress(
+                    CodeAddress.channelOf(p.address()).wire(), p.address(), true, VerifiableAddress.Status.COMPLETED))),
+                    CodeLogin.METHOD));
         }
         return Completion.of(((Answer) step).result());
     }
@@ -118,7 +122,7 @@ public class CodeRegistration implements RegistrationMethod {
         if (codes.isExhausted(flow.tenant(), flow.id())) {
             throw new FlowError(FlowError.Kind.SPENT);
         }
-        JsonObject traits = submission.traits();
+        JsonObject traits = identities.normaliseTraits(schema, submission.traits());
         Optional<String> code = submission.field("code");
         if (flow.state() == FlowState.SENT_EMAIL && code.isPresent()) {
             return check(flow, ui, traits, code.get().trim());
@@ -127,20 +131,25 @@ public class CodeRegistration implements RegistrationMethod {
         if (!errors.isEmpty()) {
             return answer(flow, FormMessages.traitErrors(ui, errors), false);
         }
-        List<String> addresses = schema.identifiers(CredentialKind.CODE, traits);
+        List<Address> addresses = schema.codeAddresses(traits);
         if (addresses.isEmpty()) {
             return answer(flow, ui.withMessage(Texts.generic("No trait of this schema can receive a sign-up code.")), false);
         }
-        String address = addresses.get(0);
-        if (identities.findByCodeIdentifier(flow.tenant(), address).isPresent()) {
+        String address = addresses.get(0).value();
+        Channel channel = CodeAddress.channelOfVia(addresses.get(0).via());
+        if (addresses.stream().anyMatch(a -> identities.findByCodeIdentifier(flow.tenant(), a.value()).isPresent())) {
             return answer(flow, ui.withMessage(Texts.duplicateCredentials()), false);
+        }
+        if (limits.exhausted(flow.tenant(), channel, address)) {
+            return answer(flow, ui.withMessage(Texts.tooManyCodes()), false);
         }
         Optional<OneTimeCodes.Issued> issued = codes.issue(flow.tenant(), flow.id(), CodePurpose.REGISTRATION, address, null,
                 config.codeLifespan(), new OneTimeCodes.Extras(false, traits.toString()));
         if (issued.isEmpty()) {
             return answer(flow, ui.withMessage(Texts.codeResentTooSoon(config.codeResendInterval().toSeconds())), false);
         }
-        messages.send(flow.tenant(), MessageTemplate.REGISTRATION_CODE_VALID, address, null,
+        limits.counted(flow.tenant(), channel, address);
+        messages.send(flow.tenant(), channel, MessageTemplate.REGISTRATION_CODE_VALID, address, null,
                 Map.of("code", issued.get().code(), "to", address));
         return new Answer(new Answered(flow.sentEmail(codeForm(ui, Texts.registrationCodeSent())), true));
     }

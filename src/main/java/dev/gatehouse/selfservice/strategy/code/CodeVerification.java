@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.strategy.code;
 
+import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.selfservice.AddressProof;
@@ -11,10 +12,13 @@ import dev.gatehouse.selfservice.code.CodeFlows;
 import dev.gatehouse.selfservice.code.CodeMessages;
 import dev.gatehouse.selfservice.code.CodePurpose;
 import dev.gatehouse.selfservice.code.OneTimeCodes;
+import dev.gatehouse.selfservice.code.SendLimits;
 import dev.gatehouse.selfservice.verification.VerificationMails;
 import dev.gatehouse.selfservice.verification.VerificationMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.Map;
 
 /**
  * The {@code code} method of the verification flow: a six-digit code mailed to the address; typed back, it
@@ -26,13 +30,15 @@ public class CodeVerification implements VerificationMethod {
     private OneTimeCodes codes;
     private CodeMessages messages;
     private VerificationMails mails;
+    private SendLimits limits;
 
     protected CodeVerification() {
         // for the container's proxy
     }
 
     @Inject
-    public CodeVerification(OneTimeCodes codes, CodeMessages messages, VerificationMails mails) {
+    public CodeVerification(OneTimeCodes codes, CodeMessages messages, VerificationMails mails, SendLimits limits) {
+        this.limits = limits;
         this.codes = codes;
         this.messages = messages;
         this.mails = mails;
@@ -69,10 +75,24 @@ public class CodeVerification implements VerificationMethod {
     }
 
     @Override
-    public Answered send(Flow flow, String email, Identity owner) {
-        boolean issued = mails.issue(flow, email, owner, id(), OneTimeCodes.Extras.NONE,
-                (to, who, code) -> messages.send(flow.tenant(), MessageTemplate.VERIFICATION_CODE_VALID, to, who.id(), code.code()));
-        return issued ? new Answered(CodeFlows.sent(flow, CodeFlows.codeForm(flow, email), Texts.verificationCodeSent()), true)
-                : mails.tooSoon(flow);
+    public boolean bySms() {
+        return true;
+    }
+
+    /** Sends the code to the e-mail address, or by SMS to a phone number (E.164), within the send limits. */
+    @Override
+    public Answered send(Flow flow, String address, Identity owner) {
+        Channel channel = CodeAddress.channelOf(address);
+        if (limits.exhausted(flow.tenant(), channel, address)) {
+            return new Answered(CodeFlows.withMessage(flow, Texts.tooManyCodes()), false);
+        }
+        boolean issued = mails.issue(flow, address, owner, id(), OneTimeCodes.Extras.NONE,
+                (to, who, code) -> messages.send(flow.tenant(), channel, MessageTemplate.VERIFICATION_CODE_VALID, to, who.id(),
+                        Map.of("code", code.code(), "to", to)));
+        if (!issued) {
+            return mails.tooSoon(flow);
+        }
+        limits.counted(flow.tenant(), channel, address);
+        return new Answered(CodeFlows.sent(flow, CodeFlows.codeForm(flow, address), Texts.verificationCodeSent()), true);
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.selfservice.strategy.password;
 
+import dev.gatehouse.kernel.log.Logs;
+
 import dev.gatehouse.credential.password.InvalidPasswordHashException;
 import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.identity.CredentialType;
@@ -44,7 +46,7 @@ public class PasswordLogin implements LoginMethod {
 
     static final String METHOD = "password";
 
-    private static final Logger LOG = Logger.getLogger(PasswordLogin.class.getName());
+    private static final Logger LOG = Logs.of(PasswordLogin.class);
 
     private IdentityService identities;
     private PasswordHasher hasher;
@@ -114,11 +116,13 @@ public class PasswordLogin implements LoginMethod {
     private record Lookup(boolean locked, Optional<Identity> identity) {
     }
 
-    private Completion<Result> verify(Flow flow, Ui ui, String identifier, String password) {
+    private Completion<Result> verify(Flow flow, Ui ui, String typed, String password) {
         TenantId tenant = flow.tenant();
         String ip = request.clientIp();
+        // counted as stored: a phone number in E.164, so another spelling of it does not start a fresh count
+        String identifier = identities.normaliseIdentifier(typed);
         Lookup lookup = transactions.call(() -> throttle.isLocked(tenant, identifier, ip)
-                ? new Lookup(true, Optional.empty()) : new Lookup(false, identities.findByIdentifier(tenant, identifier)));
+                ? new Lookup(true, Optional.empty()) : new Lookup(false, identities.findByIdentifier(tenant, typed)));
         if (lookup.locked()) {
             hasher.burn(password);
             failed(tenant, identifier, null, "locked");
@@ -182,7 +186,7 @@ public class PasswordLogin implements LoginMethod {
         }
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(tenant.value())
                 .subject(identity == null ? null : identity.id().toString())
-                .detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
+                .detail("method", "password").detail("identifier", identifier.toLowerCase(Locale.ROOT)).detail("reason", reason));
         credentials.failed(tenant.value(), identity == null ? null : identity.id().toString(), "password", reason);
     }
 

@@ -75,8 +75,8 @@ public class ProfileSettings implements SettingsMethod {
     public Completion<Result> submit(Flow flow, Submission submission, Ui ui, IdentitySchema schema,
                                      SessionService.Authenticated holder) {
         Identity identity = holder.identity();
-        JsonObject traits = submission.traits();
-        Ui refilled = FormMessages.refill(ui, traits);
+        JsonObject traits = identities.normaliseTraits(schema, submission.traits());
+        Ui refilled = FormMessages.refill(ui, submission.traits());
         List<TraitError> errors = schema.validate(traits);
         if (!errors.isEmpty()) {
             return Completion.of(new Refused(FormMessages.traitErrors(refilled, errors)));

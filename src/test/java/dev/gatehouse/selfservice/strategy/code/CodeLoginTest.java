@@ -49,7 +49,7 @@ class CodeLoginTest {
             throttled.add("succeeded " + identifier);
         }
     };
-    private final CodeLogin method = new CodeLogin(c.codes, c.mails, c.identities, f.events, f.config, throttle);
+    private final CodeLogin method = new CodeLogin(c.codes, c.mails, c.identities, f.events, f.config, throttle, c.limits);
     private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config, f.style,
             f.transactions, f.clock);
 

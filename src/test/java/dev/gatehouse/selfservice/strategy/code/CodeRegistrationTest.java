@@ -32,7 +32,7 @@ class CodeRegistrationTest {
     private final SelfServiceFixtures f = new SelfServiceFixtures();
     private final CodeFixtures c = new CodeFixtures(f);
     private final CodeRegistration method = new CodeRegistration(c.codes, c.mails, c.identities, new Registrar(c.identities),
-            f.config, f.transactions);
+            f.config, f.transactions, c.limits);
     private final VerificationHandler verification = new VerificationHandler() {
         @Override
         public List<Flow> startAfterRegistration(Flow registration, dev.gatehouse.identity.Identity identity) {
@@ -74,6 +74,27 @@ class CodeRegistrationTest {
         assertTrue(draft.password().isEmpty());
         assertTrue(draft.importedAddresses().get(0).verified());
         assertEquals(List.of(ok.identity().id().value() + " code"), f.sessions.issued);
+    }
+
+    @Test
+    void submitWhenPhoneTraitThenCodeBySmsAndTheNumberStoredVerifiedInE164() {
+        RegistrationHandler phones = new RegistrationHandler(f.flows, List.of(method), new IdentitySchemas(new IdentitySchemaConfig(
+                MapConfig.of("gatehouse.identity.schemas", "phone=classpath:dev/gatehouse/identity/schema/phone.schema.json",
+                        "gatehouse.identity.default-schema-id", "phone"))), f.sessions, verification, f.events, f.config,
+                f.style, f.transactions, f.clock);
+        Flow flow = phones.create(SelfServiceFixtures.TENANT, Flavor.API, null, SelfServiceFixtures.BASE, SelfServiceFixtures.BASE,
+                null, null);
+        Flow sent = phones.submit(flow, json("{\"method\":\"code\",\"traits\":{\"phone\":\"+49 30 1234567\"}}")).flow();
+        assertEquals(dev.gatehouse.courier.Channel.SMS, c.mails.last().channel());
+        assertEquals("+49301234567", c.mails.last().to());
+
+        assertInstanceOf(RegistrationHandler.Succeeded.class, phones.submit(sent, json("{\"method\":\"code\",\"traits\":"
+                + "{\"phone\":\"+49 30 1234567\"},\"code\":\"" + c.mails.last().model().get("code") + "\"}")));
+
+        IdentityDraft draft = c.identities.created.get(0);
+        assertEquals("+49301234567", draft.traits().getString("phone"));
+        assertEquals(new IdentityDraft.ImportedAddress("sms", "+49301234567", true,
+                dev.gatehouse.identity.VerifiableAddress.Status.COMPLETED), draft.importedAddresses().get(0));
     }
 
     @Test

@@ -53,6 +53,7 @@ class PasswordLoginTest {
         int lookups;
 
         Identities(Identity... known) {
+            super(new dev.gatehouse.identity.PhoneRegion("DE"));
             for (Identity i : known) {
                 byIdentifier.put(i.traits().getString("email"), i);
             }
@@ -125,6 +126,14 @@ class PasswordLoginTest {
         assertEquals("password", ok.sessionMethod());
         assertEquals(List.of("succeeded " + EMAIL), throttle.calls);
         assertEquals(List.of(), f.events.types());
+    }
+
+    @Test
+    void submitWhenPhoneNumberInOtherSpellingsThenEveryFailureCountsForTheOneNumber() {
+        submit("+49 30 1234567", "wrong horse");
+        submit("0049301234567", "wrong horse");
+
+        assertEquals(List.of("failed +49301234567 203.0.113.9", "failed +49301234567 203.0.113.9"), throttle.calls);
     }
 
     @Test

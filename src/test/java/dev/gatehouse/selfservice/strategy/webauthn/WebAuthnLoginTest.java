@@ -49,8 +49,7 @@ class WebAuthnLoginTest {
     private final SecondFactorFixtures.Throttle throttle = new SecondFactorFixtures.Throttle();
     private final WebAuthnLogin method = new WebAuthnLogin(identities, new SecondFactorGuard(identities, throttle, f.events, f.transactions),
             new RelyingParties(CONFIG), f.clock);
-    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config, f.style,
-            f.transactions, f.clock);
+    private final LoginHandler handler = new LoginHandler(f.flows, List.of(method), f.sessions, f.events, f.config, f.style, f.transactions, f.clock);
 
     private static WebAuthnConfig config() {
         Map<String, String> values = new HashMap<>(ShippedConfig.values("gatehouse."));
