@@ -9,6 +9,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,13 +27,25 @@ final class Pages {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final WebDriver driver;
+    /** The tenant's path prefix ({@code /t/{id}}) every path here is under; empty for the default tenant. */
+    private final String prefix;
 
     Pages(WebDriver driver) {
+        this(driver, "");
+    }
+
+    private Pages(WebDriver driver, String prefix) {
         this.driver = driver;
+        this.prefix = prefix;
+    }
+
+    /** The same pages of the tenant at {@code prefix} ({@code /t/{id}}). */
+    Pages within(String prefix) {
+        return new Pages(driver, prefix);
     }
 
     void open(String path) {
-        driver.get(ItServer.get().uri(path).toString());
+        driver.get(ItServer.get().uri(prefix + path).toString());
     }
 
     void click(By by) {
@@ -48,8 +63,9 @@ final class Pages {
 
     /** Waits until the browser shows a page of this server at this path (after any redirects). */
     void awaitPath(String path) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "expected " + path + ", browser is at " + driver.getCurrentUrl())
-                .until(d -> path.equals(URI.create(d.getCurrentUrl()).getPath()));
+        String expected = prefix + path;
+        new WebDriverWait(driver, WAIT).withMessage(() -> "expected " + expected + ", browser is at " + driver.getCurrentUrl())
+                .until(d -> expected.equals(URI.create(d.getCurrentUrl()).getPath()));
     }
 
     String flowId() {
@@ -71,6 +87,28 @@ final class Pages {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * Chromium's virtual authenticator as a device's built-in one (CTAP2, resident keys, the person verified), which
+     * holds passkeys; removed again with {@link HasVirtualAuthenticator#removeVirtualAuthenticator}.
+     */
+    VirtualAuthenticator addPlatformAuthenticator() {
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true));
+    }
+
+    /** Signs up on the registration page with {@code email} and the passkey the browser makes for it, no password. */
+    void signUpWithPasskey(String email) {
+        open("/self-service/registration/browser");
+        awaitPath("/ui/selfservice/registration.xhtml");
+        type("node-traits-email", email);
+        driver.findElement(By.cssSelector("[data-group='passkey'] #node-method-passkey")).click();
+        click(By.id("node-passkey_register_trigger"));
     }
 
     void signOut() {

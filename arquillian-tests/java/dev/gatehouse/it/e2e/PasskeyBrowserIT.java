@@ -43,19 +43,10 @@ class PasskeyBrowserIT extends BrowserTest {
     void userWhenSignsUpWithAPasskeyOnlyThenSignsOutAndBackInWithIt() {
         String prefix = tenantWithPasskeys();
         String email = "passkey-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
-        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true));
+        VirtualAuthenticator authenticator = pages.addPlatformAuthenticator();
 
         // 1. sign up: the address, then the passkey the browser makes for it
-        pages.open(prefix + "/self-service/registration/browser");
-        pages.awaitPath(prefix + "/ui/selfservice/registration.xhtml");
-        pages.type("node-traits-email", email);
-        driver.findElement(By.cssSelector("[data-group='passkey'] #node-method-passkey")).click();
-        pages.click(By.id("node-passkey_register_trigger"));
+        pages.within(prefix).signUpWithPasskey(email);
         JsonObject signedUp = session(prefix);
         assertEquals(email, signedUp.getJsonObject("identity").getJsonObject("traits").getString("email"));
         assertEquals(List.of("passkey"), signedUp.getJsonArray("authentication_methods").getValuesAs(JsonObject.class).stream()

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Password-free use of the pages in headless Chromium, with the mail read from a real SMTP server (GreenMail):
  * sign up with an e-mail address only (code method), sign in by the magic link in the sign-in mail, recover
  * access with the recovery mail, set a password in settings and sign in with it; an admin's recovery
- * links opened in the browser; and a tenant whose sign-in is password-free (identifier first, then the code).
+ * links opened in the browser; and a tenant whose sign-in is password-free (identifier first, then the code; its
+ * recovery link speaks of the account, its settings offer no password; with passkeys on, a passkey signs in from
+ * the first form).
  */
 class PasswordFreeJourneyIT extends BrowserTest {
 
@@ -142,6 +144,8 @@ class PasswordFreeJourneyIT extends BrowserTest {
         assertEquals("E-Mail", driver.findElement(By.cssSelector("label[for='node-identifier']")).getText());
         assertEquals("Continue", driver.findElement(By.id("node-method-identifier_first")).getText());
         assertEquals(0, driver.findElements(By.id("node-method-code")).size(), "the methods come once the identifier is known");
+        assertEquals("Trouble signing in? Recover your account", driver.findElement(By.id("to-recovery")).getText(),
+                "no password to forget: the link reads as account recovery");
         pages.type("node-identifier", email);
         driver.findElement(By.id("node-method-identifier_first")).click();
 
@@ -156,5 +160,29 @@ class PasswordFreeJourneyIT extends BrowserTest {
         driver.findElement(By.id("node-method-code")).click();
         pages.awaitPath(prefix + "/ui/selfservice/welcome.xhtml");
         assertTrue(pages.await(By.id("signed-in-as")).getText().contains(email));
+
+        // settings: the profile, but no password to set
+        pages.click(By.id("to-settings"));
+        pages.awaitPath(prefix + "/ui/selfservice/settings.xhtml");
+        assertTrue(driver.findElements(By.id("flow-form-password")).isEmpty(), "no password form");
+        assertEquals(0, driver.findElements(By.cssSelector("input[type='password'], [name='password']")).size());
+    }
+
+    @Test
+    void passwordFreeTenantWithPasskeysWhenSignInPageOpensThenThePasskeySignsInBeforeAnyIdentifierIsTyped() {
+        Pages tenant = pages.within("/t/" + TestTenants.create("nopass-passkey",
+                "{\"selfservice.login.password-free\": true, \"webauthn.passkey.enabled\": true}"));
+        String email = "idfirst-passkey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        pages.addPlatformAuthenticator();
+        tenant.signUpWithPasskey(email);
+        tenant.awaitPath("/ui/selfservice/welcome.xhtml");
+        tenant.click(By.id("logout"));
+        tenant.await(By.id("signed-out"));
+
+        // the first form carries the passkey request beside the identifier: the browser's passkey answers it
+        // (conditional mediation, as a person picking it would) and signs in, no identifier typed, no second form
+        tenant.open("/self-service/login/browser");
+        tenant.awaitPath("/ui/selfservice/welcome.xhtml");
+        assertTrue(tenant.await(By.id("signed-in-as")).getText().contains(email));
     }
 }

@@ -1,9 +1,11 @@
 package dev.gatehouse.it.selfservice;
 
 import dev.gatehouse.credential.totp.Totp;
+import dev.gatehouse.credential.webauthn.SoftwareAuthenticator;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.ServerLog;
+import dev.gatehouse.it.support.TestTenants;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,16 +14,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.challenge;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.options;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.origin;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.rpId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Each second factor's life as the security log tells it: set up ({@code credential_enrolled}), refused
  * ({@code credential_failed}), used ({@code credential_used}) and removed ({@code credential_removed}), each naming
- * the method, for an authenticator app and for recovery codes, driven over the API flows as an app would.
+ * the method, for an authenticator app, recovery codes, security keys and passkeys, driven over the API flows as an
+ * app would (WebAuthn answers made by a software authenticator).
  */
 @ExtendWith(ItServerReady.class)
 class CredentialEventsIT {
@@ -120,5 +128,79 @@ class CredentialEventsIT {
         assertEquals("aal2", event(identity, "credential_used", "lookup_secret").getJsonObject("details").getString("aal"));
         assertEquals("success", event(identity, "credential_removed", "lookup_secret").getString("outcome"));
         assertEquals("password", event(identity, "credential_enrolled", "password").getJsonObject("details").getString("method"));
+    }
+
+    @Test
+    void webauthnWhenKeyAddedRefusedUsedAndRemovedThenOneEventEach() {
+        String email = email();
+        String identity = ApiFlows.register("", email, PASSWORD).jsonObject().getJsonObject("identity").getString("id");
+        String token = passwordSession(email);
+        SoftwareAuthenticator key = new SoftwareAuthenticator();
+        JsonObject flow = settings(token);
+        JsonObject created = options(flow, "webauthn_register_trigger");
+        assertEquals(200, WebAuthnFlows.post(flow, token, Json.createObjectBuilder().add("method", "webauthn")
+                .add("webauthn_register_displayname", "Key")
+                .add("webauthn_register", key.register(rpId(created), origin(), challenge(created), SoftwareAuthenticator.UP)).build())
+                .status());
+        String next = passwordSession(email);
+
+        JsonObject refused = WebAuthnFlows.raiseFlow("", next);
+        JsonObject o = options(refused, "webauthn_login_trigger");
+        assertEquals(400, WebAuthnFlows.post(refused, next, Json.createObjectBuilder().add("method", "webauthn")
+                .add("webauthn_login", key.authenticate("evil.example", origin(), challenge(o), SoftwareAuthenticator.UP, null)).build())
+                .status());
+        JsonObject raised = WebAuthnFlows.raiseFlow("", next);
+        JsonObject o2 = options(raised, "webauthn_login_trigger");
+        assertEquals(200, WebAuthnFlows.post(raised, next, Json.createObjectBuilder().add("method", "webauthn")
+                .add("webauthn_login", key.authenticate(rpId(o2), origin(), challenge(o2), SoftwareAuthenticator.UP, null)).build())
+                .status());
+        assertEquals(200, WebAuthnFlows.post(settings(next), next, Json.createObjectBuilder()
+                .add("webauthn_remove", HexFormat.of().formatHex(key.credentialId())).build()).status());
+
+        assertEquals(identity, event(identity, "credential_enrolled", "webauthn").getString("actor"));
+        assertEquals("rp_id_mismatch", event(identity, "credential_failed", "webauthn").getJsonObject("details").getString("reason"));
+        assertEquals("aal2", event(identity, "credential_used", "webauthn").getJsonObject("details").getString("aal"));
+        assertEquals(identity, event(identity, "credential_removed", "webauthn").getString("actor"));
+    }
+
+    @Test
+    void passkeyWhenRegisteredAddedRefusedUsedAndRemovedThenOneEventEach() {
+        String prefix = "/t/" + TestTenants.create("events", "{\"webauthn.passkey.enabled\": true}");
+        byte both = (byte) (SoftwareAuthenticator.UP | SoftwareAuthenticator.UV);
+        SoftwareAuthenticator first = new SoftwareAuthenticator();
+        JsonObject traits = Json.createObjectBuilder().add("email", email()).build();
+        JsonObject step = WebAuthnFlows.post(ApiFlows.start(prefix, "registration"), null,
+                Json.createObjectBuilder().add("method", "passkey").add("traits", traits).build()).jsonObject();
+        JsonObject created = options(step, "passkey_create_data");
+        byte[] handle = WebAuthnFlows.userHandle(created);
+        JsonObject registered = WebAuthnFlows.post(step, null, Json.createObjectBuilder().add("method", "passkey").add("traits", traits)
+                .add("passkey_register", first.register(rpId(created), origin(), challenge(created), both)).build()).jsonObject();
+        String identity = registered.getJsonObject("identity").getString("id");
+        String token = registered.getString("session_token");
+        assertEquals(identity, event(identity, "credential_enrolled", "passkey").getString("actor"));
+
+        SoftwareAuthenticator second = new SoftwareAuthenticator();
+        JsonObject flow = WebAuthnFlows.settings(prefix, token).jsonObject();
+        JsonObject more = options(flow, "passkey_create_data");
+        Http.Response added = WebAuthnFlows.post(flow, token, Json.createObjectBuilder()
+                .add("passkey_settings_register", second.register(rpId(more), origin(), challenge(more), both)).build());
+        assertEquals(200, added.status(), added.toString());
+        JsonObject login = ApiFlows.start(prefix, "login");
+        JsonObject o = options(login, "passkey_challenge");
+        assertEquals(400, WebAuthnFlows.post(login, null, Json.createObjectBuilder().add("method", "passkey")
+                .add("passkey_login", second.authenticate(rpId(o), "https://evil.example", challenge(o), both, handle)).build()).status());
+        JsonObject again = ApiFlows.start(prefix, "login");
+        JsonObject o2 = options(again, "passkey_challenge");
+        assertEquals(200, WebAuthnFlows.post(again, null, Json.createObjectBuilder().add("method", "passkey")
+                .add("passkey_login", second.authenticate(rpId(o2), origin(), challenge(o2), both, handle)).build()).status());
+        assertEquals(200, WebAuthnFlows.post(added.jsonObject(), token, Json.createObjectBuilder()
+                .add("passkey_remove", HexFormat.of().formatHex(first.credentialId())).build()).status());
+
+        assertEquals("origin_mismatch", event(identity, "credential_failed", "passkey").getJsonObject("details").getString("reason"));
+        assertEquals("aal1", event(identity, "credential_used", "passkey").getJsonObject("details").getString("aal"));
+        assertEquals(identity, event(identity, "credential_removed", "passkey").getString("actor"));
+        assertEquals(2L, ServerLog.records().stream().filter(r -> "gatehouse.security".equals(r.getString("module", ""))
+                && matches(read(r.getString("message", "{}")), identity, "credential_enrolled", "passkey")).count(),
+                "one for the sign-up, one for the passkey added in settings");
     }
 }

@@ -1,8 +1,10 @@
 package dev.gatehouse.it.selfservice;
 
+import dev.gatehouse.credential.webauthn.SoftwareAuthenticator;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.TestTenants;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +15,10 @@ import java.util.List;
 import static dev.gatehouse.it.selfservice.CodeFlows.courierAvailable;
 import static dev.gatehouse.it.selfservice.CodeFlows.email;
 import static dev.gatehouse.it.selfservice.CodeFlows.sentCode;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.challenge;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.options;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.origin;
+import static dev.gatehouse.it.selfservice.WebAuthnFlows.rpId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A tenant with {@code selfservice.login.password-free} over the API flows: sign-in is identifier first (Kratos'
  * {@code identifier_first} method), then the code; no password is offered or accepted, on sign-in or sign-up, even
- * the right password of an identity that has one. Other tenants keep the password.
+ * the right password of an identity that has one, nor set in settings. With passkeys on, the first form offers a
+ * passkey before any identifier is typed. Other tenants keep the password.
  */
 @ExtendWith(ItServerReady.class)
 class PasswordFreeLoginIT {
@@ -112,5 +119,41 @@ class PasswordFreeLoginIT {
         JsonObject identifier = r.jsonObject().getJsonObject("ui").getJsonArray("nodes").getJsonObject(0);
         assertEquals("text", identifier.getJsonObject("attributes").getString("type"));
         assertEquals(4000002, identifier.getJsonArray("messages").getJsonObject(0).getInt("id"));
+    }
+
+    @Test
+    void passkeyWhenTenantIsPasswordFreeThenOfferedBeforeTheIdentifierAndSettingsHaveNoPassword() {
+        String prefix = "/t/" + TestTenants.create("nopass-passkey",
+                "{\"selfservice.login.password-free\": true, \"webauthn.passkey.enabled\": true}");
+        byte verified = (byte) (SoftwareAuthenticator.UP | SoftwareAuthenticator.UV);
+        SoftwareAuthenticator key = new SoftwareAuthenticator();
+        JsonObject traits = Json.createObjectBuilder().add("email", email("nopass-passkey")).build();
+        JsonObject step = WebAuthnFlows.post(ApiFlows.start(prefix, "registration"), null,
+                Json.createObjectBuilder().add("method", "passkey").add("traits", traits).build()).jsonObject();
+        JsonObject created = options(step, "passkey_create_data");
+        byte[] handle = WebAuthnFlows.userHandle(created);
+        Http.Response registered = WebAuthnFlows.post(step, null, Json.createObjectBuilder().add("method", "passkey").add("traits", traits)
+                .add("passkey_register", key.register(rpId(created), origin(), challenge(created), verified)).build());
+        assertEquals(200, registered.status(), registered.toString());
+        String identity = registered.jsonObject().getJsonObject("identity").getString("id");
+
+        JsonObject login = ApiFlows.start(prefix, "login");
+        assertEquals(List.of("identifier_first:identifier:text", "identifier_first:method:submit", "passkey:passkey_challenge:hidden",
+                "passkey:passkey_login:hidden", "passkey:passkey_login_trigger:button"), nodes(login));
+        JsonObject o = options(login, "passkey_challenge");
+        Http.Response signedIn = WebAuthnFlows.post(login, null, Json.createObjectBuilder().add("method", "passkey")
+                .add("passkey_login", key.authenticate(rpId(o), origin(), challenge(o), verified, handle)).build());
+        assertEquals(200, signedIn.status(), signedIn.toString());
+        String token = signedIn.jsonObject().getString("session_token");
+        assertEquals(identity, signedIn.jsonObject().getJsonObject("session").getJsonObject("identity").getString("id"));
+
+        JsonObject settings = WebAuthnFlows.settings(prefix, token).jsonObject();
+        assertFalse(settings.getJsonObject("ui").getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .anyMatch(n -> "password".equals(n.getString("group"))), settings.toString());
+        Http.Response refused = ApiFlows.submit(settings, token, "{\"method\":\"password\",\"password\":\"a long and unusual passphrase 42\"}");
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("The settings method password is not available.", firstMessage(refused));
+        JsonObject stored = Http.get(prefix + "/admin/identities/" + identity).admin().send().jsonObject();
+        assertFalse(stored.getJsonObject("credentials").containsKey("password"), stored.toString());
     }
 }

@@ -54,7 +54,8 @@ import java.util.UUID;
  * <p>
  * On a {@linkplain LoginStyle#passwordFree() password-free} tenant, plain flows are {@link IdentifierFirst}: the form
  * asks for the identifier, then offers the methods that ask for no password; a method that does is neither offered
- * nor accepted.
+ * nor accepted. A method that needs no identifier (a passkey, {@link LoginMethod#offersConditionalUi()}) is offered
+ * on the first form too.
  */
 @ApplicationScoped
 public class LoginHandler {
@@ -167,6 +168,8 @@ public class LoginHandler {
         }
         if (style.passwordFree()) {
             nodes.addAll(IdentifierFirst.identification());
+            // a passkey names its identity itself: offered before any identifier is typed (Kratos' identifier_first + passkey)
+            firstFactors().stream().filter(LoginMethod::offersConditionalUi).forEach(m -> nodes.addAll(m.nodes()));
         } else {
             boolean conditional = methods.stream().anyMatch(LoginMethod::offersConditionalUi);
             nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, conditional ? "username webauthn" : "username",

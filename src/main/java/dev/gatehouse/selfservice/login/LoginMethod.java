@@ -46,7 +46,8 @@ public interface LoginMethod extends FlowMethod {
 
     /**
      * Whether the identifier field should offer this method's discoverable credentials as it is typed into (WebAuthn
-     * conditional mediation: {@code autocomplete="username webauthn"}), as Kratos does when passkeys are on.
+     * conditional mediation: {@code autocomplete="username webauthn"}), as Kratos does when passkeys are on. Such a
+     * method needs no identifier, so an identifier-first form offers it on its first step already.
      */
     default boolean offersConditionalUi() {
         return false;

@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.ui;
 
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
+import dev.gatehouse.selfservice.LoginStyle;
 import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,8 @@ public class WelcomeView {
     SessionService sessions;
     @Inject
     CurrentTenant tenant;
+    @Inject
+    LoginStyle style;
 
     private Optional<SessionService.Authenticated> current;
 
@@ -54,6 +57,15 @@ public class WelcomeView {
     public String getLogoutUrl() {
         return current().map(a -> PublicUrls.of(request(), "/self-service/logout?token=" + sessions.logoutToken(a.session())))
                 .orElse("");
+    }
+
+    /** The text of the sign-in page's link to recovery: without passwords there is none to forget, only an account to recover. */
+    public String getRecoveryLinkKey() {
+        return recoveryLinkKey(style.passwordFree());
+    }
+
+    static String recoveryLinkKey(boolean passwordFree) {
+        return passwordFree ? "page.to.recovery.account" : "page.to.recovery";
     }
 
     public String url(String path) {

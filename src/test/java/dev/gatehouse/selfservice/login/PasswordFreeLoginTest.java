@@ -29,10 +29,21 @@ class PasswordFreeLoginTest {
     private final Identity alice = SelfServiceFixtures.identity("alice@example.com", null);
 
     /** A first factor that proves whom it is given and records the identifiers; {@code password} if it asks for one. */
-    private record Method(String id, int order, boolean password, Identity proves, List<String> calls) implements LoginMethod {
+    private record Method(String id, int order, boolean password, Identity proves, List<String> calls, boolean discoverable)
+            implements LoginMethod {
 
         Method(String id, int order, boolean password, Identity proves) {
-            this(id, order, password, proves, new ArrayList<>());
+            this(id, order, password, proves, new ArrayList<>(), false);
+        }
+
+        /** A method that needs no identifier, as a passkey. */
+        static Method discoverable(String id, int order, Identity proves) {
+            return new Method(id, order, false, proves, new ArrayList<>(), true);
+        }
+
+        @Override
+        public boolean offersConditionalUi() {
+            return discoverable;
         }
 
         @Override
@@ -139,6 +150,23 @@ class PasswordFreeLoginTest {
         assertEquals(List.of(), password.calls);
         assertEquals(List.of(), f.sessions.issued);
         assertEquals("The sign-in method password is not available.", r.flow().ui().messages().get(0).text());
+    }
+
+    @Test
+    void createWhenPasswordFreeAndAMethodNeedsNoIdentifierThenOfferedOnTheFirstFormAndSignsIn() {
+        Method discoverable = Method.discoverable("passkey", 300, alice);
+        LoginHandler withPasskeys = new LoginHandler(f.flows, List.of(password, code, discoverable), f.sessions, f.events, f.config,
+                f.style, f.transactions, f.clock);
+        Flow flow = withPasskeys.create(SelfServiceFixtures.TENANT, Flavor.API, false, null, SelfServiceFixtures.BASE,
+                SelfServiceFixtures.BASE, null, null);
+
+        assertEquals(List.of("identifier_first:identifier:text=", "identifier_first:method:submit=identifier_first",
+                "passkey:method:submit=passkey"), described(flow.ui()));
+        LoginHandler.Result r = withPasskeys.submit(flow, json("{\"method\":\"passkey\"}"));
+
+        assertInstanceOf(LoginHandler.Succeeded.class, r);
+        assertEquals(List.of(""), discoverable.calls, "no identifier was asked for");
+        assertEquals(List.of(), code.calls);
     }
 
     @Test

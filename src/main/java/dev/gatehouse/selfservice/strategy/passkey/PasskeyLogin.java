@@ -10,6 +10,7 @@ import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -56,6 +57,7 @@ public class PasskeyLogin implements LoginMethod {
     private IdentityService identities;
     private RelyingParties relyingParties;
     private SecurityEvents events;
+    private CredentialEvents credentials;
     private Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -68,6 +70,7 @@ public class PasskeyLogin implements LoginMethod {
         this.identities = identities;
         this.relyingParties = relyingParties;
         this.events = events;
+        this.credentials = new CredentialEvents(events);
         this.clock = clock;
     }
 
@@ -144,9 +147,11 @@ public class PasskeyLogin implements LoginMethod {
     }
 
     private Completion<Result> failed(Flow flow, Ui ui, Identity who, WebAuthnError reason, UiText message) {
+        String subject = who == null ? null : who.id().toString();
+        String why = reason == null ? "identity inactive" : reason.name().toLowerCase(Locale.ROOT);
         events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
-                .subject(who == null ? null : who.id().toString()).detail("method", WebAuthnMessages.PASSKEY)
-                .detail("reason", reason == null ? "identity inactive" : reason.name().toLowerCase(Locale.ROOT)));
+                .subject(subject).detail("method", WebAuthnMessages.PASSKEY).detail("reason", why));
+        credentials.failed(flow.tenant().value(), subject, WebAuthnMessages.PASSKEY, why);
         return refuse(flow, ui.withMessage(message));
     }
 

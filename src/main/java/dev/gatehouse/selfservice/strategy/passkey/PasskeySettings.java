@@ -8,6 +8,8 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.event.CredentialEvents;
+import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.Submission;
@@ -52,6 +54,7 @@ public class PasskeySettings implements SettingsMethod {
     private SessionService sessions;
     private RelyingParties relyingParties;
     private Clock clock;
+    private CredentialEvents credentials;
     private final SecureRandom random = new SecureRandom();
 
     protected PasskeySettings() {
@@ -59,11 +62,13 @@ public class PasskeySettings implements SettingsMethod {
     }
 
     @Inject
-    public PasskeySettings(IdentityService identities, SessionService sessions, RelyingParties relyingParties, Clock clock) {
+    public PasskeySettings(IdentityService identities, SessionService sessions, RelyingParties relyingParties,
+                           SecurityEvents events, Clock clock) {
         this.identities = identities;
         this.sessions = sessions;
         this.relyingParties = relyingParties;
         this.clock = clock;
+        this.credentials = new CredentialEvents(events);
     }
 
     @Override
@@ -132,6 +137,7 @@ public class PasskeySettings implements SettingsMethod {
             return () -> {
                 Identity after = identities.storeCredential(identity, CredentialType.PASSKEY,
                         left.toCredential(CredentialType.PASSKEY, identifiers, identity, now));
+                credentials.removed(identity.tenant().value(), identity.id().toString(), identity.id().toString(), WebAuthnMessages.PASSKEY);
                 return new Saved(ui.withGroup(WebAuthnMessages.PASSKEY, nodes(after, schema)));
             };
         }
@@ -148,6 +154,7 @@ public class PasskeySettings implements SettingsMethod {
             Identity after = identities.storeCredential(identity, CredentialType.PASSKEY, all.toCredential(CredentialType.PASSKEY,
                     List.of(WebAuthnKeys.identifier(all.userHandle())), identity, now));
             sessions.completeWith(holder.session(), WebAuthnMessages.PASSKEY, Session.AAL1);
+            credentials.enrolled(identity.tenant().value(), identity.id().toString(), identity.id().toString(), WebAuthnMessages.PASSKEY);
             return new Saved(ui.withGroup(WebAuthnMessages.PASSKEY, nodes(after, schema)));
         };
     }

@@ -9,6 +9,7 @@ import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
+import dev.gatehouse.selfservice.LoginStyle;
 import dev.gatehouse.selfservice.Submission;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * The {@code password} method of the settings flow: a new password, checked by the password policy, for the
  * holder of a recent sign-in. The new password is hashed before the identity's transaction (see
- * {@link IdentityService#replace}), so outside the submission's.
+ * {@link IdentityService#replace}), so outside the submission's. A {@linkplain LoginStyle#passwordFree() password-free}
+ * tenant's settings neither show the form nor accept a password.
  */
 @ApplicationScoped
 public class PasswordSettings implements SettingsMethod {
@@ -33,16 +35,23 @@ public class PasswordSettings implements SettingsMethod {
     private IdentityService identities;
     private PasswordPolicy policy;
     private SessionService sessions;
+    private LoginStyle style;
 
     protected PasswordSettings() {
         // for the container's proxy
     }
 
     @Inject
-    public PasswordSettings(IdentityService identities, PasswordPolicy policy, SessionService sessions) {
+    public PasswordSettings(IdentityService identities, PasswordPolicy policy, SessionService sessions, LoginStyle style) {
         this.identities = identities;
         this.policy = policy;
         this.sessions = sessions;
+        this.style = style;
+    }
+
+    @Override
+    public boolean asksForPassword() {
+        return true;
     }
 
     @Override
@@ -58,6 +67,9 @@ public class PasswordSettings implements SettingsMethod {
 
     @Override
     public List<UiNode> nodes(Identity identity, IdentitySchema schema) {
+        if (style.passwordFree()) {
+            return List.of();
+        }
         return List.of(UiNode.input("password", "password", "password", null, true, "new-password", Texts.passwordLabel()),
                 UiNode.input("password", "method", "submit", Json.createValue(PasswordLogin.METHOD), false, null, Texts.save()));
     }
@@ -65,6 +77,9 @@ public class PasswordSettings implements SettingsMethod {
     @Override
     public Completion<Result> submit(Flow flow, Submission submission, Ui ui, IdentitySchema schema,
                                      SessionService.Authenticated holder) {
+        if (style.passwordFree()) {
+            return Completion.of(new Refused(ui.withMessage(Texts.generic("The settings method password is not available."))));
+        }
         SettingsMethod.requirePrivileged(sessions, holder.session());
         Identity identity = holder.identity();
         Optional<String> password = submission.field("password");

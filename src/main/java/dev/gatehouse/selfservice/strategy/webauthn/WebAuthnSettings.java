@@ -8,6 +8,8 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.event.CredentialEvents;
+import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.Submission;
@@ -48,6 +50,7 @@ public class WebAuthnSettings implements SettingsMethod {
     private SessionService sessions;
     private RelyingParties relyingParties;
     private Clock clock;
+    private CredentialEvents credentials;
     private final SecureRandom random = new SecureRandom();
 
     protected WebAuthnSettings() {
@@ -55,11 +58,13 @@ public class WebAuthnSettings implements SettingsMethod {
     }
 
     @Inject
-    public WebAuthnSettings(IdentityService identities, SessionService sessions, RelyingParties relyingParties, Clock clock) {
+    public WebAuthnSettings(IdentityService identities, SessionService sessions, RelyingParties relyingParties,
+                            SecurityEvents events, Clock clock) {
         this.identities = identities;
         this.sessions = sessions;
         this.relyingParties = relyingParties;
         this.clock = clock;
+        this.credentials = new CredentialEvents(events);
     }
 
     @Override
@@ -118,6 +123,7 @@ public class WebAuthnSettings implements SettingsMethod {
             return () -> {
                 Identity after = identities.storeCredential(identity, CredentialType.WEBAUTHN,
                         left.toCredential(CredentialType.WEBAUTHN, List.of(identity.id().toString()), identity, now));
+                credentials.removed(identity.tenant().value(), identity.id().toString(), identity.id().toString(), WebAuthnMessages.WEBAUTHN);
                 return new Saved(ui.withGroup(WebAuthnMessages.WEBAUTHN, nodes(after, schema)));
             };
         }
@@ -135,6 +141,7 @@ public class WebAuthnSettings implements SettingsMethod {
                     all.toCredential(CredentialType.WEBAUTHN, List.of(identity.id().toString()), identity, now));
             // the key just answered a fresh challenge: the session that registered it has it as a second factor (as Kratos)
             sessions.completeWith(holder.session(), WebAuthnMessages.WEBAUTHN, Session.AAL2);
+            credentials.enrolled(identity.tenant().value(), identity.id().toString(), identity.id().toString(), WebAuthnMessages.WEBAUTHN);
             return new Saved(ui.withGroup(WebAuthnMessages.WEBAUTHN, nodes(after, schema)));
         };
     }

@@ -48,7 +48,8 @@ class PasswordSettingsTest {
             return alice;
         }
     };
-    private final PasswordSettings method = new PasswordSettings(identities, new PasswordPolicy(PasswordConfigs.fast()), f.sessions);
+    private final PasswordSettings method = new PasswordSettings(identities, new PasswordPolicy(PasswordConfigs.fast()), f.sessions,
+            f.style);
 
     private Completion<SettingsMethod.Result> submit(String body) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
@@ -57,6 +58,26 @@ class PasswordSettingsTest {
                 new Ui(SelfServiceFixtures.BASE + "/self-service/settings?flow=x", "POST", List.of(), List.of()), at, at.plusSeconds(600));
         return method.submit(flow, Submission.parse("application/json", new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))),
                 flow.ui(), schema, holder);
+    }
+
+    @Test
+    void nodesWhenTenantIsPasswordFreeThenNoPasswordFormAndSubmissionRefusedUnstored() {
+        SelfServiceFixtures free = new SelfServiceFixtures("gatehouse.selfservice.login.password-free", "true");
+        PasswordSettings passwordFree = new PasswordSettings(identities, new PasswordPolicy(PasswordConfigs.fast()), free.sessions, free.style);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        Flow flow = new Flow(UUID.randomUUID(), SelfServiceFixtures.TENANT, FlowKind.SETTINGS, Flavor.API, FlowState.SHOW_FORM,
+                SelfServiceFixtures.BASE, null, null, alice.id(), holder.session().id(), false,
+                new Ui(SelfServiceFixtures.BASE + "/self-service/settings?flow=x", "POST", List.of(), List.of()), at, at.plusSeconds(600));
+
+        SettingsMethod.Result r = passwordFree.submit(flow, Submission.parse("application/json", new ByteArrayInputStream(
+                "{\"method\":\"password\",\"password\":\"a long and unusual passphrase 42\"}".getBytes(StandardCharsets.UTF_8))),
+                flow.ui(), schema, holder).complete();
+
+        assertEquals(List.of(), passwordFree.nodes(alice, schema));
+        SettingsMethod.Refused refused = assertInstanceOf(SettingsMethod.Refused.class, r);
+        assertEquals("The settings method password is not available.", refused.ui().messages().get(0).text());
+        assertEquals(List.of(), replaced);
+        assertEquals(2, method.nodes(alice, schema).size(), "other tenants keep the form");
     }
 
     @Test
