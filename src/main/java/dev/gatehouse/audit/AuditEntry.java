@@ -76,6 +76,37 @@ public record AuditEntry(String tenant, Instant occurredAt, String eventType, St
         Objects.requireNonNull(result, "result");
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         details = details == null ? "{}" : details;
+        // every field bounded to its column, so that no event can stop the writer with a value too long to store
+        tenant = bounded(tenant, 63);
+        eventType = bounded(eventType, 64);
+        action = bounded(action, 64);
+        resourceType = bounded(resourceType, 32);
+        resourceId = bounded(resourceId, 256);
+        actorId = bounded(actorId, 256);
+        subject = bounded(subject, 256);
+        clientId = bounded(clientId, 256);
+        reason = bounded(reason, 256);
+        aal = bounded(aal, 8);
+        verification = verification != null && verification.length() > VERIFICATION_MAX ? null : verification;
+        deviceClass = bounded(deviceClass, 16);
+        os = bounded(os, 64);
+        browser = bounded(browser, 64);
+        userAgent = bounded(userAgent, 256);
+        ip = bounded(ip, 256);
+        requestId = bounded(requestId, 256);
+        traceId = bounded(traceId, 32);
+    }
+
+    /** The longest {@code verification} JSON kept; a longer one (it cannot be cut and stay JSON) is left out. */
+    static final int VERIFICATION_MAX = 1000;
+
+    /** {@code value} cut to at most {@code max} characters, never between the two halves of a surrogate pair. */
+    static String bounded(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     /** The fields as one JSON object, keys sorted, nulls left out: the outbox's form, and the chain's with the seq. */

@@ -56,4 +56,24 @@ class AuditEntriesTest {
         assertEquals(AuditEntry.ActorType.SYSTEM, e.actorType());
         assertNull(e.traceId());
     }
+
+    @Test
+    void entryWhenValuesLongerThanTheirColumnsThenEachCutToFit() {
+        AuditEntry e = entries.entry(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant("t1")
+                .subject("s".repeat(900)).detail("reason", "r".repeat(900)).detail("aal", "a".repeat(20))
+                .detail("method", "m".repeat(2000)).build(), null, true);
+
+        assertTrue(e.subject().length() <= 256 && e.subject().startsWith("sss"), e.subject());
+        assertTrue(e.reason().length() <= 256, e.reason());
+        assertEquals(8, e.aal().length());
+        assertTrue(e.verification() == null || e.verification().length() <= AuditEntry.VERIFICATION_MAX,
+                "verification JSON too long to keep whole is left out, not cut");
+    }
+
+    @Test
+    void boundedWhenTheCutFallsInsideASurrogatePairThenThePairIsLeftOutWhole() {
+        assertEquals("ab", AuditEntry.bounded("ab\uD83D\uDE00", 3));
+        assertEquals("ab\uD83D\uDE00", AuditEntry.bounded("ab\uD83D\uDE00c", 4));
+        assertEquals("abc", AuditEntry.bounded("abc", 3));
+    }
 }
