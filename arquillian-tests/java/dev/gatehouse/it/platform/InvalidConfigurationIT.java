@@ -1,5 +1,6 @@
 package dev.gatehouse.it.platform;
 
+import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerProcess;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class InvalidConfigurationIT {
         Files.writeString(config.resolve("configDropins/overrides/ports.xml"), "<server>"
                 + "<variable name=\"http.port\" value=\"" + port + "\"/>"
                 + "<variable name=\"https.port\" value=\"" + freePort() + "\"/></server>");
-        Path jdbc = Path.of(wlp.toString(), "usr", "servers", "gatehouse-it", "lib", "jdbc");
+        Path jdbc = ItServer.get().serverDir().resolve("lib").resolve("jdbc");
         server.create(config, Path.of("target", "gatehouse.war"), List.of(jdbc.resolve("postgresql.jar"), jdbc.resolve("h2.jar")));
         try {
             server.launch(Map.of("GATEHOUSE_HTTP_MAX_REQUEST_BYTES", "abc"));

@@ -50,7 +50,7 @@ public final class ItServerControl {
             int eq = arg.indexOf('=');
             a.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        ItServerProcess server = new ItServerProcess(Path.of(a.get("wlp.dir")));
+        ItServerProcess server = new ItServerProcess(Path.of(a.get("wlp.dir")), a.getOrDefault("server.name", ItServerProcess.NAME));
         if ("stop".equals(a.get("action"))) {
             server.stop();
             return;

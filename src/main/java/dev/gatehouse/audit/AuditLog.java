@@ -2,6 +2,7 @@ package dev.gatehouse.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,8 +45,11 @@ public interface AuditLog {
 
     Ends ends(String tenant);
 
-    /** Tenants with a chain, for the retention job: a read across tenants. */
-    List<String> tenants();
+    /**
+     * Each tenant with rows and when its oldest kept row (the first in chain order) occurred, for the retention job:
+     * one read across tenants.
+     */
+    Map<String, Instant> firstOccurred();
 
     /** The oldest rows of a tenant, up to {@code limit}, as long as they occurred before {@code cutoff}. */
     List<AuditRow> oldest(String tenant, Instant cutoff, int limit);

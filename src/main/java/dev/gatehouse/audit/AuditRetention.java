@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 
@@ -93,8 +94,15 @@ public class AuditRetention {
             return 0;
         }
         int pruned = 0;
-        for (String tenant : inTransaction(store::tenants)) {
-            pruned += prune(tenant, clock.instant().minus(retention(tenant)));
+        for (Map.Entry<String, Instant> first : inTransaction(store::firstOccurred).entrySet()) {
+            Instant now = clock.instant();
+            // no tenant keeps rows for less than the shortest retention: younger chains need no settings read
+            if (first.getValue().isBefore(now.minus(AuditConfig.MIN_RETENTION))) {
+                Instant cutoff = now.minus(retention(first.getKey()));
+                if (first.getValue().isBefore(cutoff)) {
+                    pruned += prune(first.getKey(), cutoff);
+                }
+            }
         }
         return pruned;
     }

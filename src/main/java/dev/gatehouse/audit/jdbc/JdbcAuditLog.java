@@ -329,18 +329,23 @@ public class JdbcAuditLog implements AuditLog {
 
     /** Tenants with rows in the log (those whose chain has a head), for the retention job: across tenants. */
     @Override
-    public List<String> tenants() {
-        List<String> tenants = new ArrayList<>();
+    public Map<String, Instant> firstOccurred() {
+        Map<String, Instant> firsts = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM audit_chain_head ORDER BY tenant_id");
+             PreparedStatement ps = c.prepareStatement("SELECT h.tenant_id, (SELECT e.occurred_at FROM audit_event e"
+                     + " WHERE e.tenant_id = h.tenant_id ORDER BY e.seq FETCH FIRST 1 ROW ONLY) FROM audit_chain_head h"
+                     + " ORDER BY h.tenant_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                tenants.add(rs.getString(1));
+                OffsetDateTime first = rs.getObject(2, OffsetDateTime.class);
+                if (first != null) {
+                    firsts.put(rs.getString(1), first.toInstant());
+                }
             }
         } catch (SQLException e) {
             throw failure("could not list the audit log's tenants", e);
         }
-        return tenants;
+        return firsts;
     }
 
     /** The oldest rows of a tenant, up to {@code limit}, that occurred before {@code cutoff}. */
