@@ -55,7 +55,8 @@ class LoginProtectionIT {
     void loginWhenUnknownIdentifierThenTakesAboutAsLongAsWrongPassword() {
         String email = "timing-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         register("", email, PASSWORD);
-        // warm up, then compare medians: an unknown identifier must still pay for a password hash
+        // warm up, then compare the fastest of each: an unknown identifier must still pay for a password hash, and
+        // whatever else the machine does only adds time, so the fastest sign-in is the one closest to its own work
         for (int i = 0; i < 2; i++) {
             login("", email, "warm up " + i);
             login("", "x" + email, "warm up " + i);
@@ -72,7 +73,7 @@ class LoginProtectionIT {
         }
         java.util.Arrays.sort(known);
         java.util.Arrays.sort(unknown);
-        double ratio = (double) unknown[1] / known[1];
+        double ratio = (double) unknown[0] / known[0];
         assertTrue(ratio > 0.5 && ratio < 2.0, "unknown/known sign-in time ratio " + ratio);
     }
 }
