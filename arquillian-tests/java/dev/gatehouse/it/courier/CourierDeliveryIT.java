@@ -6,21 +6,15 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -48,21 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with). Messages are queued through {@link CourierTestServlet} in a second copy of the application, so
  * two nodes' senders poll the same outbox.
  */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class CourierDeliveryIT {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "gatehouse-courier-node.war")
-                .importFrom(new File("target/gatehouse.war"))
-                .as(WebArchive.class)
-                .addClass(CourierTestServlet.class);
-    }
-
-    @ArquillianResource
-    URL node;
+    private final URL node = TestNode.url();
 
     private GreenMail smtp;
 

@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 
 /**
- * Only in the courier tests' deployment (a second copy of the application, i.e. a second node): queues
+ * Only in the tests' second node ({@link dev.gatehouse.it.support.TestNode}, a second copy of the application): queues
  * messages through {@link Courier} inside a transaction, as a flow would, runs this node's sender on
  * several threads at once, and releases held messages as a sender starting with SMTP does.
  */

@@ -2,12 +2,9 @@ package dev.gatehouse.it.jwk;
 
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,19 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the admin key. Tokens are minted with the tenant's real {@code hydra.jwt.access-token} keys on a second node
  * ({@link JwkTestServlet}), as the token server will mint them for a client_credentials grant.
  */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class AdminJwtIT {
 
     private static final String ACCESS = "hydra.jwt.access-token";
     private static final String PROTECTED = "/admin/keys/" + ACCESS;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return JwkNode.deployment("gatehouse-jwk-admin-node");
-    }
-
-    @ArquillianResource
-    URL nodeUrl;
+    private final URL nodeUrl = TestNode.url();
 
     private static JsonObjectBuilder claims(String prefix) {
         long now = Instant.now().getEpochSecond();

@@ -1,10 +1,6 @@
 package dev.gatehouse.it.jwk;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,13 +19,6 @@ final class JwkNode {
 
     JwkNode(URL node) {
         this.base = node.toExternalForm().replaceAll("/$", "");
-    }
-
-    static WebArchive deployment(String name) {
-        return ShrinkWrap.create(ZipImporter.class, name + ".war")
-                .importFrom(new File("target/gatehouse.war"))
-                .as(WebArchive.class)
-                .addClass(JwkTestServlet.class);
     }
 
     /** The node's base URL, for its own copy of the public and admin APIs. */

@@ -32,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 
 /**
- * Only in the key tests' deployment (a second copy of the application: a second node on the same database).
+ * Only in the tests' second node ({@link dev.gatehouse.it.support.TestNode}: a second copy of the application on the same database).
  * Signs claims with the tenant's real keys through {@link JwtSigning} as the token server will, forges the
  * tokens an attacker would send, verifies, and races first-key creation on several threads. The tenant is the
  * request's, as everywhere ({@code /t/{tenant}/it-jwk/...}).

@@ -4,10 +4,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import dev.gatehouse.it.support.TestNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,18 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rotation with overlap and first-key creation, with two nodes on one database: the main application and a
  * second copy of it ({@link JwkTestServlet}) that signs with the tenant's real keys.
  */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class KeyRotationIT {
 
     private static final String CLAIMS = "{\"iss\":\"https://issuer.example\",\"sub\":\"ada\",\"exp\":4102444800}";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return JwkNode.deployment("gatehouse-jwk-rotation-node");
-    }
-
-    @ArquillianResource
-    URL nodeUrl;
+    private final URL nodeUrl = TestNode.url();
 
     private static String kid(String jwt) throws Exception {
         return SignedJWT.parse(jwt).getHeader().getKeyID();

@@ -19,17 +19,11 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -53,21 +47,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client authentication methods against {@link ClientAuthTestServlet} in a second copy of the application (a
  * second node), behind the real tenant filter and with the real database.
  */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class ClientAuthenticationIT {
 
     private static final String REDIRECT = "'redirect_uris':['https://app.example/cb']";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "gatehouse-clients-node.war")
-                .importFrom(new File("target/gatehouse.war"))
-                .as(WebArchive.class)
-                .addClass(ClientAuthTestServlet.class);
-    }
-
-    @ArquillianResource
-    URL node;
+    private final URL node = TestNode.url();
 
     private URI endpoint(String prefix) {
         return URI.create(node.toString().replaceAll("/$", "") + prefix + "/it-client-auth");

@@ -11,12 +11,9 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,16 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code grant_type=authorization_code} driven by the Nimbus SDK: tokens and a verifiable ID token for a good
  * redemption, and every attack of the issue refused with {@code invalid_grant} and nothing issued.
  */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class AuthorizationCodeGrantIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Codes.node("gatehouse-token-code");
-    }
-
-    @ArquillianResource
-    URL node;
+    private final URL node = TestNode.url();
 
     @Test
     void tokenWhenCodeRedeemedWithVerifierThenTokensAndSignedIdTokenWithClaims() throws Exception {

@@ -5,11 +5,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.gatehouse.it.support.TestClient;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,13 +40,6 @@ final class Codes {
     }
 
     /** The deployment of every token IT that needs codes. */
-    static WebArchive node(String name) {
-        return ShrinkWrap.create(ZipImporter.class, name + ".war")
-                .importFrom(new File("target/gatehouse.war"))
-                .as(WebArchive.class)
-                .addClass(CodeIssuingServlet.class);
-    }
-
     static Codes on(URL node) {
         return new Codes(node);
     }

@@ -9,12 +9,9 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,16 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code grant_type=refresh_token} with rotation: a new refresh token every time, reuse of an old one revokes
  * the whole chain, scope may narrow but never widen, the new ID token keeps the original {@code auth_time}.
  */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class RefreshTokenGrantIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Codes.node("gatehouse-token-refresh");
-    }
-
-    @ArquillianResource
-    URL node;
+    private final URL node = TestNode.url();
 
     private static TokenRequest refresh(TestClient client, RefreshToken token, Scope scope) {
         URI endpoint = TokenServer.token();

@@ -10,12 +10,9 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,16 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RFC 7009 at {@code /oauth2/revoke}: only the client's own tokens; a refresh token takes its chain along. */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class RevocationIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Codes.node("gatehouse-token-revoke");
-    }
-
-    @ArquillianResource
-    URL node;
+    private final URL node = TestNode.url();
 
     private static HTTPResponse revoke(TestClient client, Token token) {
         URI endpoint = TokenServer.endpoint("/oauth2/revoke");

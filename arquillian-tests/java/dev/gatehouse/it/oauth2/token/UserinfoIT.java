@@ -9,12 +9,9 @@ import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestNode;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,16 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /userinfo} by GET and POST (header or form body), claims by granted scope, bad tokens refused. */
-@ExtendWith({ItServerReady.class, ArquillianExtension.class})
+@ExtendWith(ItServerReady.class)
 class UserinfoIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Codes.node("gatehouse-token-userinfo");
-    }
-
-    @ArquillianResource
-    URL node;
+    private final URL node = TestNode.url();
 
     private static URI userinfo() {
         return TokenServer.endpoint("/userinfo");
