@@ -5,7 +5,6 @@ import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.AuditQueries;
 import dev.gatehouse.audit.AuditRow;
 import dev.gatehouse.audit.ChainVerification;
-import dev.gatehouse.audit.IdentityProvisioning;
 
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.db.Transactions;
@@ -48,8 +47,6 @@ public class AuditResource {
 
     @Inject
     AuditLog store;
-    @Inject
-    IdentityProvisioning provisioning;
     @Inject
     AuditEventsPage page;
     @Inject

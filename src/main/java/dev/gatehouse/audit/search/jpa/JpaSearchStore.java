@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ public class JpaSearchStore implements SearchStore {
 
     @Override
     public StoredSearch create(String tenant, SavedSearch search, String actor, String reason) {
-        Instant now = clock.instant();
+        Instant now = now();
         AuditSearchEntity e = new AuditSearchEntity();
         e.id = UUID.randomUUID().toString();
         e.tenantId = tenant;
@@ -76,7 +77,7 @@ public class JpaSearchStore implements SearchStore {
     public Optional<StoredSearch> update(String tenant, String id, SavedSearch search, String actor, String reason) {
         Optional<AuditSearchEntity> found = entity(tenant, id, true);
         found.ifPresent(e -> {
-            Instant now = clock.instant();
+            Instant now = now();
             e.name = search.name();
             e.version = e.version + 1;
             e.document = search.toJson().toString();
@@ -92,7 +93,7 @@ public class JpaSearchStore implements SearchStore {
         Optional<AuditSearchEntity> found = entity(tenant, id, true);
         found.ifPresent(e -> {
             e.version = e.version + 1;
-            version(e, null, actor, reason, clock.instant());
+            version(e, null, actor, reason, now());
             em.remove(e);
             em.flush();
         });
@@ -107,6 +108,11 @@ public class JpaSearchStore implements SearchStore {
                 .map(v -> new SearchVersion(v.version, v.document == null ? null : search(v.document), v.changedBy,
                         v.reason, v.changedAt))
                 .toList();
+    }
+
+    /** The database keeps microseconds: answer the time as it will read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Optional<AuditSearchEntity> entity(String tenant, String id, boolean lock) {
