@@ -3,6 +3,7 @@ package dev.gatehouse.it.audit;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.ServerLog;
 import dev.gatehouse.it.support.TestTenants;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -276,9 +277,31 @@ class SavedSearchIT {
                     logql.getString("query"));
             assertEquals("1h", logql.getString("range"));
             assertEquals("forward", logql.getString("direction"));
+            // the log lines that query selects, read as Loki would read them, are the rows the search runs into
+            assertEquals(3, securityLines(tenant, "platform", "admin_authentication_failed", "denied"), logql.toString());
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The security-event records of messages.log with these fields, once the log holds them. */
+    private static long securityLines(String tenant, String service, String event, String outcome) {
+        java.util.function.Predicate<JsonObject> match = r -> service.equals(r.getString("service_name", null))
+                && "gatehouse.security".equals(r.getString("module", null)) && matches(r.getString("message", "{}"),
+                tenant, event, outcome);
+        ServerLog.await(match);
+        return ServerLog.records().stream().filter(match).count();
+    }
+
+    private static boolean matches(String message, String tenant, String event, String outcome) {
+        JsonObject m;
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(message))) {
+            m = r.readObject();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return tenant.equals(m.getString("tenant", null)) && event.equals(m.getString("event", null))
+                && outcome.equals(m.getString("outcome", null));
     }
 
     private static JsonObject awaitFileSearch(String prefix) {
