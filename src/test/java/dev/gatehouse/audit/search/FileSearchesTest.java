@@ -192,4 +192,19 @@ class FileSearchesTest {
         assertEquals(List.of("Audit-Logins-kratos-failed", "Audit-Verifications-kratos-device"),
                 files.of("default").stream().map(s -> s.search().name()).sorted().toList());
     }
+
+    @Test
+    void reloadWhenJsonnetExportWrittenToTheDirectoryThenTheSameSearchInItsTenant() throws IOException {
+        SavedSearch s = SavedSearch.parse(dev.gatehouse.kernel.json.JsonText.readObject("""
+                {"name": "Audit-Logins-kratos-failed", "description": "it's a backslash \\\\ and \\"quotes\\"", "owner": "secops",
+                 "query": {"event_type": ["login_failed", "login"], "since": "now-24h"}, "fields": ["ip"],
+                 "base_url": "https://logs.example.com/admin/audit/events"}
+                """), java.util.Set.of(), Instant.EPOCH);
+        write("exported.jsonnet", JsonnetExport.of("acme", s));
+        FileSearches files = searches("production", Duration.ofSeconds(10));
+
+        assertTrue(files.reload(), files.problem().map(SearchFileException::getMessage).orElse(""));
+
+        assertEquals(s, files.of("acme").get(0).search());
+    }
 }
