@@ -192,6 +192,11 @@ public final class ItServer {
         return Path.of(settings.getProperty("audit.archive.dir"));
     }
 
+    /** Where saved audit searches are defined in jsonnet files ({@code gatehouse.audit.searches-dir}). */
+    public Path auditSearchesDir() {
+        return Path.of(settings.getProperty("audit.searches.dir"));
+    }
+
     public Path serverDir() {
         return Path.of(settings.getProperty("server.dir"));
     }

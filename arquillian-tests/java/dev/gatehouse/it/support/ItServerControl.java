@@ -189,6 +189,16 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.audit.write-interval", "100ms"});
         variables.add(new String[] {"gatehouse.audit.archive-dir", auditArchive.toString()});
         variables.add(new String[] {"gatehouse.audit.retention-interval", "1s"});
+        // saved audit searches: a jsonnet directory the tests own (empty at start), checked twice a second
+        Path auditSearches = buildDir.resolve("it-audit-searches");
+        ItServerProcess.deleteTree(auditSearches);
+        Files.createDirectories(auditSearches);
+        it.setProperty("audit.searches.dir", auditSearches.toString());
+        variables.add(new String[] {"gatehouse.audit.searches-dir", auditSearches.toString()});
+        variables.add(new String[] {"gatehouse.audit.searches-environment", "staging"});
+        variables.add(new String[] {"gatehouse.audit.searches-reload-interval", "500ms"});
+        // the first jsonnet evaluation of a cold server takes a few seconds on a busy machine
+        variables.add(new String[] {"gatehouse.audit.searches-timeout", "8s"});
 
         // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast

@@ -5,15 +5,12 @@ import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.AuditQueries;
 import dev.gatehouse.audit.AuditRow;
 import dev.gatehouse.audit.ChainVerification;
-import dev.gatehouse.audit.IdentityProvisioning;
 
 import dev.gatehouse.kernel.tenant.CurrentTenant;
-import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -30,7 +27,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +48,7 @@ public class AuditResource {
     @Inject
     AuditLog store;
     @Inject
-    IdentityProvisioning provisioning;
+    AuditEventsPage page;
     @Inject
     ChainVerification verification;
     @Inject
@@ -70,31 +66,7 @@ public class AuditResource {
         Map<String, List<String>> params = new HashMap<>(uri.getQueryParameters());
         boolean withIdentity = includeIdentity(params.remove("include"));
         AuditFilter filter = AuditQueries.parse(params, clock.instant());
-        TenantId id = tenant.id();
-        AuditFilter oneMore = new AuditFilter(filter.from(), filter.to(), filter.equals(), filter.keyword(),
-                filter.descending(), filter.after(), filter.limit() + 1);
-        return transactions.call(() -> {
-            List<AuditRow> rows = new ArrayList<>(store.find(id.value(), oneMore));
-            boolean more = rows.size() > filter.limit();
-            if (more) {
-                rows = rows.subList(0, filter.limit());
-            }
-            Map<String, Optional<JsonObject>> identities = new HashMap<>();
-            JsonArrayBuilder events = Json.createArrayBuilder();
-            for (AuditRow row : rows) {
-                JsonObjectBuilder b = AuditJson.of(row);
-                if (withIdentity && row.entry().actorType() == dev.gatehouse.audit.AuditEntry.ActorType.IDENTITY) {
-                    identities.computeIfAbsent(row.entry().actorId(), a -> provisioning.of(id, a))
-                            .ifPresent(i -> b.add("actor_identity", i));
-                }
-                events.add(b);
-            }
-            JsonObjectBuilder page = Json.createObjectBuilder().add("events", events);
-            if (more) {
-                page.add("next_cursor", AuditQueries.cursor(rows.get(rows.size() - 1)));
-            }
-            return page.build();
-        });
+        return page.page(tenant.id(), filter, withIdentity);
     }
 
     @GET

@@ -1,16 +1,10 @@
 package dev.gatehouse.gateway.rule;
 
 import dev.gatehouse.platform.jsonnet.Jsonnet;
-import scala.Option;
+import dev.gatehouse.platform.jsonnet.RootedImporter;
 import scala.util.Either;
-import sjsonnet.Importer;
-import sjsonnet.OsPath;
-import sjsonnet.ResolvedFile;
-import sjsonnet.StaticResolvedFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +40,7 @@ public final class JsonnetDocuments {
     private static String interpret(String text, Path doc, Path realRoot, Map<String, String> vars) {
         Either<String, String> result;
         try {
-            result = Jsonnet.interpret(text, doc, new RootedImporter(realRoot), vars, Map.of());
+            result = Jsonnet.interpret(text, doc, new RootedImporter(realRoot, RuleDocuments.MAX_DOCUMENT_CHARS), vars, Map.of());
         } catch (StackOverflowError e) {
             throw new InvalidRuleException("document", "is not valid jsonnet: recursion too deep");
         } catch (LinkageError e) {
@@ -79,47 +73,5 @@ public final class JsonnetDocuments {
             s = s.replace(root + "/", "").replace(doc.getParent() + "/", "");
         }
         return s.replace("/document.jsonnet", "document.jsonnet");
-    }
-
-    /** Imports relative to the importing file, only under {@code root}; none when there is no root. */
-    private static final class RootedImporter extends Importer {
-
-        private final Path root;
-
-        RootedImporter(Path root) {
-            this.root = root;
-        }
-
-        @Override
-        public Option<sjsonnet.Path> resolve(sjsonnet.Path docBase, String importName) {
-            if (root == null || importName.indexOf('\0') >= 0) {
-                return Option.empty();
-            }
-            Path target = ((OsPath) docBase).p().toNIO().resolve(importName).normalize();
-            if (!target.startsWith(root) || !Files.isRegularFile(target)) {
-                return Option.empty();
-            }
-            try {
-                if (!target.toRealPath().startsWith(root)) {
-                    return Option.empty();
-                }
-            } catch (IOException e) {
-                return Option.empty();
-            }
-            return Option.apply(new OsPath(new os.Path(target)));
-        }
-
-        @Override
-        public Option<ResolvedFile> read(sjsonnet.Path path) {
-            Path p = ((OsPath) path).p().toNIO();
-            try {
-                if (Files.size(p) > RuleDocuments.MAX_DOCUMENT_CHARS) {
-                    return Option.empty();
-                }
-                return Option.apply(new StaticResolvedFile(Files.readString(p, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                return Option.empty();
-            }
-        }
     }
 }

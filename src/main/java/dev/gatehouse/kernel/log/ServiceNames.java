@@ -53,7 +53,8 @@ public final class ServiceNames {
         if (type.startsWith("MESSAGE_")) {
             return COURIER;
         }
-        if (type.startsWith("ADMIN_") || type.startsWith("TENANT_") || type.startsWith("HOST_") || type.startsWith("DEMO_")) {
+        if (type.startsWith("ADMIN_") || type.startsWith("TENANT_") || type.startsWith("HOST_") || type.startsWith("DEMO_")
+                || type.startsWith("AUDIT_")) {
             return PLATFORM;
         }
         return IDENTITY;
