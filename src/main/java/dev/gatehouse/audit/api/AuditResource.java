@@ -1,5 +1,6 @@
 package dev.gatehouse.audit.api;
 
+import dev.gatehouse.audit.AuditAddresses;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.AuditQueries;
@@ -61,6 +62,8 @@ public class AuditResource {
     CurrentTenant tenant;
     @Inject
     Clock clock;
+    @Inject
+    AuditAddresses addresses;
     @Context
     UriInfo uri;
 
@@ -69,8 +72,8 @@ public class AuditResource {
     public JsonObject events() {
         Map<String, List<String>> params = new HashMap<>(uri.getQueryParameters());
         boolean withIdentity = includeIdentity(params.remove("include"));
-        AuditFilter filter = AuditQueries.parse(params, clock.instant());
         TenantId id = tenant.id();
+        AuditFilter filter = addresses.query(id.value(), AuditQueries.parse(params, clock.instant()));
         AuditFilter oneMore = new AuditFilter(filter.from(), filter.to(), filter.equals(), filter.keyword(),
                 filter.descending(), filter.after(), filter.limit() + 1);
         return transactions.call(() -> {
@@ -111,8 +114,8 @@ public class AuditResource {
             throw AuditQueries.refused("include", "is not offered by the export");
         }
         params.remove("page_size");
-        AuditFilter filter = AuditQueries.parse(params, clock.instant());
         String id = tenant.id().value();
+        AuditFilter filter = addresses.query(id, AuditQueries.parse(params, clock.instant()));
         boolean csv = format.equals("csv");
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
