@@ -189,6 +189,9 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.audit.write-interval", "100ms"});
         variables.add(new String[] {"gatehouse.audit.archive-dir", auditArchive.toString()});
         variables.add(new String[] {"gatehouse.audit.retention-interval", "1s"});
+        // alert rules evaluated several times a second, and a failed webhook retried after a second
+        variables.add(new String[] {"gatehouse.audit.alert.interval", "300ms"});
+        variables.add(new String[] {"gatehouse.audit.alert.retry-backoff", "1s"});
 
         // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast

@@ -69,5 +69,11 @@ public enum SecurityEventType {
     GATEWAY_AMBIGUOUS_RULES,
     GATEWAY_RULES_LOADED,
     GATEWAY_RULES_REJECTED,
-    GATEWAY_RULE_CHANGED
+    GATEWAY_RULE_CHANGED,
+    // audit log alerts
+    AUDIT_ALERT_CREATED,
+    AUDIT_ALERT_UPDATED,
+    AUDIT_ALERT_DELETED,
+    /** An alert rule's group went above its threshold (details: {@code rule_name}, {@code group}, {@code count}). */
+    AUDIT_ALERT_FIRED
 }
