@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An HTTP server that receives webhooks for a test, on a free loopback port: it records every request (headers,
- * body, the status it answered) and answers 200, or the statuses queued with {@link #answerNext}. As
- * {@link SmsGatewayStub} does for SMS, but on any path and keeping every header, for signed webhooks.
+ * An HTTP server that receives webhooks for a test, on a loopback port: it records every request (headers, body,
+ * the status it answered) and answers 200, or the statuses queued with {@link #answerNext}. {@link SmsGatewayStub}
+ * is one on the SMS gateway's port.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -46,11 +46,17 @@ public final class WebhookReceiver implements AutoCloseable {
         this.server = server;
     }
 
+    /** Starts a receiver on a free loopback port, taking requests on every path. */
     public static WebhookReceiver start() {
+        return start(0, "/");
+    }
+
+    /** Starts a receiver on this loopback port (0: a free one), taking requests below {@code path}. */
+    public static WebhookReceiver start(int port, String path) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
-            server.createContext("/", exchange -> {
+            server.createContext(path, exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 Integer queued = receiver.statuses.poll();
                 int status = queued == null ? 200 : queued;
