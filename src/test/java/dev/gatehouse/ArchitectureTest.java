@@ -129,9 +129,11 @@ class ArchitectureTest {
     static final ArchRule auditLogBuildsOnFewCapabilities = noClasses()
             .that().resideInAPackage(AUDIT)
             .should().dependOnClassesThat(resideInAPackage(GATEHOUSE).and(not(resideInAnyPackage(
-                    AUDIT, KERNEL, PLATFORM, "dev.gatehouse.identity", "dev.gatehouse.tenant.settings"))))
-            .because("the audit log needs only the event model, the platform, identities (for include=identity) and "
-                    + "tenants' settings (for each tenant's retention)");
+                    AUDIT, KERNEL, PLATFORM, "dev.gatehouse.identity", "dev.gatehouse.tenant.settings",
+                    "dev.gatehouse.jwk"))))
+            .because("the audit log needs only the event model, the platform, identities (for include=identity), "
+                    + "tenants' settings (for each tenant's retention and IP masking) and the key-encryption key (to "
+                    + "seal alert webhook secrets as signing keys are sealed)");
 
     @ArchTest
     static final ArchRule noCapabilityReachesIntoAnothersPersistence = classes()

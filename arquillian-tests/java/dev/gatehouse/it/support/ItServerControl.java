@@ -199,6 +199,9 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.audit.searches-reload-interval", "500ms"});
         // the first jsonnet evaluation of a cold server takes a few seconds on a busy machine
         variables.add(new String[] {"gatehouse.audit.searches-timeout", "8s"});
+        // alert rules evaluated several times a second, and a failed webhook retried after a second
+        variables.add(new String[] {"gatehouse.audit.alert.interval", "300ms"});
+        variables.add(new String[] {"gatehouse.audit.alert.retry-backoff", "1s"});
 
         // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast

@@ -1,22 +1,13 @@
 package dev.gatehouse.it.support;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -36,57 +27,37 @@ public final class SmsGatewayStub implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    private final WebhookReceiver receiver;
 
-    private SmsGatewayStub(HttpServer server) {
-        this.server = server;
+    private SmsGatewayStub(WebhookReceiver receiver) {
+        this.receiver = receiver;
     }
 
     /** Starts the gateway on the server's SMS port. */
     public static SmsGatewayStub start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), ItServer.get().smsPort()), 0);
-            SmsGatewayStub stub = new SmsGatewayStub(server);
-            server.createContext("/sms/send", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                Integer queued = stub.statuses.poll();
-                int status = queued == null ? 200 : queued;
-                stub.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("X-Api-Key"), exchange.getRequestHeaders().getFirst("Content-Type"),
-                        new String(body, StandardCharsets.UTF_8), status));
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-            return stub;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SmsGatewayStub(WebhookReceiver.start(ItServer.get().smsPort(), "/sms/send"));
     }
 
     /** The next requests are answered with these statuses, in order; then 200 again. */
     public void answerNext(int... codes) {
-        for (int c : codes) {
-            statuses.add(c);
-        }
+        receiver.answerNext(codes);
     }
 
     public List<Request> requests() {
-        return List.copyOf(requests);
+        return receiver.requests().stream().map(r -> new Request(r.method(), r.path(), r.header("X-Api-Key"),
+                r.header("Content-Type"), r.body(), r.answered())).toList();
     }
 
     /** The requests whose JSON body is addressed to {@code number} (its {@code to}). */
     public List<Request> to(String number) {
-        return requests.stream().filter(r -> number.equals(r.json().getString("to", ""))).toList();
+        return requests().stream().filter(r -> number.equals(r.json().getString("to", ""))).toList();
     }
 
     /** The first request that matches, waiting up to {@code timeout} for it to arrive. */
     public Optional<Request> await(Predicate<Request> match, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
-            Optional<Request> found = requests.stream().filter(match).findFirst();
+            Optional<Request> found = requests().stream().filter(match).findFirst();
             if (found.isPresent()) {
                 return found;
             }
@@ -103,11 +74,11 @@ public final class SmsGatewayStub implements AutoCloseable {
     /** The newest SMS to {@code number} answered 2xx, waiting for it. */
     public Request awaitDelivered(String number) {
         return await(r -> number.equals(r.json().getString("to", "")) && r.answered() < 300, Duration.ofSeconds(20))
-                .orElseThrow(() -> new AssertionError("no SMS to " + number + " reached the gateway; it saw " + requests));
+                .orElseThrow(() -> new AssertionError("no SMS to " + number + " reached the gateway; it saw " + requests()));
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        receiver.close();
     }
 }

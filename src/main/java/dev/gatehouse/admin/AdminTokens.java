@@ -23,7 +23,8 @@ import java.util.Optional;
  * Admin API access by a JWT access token that Gatehouse itself issued (RFC 9068 shape): signed
  * by a key of the request tenant's {@code hydra.jwt.access-token} set, {@code iss} equal to that tenant's issuer,
  * not expired (nor before {@code nbf}), and a scope ({@code scope}, space-separated, or Hydra's {@code scp} array)
- * containing {@value #SCOPE}. A tenant's token administers that tenant only: the cross-tenant
+ * containing {@value #SCOPE}, or {@value AuditorReach#SCOPE} for a token that only reads the audit log
+ * ({@link AuditorReach}). A tenant's token administers that tenant only: the cross-tenant
  * {@code /admin/tenants} API takes only tokens of the default tenant (or the admin API key), except for the
  * tenant's own settings ({@code /admin/tenants/{own id}/settings}).
  *
@@ -93,7 +94,9 @@ public class AdminTokens {
         if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now)) {
             return new Rejected("not valid yet", false);
         }
-        if (!scopes(claims).contains(SCOPE)) {
+        List<String> scopes = scopes(claims);
+        boolean admin = scopes.contains(SCOPE);
+        if (!admin && !scopes.contains(AuditorReach.SCOPE)) {
             return new Rejected("scope lacks " + SCOPE, true);
         }
         if (tokens.isRevoked(tenant.id(), token)) {
@@ -103,6 +106,9 @@ public class AdminTokens {
         String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
         if (path.startsWith(CROSS_TENANT_PATH) && !TenantId.DEFAULT.equals(tenant.id()) && !ownSettings(path)) {
             return new Rejected("a tenant's token cannot manage tenants", true);
+        }
+        if (!admin && !AuditorReach.permits(request.getMethod(), path)) {
+            return new Rejected("an auditor token only reads the audit log", true);
         }
         return new Accepted("client:" + Optional.ofNullable(stringClaim(claims, "client_id")).orElse(claims.getSubject()));
     }

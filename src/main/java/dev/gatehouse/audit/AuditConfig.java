@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * {@code gatehouse.audit.*}: how often the writer moves recorded events into the chain and how many at a time, which
  * event types are not recorded, how long rows are kept (a tenant may set {@code audit.retention}), where the
- * retention job archives what it deletes, and how often it runs.
+ * retention job archives what it deletes, how often it runs, and what of a client address a row keeps.
  */
 @ApplicationScoped
 public class AuditConfig implements CapabilityConfig {
@@ -32,6 +32,7 @@ public class AuditConfig implements CapabilityConfig {
     private Duration retention;
     private Optional<Path> archiveDir;
     private Duration retentionInterval;
+    private IpMasking ipMasking;
 
     protected AuditConfig() {
     }
@@ -55,6 +56,7 @@ public class AuditConfig implements CapabilityConfig {
         }
         this.archiveDir = r.optionalString("archive-dir").map(Path::of);
         this.retentionInterval = r.duration("retention-interval");
+        this.ipMasking = r.oneOf("ip-masking", IpMasking.class);
     }
 
     @Override
@@ -85,5 +87,10 @@ public class AuditConfig implements CapabilityConfig {
 
     public Duration retentionInterval() {
         return retentionInterval;
+    }
+
+    /** What of the client address the tenant's rows keep (a tenant may set {@code audit.ip-masking}). */
+    public IpMasking ipMasking() {
+        return ipMasking;
     }
 }

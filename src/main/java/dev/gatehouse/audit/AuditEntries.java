@@ -24,7 +24,7 @@ public final class AuditEntries {
     private static final List<String> RESOURCES = List.of("OAUTH2_LOGIN_SESSION", "OAUTH2_CLIENT", "OAUTH2_CONSENT",
             "OAUTH2_TOKEN", "OAUTH2_LOGIN", "OAUTH2_CODE", "OAUTH2_REFRESH_TOKEN", "OAUTH2", "GATEWAY_RULES", "GATEWAY_RULE",
             "GATEWAY", "IDENTITY", "CREDENTIAL", "SESSION", "TENANT", "HOST", "KEY", "MESSAGE", "VERIFICATION",
-            "RECOVERY", "LOGIN", "ADMIN", "PASSWORD", "SETTINGS", "DEMO_DATA", "AUDIT_SEARCH");
+            "RECOVERY", "LOGIN", "AUDIT_ALERT", "ADMIN", "PASSWORD", "SETTINGS", "DEMO_DATA", "AUDIT_SEARCH");
     /** Detail keys that say how the actor was verified. */
     private static final List<String> VERIFICATION_KEYS = List.of("aal", "amr", "method", "step_up", "refresh",
             "verified_address", "verified", "via");

@@ -41,6 +41,8 @@ public class AuditRecorder {
     @Inject
     AuditConfig config;
     @Inject
+    AuditAddresses addresses;
+    @Inject
     BeanManager beans;
     @Inject
     Instance<HttpServletRequest> request;
@@ -55,7 +57,7 @@ public class AuditRecorder {
         if (!config.records(event.type())) {
             return;
         }
-        AuditEntry entry = entries.entry(event, traceparent(), requestActive());
+        AuditEntry entry = addresses.masked(entries.entry(event, traceparent(), requestActive()));
         int status = registry.getTransactionStatus();
         if (status == Status.STATUS_ACTIVE) {
             boolean recorded = store.enqueue(entry);

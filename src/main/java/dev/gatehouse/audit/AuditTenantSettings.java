@@ -6,7 +6,10 @@ import org.eclipse.microprofile.config.Config;
 
 import java.util.Set;
 
-/** A tenant may set how long its audit rows are kept ({@code audit.retention}, at least a day). */
+/**
+ * A tenant may set how long its audit rows are kept ({@code audit.retention}, at least a day) and what of a client
+ * address they keep ({@code audit.ip-masking}).
+ */
 @ApplicationScoped
 public class AuditTenantSettings implements TenantSettable<AuditConfig> {
 
@@ -17,7 +20,7 @@ public class AuditTenantSettings implements TenantSettable<AuditConfig> {
 
     @Override
     public Set<String> names() {
-        return Set.of("retention");
+        return Set.of("retention", "ip-masking");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gatehouse.audit.api;
 
+import dev.gatehouse.audit.AuditAddresses;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.AuditQueries;
@@ -57,6 +58,8 @@ public class AuditResource {
     CurrentTenant tenant;
     @Inject
     Clock clock;
+    @Inject
+    AuditAddresses addresses;
     @Context
     UriInfo uri;
 
@@ -65,7 +68,7 @@ public class AuditResource {
     public JsonObject events() {
         Map<String, List<String>> params = new HashMap<>(uri.getQueryParameters());
         boolean withIdentity = includeIdentity(params.remove("include"));
-        AuditFilter filter = AuditQueries.parse(params, clock.instant());
+        AuditFilter filter = addresses.query(tenant.id().value(), AuditQueries.parse(params, clock.instant()));
         return page.page(tenant.id(), filter, withIdentity);
     }
 
@@ -83,8 +86,8 @@ public class AuditResource {
             throw AuditQueries.refused("include", "is not offered by the export");
         }
         params.remove("page_size");
-        AuditFilter filter = AuditQueries.parse(params, clock.instant());
         String id = tenant.id().value();
+        AuditFilter filter = addresses.query(id, AuditQueries.parse(params, clock.instant()));
         boolean csv = format.equals("csv");
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -227,6 +227,28 @@ public class JdbcAuditLog implements AuditLog {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE tenant_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(tenant);
+        conditions(f, sql, args);
+        String cmp = f.descending() ? "<" : ">";
+        f.after().ifPresent(cursor -> {
+            // the first bound alone is what lets the planner start in the (tenant_id, occurred_at, seq) index
+            sql.append(" AND occurred_at ").append(cmp).append("= ? AND (occurred_at ").append(cmp)
+                    .append(" ? OR (occurred_at = ? AND seq ").append(cmp).append(" ?))");
+            args.add(utc(cursor.time()));
+            args.add(utc(cursor.time()));
+            args.add(utc(cursor.time()));
+            args.add(cursor.seq());
+        });
+        String dir = f.descending() ? " DESC" : " ASC";
+        sql.append(" ORDER BY occurred_at").append(dir).append(", seq").append(dir).append(" LIMIT ?");
+        args.add(f.limit());
+        return select(c, sql.toString(), args, r -> true);
+    }
+
+    /**
+     * Appends the filter's window, column and keyword conditions ({@code AND ...}) and their arguments to a query of
+     * {@code audit_event} whose WHERE already names the tenant (not the cursor, order or limit).
+     */
+    public static void conditions(AuditFilter f, StringBuilder sql, List<Object> args) {
         if (f.from() != null) {
             sql.append(" AND occurred_at >= ?");
             args.add(utc(f.from()));
@@ -251,20 +273,6 @@ public class JdbcAuditLog implements AuditLog {
                 args.add(pattern);
             }
         });
-        String cmp = f.descending() ? "<" : ">";
-        f.after().ifPresent(cursor -> {
-            // the first bound alone is what lets the planner start in the (tenant_id, occurred_at, seq) index
-            sql.append(" AND occurred_at ").append(cmp).append("= ? AND (occurred_at ").append(cmp)
-                    .append(" ? OR (occurred_at = ? AND seq ").append(cmp).append(" ?))");
-            args.add(utc(cursor.time()));
-            args.add(utc(cursor.time()));
-            args.add(utc(cursor.time()));
-            args.add(cursor.seq());
-        });
-        String dir = f.descending() ? " DESC" : " ASC";
-        sql.append(" ORDER BY occurred_at").append(dir).append(", seq").append(dir).append(" LIMIT ?");
-        args.add(f.limit());
-        return select(c, sql.toString(), args, r -> true);
     }
 
     /** {@code %}, {@code _} and the escape character itself, each preceded by the escape character. */

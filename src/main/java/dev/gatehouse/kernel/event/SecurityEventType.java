@@ -73,5 +73,11 @@ public enum SecurityEventType {
     // audit log
     AUDIT_SEARCH_CREATED,
     AUDIT_SEARCH_UPDATED,
-    AUDIT_SEARCH_DELETED
+    AUDIT_SEARCH_DELETED,
+    // audit log alerts
+    AUDIT_ALERT_CREATED,
+    AUDIT_ALERT_UPDATED,
+    AUDIT_ALERT_DELETED,
+    /** An alert rule's group went above its threshold (details: {@code rule_name}, {@code group}, {@code count}). */
+    AUDIT_ALERT_FIRED
 }

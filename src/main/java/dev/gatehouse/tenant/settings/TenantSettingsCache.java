@@ -77,6 +77,14 @@ public class TenantSettingsCache implements EffectiveConfig {
         return tenant == null ? catalog.global(settable) : snapshot(tenant).config(settable);
     }
 
+    /**
+     * A named tenant's configuration of {@code settable}'s capability, from the same cache, for work that knows its
+     * tenant but may run outside that tenant's request (recording an event, a scheduled job).
+     */
+    public <C extends CapabilityConfig> C of(TenantId tenant, TenantSettable<C> settable) {
+        return snapshot(tenant).config(settable);
+    }
+
     /** Forgets this node's copy of a tenant's settings once a change to them is committed. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantSettingsChanged change) {
         forget(change.tenant());

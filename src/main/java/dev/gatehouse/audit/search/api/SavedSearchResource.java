@@ -1,6 +1,7 @@
 package dev.gatehouse.audit.search.api;
 
 import dev.gatehouse.audit.AuditQueries;
+import dev.gatehouse.audit.AuditAddresses;
 import dev.gatehouse.audit.api.AuditEventsPage;
 import dev.gatehouse.audit.search.JsonnetExport;
 import dev.gatehouse.audit.search.LogQl;
@@ -67,6 +68,8 @@ public class SavedSearchResource {
     SavedSearches searches;
     @Inject
     AuditEventsPage pages;
+    @Inject
+    AuditAddresses addresses;
     @Inject
     CurrentTenant tenant;
     @Inject
@@ -145,7 +148,7 @@ public class SavedSearchResource {
                 throw AuditQueries.refused(name, "is not a parameter of a run; parameters: " + RUN_PARAMETERS);
             }
         }
-        JsonObject page = pages.page(tenant.id(), s.search().filter(run, clock.instant()), false);
+        JsonObject page = pages.page(tenant.id(), addresses.query(tenant.id().value(), s.search().filter(run, clock.instant())), false);
         return s.search().fields().isEmpty() ? page : project(page, s.search().fields());
     }
 
