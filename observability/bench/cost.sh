@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What metrics and tracing cost: gateway decisions (GET /decisions, rule anonymous/allow/noop) and client_credentials
 # tokens (POST /oauth2/token) under wrk, against a Gatehouse started by `mvn liberty:run` twice: tracing off
-# (the default) and tracing on (OTEL_SDK_DISABLED=false, every span exported over OTLP/HTTP to a local sink that
-# accepts and drops them). /metrics is a Liberty feature and Gatehouse counts its series in both runs: they cannot
+# (the default) and tracing on (OTEL_SDK_DISABLED=false with OTLP/HTTP protobuf and traces only, as
+# docs/operations.md says to set them; every span exported to a local sink that counts and drops them). /metrics is a Liberty feature and Gatehouse counts its series in both runs: they cannot
 # be switched off, so both figures include them, and the difference is what tracing adds (spans, JDBC spans,
 # trace ids in log records, the export).
 #
@@ -45,13 +45,23 @@ wrk.body = "grant_type=client_credentials"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
 
-# the OTLP/HTTP sink: answers every export with an empty ExportTraceServiceResponse
-python3 - "$SINK_PORT" > "$OUT/otlp-sink.log" 2>&1 <<'PY' &
-import sys
+# the OTLP/HTTP sink: answers every export with an empty ExportTraceServiceResponse and counts the exports of
+# spans it received (target/bench/otlp-exports.txt), so a run shows that the spans did leave
+rm -f "$OUT/otlp-exports.txt"
+python3 - "$SINK_PORT" "$OUT/otlp-exports.txt" > "$OUT/otlp-sink.log" 2>&1 <<'PY' &
+import sys, threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+count = {"exports": 0, "bytes": 0}
+lock = threading.Lock()
 class Sink(BaseHTTPRequestHandler):
     def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path == "/v1/traces":
+            with lock:
+                count["exports"] += 1
+                count["bytes"] += len(body)
+                with open(sys.argv[2], "w") as f:
+                    f.write(f"{count['exports']} exports of spans, {count['bytes']} bytes\n")
         self.send_response(200)
         self.send_header("Content-Type", "application/x-protobuf")
         self.send_header("Content-Length", "0")
@@ -76,6 +86,7 @@ start_server() { # $1: true (tracing off) or false (on)
     HTTP_PORT="$PORT" HTTPS_PORT=-1 GATEHOUSE_PUBLIC_BASE_URL="$BASE" GATEHOUSE_ADMIN_API_KEY="$KEY" \
         GATEHOUSE_GATEWAY_RULES_LOCATIONS="$PWD/$OUT/rules" \
         OTEL_SDK_DISABLED="$1" OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" \
+        OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_LOGS_EXPORTER=none OTEL_METRICS_EXPORTER=none \
         mvn -B -o liberty:run -DskipTests -Dliberty.var.gatehouse.demo.enabled=false > "$OUT/server-tracing-$2.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 180); do
@@ -126,6 +137,8 @@ done
 
 {
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, database: ${GATEHOUSE_DB_KIND:-embedded}, $(date -u +%Y-%m-%d)"
+    echo
+    echo "OTLP sink (tracing on): $(cat "$OUT/otlp-exports.txt" 2>/dev/null || echo 'nothing received')"
     echo
     echo "| case | tracing | requests/s | p50 | p99 | non-2xx |"
     echo "|---|---|---|---|---|---|"
