@@ -55,10 +55,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TracesIT {
 
     private static final String RULE = "traces-it-allow";
+    private static final String DENY_RULE = "traces-it-deny";
     private static final String RULES = """
             [{"id": "traces-it-allow", "match": {"url": "http://traces.it.test/open/<.*>", "methods": ["GET"]},
               "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"},
-              "mutators": [{"handler": "noop"}]}]
+              "mutators": [{"handler": "noop"}]},
+             {"id": "traces-it-deny", "match": {"url": "http://traces.it.test/closed/<.*>", "methods": ["GET"]},
+              "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "deny"},
+              "mutators": [{"handler": "noop"}], "errors": [{"handler": "json"}]}]
             """;
     private static final List<String> RECORD_FIELDS = List.of("timestamp", "level", "message", "module", "service_name",
             "tenant_id", "request_id", "trace_id", "span_id");
@@ -190,6 +194,34 @@ class TracesIT {
                 }
             }
         }
+    }
+
+    @Test
+    void decisionWhenDeniedThenTheErrorHandlerIsAChildSpanOfTheDecisionLikeTheOtherHandlers() {
+        OtlpReceiver receiver = OtlpReceiver.get();
+        GatewayRules.install("traces-it.json", RULES, DENY_RULE);
+        String traceId = hex(16);
+        String traceparent = "00-" + traceId + "-" + hex(8) + "-01";
+
+        Http.Response decision = Http.get("/decisions").header("traceparent", traceparent)
+                .header("X-Forwarded-Method", "GET").header("X-Forwarded-Proto", "http")
+                .header("X-Forwarded-Host", "traces.it.test").header("X-Forwarded-Uri", "/closed/page").send();
+
+        assertEquals(403, decision.status(), decision.toString());
+        List<OtlpReceiver.Received> spans = receiver.await(traceId, t -> names(t).contains("gateway error handler json")
+                && names(t).contains("gateway decision"));
+        OtlpReceiver.Received decided = named(spans, "gateway decision");
+        assertEquals("denied_forbidden", decided.attribute("gatehouse.outcome"), decided.toString());
+        assertEquals(DENY_RULE, decided.attribute("gateway.rule_id"), decided.toString());
+        OtlpReceiver.Received authorizer = named(spans, "gateway authorizer deny");
+        assertEquals("denied", authorizer.attribute("gatehouse.outcome"), authorizer.toString());
+        assertEquals(decided.spanId(), authorizer.parentSpanId(), authorizer.toString());
+        OtlpReceiver.Received errors = named(spans, "gateway error handler json");
+        assertEquals(decided.spanId(), errors.parentSpanId(), "the error handler a child of the decision: " + errors);
+        assertEquals("answered", errors.attribute("gatehouse.outcome"), errors.toString());
+        assertEquals("json", errors.attribute("gateway.handler"), errors.toString());
+        assertEquals(DENY_RULE, errors.attribute("gateway.rule_id"), errors.toString());
+        assertFalse(names(spans).contains("gateway mutator noop"), "a denial runs no mutator: " + names(spans));
     }
 
     /**

@@ -99,6 +99,10 @@ public class DecisionEngine {
             decision = new Decision.Denied(null, new GatewayException(ErrorKind.NOT_FOUND, "no rule matches"));
         }
         log.record(decision, request, System.nanoTime() - started);
+        if (decision instanceof Decision.Denied denied) {
+            // the error handlers run inside the decision's span, each a child of it like the other handlers
+            decision = new Decision.Denied(denied.matched(), denied.error(), answer(denied, request));
+        }
         decision.rule().ifPresent(r -> tracing.attribute(RULE_ID, r.id()));
         return decision;
     }
@@ -143,10 +147,14 @@ public class DecisionEngine {
     }
 
     /**
-     * The answer to a denied request: the first of the rule's error handlers whose {@code when} matches,
+     * The answer to a denied request (the one the decision carries, if the engine made it): the first of the rule's
+     * error handlers whose {@code when} matches,
      * else the fallback handlers ({@code gatehouse.gateway.errors.fallback}, {@code json} by default).
      */
     public ErrorAnswer answer(Decision.Denied denied, GatewayRequest request) {
+        if (denied.answer() != null) {
+            return denied.answer();
+        }
         List<ErrorStep> candidates = denied.matched() == null ? List.of() : denied.matched().errors();
         String ruleId = denied.matched() == null ? null : denied.matched().id();
         for (int i = 0; i < candidates.size(); i++) {
