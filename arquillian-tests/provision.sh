@@ -5,6 +5,7 @@
 #     stopped, installed with apt if absent. Without it the tests fall back to the embedded database.
 #   - Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver) for the browser tests.
 #   - Debian's nginx (its auth_request module) for the nginx example test; its own service is not started.
+#   - Debian's python3-prometheus-client: the Prometheus client's text-format parser reads /metrics in the tests.
 # Installing needs root (or password-less sudo); otherwise this names what is missing and stops.
 set -euo pipefail
 
@@ -76,8 +77,9 @@ ensure_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  /usr/bin/python3 -c 'import prometheus_client.parser' 2>/dev/null || missing+=(python3-prometheus-client)
   if [ ${#missing[@]} -eq 0 ]; then
-    log "chromium, chromedriver and nginx are installed"
+    log "chromium, chromedriver, nginx and the Prometheus client's parser are installed"
     return
   fi
   apt_install "${missing[@]}"

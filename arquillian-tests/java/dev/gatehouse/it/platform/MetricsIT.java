@@ -8,6 +8,7 @@ import dev.gatehouse.it.selfservice.ApiFlows;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.PrometheusClientParser;
 import dev.gatehouse.it.support.PrometheusText;
 import dev.gatehouse.it.support.ServerTls;
 import dev.gatehouse.it.support.TestClient;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code /metrics} as Prometheus scrapes it: only with the scrape credentials, over HTTPS, in the text format,
+ * {@code /metrics} as Prometheus scrapes it: only with the scrape credentials, over HTTPS, in the text format (read by
+ * the Prometheus client's own parser, {@link PrometheusClientParser}, and by the strict {@link PrometheusText}),
  * and Gatehouse's series move by what a sign-in, a registration, a token and a gateway decision did.
  */
 @ExtendWith(ItServerReady.class)
@@ -52,7 +54,12 @@ class MetricsIT {
                 b -> b.header("Authorization", basic(credentials[0], credentials[1])).header("Accept", "text/plain"));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), r.headers().toString());
-        return PrometheusText.parse(r.body());
+        PrometheusText strict = PrometheusText.parse(r.body());
+        PrometheusText official = PrometheusClientParser.parse(r.body());
+        assertEquals(new java.util.HashSet<>(strict.samples()), new java.util.HashSet<>(official.samples()),
+                "the strict reading and the Prometheus client's parser read the same samples");
+        assertTrue(official.samples().size() > 100, "a whole scrape: " + official.samples().size());
+        return official;
     }
 
     @Test

@@ -27,6 +27,13 @@ public final class Browser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+
+    /** This browser sends the header with every request from now on (e.g. a {@code traceparent}). */
+    public Browser sending(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
 
     /** GET of an absolute URL (e.g. from a mail) or a path on the test server, as a page load. */
     public HttpResponse<String> open(String urlOrPath) {
@@ -72,6 +79,7 @@ public final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            headers.forEach(request::header);
             return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -3,6 +3,8 @@ package dev.gatehouse.it.support;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 
 import java.io.IOException;
@@ -12,7 +14,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
@@ -23,8 +27,15 @@ import java.util.zip.GZIPInputStream;
  */
 public final class OtlpReceiver {
 
-    /** A received span, ids in lowercase hex as trace context and logs write them. */
-    public record Received(String traceId, String spanId, String parentSpanId, String name) {
+    /**
+     * A received span, ids in lowercase hex as trace context and logs write them, with its attributes (each value
+     * as text).
+     */
+    public record Received(String traceId, String spanId, String parentSpanId, String name, Map<String, String> attributes) {
+
+        public String attribute(String key) {
+            return attributes.getOrDefault(key, "");
+        }
     }
 
     private static OtlpReceiver instance;
@@ -55,8 +66,19 @@ public final class OtlpReceiver {
 
     private void add(Span s) {
         HexFormat hex = HexFormat.of();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (KeyValue kv : s.getAttributesList()) {
+            AnyValue v = kv.getValue();
+            attributes.put(kv.getKey(), switch (v.getValueCase()) {
+                case STRING_VALUE -> v.getStringValue();
+                case BOOL_VALUE -> String.valueOf(v.getBoolValue());
+                case INT_VALUE -> String.valueOf(v.getIntValue());
+                case DOUBLE_VALUE -> String.valueOf(v.getDoubleValue());
+                default -> v.toString();
+            });
+        }
         spans.add(new Received(hex.formatHex(s.getTraceId().toByteArray()), hex.formatHex(s.getSpanId().toByteArray()),
-                hex.formatHex(s.getParentSpanId().toByteArray()), s.getName()));
+                hex.formatHex(s.getParentSpanId().toByteArray()), s.getName(), Map.copyOf(attributes)));
     }
 
     public static synchronized OtlpReceiver get() {

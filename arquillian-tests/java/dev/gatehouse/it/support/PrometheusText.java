@@ -28,6 +28,11 @@ public final class PrometheusText {
         this.types = types;
     }
 
+    /** Samples read by another parser ({@link PrometheusClientParser}). */
+    static PrometheusText of(List<Sample> samples, Map<String, String> types) {
+        return new PrometheusText(List.copyOf(samples), Map.copyOf(types));
+    }
+
     public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();

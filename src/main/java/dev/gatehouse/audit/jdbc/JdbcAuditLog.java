@@ -1,12 +1,12 @@
 package dev.gatehouse.audit.jdbc;
 
+import dev.gatehouse.platform.trace.Traced;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.AuditRow;
 import dev.gatehouse.audit.HashChain;
 import dev.gatehouse.platform.db.DatabaseConfig;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,7 +42,8 @@ public class JdbcAuditLog implements AuditLog {
     private static final char ESCAPE = '!';
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JdbcAuditLog.class.getName());
 
-    @Resource(lookup = "jdbc/gatehouse")
+    @Inject
+    @Traced
     DataSource dataSource;
 
     private DatabaseConfig database;

@@ -1,11 +1,11 @@
 package dev.gatehouse.courier.jdbc;
 
+import dev.gatehouse.platform.trace.Traced;
 import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.ClaimedMessage;
 import dev.gatehouse.platform.db.DatabaseConfig;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +36,8 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class OutboxQueue {
 
-    @Resource(lookup = "jdbc/gatehouse")
+    @Inject
+    @Traced
     DataSource dataSource;
 
     private CourierConfig config;

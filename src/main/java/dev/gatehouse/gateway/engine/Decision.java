@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.engine;
 
 import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.rule.Rule;
 
 import java.util.Optional;
@@ -20,8 +21,17 @@ public sealed interface Decision {
         }
     }
 
-    /** Refused; {@code matched} is null when no single rule matched. */
-    record Denied(CompiledRule matched, GatewayException error) implements Decision {
+    /**
+     * Refused; {@code matched} is null when no single rule matched. {@code answer} is what the error handlers
+     * answered when the engine ran them as part of the decision (so their spans are the decision's children), null
+     * when they are still to be asked ({@link DecisionEngine#answer}).
+     */
+    record Denied(CompiledRule matched, GatewayException error, ErrorAnswer answer) implements Decision {
+
+        public Denied(CompiledRule matched, GatewayException error) {
+            this(matched, error, null);
+        }
+
         @Override
         public Optional<Rule> rule() {
             return Optional.ofNullable(matched).map(CompiledRule::rule);

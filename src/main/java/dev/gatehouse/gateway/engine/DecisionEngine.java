@@ -35,6 +35,7 @@ public class DecisionEngine {
 
     private static final Logger LOG = Logs.of(DecisionEngine.class);
     private static final String RULE_ID = "gateway.rule_id";
+    private static final String HANDLER = "gateway.handler";
 
     private ActiveRules rules;
     private HandlerRegistry handlers;
@@ -59,8 +60,30 @@ public class DecisionEngine {
         this.tracing = tracing;
     }
 
+    /**
+     * The decision, in a span {@code gateway decision} (rule id and outcome) with a child span per handler it runs,
+     * each with the rule id, the handler's name and its outcome.
+     */
     public Decision decide(GatewayRequest request) {
-        return tracing.span("gateway decision", () -> decideInSpan(request), "tenant.id", request.tenant().value());
+        return tracing.span("gateway decision", () -> decideInSpan(request), DecisionEngine::outcome, DecisionEngine::failure,
+                "tenant.id", request.tenant().value());
+    }
+
+    private static String outcome(Decision decision) {
+        if (decision instanceof Decision.Denied denied) {
+            return "denied_" + denied.error().kind().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return "allowed";
+    }
+
+    private static String failure(RuntimeException e) {
+        return e instanceof GatewayException ? "denied" : Tracing.FAILED;
+    }
+
+    private <T> T handlerSpan(String kind, String name, String ruleId, java.util.function.Supplier<T> work,
+                              java.util.function.Function<? super T, String> outcome) {
+        return tracing.span("gateway " + kind + " " + name, work, outcome, DecisionEngine::failure,
+                RULE_ID, ruleId, HANDLER, name);
     }
 
     private Decision decideInSpan(GatewayRequest request) {
@@ -76,6 +99,11 @@ public class DecisionEngine {
             decision = new Decision.Denied(null, new GatewayException(ErrorKind.NOT_FOUND, "no rule matches"));
         }
         log.record(decision, request, System.nanoTime() - started);
+        if (decision instanceof Decision.Denied denied) {
+            // the error handlers run inside the decision's span, each a child of it like the other handlers
+            decision = new Decision.Denied(denied.matched(), denied.error(), answer(denied, request));
+        }
+        decision.rule().ifPresent(r -> tracing.attribute(RULE_ID, r.id()));
         return decision;
     }
 
@@ -83,16 +111,16 @@ public class DecisionEngine {
         AuthenticationSession session = new AuthenticationSession(groups, request.target().url(), request.target().method());
         try {
             authenticate(rule, request, session);
-            tracing.span("gateway authorizer " + rule.rule().authorizer().handler(), () -> {
+            handlerSpan("authorizer", rule.rule().authorizer().handler(), rule.id(), () -> {
                 rule.authorizer().authorize(request, session);
                 return null;
-            }, RULE_ID, rule.id());
+            }, done -> "allowed");
             for (int i = 0; i < rule.mutators().size(); i++) {
                 Mutator.Bound m = rule.mutators().get(i);
-                tracing.span("gateway mutator " + handler(rule.rule().mutators(), i), () -> {
+                handlerSpan("mutator", handler(rule.rule().mutators(), i), rule.id(), () -> {
                     m.mutate(request, session);
                     return null;
-                }, RULE_ID, rule.id());
+                }, done -> "mutated");
             }
             return new Decision.Allowed(rule, session);
         } catch (GatewayException e) {
@@ -106,8 +134,8 @@ public class DecisionEngine {
     private void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session) {
         for (int i = 0; i < rule.authenticators().size(); i++) {
             Authenticator.Bound a = rule.authenticators().get(i);
-            if (tracing.span("gateway authenticator " + handler(rule.rule().authenticators(), i),
-                    () -> a.authenticate(request, session), RULE_ID, rule.id())) {
+            if (handlerSpan("authenticator", handler(rule.rule().authenticators(), i), rule.id(),
+                    () -> a.authenticate(request, session), responsible -> responsible ? "authenticated" : "skipped")) {
                 return;
             }
         }
@@ -119,23 +147,35 @@ public class DecisionEngine {
     }
 
     /**
-     * The answer to a denied request: the first of the rule's error handlers whose {@code when} matches,
+     * The answer to a denied request (the one the decision carries, if the engine made it): the first of the rule's
+     * error handlers whose {@code when} matches,
      * else the fallback handlers ({@code gatehouse.gateway.errors.fallback}, {@code json} by default).
      */
     public ErrorAnswer answer(Decision.Denied denied, GatewayRequest request) {
+        if (denied.answer() != null) {
+            return denied.answer();
+        }
         List<ErrorStep> candidates = denied.matched() == null ? List.of() : denied.matched().errors();
-        for (ErrorStep step : candidates) {
-            Optional<ErrorAnswer> answer = step.answer(denied.error(), request);
+        String ruleId = denied.matched() == null ? null : denied.matched().id();
+        for (int i = 0; i < candidates.size(); i++) {
+            ErrorStep step = candidates.get(i);
+            Optional<ErrorAnswer> answer = errorSpan(handler(denied.matched().rule().errors(), i), ruleId,
+                    () -> step.answer(denied.error(), request));
             if (answer.isPresent()) {
                 return answer.get();
             }
         }
         for (String name : config.fallbackErrors()) {
-            Optional<ErrorAnswer> answer = handlers.fallback(name).answer(denied.error(), request);
+            Optional<ErrorAnswer> answer = errorSpan(name, ruleId, () -> handlers.fallback(name).answer(denied.error(), request));
             if (answer.isPresent()) {
                 return answer.get();
             }
         }
         return JsonErrorHandler.answer(denied.error());
+    }
+
+    /** An error handler's span: {@code answered} when its {@code when} chose it, {@code skipped} when not. */
+    private Optional<ErrorAnswer> errorSpan(String name, String ruleId, java.util.function.Supplier<Optional<ErrorAnswer>> work) {
+        return handlerSpan("error handler", name, ruleId, work, answer -> answer.isPresent() ? "answered" : "skipped");
     }
 }

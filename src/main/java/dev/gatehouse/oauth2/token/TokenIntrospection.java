@@ -3,6 +3,7 @@ package dev.gatehouse.oauth2.token;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.gatehouse.platform.trace.Tracing;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -31,6 +32,8 @@ public class TokenIntrospection {
     TokenHasher hasher;
     @Inject
     Clock clock;
+    @Inject
+    Tracing tracing = Tracing.none();
 
     /** The token behind {@code value} if it is neither expired nor revoked, nor is its grant. */
     @Transactional
@@ -58,9 +61,11 @@ public class TokenIntrospection {
                 .orElse(false);
     }
 
+    /** The description, in a span {@code oauth2 introspection} whose outcome is {@code active} or {@code inactive}. */
     @Transactional
     public JsonObject introspect(TenantId tenant, String value, String issuer) {
-        return live(tenant, value).map(l -> describe(l, issuer)).orElse(inactive());
+        return tracing.span("oauth2 introspection", () -> live(tenant, value).map(l -> describe(l, issuer)).orElse(inactive()),
+                answer -> answer.getBoolean("active") ? "active" : "inactive", failure -> Tracing.FAILED);
     }
 
     public static JsonObject inactive() {

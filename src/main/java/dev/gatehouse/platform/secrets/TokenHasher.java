@@ -1,9 +1,9 @@
 package dev.gatehouse.platform.secrets;
 
+import dev.gatehouse.platform.trace.Traced;
 import dev.gatehouse.kernel.log.Logs;
 
 import dev.gatehouse.kernel.Ids;
-import jakarta.annotation.Resource;
 import dev.gatehouse.platform.db.DatabaseMigrated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,7 +37,8 @@ public class TokenHasher {
 
     @Inject
     SecretsConfig config;
-    @Resource(lookup = "jdbc/gatehouse")
+    @Inject
+    @Traced
     DataSource dataSource;
 
     private volatile SecretKeySpec key;

@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 
 /**
  * What the self-service flow endpoints ({@link FlowEndpoints}, settings) need besides their own handlers: the flows, how they are answered, the browser's
- * CSRF and session cookies, the sessions, the self-service settings and the tenant asked. One argument for the
+ * CSRF and session cookies, the sessions, the self-service settings, the tenant asked and the spans of
+ * the flows' steps. One argument for the
  * endpoints' constructors instead of seven.
  */
 @Dependent
@@ -24,10 +25,11 @@ public final class FlowEndpointSupport {
     private final SessionService sessions;
     private final SelfServiceConfig config;
     private final CurrentTenant tenant;
+    private final FlowSpans spans;
 
     @Inject
     public FlowEndpointSupport(FlowService flows, FlowResponses responses, CsrfCookies csrf, SessionCookies sessionCookies,
-                               SessionService sessions, SelfServiceConfig config, CurrentTenant tenant) {
+                               SessionService sessions, SelfServiceConfig config, CurrentTenant tenant, FlowSpans spans) {
         this.flows = flows;
         this.responses = responses;
         this.csrf = csrf;
@@ -35,6 +37,7 @@ public final class FlowEndpointSupport {
         this.sessions = sessions;
         this.config = config;
         this.tenant = tenant;
+        this.spans = spans;
     }
 
     public FlowService flows() {
@@ -63,5 +66,9 @@ public final class FlowEndpointSupport {
 
     public CurrentTenant tenant() {
         return tenant;
+    }
+
+    public FlowSpans spans() {
+        return spans;
     }
 }

@@ -49,6 +49,7 @@ public abstract class FlowEndpoints {
     protected SessionService sessions;
     protected SelfServiceConfig config;
     protected CurrentTenant tenant;
+    protected FlowSpans spans;
     @Context
     protected HttpServletRequest request;
 
@@ -64,6 +65,7 @@ public abstract class FlowEndpoints {
         this.sessions = support.sessions();
         this.config = support.config();
         this.tenant = support.tenant();
+        this.spans = support.spans();
     }
 
     /**
@@ -101,6 +103,14 @@ public abstract class FlowEndpoints {
             more.add(other);
             return new Outcome(flow, identity, session, next, List.copyOf(more), accepted);
         }
+    }
+
+    /** A submission's outcome as its span says it: {@code signed_in}, {@code accepted} or {@code refused}. */
+    private static String said(Outcome outcome) {
+        if (outcome.session() != null) {
+            return "signed_in";
+        }
+        return outcome.accepted() ? "accepted" : "refused";
     }
 
     protected abstract FlowKind kind();
@@ -159,8 +169,8 @@ public abstract class FlowEndpoints {
         Optional<SessionService.Authenticated> raise = toRaise(aal, refresh, sessionCookies.cookie(request));
         if (raise.isPresent()) {
             CsrfCookies.Secret secret = csrf.secret(request);
-            Flow flow = createRaising(Flavor.BROWSER, raise.get(), checked, requestUrl("browser"), secret.value(),
-                    csrf.hash(secret.value()));
+            Flow flow = spans.created(kind(), Flavor.BROWSER, () -> createRaising(Flavor.BROWSER, raise.get(), checked,
+                    requestUrl("browser"), secret.value(), csrf.hash(secret.value())));
             return responses.browserStarted(request, flow, secret, null);
         }
         boolean signedIn = sessionCookies.cookie(request).flatMap(t -> sessions.authenticate(tenant.id(), t)).isPresent();
@@ -173,7 +183,8 @@ public abstract class FlowEndpoints {
         }
         CsrfCookies.Secret secret = csrf.secret(request);
         // as Kratos: a flow is a refresh only for someone signed in (without a session it is a plain sign-in)
-        Flow flow = create(Flavor.BROWSER, refresh && signedIn, checked, requestUrl("browser"), secret.value(), csrf.hash(secret.value()));
+        Flow flow = spans.created(kind(), Flavor.BROWSER, () -> create(Flavor.BROWSER, refresh && signedIn, checked,
+                requestUrl("browser"), secret.value(), csrf.hash(secret.value())));
         return responses.browserStarted(request, flow, secret, null);
     }
 
@@ -185,13 +196,15 @@ public abstract class FlowEndpoints {
         String token = request.getHeader(SessionCookies.TOKEN_HEADER);
         Optional<SessionService.Authenticated> raise = toRaise(aal, refresh, Optional.ofNullable(token));
         if (raise.isPresent()) {
-            return responses.flowJson(createRaising(Flavor.API, raise.get(), checked, requestUrl("api"), null, null), 200, null);
+            return responses.flowJson(spans.created(kind(), Flavor.API,
+                    () -> createRaising(Flavor.API, raise.get(), checked, requestUrl("api"), null, null)), 200, null);
         }
         boolean signedIn = token != null && sessions.authenticate(tenant.id(), token).isPresent();
         if (!refresh && !allowsSignedIn() && signedIn) {
             throw new FlowError(FlowError.Kind.SESSION_AVAILABLE);
         }
-        return responses.flowJson(create(Flavor.API, refresh && signedIn, checked, requestUrl("api"), null, null), 200, null);
+        return responses.flowJson(spans.created(kind(), Flavor.API,
+                () -> create(Flavor.API, refresh && signedIn, checked, requestUrl("api"), null, null)), 200, null);
     }
 
     @GET
@@ -227,7 +240,7 @@ public abstract class FlowEndpoints {
         if (flows.isExpired(flow)) {
             return responses.expired(request, replacement(flow), submission);
         }
-        Outcome outcome = submit(flow, submission);
+        Outcome outcome = spans.submitted(kind(), flow.flavor(), submission, () -> submit(flow, submission), FlowEndpoints::said);
         if (outcome.session() != null) {
             return responses.signedIn(request, outcome, submission, answerWithIdentity());
         }

@@ -6,6 +6,7 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.api.FlowEndpointSupport;
 import dev.gatehouse.selfservice.api.FlowEndpoints;
+import dev.gatehouse.selfservice.api.FlowSpans;
 import dev.gatehouse.selfservice.api.FlowResponses;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
@@ -54,6 +55,7 @@ public class SettingsResource {
     private SelfServiceConfig config;
     private SessionAssurance assurance;
     private CurrentTenant tenant;
+    private FlowSpans spans;
     @Context
     HttpServletRequest request;
 
@@ -72,6 +74,7 @@ public class SettingsResource {
         this.config = support.config();
         this.assurance = assurance;
         this.tenant = support.tenant();
+        this.spans = support.spans();
     }
 
     @GET
@@ -92,8 +95,9 @@ public class SettingsResource {
             return stepUp.get();
         }
         CsrfCookies.Secret secret = csrf.secret(request);
-        Flow flow = settings.create(holder.get().session(), holder.get().identity(), Flavor.BROWSER, checked,
-                requestUrl, PublicUrls.base(request), secret.value(), csrf.hash(secret.value()));
+        Flow flow = spans.created(FlowKind.SETTINGS, Flavor.BROWSER, () -> settings.create(holder.get().session(),
+                holder.get().identity(), Flavor.BROWSER, checked, requestUrl, PublicUrls.base(request), secret.value(),
+                csrf.hash(secret.value())));
         return responses.browserStarted(request, flow, secret, IdentityJson.publicView(holder.get().identity(), PublicUrls.baseUri(request)));
     }
 
@@ -102,8 +106,9 @@ public class SettingsResource {
     public Response api() {
         var holder = apiHolder();
         assurance.require(holder, config.settingsRequiredAal(), PublicUrls.base(request), null);
-        Flow flow = settings.create(holder.session(), holder.identity(), Flavor.API, null,
-                FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/api")), PublicUrls.base(request), null, null);
+        Flow flow = spans.created(FlowKind.SETTINGS, Flavor.API, () -> settings.create(holder.session(), holder.identity(),
+                Flavor.API, null, FlowEndpoints.keptRequestUrl(PublicUrls.of(request, "/self-service/settings/api")),
+                PublicUrls.base(request), null, null));
         return responses.flowJson(flow, 200, IdentityJson.publicView(holder.identity(), PublicUrls.baseUri(request)));
     }
 
@@ -149,7 +154,9 @@ public class SettingsResource {
         }
         SettingsHandler.Answer result;
         try {
-            result = settings.answer(flow, submission, holder);
+            SessionService.Authenticated signedIn = holder;
+            result = spans.submitted(FlowKind.SETTINGS, flow.flavor(), submission, () -> settings.answer(flow, submission, signedIn),
+                    answer -> answer.accepted() ? "accepted" : "refused");
         } catch (FlowError e) {
             if (e.kind() == FlowError.Kind.REFRESH_REQUIRED && flow.flavor() == Flavor.BROWSER && !submission.json()) {
                 String back = URLEncoder.encode("/ui/selfservice/settings.xhtml?flow=" + flow.id(), StandardCharsets.UTF_8);

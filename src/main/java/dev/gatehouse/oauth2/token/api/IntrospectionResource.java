@@ -4,7 +4,6 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.Issuer;
 import dev.gatehouse.oauth2.token.FormParameters;
 import dev.gatehouse.oauth2.token.TokenIntrospection;
-import dev.gatehouse.platform.trace.Tracing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +25,6 @@ import jakarta.ws.rs.core.Response;
 public class IntrospectionResource {
 
     @Inject
-    Tracing tracing;
-    @Inject
     ProtocolClients clients;
     @Inject
     TokenIntrospection introspection;
@@ -45,6 +42,6 @@ public class IntrospectionResource {
         FormParameters parameters = FormParameters.parse(form);
         clients.authenticate(request, form, "/oauth2/introspect");
         String token = parameters.required("token");
-        return NoStore.ok(tracing.span("oauth2 introspection", () -> introspection.introspect(tenant.id(), token, issuer.of(request))));
+        return NoStore.ok(introspection.introspect(tenant.id(), token, issuer.of(request)));
     }
 }

@@ -68,8 +68,10 @@ public class TokenResource {
                 throw new OAuth2Exception(OAuth2Error.UNAUTHORIZED_CLIENT, "The client may not use this grant type");
             }
             TokenCall call = new TokenCall(tenant.id(), issuer.of(request), client, parameters);
-            TokenResponse answer = tracing.span("oauth2 token grant", () -> handler.handle(call),
-                    "oauth2.grant_type", grantType, "oauth2.client_id", client.clientId());
+            // the grant type is one a handler serves (an unknown one was refused above), so the name stays bounded
+            TokenResponse answer = tracing.span("oauth2 token grant " + handler.grantType(), () -> handler.handle(call),
+                    TokenResource::outcome, failure -> failure instanceof OAuth2Exception e ? e.error().code() : Tracing.FAILED,
+                    "oauth2.grant_type", handler.grantType(), "oauth2.client_id", client.clientId());
             if (answer instanceof TokenResponse.TokenError error) {
                 throw new OAuth2Exception(error.error(), error.description());
             }
@@ -80,6 +82,10 @@ public class TokenResource {
                     .detail("grant_type", grantType).detail("error", e.error().code()));
             throw e;
         }
+    }
+
+    private static String outcome(TokenResponse answer) {
+        return answer instanceof TokenResponse.TokenError error ? error.error().code() : "issued";
     }
 
     private TokenGrantHandler handler(String grantType) {
