@@ -37,8 +37,8 @@ public class ConsoleGuardFilter extends HttpFilter {
     public static final String DENIED_PAGE = ConsolePage.BASE + "denied.xhtml";
     static final String SIGN_OUT_PATH = "/ui/console/signout";
     /** Set on a request this filter let through; {@link ConsoleViewGuard} renders console views only for those. */
-    static final String GUARDED = "gatehouse.console.guarded";
-    private static final String DENIED_REASON = "gatehouse.console.denied";
+    static final String GUARDED = "gatehouse.consoleGuarded";
+    private static final String DENIED_REASON = "gatehouse.consoleDenied";
     private static final long serialVersionUID = 1L;
 
     @Inject

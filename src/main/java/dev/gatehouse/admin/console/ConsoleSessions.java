@@ -17,9 +17,9 @@ import java.util.Optional;
  */
 public final class ConsoleSessions {
 
-    private static final String USER = "gatehouse.console.user.";
-    private static final String PENDING = "gatehouse.console.pending.";
-    private static final String CSRF = "gatehouse.console.csrf";
+    private static final String USER = "gatehouse.consoleUser.";
+    private static final String PENDING = "gatehouse.consolePending.";
+    private static final String CSRF = "gatehouse.consoleCsrf";
 
     /** A sign-in sent to the authorize endpoint and not back yet; {@code returnTo} is a console path. */
     public record Pending(String state, String nonce, String verifier, String returnTo) implements Serializable {
