@@ -83,6 +83,13 @@ class AdminConsoleBrowserIT extends BrowserTest {
         pages.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Revoked"));
         assertFalse(Http.get("/admin/sessions/" + sessionId).admin().send().jsonObject().getBoolean("active"),
                 "the admin API sees the session revoked");
+        assertEquals(List.of(), driver.findElements(By.cssSelector("form[data-action='delete-credential']")),
+                "a password that is the only first factor offers no delete");
+
+        pages.click(By.cssSelector("form[data-form='recovery'] input[type='submit']"));
+        assertTrue(pages.await(By.id("recovery-code")).getText().matches("\\d{6,}"), "a code to hand over");
+        assertTrue(driver.findElement(By.id("recovery-link")).getText().contains("/self-service/recovery?flow="));
+        assertEquals("recovery_sent", awaitEvent("event_type=recovery_sent&actor_id=" + admin.id()).getString("event_type"));
     }
 
     @Test

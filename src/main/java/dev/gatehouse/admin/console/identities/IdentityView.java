@@ -2,6 +2,7 @@ package dev.gatehouse.admin.console.identities;
 
 import dev.gatehouse.admin.console.ConsolePage;
 import dev.gatehouse.identity.Credential;
+import dev.gatehouse.identity.CredentialRemoval;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
@@ -111,6 +112,16 @@ public class IdentityView {
     public List<Credential> getCredentials() {
         return identity() == null ? List.of() : identity.credentials().values().stream()
                 .sorted(Comparator.comparing(c -> c.type().wire())).toList();
+    }
+
+    /** Whether the credential may be deleted (a second factor, as the admin API decides); others show no button. */
+    public boolean removable(Credential credential) {
+        try {
+            CredentialRemoval.check(identity().credentials().keySet(), credential.type().wire());
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** A credential's identifiers, as the list shows them. */
