@@ -12,6 +12,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
 
         signIn(pages, admin);
         assertEquals("admin", pages.await(By.id("console-role")).getText());
+        assertEquals("identity", awaitEvent("event_type=console_sign_in&actor_id=" + admin.id()).getJsonObject("actor").getString("type"));
         assertFalse(driver.findElements(By.id("nav-clients")).isEmpty(), "an admin sees the clients page in the navigation");
         pages.type("search-q", target.email());
         pages.click(By.id("search-go"));
@@ -90,6 +92,11 @@ class AdminConsoleBrowserIT extends BrowserTest {
         assertTrue(pages.await(By.id("recovery-code")).getText().matches("\\d{6,}"), "a code to hand over");
         assertTrue(driver.findElement(By.id("recovery-link")).getText().contains("/self-service/recovery?flow="));
         assertEquals("recovery_sent", awaitEvent("event_type=recovery_sent&actor_id=" + admin.id()).getString("event_type"));
+
+        new Select(pages.await(By.cssSelector("form[data-form='traits'] select"))).selectByValue("inactive");
+        pages.click(By.cssSelector("form[data-form='traits'] input[type='submit']"));
+        pages.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved"));
+        assertEquals("inactive", Http.get("/admin/identities/" + target.id()).admin().send().jsonObject().getString("state"));
     }
 
     @Test
@@ -104,6 +111,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
         pages.click(By.cssSelector(".languages a[lang='en']"));
         pages.until(ExpectedConditions.textToBe(By.tagName("h1"), "Identities"));
         assertEquals(403, status("GET", "/ui/console/clients.xhtml"));
+        awaitEvent("event_type=console_access_denied&actor_id=" + helpdesk.id());
         pages.open("/ui/console/clients.xhtml");
         pages.await(By.id("console-denied"));
         screenshot("denied");
