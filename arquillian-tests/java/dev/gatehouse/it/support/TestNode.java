@@ -62,7 +62,7 @@ public final class TestNode {
                     + "\" location=\"" + NAME + ".war\" contextRoot=\"/" + NAME + "\">\n"
                     + "        <classloader apiTypeVisibility=\"+third-party\"/>\n    </webApplication>\n</server>\n", StandardCharsets.UTF_8);
             URL base = URI.create(server.baseUrl() + "/" + NAME + "/").toURL();
-            awaitStarted(URI.create(base + ".well-known/jwks.json"), Duration.ofMinutes(3));
+            awaitStarted(URI.create(base + "schemas"), Duration.ofMinutes(3));
             return base;
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The demo identity, {@code demo@example.com} in the default tenant. Its password is new on every demo
  * start (and printed), so no well-known password exists even for the demo. It holds the role {@code admin} in
- * {@code metadata_public}, which the gateway demo's admin-only rule asks for.
+ * {@code metadata_public}, which the gateway demo's admin-only rule asks for, and the admin console role in
+ * {@code metadata_admin} ({@code console_role: admin}), so the demo user can sign in to the console.
  */
 @ApplicationScoped
 public class IdentityDemoSeed {
@@ -25,6 +27,10 @@ public class IdentityDemoSeed {
     /** So the gateway demo's admin-only rule ({@code /demo/api/admin}) lets the demo user in. */
     private static final JsonValue DEMO_ROLES = Json.createObjectBuilder()
             .add("roles", Json.createArrayBuilder().add("admin")).build();
+
+    /** The key and value the console reads its role from (only the admin API writes admin metadata). */
+    private static final String CONSOLE_ROLE = "console_role";
+    private static final JsonObject CONSOLE_ADMIN = Json.createObjectBuilder().add(CONSOLE_ROLE, "admin").build();
 
     @Inject
     IdentityService identities;
@@ -36,11 +42,12 @@ public class IdentityDemoSeed {
         Optional<Identity> existing = identities.findByIdentifier(TenantId.DEFAULT, EMAIL);
         if (existing.isPresent() && existing.get().credential(CredentialType.PASSWORD).isPresent()) {
             identities.replacePasswordHash(existing.get(), hasher.hash(password));
+            withConsoleRole(existing.get());
         } else if (existing.isEmpty()) {
             identities.create(TenantId.DEFAULT, new IdentityDraft(Optional.empty(),
                     Json.createObjectBuilder().add("email", EMAIL)
                             .add("name", Json.createObjectBuilder().add("first", "Demo").add("last", "User")).build(),
-                    Optional.empty(), DEMO_ROLES, JsonValue.NULL,
+                    Optional.empty(), DEMO_ROLES, CONSOLE_ADMIN,
                     Optional.of(new IdentityDraft.PlainPassword(password)),
                     List.of(new IdentityDraft.ImportedAddress("email", EMAIL, true, VerifiableAddress.Status.COMPLETED))), "demo");
         } else {
@@ -48,6 +55,18 @@ public class IdentityDemoSeed {
             return;
         }
         seeding.seeded("demo identity " + EMAIL + " with password " + password
-                + " — sign in at http://localhost:9080/self-service/login/browser");
+                + " — sign in at http://localhost:9080/self-service/login/browser; it is a console admin: "
+                + "http://localhost:9080/ui/console/identities.xhtml");
+    }
+
+    /** A demo identity seeded before the console existed gets its console role. */
+    private void withConsoleRole(Identity identity) {
+        if (identity.metadataAdmin() instanceof JsonObject m && m.containsKey(CONSOLE_ROLE)) {
+            return;
+        }
+        JsonObject metadata = Json.createObjectBuilder(identity.metadataAdmin() instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT)
+                .add(CONSOLE_ROLE, "admin").build();
+        identities.replace(TenantId.DEFAULT, identity.id().toString(), new IdentityDraft(Optional.of(identity.schemaId()),
+                identity.traits(), Optional.of(identity.state()), identity.metadataPublic(), metadata, Optional.empty(), List.of()), "demo");
     }
 }

@@ -7,6 +7,10 @@ package dev.gatehouse.kernel.event;
 public enum SecurityEventType {
     ADMIN_AUTHENTICATION_FAILED,
     ADMIN_CHANGE,
+    CONSOLE_SIGN_IN,
+    CONSOLE_SIGN_IN_FAILED,
+    CONSOLE_SIGN_OUT,
+    CONSOLE_ACCESS_DENIED,
     TENANT_CREATED,
     TENANT_UNKNOWN,
     TENANT_SETTINGS_CHANGED,

@@ -2,6 +2,7 @@ package dev.gatehouse.oauth2.client;
 
 import dev.gatehouse.kernel.Ids;
 import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.oauth2.Pkce;
 import dev.gatehouse.platform.demo.DemoSeeding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +12,6 @@ import jakarta.json.JsonObject;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * Demo clients in the default tenant: a public client for the authorization code flow with PKCE (as a native or
@@ -41,7 +39,7 @@ public class ClientDemoSeed {
         String verifier = Ids.token(32);
         String authorize = BASE + "/oauth2/auth?response_type=code&client_id=" + PUBLIC_ID
                 + "&redirect_uri=" + encode(REDIRECT) + "&scope=" + encode(SCOPE) + "&state=" + Ids.token(12)
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+                + "&code_challenge=" + Pkce.s256(verifier) + "&code_challenge_method=S256";
         seeding.seeded("OAuth2 public client " + PUBLIC_ID + " (none + PKCE, redirect " + REDIRECT + ") — open " + authorize
                 + "  then redeem the code with code_verifier=" + verifier);
 
@@ -70,16 +68,6 @@ public class ClientDemoSeed {
                 .add("redirect_uris", Json.createArrayBuilder().add(REDIRECT))
                 .add("post_logout_redirect_uris", Json.createArrayBuilder().add("http://127.0.0.1:8085/"))
                 .add("scope", SCOPE).build();
-    }
-
-    /** RFC 7636 §4.2: BASE64URL(SHA-256(ASCII(code_verifier))). */
-    static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 
     private static String encode(String value) {

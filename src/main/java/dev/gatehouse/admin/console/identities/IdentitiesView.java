@@ -1,0 +1,60 @@
+package dev.gatehouse.admin.console.identities;
+
+import dev.gatehouse.admin.console.ConsolePage;
+import dev.gatehouse.admin.console.PagedList;
+import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.tenant.CurrentTenant;
+import dev.gatehouse.platform.http.PublicUrls;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonString;
+
+import java.util.List;
+
+/**
+ * The identities list: a page of the tenant's identities, or the one a search finds by its login identifier (as
+ * {@code GET /admin/identities?credentials_identifier=} does) or by its id.
+ */
+@Named
+@RequestScoped
+public class IdentitiesView extends PagedList<Identity> {
+
+    @Inject
+    IdentityService identities;
+    @Inject
+    CurrentTenant tenant;
+
+    @Override
+    protected List<Identity> read(String query, int offset, int limit) {
+        if (query.isEmpty()) {
+            return identities.list(tenant.id(), offset, limit);
+        }
+        if (offset > 0) {
+            return List.of();
+        }
+        return identities.findByIdentifier(tenant.id(), query).or(() -> identities.find(tenant.id(), query))
+                .map(List::of).orElse(List.of());
+    }
+
+    @Override
+    protected ConsolePage page() {
+        return ConsolePage.IDENTITIES;
+    }
+
+    /** The identity's page in the console. */
+    public String link(Identity identity) {
+        return PublicUrls.of(request(), ConsolePage.IDENTITY.path() + "?id=" + identity.id());
+    }
+
+    /** What the list shows to tell identities apart: the e-mail, phone or username trait, else the id. */
+    public String name(Identity identity) {
+        for (String key : new String[]{"email", "phone", "username"}) {
+            if (identity.traits().get(key) instanceof JsonString s) {
+                return s.getString();
+            }
+        }
+        return identity.id().toString();
+    }
+}
