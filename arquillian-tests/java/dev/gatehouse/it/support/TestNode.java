@@ -62,7 +62,7 @@ public final class TestNode {
                     + "\" location=\"" + NAME + ".war\" contextRoot=\"/" + NAME + "\">\n"
                     + "        <classloader apiTypeVisibility=\"+third-party\"/>\n    </webApplication>\n</server>\n", StandardCharsets.UTF_8);
             URL base = URI.create(server.baseUrl() + "/" + NAME + "/").toURL();
-            awaitStarted(URI.create(base + "schemas"), Duration.ofMinutes(3));
+            awaitStarted(URI.create(base + "it-jwk/ping"), Duration.ofMinutes(3));
             return base;
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
@@ -71,6 +71,10 @@ public final class TestNode {
         }
     }
 
+    /**
+     * Waits until one of the node's own test servlets answers: a GET is 405 there (they take POSTs), where the main
+     * application, which has {@code /} and so every path until the node is up, answers 404.
+     */
     private static void awaitStarted(URI probe, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -79,7 +83,7 @@ public final class TestNode {
             try {
                 last = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == 200) {
+                if (last == 405) {
                     return;
                 }
             } catch (IOException e) {
