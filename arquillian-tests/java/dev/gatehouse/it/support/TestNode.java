@@ -62,7 +62,7 @@ public final class TestNode {
                     + "\" location=\"" + NAME + ".war\" contextRoot=\"/" + NAME + "\">\n"
                     + "        <classloader apiTypeVisibility=\"+third-party\"/>\n    </webApplication>\n</server>\n", StandardCharsets.UTF_8);
             URL base = URI.create(server.baseUrl() + "/" + NAME + "/").toURL();
-            awaitStarted(URI.create(base + "it-jwk/ping"), Duration.ofMinutes(3));
+            awaitStarted(base + "it-jwk/ping-", Duration.ofMinutes(3));
             return base;
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
@@ -73,13 +73,17 @@ public final class TestNode {
 
     /**
      * Waits until one of the node's own test servlets answers: a GET is 405 there (they take POSTs), where the main
-     * application, which has {@code /} and so every path until the node is up, answers 404.
+     * application, which has {@code /} and so every path until the node is up, answers 404. Each probe asks for a
+     * path of its own: the server remembers which application served a path, so a path asked for before the node
+     * was up would stay the main application's.
      */
-    private static void awaitStarted(URI probe, Duration timeout) {
+    private static void awaitStarted(String probePrefix, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
-        while (System.nanoTime() < deadline) {
+        URI probe = URI.create(probePrefix + "0");
+        for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
+            probe = URI.create(probePrefix + attempt);
             try {
                 last = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
