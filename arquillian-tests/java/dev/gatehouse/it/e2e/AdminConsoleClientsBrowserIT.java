@@ -1,6 +1,9 @@
 package dev.gatehouse.it.e2e;
 
 import dev.gatehouse.it.e2e.AdminConsoleBrowserIT.Person;
+import dev.gatehouse.it.oauth2.authorize.AuthorizeClients;
+import dev.gatehouse.it.oauth2.authorize.Authorizations;
+import dev.gatehouse.it.oauth2.authorize.TestBrowser;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.TestTenants;
 import jakarta.json.JsonObject;
@@ -87,6 +90,31 @@ class AdminConsoleClientsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void adminWhenRevokesASubjectsConsentThenTheAdminApiListsItNoMore() {
+        String subject = "console-consent-" + UUID.randomUUID();
+        AuthorizeClients.Client client = AuthorizeClients.publicClient().create();
+        TestBrowser browser = new TestBrowser();
+        String login = Authorizations.loginChallenge(browser, Authorizations.request(client));
+        String consent = Authorizations.consentChallenge(browser,
+                Authorizations.acceptLogin(login, "{\"subject\":\"" + subject + "\",\"remember\":true}"));
+        browser.get(Authorizations.acceptConsent(consent, "{\"grant_scope\":[\"openid\"],\"remember\":true,\"remember_for\":0}"));
+        assertEquals(1, consents(subject).size());
+
+        Person admin = person("", "admin");
+        signIn(pages, admin);
+        pages.open(CLIENTS);
+        pages.type("consent-subject", subject);
+        pages.click(By.id("consent-go"));
+        pages.await(By.cssSelector("tr.consent-row[data-client='" + client.id() + "']"));
+        screenshot("consents");
+        confirm("revoke-consent", client.id());
+        pages.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Revoked"));
+        assertEquals(List.of(), consents(subject));
+        assertEquals("identity", awaitEvent("event_type=oauth2_consent_revoked&actor_id=" + admin.id())
+                .getJsonObject("actor").getString("type"));
+    }
+
+    @Test
     void adminWhenRotatesAKeySetAndRetiresTheOldKeyThenTheAdminApiSeesBoth() {
         String tenant = TestTenants.create("consolekeys");
         String prefix = "/t/" + tenant;
@@ -169,6 +197,14 @@ class AdminConsoleClientsBrowserIT extends BrowserTest {
         assertEquals(200, r.status(), r.toString());
         return r.jsonObject().getJsonArray("keys").getValuesAs(JsonObject.class).stream().map(k -> k.getString("kid"))
                 .collect(Collectors.toSet());
+    }
+
+    /** The subject's consent sessions, as the admin API lists them. */
+    private static List<JsonObject> consents(String subject) {
+        Http.Response r = Http.get("/admin/oauth2/auth/sessions/consent?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8))
+                .admin().send();
+        assertEquals(200, r.status(), r.toString());
+        return r.json().asJsonArray().getValuesAs(JsonObject.class);
     }
 
     /** A client_credentials token request with HTTP Basic client authentication. */

@@ -62,6 +62,16 @@ public class ClientsView extends PagedList<RegisteredClient> {
         return byId.map(List::of).orElseGet(() -> clients.list(tenant.id(), Optional.of(query), offset, limit));
     }
 
+    /**
+     * The search, or on a row's form the client it names: the rows a form is decoded against are then the ones it
+     * was drawn in, whatever list the page showed.
+     */
+    @Override
+    public String getQuery() {
+        String client = request().getParameter("client");
+        return client != null && !client.isBlank() ? client.trim() : super.getQuery();
+    }
+
     @Override
     protected ConsolePage page() {
         return ConsolePage.CLIENTS;
@@ -107,6 +117,7 @@ public class ClientsView extends PagedList<RegisteredClient> {
         Optional<ClientRegistration> created = attempt(() -> clients.create(tenant.id(), ClientMetadataParser.parse(json.build()),
                 false, ConsoleMessages.actor()));
         created.ifPresent(r -> {
+            reload();
             show(r);
             form.clear();
             ConsoleMessages.info("console.clients.created");
@@ -139,7 +150,10 @@ public class ClientsView extends PagedList<RegisteredClient> {
         chosen().ifPresent(c -> attempt(() -> {
             clients.delete(tenant.id(), c.clientId(), ConsoleMessages.actor());
             return c;
-        }).ifPresent(d -> ConsoleMessages.info("console.clients.deleted")));
+        }).ifPresent(d -> {
+            reload();
+            ConsoleMessages.info("console.clients.deleted");
+        }));
         return null;
     }
 

@@ -38,7 +38,7 @@ public class KeysView {
     @Inject
     Clock clock;
 
-    private String rotatedKid;
+    private Map<String, List<Row>> sets;
 
     /** A key as the page shows it. */
     public record Row(String set, String kid, String alg, String state, String age, boolean signs) {
@@ -46,10 +46,13 @@ public class KeysView {
 
     /** The tenant's key sets by name, each with its keys that still verify, newest first. */
     public Map<String, List<Row>> getSets() {
-        return ring.verifying(tenant.id()).stream()
-                .sorted(Comparator.comparing(SigningKey::activatedAt).reversed())
-                .map(this::row)
-                .collect(Collectors.groupingBy(Row::set, TreeMap::new, Collectors.toList()));
+        if (sets == null) {
+            sets = ring.verifying(tenant.id()).stream()
+                    .sorted(Comparator.comparing(SigningKey::activatedAt).reversed())
+                    .map(this::row)
+                    .collect(Collectors.groupingBy(Row::set, TreeMap::new, Collectors.toList()));
+        }
+        return sets;
     }
 
     public List<String> getSetNames() {
@@ -64,9 +67,9 @@ public class KeysView {
             ConsoleMessages.error("console.keys.unknown");
             return null;
         }
-        SigningKey key = ring.create(tenant.id(), set.get(), signer.get().alg(), Optional.empty(), ConsoleMessages.actor());
+        ring.create(tenant.id(), set.get(), signer.get().alg(), Optional.empty(), ConsoleMessages.actor());
         ConsoleMessages.info("console.keys.rotated");
-        rotatedKid = key.kid();
+        sets = null;
         return null;
     }
 
@@ -80,14 +83,10 @@ public class KeysView {
         } else if (key.get().signs()) {
             ConsoleMessages.error("console.keys.retire.signer");
         } else if (ring.deleteKey(tenant.id(), set.get(), kid, ConsoleMessages.actor())) {
+            sets = null;
             ConsoleMessages.info("console.keys.retired");
         }
         return null;
-    }
-
-    /** The kid a rotation in this request made, else null. */
-    public String getRotatedKid() {
-        return rotatedKid;
     }
 
     private Row row(SigningKey k) {
