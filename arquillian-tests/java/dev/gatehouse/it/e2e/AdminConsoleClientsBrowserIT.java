@@ -72,6 +72,21 @@ class AdminConsoleClientsBrowserIT extends BrowserTest {
         assertEquals(200, token(id, secret).status());
 
         pages.open(CLIENTS + "?q=" + id);
+        pages.click(By.cssSelector("tr.client-row[data-id='" + id + "'] a"));
+        pages.awaitPath("/ui/console/client.xhtml");
+        field("grant_types", "client_credentials nonsense");
+        pages.click(By.cssSelector("form[data-form='edit-client'] input[type='submit']"));
+        assertTrue(pages.await(By.cssSelector("[data-error-for='grant_types']")).getText().contains("nonsense"));
+        field("grant_types", "client_credentials");
+        field("client_name", "Renamed client");
+        pages.click(By.cssSelector("form[data-form='edit-client'] input[type='submit']"));
+        pages.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Saved"));
+        screenshot("client");
+        assertEquals("Renamed client", Http.get("/admin/clients/" + id).admin().send().jsonObject().getString("client_name"));
+        awaitEvent("event_type=oauth2_client_updated&actor_id=" + admin.id());
+        assertEquals(200, token(id, secret).status(), "an edit keeps the secret");
+
+        pages.open(CLIENTS + "?q=" + id);
         pages.await(By.cssSelector("tr.client-row[data-id='" + id + "']"));
         assertEquals(List.of(), driver.findElements(By.id("shown-client-secret")), "the secret is not shown again");
         assertFalse(driver.getPageSource().contains(secret));
@@ -120,6 +135,10 @@ class AdminConsoleClientsBrowserIT extends BrowserTest {
         String prefix = "/t/" + tenant;
         Pages tenantPages = pages.within(prefix);
         signIn(tenantPages, person(prefix, "admin"));
+        assertEquals(200, Http.get("/admin/clients/demo-confidential").admin().send().status());
+        assertEquals(404, pages.status("GET", prefix + "/ui/console/client.xhtml?id=demo-confidential"),
+                "another tenant's client is not found");
+        assertEquals(404, pages.status("GET", prefix + "/ui/console/client.xhtml?id=no-such-client"));
         Set<String> before = kids(prefix);
         assertEquals(1, before.size(), "signing in made the set's first key: " + before);
         tenantPages.open(KEYS);
@@ -165,6 +184,9 @@ class AdminConsoleClientsBrowserIT extends BrowserTest {
         pages.await(By.cssSelector("tr.client-row[data-id='" + id + "']"));
         assertEquals(List.of(), driver.findElements(By.cssSelector("form[data-action]")), "no action buttons for an auditor");
         assertEquals(List.of(), driver.findElements(By.cssSelector("form[data-form='create-client']")));
+        pages.open("/ui/console/client.xhtml?id=" + id);
+        assertFalse(pages.await(By.cssSelector("input[data-field='client_name']")).isEnabled(), "an auditor's form is read-only");
+        assertEquals(List.of(), driver.findElements(By.cssSelector("form[data-form='edit-client'] input[type='submit']")));
         pages.open(KEYS);
         pages.await(By.cssSelector("tr.key-row"));
         assertEquals(List.of(), driver.findElements(By.cssSelector("form[data-action]")));

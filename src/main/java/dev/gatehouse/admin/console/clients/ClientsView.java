@@ -4,29 +4,24 @@ import dev.gatehouse.admin.console.ConsoleMessages;
 import dev.gatehouse.admin.console.ConsolePage;
 import dev.gatehouse.admin.console.PagedList;
 import dev.gatehouse.kernel.Ids;
-import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
 import dev.gatehouse.oauth2.client.ClientService;
-import dev.gatehouse.oauth2.client.DuplicateClientException;
-import dev.gatehouse.oauth2.client.InvalidClientMetadataException;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.oauth2.client.api.ClientJson;
+import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
-import java.util.Arrays;
-import java.util.HashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The OAuth2 clients page: a page of the tenant's clients or those a search finds (by client id, else by name), a
@@ -39,17 +34,15 @@ import java.util.function.Supplier;
 @RequestScoped
 public class ClientsView extends PagedList<RegisteredClient> {
 
-    /** The form's fields, by the client metadata field each one fills. */
-    private static final List<String> FIELDS = List.of("client_id", "client_name", "grant_types", "redirect_uris", "scope",
-            "token_endpoint_auth_method");
+    /** The client authentication methods the forms offer (private_key_jwt needs keys: the admin API registers those). */
+    static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post", "none");
 
     @Inject
     ClientService clients;
     @Inject
     CurrentTenant tenant;
 
-    private final Map<String, String> form = new HashMap<>();
-    private final Map<String, String> errors = new HashMap<>();
+    private final ClientForm form = new ClientForm();
     private String shownId;
     private String shownSecret;
 
@@ -77,18 +70,18 @@ public class ClientsView extends PagedList<RegisteredClient> {
         return ConsolePage.CLIENTS;
     }
 
-    /** The create form's values by metadata field (bound by the page; all start empty). */
-    public Map<String, String> getForm() {
+    /** The create form (bound by the page; all fields start empty). */
+    public ClientForm getForm() {
         return form;
     }
 
-    /** What the service said about a field of the create form, by metadata field. */
-    public Map<String, String> getErrors() {
-        return errors;
+    public List<String> getAuthMethods() {
+        return AUTH_METHODS;
     }
 
-    public List<String> getAuthMethods() {
-        return List.of("client_secret_basic", "client_secret_post", "none");
+    /** A client's own page in the console. */
+    public String link(RegisteredClient client) {
+        return PublicUrls.of(request(), ConsolePage.CLIENT.path() + "?id=" + URLEncoder.encode(client.clientId(), StandardCharsets.UTF_8));
     }
 
     /** The client whose secret is shown now (just registered or rotated), else null. */
@@ -107,14 +100,8 @@ public class ClientsView extends PagedList<RegisteredClient> {
 
     /** Registers a client from the form, as {@code POST /admin/clients} does. */
     public String create() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        text("client_id").ifPresent(v -> json.add("client_id", v));
-        text("client_name").ifPresent(v -> json.add("client_name", v));
-        text("grant_types").ifPresent(v -> json.add("grant_types", array(v)));
-        text("redirect_uris").ifPresent(v -> json.add("redirect_uris", array(v)));
-        text("scope").ifPresent(v -> json.add("scope", String.join(" ", words(v))));
-        text("token_endpoint_auth_method").ifPresent(v -> json.add("token_endpoint_auth_method", v));
-        Optional<ClientRegistration> created = attempt(() -> clients.create(tenant.id(), ClientMetadataParser.parse(json.build()),
+        JsonObject json = form.json(JsonValue.EMPTY_JSON_OBJECT);
+        Optional<ClientRegistration> created = form.attempt(() -> clients.create(tenant.id(), ClientMetadataParser.parse(json),
                 false, ConsoleMessages.actor()));
         created.ifPresent(r -> {
             reload();
@@ -137,7 +124,7 @@ public class ClientsView extends PagedList<RegisteredClient> {
         }
         JsonObject json = Json.createObjectBuilder(ClientJson.of(client.get(), Optional.empty()))
                 .add("client_secret", Ids.token()).build();
-        attempt(() -> clients.replace(tenant.id(), client.get().clientId(), ClientMetadataParser.parse(json), ConsoleMessages.actor()))
+        form.attempt(() -> clients.replace(tenant.id(), client.get().clientId(), ClientMetadataParser.parse(json), ConsoleMessages.actor()))
                 .ifPresent(r -> {
                     show(r);
                     ConsoleMessages.info("console.clients.secret.rotated");
@@ -147,7 +134,7 @@ public class ClientsView extends PagedList<RegisteredClient> {
 
     /** Deletes the client named by the form's {@code client}, as {@code DELETE /admin/clients/{id}} does. */
     public String delete() {
-        chosen().ifPresent(c -> attempt(() -> {
+        chosen().ifPresent(c -> form.attempt(() -> {
             clients.delete(tenant.id(), c.clientId(), ConsoleMessages.actor());
             return c;
         }).ifPresent(d -> {
@@ -169,41 +156,5 @@ public class ClientsView extends PagedList<RegisteredClient> {
     private void show(ClientRegistration r) {
         shownId = r.stored().clientId();
         shownSecret = r.secret().orElse(null);
-    }
-
-    /** Runs a change; a refusal is shown at its fields (metadata) or as a message (anything else the API would answer). */
-    private <T> Optional<T> attempt(Supplier<T> change) {
-        try {
-            return Optional.of(change.get());
-        } catch (InvalidClientMetadataException e) {
-            for (InvalidClientMetadataException.Violation v : e.violations()) {
-                String field = FIELDS.contains(v.field()) ? v.field() : FIELDS.stream().filter(v.field()::startsWith).findFirst().orElse(null);
-                if (field == null) {
-                    ConsoleMessages.errorText(v.field() + ": " + v.message());
-                } else {
-                    errors.merge(field, v.message(), (a, b) -> a + "; " + b);
-                }
-            }
-        } catch (DuplicateClientException e) {
-            errors.put("client_id", ConsoleMessages.text("console.clients.taken"));
-        } catch (ApiException e) {
-            ConsoleMessages.errorText(e.detail());
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> text(String field) {
-        return Optional.ofNullable(form.get(field)).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static JsonArrayBuilder array(String text) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        words(text).forEach(array::add);
-        return array;
-    }
-
-    /** The values of a field that takes several, separated by spaces, commas or line breaks. */
-    private static List<String> words(String text) {
-        return Arrays.stream(text.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
     }
 }
