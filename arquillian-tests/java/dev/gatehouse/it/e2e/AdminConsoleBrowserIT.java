@@ -8,15 +8,10 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdminConsoleBrowserIT extends BrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String PASSWORD = "a console browser passphrase 7";
     private static final String IDENTITIES = "/ui/console/identities.xhtml";
     private static final String IDENTITY = "/ui/console/identity.xhtml";
@@ -191,7 +186,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
 
     // ---- helpers ----
 
-    private record Person(String id, String email) {
+    record Person(String id, String email) {
     }
 
     /** What a form post got back. */
@@ -203,7 +198,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
     }
 
     /** An identity of the tenant at {@code prefix} with a password and, unless null, a console role. */
-    private static Person person(String prefix, String role) {
+    static Person person(String prefix, String role) {
         String email = "console-" + (role == null ? "user" : role) + "-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
         var body = Json.createObjectBuilder().add("schema_id", "default")
                 .add("traits", Json.createObjectBuilder().add("email", email))
@@ -218,7 +213,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
     }
 
     /** Opens the console anonymously, signs in on Gatehouse's login page and lands on the identities page. */
-    private static void signIn(Pages on, Person who) {
+    static void signIn(Pages on, Person who) {
         on.open(IDENTITIES);
         logIn(on, who);
         on.awaitPath(IDENTITIES);
@@ -232,7 +227,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
     }
 
     /** The first audit event of the query, once the writer has moved it there (it does within a moment). */
-    private static JsonObject awaitEvent(String query) {
+    static JsonObject awaitEvent(String query) {
         Instant deadline = Instant.now().plusSeconds(15);
         while (true) {
             Http.Response r = Http.get("/admin/audit/events?" + query).admin().send();
@@ -253,11 +248,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
 
     /** The status of a request the browser makes with its cookies (what a page would get). */
     private int status(String method, String path) {
-        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {method: arguments[1], redirect: 'manual', credentials: 'same-origin'})"
-                        + ".then(r => done(r.status), e => done(-1));", path, method);
-        return ((Number) status).intValue();
+        return pages.status(method, path);
     }
 
     /**
@@ -283,12 +274,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
     }
 
     private void screenshot(String page) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(page + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        pages.screenshot(SCREENSHOTS, page);
     }
 
 }

@@ -3,7 +3,9 @@ package dev.gatehouse.it.e2e;
 import dev.gatehouse.it.support.ItServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -13,7 +15,11 @@ import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,6 +43,25 @@ final class Pages {
     private Pages(WebDriver driver, String prefix) {
         this.driver = driver;
         this.prefix = prefix;
+    }
+
+    /** The status of a request the browser makes with its cookies (what a page would get), not following redirects. */
+    int status(String method, String path) {
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {method: arguments[1], redirect: 'manual', credentials: 'same-origin'})"
+                        + ".then(r => done(r.status), e => done(-1));", path, method);
+        return ((Number) status).intValue();
+    }
+
+    /** Keeps what the browser shows as {@code name}.png in {@code folder}. */
+    void screenshot(Path folder, String name) {
+        try {
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same pages of the tenant at {@code prefix} ({@code /t/{id}}). */

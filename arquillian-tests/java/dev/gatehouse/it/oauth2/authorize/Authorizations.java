@@ -100,7 +100,7 @@ public final class Authorizations {
         return redirectTo(put("/admin/oauth2/auth/requests/login/accept", "login_challenge", challenge, json));
     }
 
-    static String acceptConsent(String challenge, String json) {
+    public static String acceptConsent(String challenge, String json) {
         return redirectTo(put("/admin/oauth2/auth/requests/consent/accept", "consent_challenge", challenge, json));
     }
 

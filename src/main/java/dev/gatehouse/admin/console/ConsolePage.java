@@ -12,7 +12,9 @@ import java.util.Set;
 public enum ConsolePage {
     IDENTITIES("identities", "console.nav.identities", true, EnumSet.allOf(ConsoleRole.class)),
     IDENTITY("identity", "console.nav.identities", false, EnumSet.allOf(ConsoleRole.class)),
-    CLIENTS("clients", "console.nav.clients", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR));
+    CLIENTS("clients", "console.nav.clients", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    CLIENT("client", "console.nav.clients", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    KEYS("keys", "console.nav.keys", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR));
 
     /** Where the console's pages are, below the Faces servlet. */
     public static final String BASE = "/ui/console/";

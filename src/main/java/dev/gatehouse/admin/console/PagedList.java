@@ -38,6 +38,11 @@ public abstract class PagedList<T> {
         return rows;
     }
 
+    /** Reads the rows again when next asked for, after a change to them. */
+    protected void reload() {
+        rows = null;
+    }
+
     public String getQuery() {
         String q = request().getParameter("q");
         return q == null ? "" : q.trim().length() > MAX_QUERY ? q.trim().substring(0, MAX_QUERY) : q.trim();

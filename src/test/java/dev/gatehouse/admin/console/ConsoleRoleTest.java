@@ -30,8 +30,10 @@ class ConsoleRoleTest {
     void pagesWhenHelpdeskThenIdentitiesButNotClients() {
         assertTrue(ConsolePage.IDENTITY.opensFor(ConsoleRole.HELPDESK));
         assertFalse(ConsolePage.CLIENTS.opensFor(ConsoleRole.HELPDESK));
+        assertFalse(ConsolePage.KEYS.opensFor(ConsoleRole.HELPDESK));
+        assertTrue(ConsolePage.KEYS.opensFor(ConsoleRole.AUDITOR));
         assertEquals(List.of(ConsolePage.IDENTITIES), ConsolePage.navigation(ConsoleRole.HELPDESK));
-        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS), ConsolePage.navigation(ConsoleRole.ADMIN));
+        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS, ConsolePage.KEYS), ConsolePage.navigation(ConsoleRole.ADMIN));
     }
 
     @Test
