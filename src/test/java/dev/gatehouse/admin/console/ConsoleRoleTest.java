@@ -31,7 +31,17 @@ class ConsoleRoleTest {
         assertTrue(ConsolePage.IDENTITY.opensFor(ConsoleRole.HELPDESK));
         assertFalse(ConsolePage.CLIENTS.opensFor(ConsoleRole.HELPDESK));
         assertEquals(List.of(ConsolePage.IDENTITIES), ConsolePage.navigation(ConsoleRole.HELPDESK));
-        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS), ConsolePage.navigation(ConsoleRole.ADMIN));
+        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS), ConsolePage.navigation(ConsoleRole.ADMIN).subList(0, 2));
+    }
+
+    @Test
+    void pagesWhenRulesOrCourierThenAdminAndAuditorButNotHelpdesk() {
+        for (ConsolePage page : List.of(ConsolePage.RULES, ConsolePage.RULE, ConsolePage.RULE_TRIAL, ConsolePage.COURIER)) {
+            assertTrue(page.opensFor(ConsoleRole.ADMIN), page.name());
+            assertTrue(page.opensFor(ConsoleRole.AUDITOR), page.name());
+            assertFalse(page.opensFor(ConsoleRole.HELPDESK), page.name());
+        }
+        assertTrue(ConsolePage.navigation(ConsoleRole.AUDITOR).containsAll(List.of(ConsolePage.RULES, ConsolePage.COURIER)));
     }
 
     @Test
