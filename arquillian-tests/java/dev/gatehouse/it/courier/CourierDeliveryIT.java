@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.OutboxRows;
 import dev.gatehouse.it.support.TestNode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -196,22 +197,7 @@ class CourierDeliveryIT {
 
     /** A message as the outbox holds it without SMTP, created {@code age} ago; returns its id. */
     private static String held(String to, Duration age) throws Exception {
-        UUID id = UUID.randomUUID();
-        java.time.OffsetDateTime created = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(age);
-        ItServer s = ItServer.get();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(s.jdbcUrl(), s.jdbcUser(), s.jdbcPassword());
-             java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO courier_message (id, tenant_id, template, recipient, "
-                     + "locale, subject, body_text, body_html, status, send_count, next_attempt_at, created_at, updated_at) "
-                     + "VALUES (?, 'default', 'login_code_valid', ?, 'en', 'Your sign-in code', 'code 123456', "
-                     + "'<p>code 123456</p>', 'held', 0, ?, ?, ?)")) {
-            p.setObject(1, id);
-            p.setString(2, to);
-            p.setObject(3, created);
-            p.setObject(4, created);
-            p.setObject(5, created);
-            assertEquals(1, p.executeUpdate());
-        }
-        return id.toString();
+        return OutboxRows.insert("held", to, 0, age);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.gatehouse.it.e2e;
 
+import dev.gatehouse.it.e2e.ConsoleUsers.Person;
 import dev.gatehouse.it.selfservice.ApiFlows;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.TestTenants;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,11 +12,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.gatehouse.it.e2e.ConsoleUsers.PASSWORD;
+import static dev.gatehouse.it.e2e.ConsoleUsers.awaitEvent;
+import static dev.gatehouse.it.e2e.ConsoleUsers.logIn;
+import static dev.gatehouse.it.e2e.ConsoleUsers.person;
+import static dev.gatehouse.it.e2e.ConsoleUsers.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdminConsoleBrowserIT extends BrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final String PASSWORD = "a console browser passphrase 7";
-    private static final String IDENTITIES = "/ui/console/identities.xhtml";
+    private static final String IDENTITIES = ConsoleUsers.IDENTITIES;
     private static final String IDENTITY = "/ui/console/identity.xhtml";
 
     @Test
@@ -186,9 +187,6 @@ class AdminConsoleBrowserIT extends BrowserTest {
 
     // ---- helpers ----
 
-    record Person(String id, String email) {
-    }
-
     /** What a form post got back. */
     private record Answer(int status, String body) {
         @Override
@@ -197,58 +195,8 @@ class AdminConsoleBrowserIT extends BrowserTest {
         }
     }
 
-    /** An identity of the tenant at {@code prefix} with a password and, unless null, a console role. */
-    static Person person(String prefix, String role) {
-        String email = "console-" + (role == null ? "user" : role) + "-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
-        var body = Json.createObjectBuilder().add("schema_id", "default")
-                .add("traits", Json.createObjectBuilder().add("email", email))
-                .add("credentials", Json.createObjectBuilder().add("password", Json.createObjectBuilder()
-                        .add("config", Json.createObjectBuilder().add("password", PASSWORD))));
-        if (role != null) {
-            body.add("metadata_admin", Json.createObjectBuilder().add("console_role", role));
-        }
-        Http.Response created = Http.post(prefix + "/admin/identities").admin().json(body.build().toString()).send();
-        assertEquals(201, created.status(), created.toString());
-        return new Person(created.jsonObject().getString("id"), email);
-    }
-
-    /** Opens the console anonymously, signs in on Gatehouse's login page and lands on the identities page. */
-    static void signIn(Pages on, Person who) {
-        on.open(IDENTITIES);
-        logIn(on, who);
-        on.awaitPath(IDENTITIES);
-    }
-
-    private static void logIn(Pages on, Person who) {
-        on.awaitPath("/ui/selfservice/login.xhtml");
-        on.type("node-identifier", who.email());
-        on.type("node-password", PASSWORD);
-        on.click(By.id("node-method-password"));
-    }
-
-    /** The first audit event of the query, once the writer has moved it there (it does within a moment). */
-    static JsonObject awaitEvent(String query) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (true) {
-            Http.Response r = Http.get("/admin/audit/events?" + query).admin().send();
-            assertEquals(200, r.status(), r.toString());
-            var events = r.jsonObject().getJsonArray("events");
-            if (!events.isEmpty()) {
-                return events.getJsonObject(0);
-            }
-            assertTrue(Instant.now().isBefore(deadline), "no audit event for " + query);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** The status of a request the browser makes with its cookies (what a page would get). */
     private int status(String method, String path) {
-        return pages.status(method, path);
+        return ConsoleUsers.status(driver, method, path);
     }
 
     /**
@@ -274,7 +222,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
     }
 
     private void screenshot(String page) {
-        pages.screenshot(SCREENSHOTS, page);
+        ConsoleUsers.screenshot(driver, page);
     }
 
 }

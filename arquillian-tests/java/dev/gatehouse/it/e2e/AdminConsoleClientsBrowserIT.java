@@ -1,6 +1,6 @@
 package dev.gatehouse.it.e2e;
 
-import dev.gatehouse.it.e2e.AdminConsoleBrowserIT.Person;
+import dev.gatehouse.it.e2e.ConsoleUsers.Person;
 import dev.gatehouse.it.oauth2.authorize.AuthorizeClients;
 import dev.gatehouse.it.oauth2.authorize.Authorizations;
 import dev.gatehouse.it.oauth2.authorize.TestBrowser;
@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static dev.gatehouse.it.e2e.AdminConsoleBrowserIT.SCREENSHOTS;
-import static dev.gatehouse.it.e2e.AdminConsoleBrowserIT.awaitEvent;
-import static dev.gatehouse.it.e2e.AdminConsoleBrowserIT.person;
-import static dev.gatehouse.it.e2e.AdminConsoleBrowserIT.signIn;
+import static dev.gatehouse.it.e2e.ConsoleUsers.SCREENSHOTS;
+import static dev.gatehouse.it.e2e.ConsoleUsers.awaitEvent;
+import static dev.gatehouse.it.e2e.ConsoleUsers.person;
+import static dev.gatehouse.it.e2e.ConsoleUsers.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -28,6 +28,11 @@ public final class ConsoleMessages {
         add(FacesMessage.SEVERITY_ERROR, text);
     }
 
+    /** A refusal in the service's own words (an admin API problem's detail, safe to show). */
+    public static void refused(String detail) {
+        errorText(detail);
+    }
+
     /** Answers this request with a 404 (a page's subject this tenant does not have) and renders nothing more. */
     public static void notFound(String detail) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -14,7 +14,11 @@ public enum ConsolePage {
     IDENTITY("identity", "console.nav.identities", false, EnumSet.allOf(ConsoleRole.class)),
     CLIENTS("clients", "console.nav.clients", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
     CLIENT("client", "console.nav.clients", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
-    KEYS("keys", "console.nav.keys", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR));
+    KEYS("keys", "console.nav.keys", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    RULES("rules", "console.nav.rules", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    RULE("rule", "console.nav.rules", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    RULE_TRIAL("rule-trial", "console.nav.rules", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    COURIER("courier", "console.nav.courier", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR));
 
     /** Where the console's pages are, below the Faces servlet. */
     public static final String BASE = "/ui/console/";

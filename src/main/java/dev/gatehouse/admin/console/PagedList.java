@@ -29,6 +29,11 @@ public abstract class PagedList<T> {
     /** The console page this list is on. */
     protected abstract ConsolePage page();
 
+    /** More of the request's filters the pager links keep, as {@code &name=value}; none by default. */
+    protected String filters() {
+        return "";
+    }
+
     public List<T> getRows() {
         if (rows == null) {
             List<T> read = read(getQuery(), (getPage() - 1) * PAGE_SIZE, PAGE_SIZE + 1);
@@ -73,7 +78,7 @@ public abstract class PagedList<T> {
 
     private String link(int page) {
         String q = getQuery();
-        return getAction() + "?page=" + page + (q.isEmpty() ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        return getAction() + "?page=" + page + (q.isEmpty() ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)) + filters();
     }
 
     protected static HttpServletRequest request() {

@@ -1,8 +1,10 @@
 package dev.gatehouse.courier.api;
 
+import dev.gatehouse.courier.MessageRetry;
 import dev.gatehouse.courier.MessageStatus;
 import dev.gatehouse.courier.Outbox;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
@@ -13,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,10 +26,12 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code /admin/courier/messages}, Ory Kratos' courier admin API: list (paged, by status and recipient)
- * and get. Guarded by the admin filter; scoped to the request's tenant.
+ * and get; beyond Kratos, {@code POST /admin/courier/messages/{id}/retry} queues an abandoned message again
+ * ({@link MessageRetry}). Guarded by the admin filter; scoped to the request's tenant.
  */
 @Path("admin/courier/messages")
 @RequestScoped
@@ -35,6 +40,8 @@ public class CourierAdminResource {
 
     @Inject
     Outbox outbox;
+    @Inject
+    MessageRetry retry;
     @Inject
     CurrentTenant tenant;
     @Context
@@ -51,6 +58,13 @@ public class CourierAdminResource {
         Optional<String> byRecipient = Optional.ofNullable(recipient).map(String::trim).filter(s -> !s.isEmpty());
         return page.answer(outbox.list(tenant.id(), byStatus, byRecipient, page.offset(), page.size() + 1),
                 MessageJson::of, PublicUrls.requestUriBuilder(request));
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public JsonObject retry(@PathParam("id") String id) {
+        UUID message = Ids.parseUuid(id).orElseThrow(() -> ApiException.notFound("No message with this id"));
+        return MessageJson.of(retry.retry(tenant.id(), message, RequestActor.of(request)));
     }
 
     @GET

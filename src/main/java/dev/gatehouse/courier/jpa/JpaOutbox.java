@@ -6,16 +6,18 @@ import dev.gatehouse.courier.Outbox;
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link Outbox} on JPA; every query is scoped by the tenant. Read-only, for the admin API and the dev outbox page,
+ * {@link Outbox} on JPA; every query is scoped by the tenant. For the admin API, the console and the dev outbox page,
  * which open the transaction.
  */
 @ApplicationScoped
@@ -55,5 +57,24 @@ public class JpaOutbox implements Outbox {
                 .setParameter("id", id)
                 .setParameter("tenant", tenant.value())
                 .getResultStream().findFirst().map(CourierMessageEntity::toMessage);
+    }
+
+    @Override
+    public boolean requeue(TenantId tenant, UUID id, Instant now) {
+        Optional<CourierMessageEntity> found = em.createQuery(
+                        "select m from CourierMessageEntity m where m.id = :id and m.tenantId = :tenant", CourierMessageEntity.class)
+                .setParameter("id", id)
+                .setParameter("tenant", tenant.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+        if (found.isEmpty() || !found.get().status.equals(MessageStatus.ABANDONED.wire())) {
+            return false;
+        }
+        CourierMessageEntity m = found.get();
+        m.status = MessageStatus.QUEUED.wire();
+        m.sendCount = 0;
+        m.nextAttemptAt = now;
+        m.updatedAt = now;
+        return true;
     }
 }

@@ -151,6 +151,14 @@ public class ActiveRules {
                 .detail("reason", reason).detail("rules_in_force", inForce));
     }
 
+    /** The rules of the configured files (and the demo rules in demo mode) in force, the same for every tenant. */
+    public List<Rule> fileRules() {
+        if (fileRules == null) {
+            reload();
+        }
+        return fileRules.stream().map(CompiledRule::rule).toList();
+    }
+
     /** The file rules with the tenant's database rules, changed by {@code change}: what a write would put in force. */
     public RuleSet withDatabaseChange(TenantId tenant, String replacedId, Rule added) {
         if (fileRules == null) {

@@ -7,6 +7,7 @@ import dev.gatehouse.gateway.ErrorKind;
 import dev.gatehouse.gateway.GatewayConfig;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.gateway.HandlerKind;
 import dev.gatehouse.gateway.authn.Authenticator;
 import dev.gatehouse.gateway.errors.ErrorAnswer;
 import dev.gatehouse.gateway.errors.ErrorStep;
@@ -18,8 +19,10 @@ import dev.gatehouse.platform.trace.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -89,15 +92,7 @@ public class DecisionEngine {
     private Decision decideInSpan(GatewayRequest request) {
         long started = System.nanoTime();
         RuleMatch match = rules.current(request.tenant()).match(request.target());
-        Decision decision;
-        if (match instanceof RuleMatch.Found found) {
-            decision = run(found.compiled(), found.captureGroups(), request);
-        } else if (match instanceof RuleMatch.Ambiguous several) {
-            decision = new Decision.Denied(null, GatewayException.internal(
-                    "several rules match: " + String.join(", ", several.ruleIds())));
-        } else {
-            decision = new Decision.Denied(null, new GatewayException(ErrorKind.NOT_FOUND, "no rule matches"));
-        }
+        Decision decision = decideMatched(match, request, step -> { });
         log.record(decision, request, System.nanoTime() - started);
         if (decision instanceof Decision.Denied denied) {
             // the error handlers run inside the decision's span, each a child of it like the other handlers
@@ -107,39 +102,83 @@ public class DecisionEngine {
         return decision;
     }
 
-    private Decision run(CompiledRule rule, List<String> groups, GatewayRequest request) {
+    /**
+     * The decision for {@code request} with each handler's verdict, for trying a request out (the console): the same
+     * path as {@link #decide}, but neither logged as a decision nor answered by an error handler, and nothing goes
+     * upstream (no enforcement point is involved).
+     */
+    public Trial trial(GatewayRequest request) {
+        RuleMatch match = rules.current(request.tenant()).match(request.target());
+        List<String> matched = match instanceof RuleMatch.Found found ? List.of(found.rule().id())
+                : match instanceof RuleMatch.Ambiguous several ? several.ruleIds() : List.of();
+        List<Trial.Step> steps = new ArrayList<>();
+        return new Trial(matched, decideMatched(match, request, steps::add), steps);
+    }
+
+    private Decision decideMatched(RuleMatch match, GatewayRequest request, Consumer<Trial.Step> steps) {
+        if (match instanceof RuleMatch.Found found) {
+            return run(found.compiled(), found.captureGroups(), request, steps);
+        } else if (match instanceof RuleMatch.Ambiguous several) {
+            return new Decision.Denied(null, GatewayException.internal(
+                    "several rules match: " + String.join(", ", several.ruleIds())));
+        }
+        return new Decision.Denied(null, new GatewayException(ErrorKind.NOT_FOUND, "no rule matches"));
+    }
+
+    private Decision run(CompiledRule rule, List<String> groups, GatewayRequest request, Consumer<Trial.Step> steps) {
         AuthenticationSession session = new AuthenticationSession(groups, request.target().url(), request.target().method());
+        Progress at = new Progress();
         try {
-            authenticate(rule, request, session);
-            handlerSpan("authorizer", rule.rule().authorizer().handler(), rule.id(), () -> {
+            authenticate(rule, request, session, steps, at);
+            at.kind = HandlerKind.AUTHORIZERS;
+            at.handler = rule.rule().authorizer().handler();
+            handlerSpan("authorizer", at.handler, rule.id(), () -> {
                 rule.authorizer().authorize(request, session);
                 return null;
             }, done -> "allowed");
+            steps.accept(new Trial.Step(at.kind, at.handler, Trial.Verdict.PASSED, ""));
+            at.kind = HandlerKind.MUTATORS;
             for (int i = 0; i < rule.mutators().size(); i++) {
                 Mutator.Bound m = rule.mutators().get(i);
-                handlerSpan("mutator", handler(rule.rule().mutators(), i), rule.id(), () -> {
+                at.handler = handler(rule.rule().mutators(), i);
+                handlerSpan("mutator", at.handler, rule.id(), () -> {
                     m.mutate(request, session);
                     return null;
                 }, done -> "mutated");
+                steps.accept(new Trial.Step(at.kind, at.handler, Trial.Verdict.PASSED, ""));
             }
             return new Decision.Allowed(rule, session);
         } catch (GatewayException e) {
+            steps.accept(new Trial.Step(at.kind, at.handler, Trial.Verdict.DENIED, e.reason()));
             return new Decision.Denied(rule, e);
         } catch (RuntimeException e) {
+            steps.accept(new Trial.Step(at.kind, at.handler, Trial.Verdict.DENIED, "handler failed: " + e.getClass().getSimpleName()));
             LOG.log(Level.WARNING, "Gateway handler failed for rule " + LogText.bounded(rule.id(), 256), LogText.throwable(e));
             return new Decision.Denied(rule, GatewayException.internal("handler failed: " + e.getClass().getSimpleName()));
         }
     }
 
-    private void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session) {
+    private void authenticate(CompiledRule rule, GatewayRequest request, AuthenticationSession session, Consumer<Trial.Step> steps,
+                              Progress at) {
         for (int i = 0; i < rule.authenticators().size(); i++) {
             Authenticator.Bound a = rule.authenticators().get(i);
-            if (handlerSpan("authenticator", handler(rule.rule().authenticators(), i), rule.id(),
-                    () -> a.authenticate(request, session), responsible -> responsible ? "authenticated" : "skipped")) {
+            String name = handler(rule.rule().authenticators(), i);
+            at.handler = name;
+            boolean responsible = handlerSpan("authenticator", name, rule.id(),
+                    () -> a.authenticate(request, session), r -> r ? "authenticated" : "skipped");
+            steps.accept(new Trial.Step(HandlerKind.AUTHENTICATORS, name, responsible ? Trial.Verdict.PASSED : Trial.Verdict.SKIPPED, ""));
+            if (responsible) {
                 return;
             }
         }
+        at.handler = "";
         throw GatewayException.unauthorized("no authenticator was responsible for the request");
+    }
+
+    /** Which handler a decision is running, so a refusal can be told as that handler's verdict. */
+    private static final class Progress {
+        HandlerKind kind = HandlerKind.AUTHENTICATORS;
+        String handler = "";
     }
 
     private static String handler(List<HandlerRef> refs, int i) {

@@ -73,6 +73,11 @@ public class RuleAdminService {
         return transactions.call(() -> store.list(tenant));
     }
 
+    /** The rules from files, which apply to every tenant and which no admin change touches. */
+    public List<Rule> fileRules() {
+        return active.fileRules();
+    }
+
     public List<RuleVersion> history(TenantId tenant, String id) {
         List<RuleVersion> versions = transactions.call(() -> store.history(tenant, id));
         if (versions.isEmpty()) {

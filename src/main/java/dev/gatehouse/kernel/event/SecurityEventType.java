@@ -44,6 +44,8 @@ public enum SecurityEventType {
     MESSAGE_QUEUED,
     MESSAGE_SENT,
     MESSAGE_ABANDONED,
+    /** An abandoned message was queued again by an administrator (details: {@code channel}, {@code template}). */
+    MESSAGE_RETRIED,
     // token server
     OAUTH2_CLIENT_CREATED,
     OAUTH2_CLIENT_UPDATED,

@@ -33,7 +33,17 @@ class ConsoleRoleTest {
         assertFalse(ConsolePage.KEYS.opensFor(ConsoleRole.HELPDESK));
         assertTrue(ConsolePage.KEYS.opensFor(ConsoleRole.AUDITOR));
         assertEquals(List.of(ConsolePage.IDENTITIES), ConsolePage.navigation(ConsoleRole.HELPDESK));
-        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS, ConsolePage.KEYS), ConsolePage.navigation(ConsoleRole.ADMIN));
+        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS), ConsolePage.navigation(ConsoleRole.ADMIN).subList(0, 2));
+    }
+
+    @Test
+    void pagesWhenRulesOrCourierThenAdminAndAuditorButNotHelpdesk() {
+        for (ConsolePage page : List.of(ConsolePage.RULES, ConsolePage.RULE, ConsolePage.RULE_TRIAL, ConsolePage.COURIER)) {
+            assertTrue(page.opensFor(ConsoleRole.ADMIN), page.name());
+            assertTrue(page.opensFor(ConsoleRole.AUDITOR), page.name());
+            assertFalse(page.opensFor(ConsoleRole.HELPDESK), page.name());
+        }
+        assertTrue(ConsolePage.navigation(ConsoleRole.AUDITOR).containsAll(List.of(ConsolePage.RULES, ConsolePage.COURIER)));
     }
 
     @Test

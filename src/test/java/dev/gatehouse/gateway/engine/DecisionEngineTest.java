@@ -81,4 +81,38 @@ class DecisionEngineTest {
 
         configs.forEach(c -> assertEquals(0, c.reads(), "read again after compiling: " + c));
     }
+
+    @Test
+    void trialWhenAllowedThenEachHandlersVerdictAndTheMutatedHeaders() {
+        Rule rule = new Rule("users", "", "", Upstream.NONE, "http://app.test/users/<[a-z]+>", List.of("GET"),
+                List.of(new HandlerRef("anonymous", anonymous)), new HandlerRef("owner", owner),
+                List.of(new HandlerRef("header", header)), List.of());
+        DecisionEngine engine = engine(TestHandlers.everyHandler().compile(rule));
+
+        Trial allowed = engine.trial(request("guest"));
+        assertEquals(List.of("users"), allowed.matched());
+        assertEquals("guest", assertInstanceOf(Decision.Allowed.class, allowed.decision()).session().headers().get("X-User"));
+        assertEquals(List.of("authenticators anonymous passed", "authorizers owner passed", "mutators header passed"),
+                allowed.steps().stream().map(TrialStepText::of).toList());
+
+        Trial denied = engine.trial(request("other"));
+        assertInstanceOf(Decision.Denied.class, denied.decision());
+        assertEquals("authorizers owner denied", TrialStepText.of(denied.steps().get(denied.steps().size() - 1)));
+    }
+
+    @Test
+    void trialWhenNoRuleMatchesThenNoneMatchedAndNoSteps() {
+        Rule rule = new Rule("users", "", "", Upstream.NONE, "http://app.test/users/<[a-z]+>", List.of("POST"),
+                List.of(HandlerRef.of("noop")), HandlerRef.of("allow"), List.of(), List.of());
+        Trial trial = engine(TestHandlers.everyHandler().compile(rule)).trial(request("guest"));
+        assertEquals(List.of(), trial.matched());
+        assertEquals(List.of(), trial.steps());
+        assertInstanceOf(Decision.Denied.class, trial.decision());
+    }
+
+    private static final class TrialStepText {
+        static String of(Trial.Step s) {
+            return s.kind().key() + " " + s.handler() + " " + s.verdict().name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }
