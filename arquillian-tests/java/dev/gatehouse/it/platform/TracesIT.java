@@ -226,7 +226,8 @@ class TracesIT {
 
     /**
      * Every record the scenario's requests wrote is one JSON object with the fields operators filter on, in the
-     * scenario's trace and one of its spans; every line of the log after Liberty's start-up banner is JSON; and the
+     * scenario's trace and one of its spans; every line of the log after Liberty's start-up banner is JSON with a time
+     * and a message (or, for a first-failure record, the exception); and the
      * identity, token and gateway services each logged their event in the trace.
      */
     private static void assertLogsCarryTheTrace(String traceId, List<OtlpReceiver.Received> spans, List<String> requestIds,
@@ -262,7 +263,10 @@ class TracesIT {
         for (String line : lines.subList(first, lines.size())) {
             try (JsonReader r = Json.createReader(new StringReader(line))) {
                 JsonObject o = r.readObject();
-                assertTrue(o.containsKey("timestamp") && o.containsKey("message"), line);
+                // a first-failure record (FFDC: an exception Liberty caught, e.g. while another test took the
+                // database away) has the exception and its stack where other records have a message
+                boolean ffdc = "liberty_ffdc".equals(o.getString("type", "")) && o.containsKey("ibm_exceptionName");
+                assertTrue(o.containsKey("timestamp") && (o.containsKey("message") || ffdc), line);
             }
         }
         String whole = String.join("\n", lines);
