@@ -7,6 +7,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -81,9 +82,21 @@ final class Pages {
         return until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Waits for a condition, reading the page again when a navigation replaced the element looked at. */
+    /**
+     * Waits for a condition, reading the page again when a navigation replaced the element looked at (Chromium says
+     * so as a stale element, or, caught mid-navigation, as a node that "does not belong to the document").
+     */
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Waits until the browser shows a page of this server at this path (after any redirects). */

@@ -155,8 +155,10 @@ final class SecondFactorSteps {
         assertFalse(driver.findElements(By.id("flow-form-password")).isEmpty(), "the settings forms are shown");
     }
 
+    /** The settings page says it saved, read again if the page was replaced between finding the message and reading it. */
     void awaitSaved() {
-        assertEquals(text("msg.1050001"), pages.await(By.cssSelector("#flow-messages [data-id='1050001']")).getText());
+        String saved = text("msg.1050001");
+        pages.until(d -> saved.equals(d.findElement(By.cssSelector("#flow-messages [data-id='1050001']")).getText()) ? saved : null);
     }
 
     String labelOf(String inputId) {
