@@ -109,7 +109,7 @@ class ClientAuthThrottleIT {
         Client c = confidential();
         for (int i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
             assertInvalidClient(token(RawHttp.client().header("X-Forwarded-For", "198.51.100." + i), c.prefix(),
-                    "unknown-" + UUID.randomUUID(), "guess"));
+                    "unknown-" + UUID.randomUUID(), GUESS));
         }
 
         assertLocked(token(RawHttp.client().header("X-Forwarded-For", "198.51.100.200"), c.prefix(), c.id(), c.secret()));
