@@ -58,7 +58,7 @@ class ArchitectureTest {
             .that().resideInAPackage(PLATFORM)
             .should().dependOnClassesThat(resideInAPackage(GATEHOUSE).and(not(resideInAnyPackage(KERNEL, PLATFORM))))
             .because("the platform serves every capability and so imports none; it asks them through ports it owns "
-                    + "(e.g. platform.db.TenantDirectory)");
+                    + "(e.g. platform.db.ExpiredRows)");
 
     @ArchTest
     static final ArchRule noCapabilityImportsAdmin = noClasses()

@@ -78,15 +78,17 @@ abstract class AuthorizationFlowRepositoryContract extends RepositoryContract<Au
     }
 
     @Test
-    void deleteExpiredWhenPastCutoffThenGoneAndOthersStay() {
+    void deleteExpiredWhenPastCutoffThenGoneInEveryTenantAndLiveOnesStay() {
         AuthorizationFlow old = stored(TenantId.DEFAULT, NOW.minusSeconds(3600));
         AuthorizationFlow live = stored(TenantId.DEFAULT, NOW.plusSeconds(600));
         AuthorizationFlow otherTenant = stored(OTHER, NOW.minusSeconds(3600));
+        AuthorizationFlow liveOfOtherTenant = stored(OTHER, NOW.plusSeconds(600));
 
-        assertEquals(1, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(10))));
 
         assertTrue(inTx(r -> r.findForUpdate(TenantId.DEFAULT, By.LOGIN_CHALLENGE, old.loginChallengeHash())).isEmpty());
         assertTrue(inTx(r -> r.findForUpdate(TenantId.DEFAULT, By.LOGIN_CHALLENGE, live.loginChallengeHash())).isPresent());
-        assertTrue(inTx(r -> r.findForUpdate(OTHER, By.LOGIN_CHALLENGE, otherTenant.loginChallengeHash())).isPresent());
+        assertTrue(inTx(r -> r.findForUpdate(OTHER, By.LOGIN_CHALLENGE, otherTenant.loginChallengeHash())).isEmpty());
+        assertTrue(inTx(r -> r.findForUpdate(OTHER, By.LOGIN_CHALLENGE, liveOfOtherTenant.loginChallengeHash())).isPresent());
     }
 }

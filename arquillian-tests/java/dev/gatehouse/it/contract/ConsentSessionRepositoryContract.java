@@ -91,7 +91,7 @@ abstract class ConsentSessionRepositoryContract extends RepositoryContract<Conse
         stored(TenantId.DEFAULT, "c4", Optional.empty(), NOW, Optional.of(NOW.plusSeconds(3600)));
         stored(TenantId.DEFAULT, "c5", Optional.empty(), NOW, Optional.empty());
 
-        assertEquals(2, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(10))));
 
         assertEquals(Set.of("c3", "c4", "c5"), Set.copyOf(inTx(r -> r.active(TenantId.DEFAULT, "alice", Optional.empty()))
                 .stream().map(ConsentSession::clientId).toList()));

@@ -88,20 +88,22 @@ abstract class FlowRepositoryContract extends RepositoryContract<FlowRepository>
     }
 
     @Test
-    void deleteExpiredWhenPastCutoffThenGoneInBatchesAndOthersStay() {
+    void deleteExpiredWhenPastCutoffThenGoneInBatchesInEveryTenantAndLiveOnesStay() {
         Flow[] old = {stored(TenantId.DEFAULT, null, NOW.minusSeconds(3600)), stored(TenantId.DEFAULT, null, NOW.minusSeconds(3600)),
                 stored(TenantId.DEFAULT, null, NOW.minusSeconds(3600))};
         Flow withinGrace = stored(TenantId.DEFAULT, null, NOW.minusSeconds(30));
         Flow otherTenant = stored(OTHER, null, NOW.minusSeconds(3600));
+        Flow liveOfOtherTenant = stored(OTHER, null, NOW.plusSeconds(600));
 
-        assertEquals(2, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(2))));
-        assertEquals(1, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(2))));
-        assertEquals(0, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(2))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(2))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(2))));
+        assertEquals(0, count(r -> r.deleteExpired(batch(2))));
 
         for (Flow f : old) {
             assertTrue(inTx(r -> r.find(TenantId.DEFAULT, f.id())).isEmpty());
         }
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, withinGrace.id())).isPresent());
-        assertTrue(inTx(r -> r.find(OTHER, otherTenant.id())).isPresent());
+        assertTrue(inTx(r -> r.find(OTHER, otherTenant.id())).isEmpty());
+        assertTrue(inTx(r -> r.find(OTHER, liveOfOtherTenant.id())).isPresent());
     }
 }

@@ -66,17 +66,19 @@ abstract class LoginSessionRepositoryContract extends RepositoryContract<LoginSe
     }
 
     @Test
-    void deleteExpiredThenRememberedSessionsPastTheCutoffGoAndOthersStay() {
+    void deleteExpiredThenRememberedSessionsPastTheCutoffGoInEveryTenantAndOthersStay() {
         LoginSession old = stored(TenantId.DEFAULT, "alice", Optional.of(NOW.minusSeconds(3600)));
         LoginSession live = stored(TenantId.DEFAULT, "alice", Optional.of(NOW.plusSeconds(3600)));
         LoginSession neverRemembered = stored(TenantId.DEFAULT, "alice", Optional.empty());
         LoginSession otherTenant = stored(OTHER, "alice", Optional.of(NOW.minusSeconds(3600)));
+        LoginSession liveOfOtherTenant = stored(OTHER, "alice", Optional.of(NOW.plusSeconds(3600)));
 
-        assertEquals(1, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(10))));
 
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, old.id())).isEmpty());
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, live.id())).isPresent());
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, neverRemembered.id())).isPresent());
-        assertTrue(inTx(r -> r.find(OTHER, otherTenant.id())).isPresent());
+        assertTrue(inTx(r -> r.find(OTHER, otherTenant.id())).isEmpty());
+        assertTrue(inTx(r -> r.find(OTHER, liveOfOtherTenant.id())).isPresent());
     }
 }

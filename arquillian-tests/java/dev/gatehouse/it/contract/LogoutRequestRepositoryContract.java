@@ -51,15 +51,17 @@ abstract class LogoutRequestRepositoryContract extends RepositoryContract<Logout
     }
 
     @Test
-    void deleteExpiredWhenPastCutoffThenGoneAndOthersStay() {
+    void deleteExpiredWhenPastCutoffThenGoneInEveryTenantAndLiveOnesStay() {
         LogoutRequest old = stored(TenantId.DEFAULT, NOW.minusSeconds(3600));
         LogoutRequest live = stored(TenantId.DEFAULT, NOW.plusSeconds(600));
         LogoutRequest otherTenant = stored(OTHER, NOW.minusSeconds(3600));
+        LogoutRequest liveOfOtherTenant = stored(OTHER, NOW.plusSeconds(600));
 
-        assertEquals(1, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(10))));
 
         assertTrue(inTx(r -> r.findByChallenge(TenantId.DEFAULT, old.challengeHash())).isEmpty());
         assertTrue(inTx(r -> r.findByChallenge(TenantId.DEFAULT, live.challengeHash())).isPresent());
-        assertTrue(inTx(r -> r.findByChallenge(OTHER, otherTenant.challengeHash())).isPresent());
+        assertTrue(inTx(r -> r.findByChallenge(OTHER, otherTenant.challengeHash())).isEmpty());
+        assertTrue(inTx(r -> r.findByChallenge(OTHER, liveOfOtherTenant.challengeHash())).isPresent());
     }
 }

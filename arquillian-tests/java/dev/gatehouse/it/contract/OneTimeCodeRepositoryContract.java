@@ -82,7 +82,7 @@ abstract class OneTimeCodeRepositoryContract extends RepositoryContract<OneTimeC
         OneTimeCode ofExpiredFlow = stored(TenantId.DEFAULT, expiredFlow, NOW.minusSeconds(4000), NOW.minusSeconds(3600));
         OneTimeCode ofLiveFlow = stored(TenantId.DEFAULT, liveFlow, NOW.minusSeconds(4000), NOW.minusSeconds(3600));
 
-        assertEquals(2, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(10))));
 
         assertTrue(inTx(r -> r.ofFlow(TenantId.DEFAULT, ofGoneFlow.flowId())).isEmpty());
         assertTrue(inTx(r -> r.ofFlow(TenantId.DEFAULT, ofExpiredFlow.flowId())).isEmpty());

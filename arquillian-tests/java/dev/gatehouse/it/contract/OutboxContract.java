@@ -95,7 +95,7 @@ abstract class OutboxContract extends RepositoryContract<Outbox> {
         sql("UPDATE courier_message SET status = 'sent', updated_at = ? WHERE id = ?", NOW.minus(Duration.ofDays(8)), old);
         sql("UPDATE courier_message SET status = 'queued', updated_at = ? WHERE id = ?", NOW.minus(Duration.ofDays(8)), queuedLongAgo);
 
-        assertEquals(1, (int) db.inTransaction(em -> new OutboxRetention(em, CONFIG).deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(1, (int) db.inTransaction(em -> new OutboxRetention(em, CONFIG).deleteExpired(batch(10))));
 
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, old)).isEmpty());
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, queuedLongAgo)).isPresent());

@@ -109,16 +109,19 @@ abstract class SessionRepositoryContract extends RepositoryContract<SessionRepos
     }
 
     @Test
-    void deleteExpiredWhenPastCutoffThenGoneAndOthersStay() {
+    void deleteExpiredWhenPastCutoffThenGoneInEveryTenantAndLiveOnesStay() {
         IdentityId who = identity(TenantId.DEFAULT);
         Session old = stored(TenantId.DEFAULT, who, NOW.minusSeconds(7200), NOW.minusSeconds(3600));
         Session live = stored(TenantId.DEFAULT, who, NOW, NOW.plusSeconds(3600));
-        Session otherTenant = stored(OTHER, identity(OTHER), NOW.minusSeconds(7200), NOW.minusSeconds(3600));
+        IdentityId other = identity(OTHER);
+        Session otherTenant = stored(OTHER, other, NOW.minusSeconds(7200), NOW.minusSeconds(3600));
+        Session liveOfOtherTenant = stored(OTHER, other, NOW, NOW.plusSeconds(3600));
 
-        assertEquals(1, count(r -> r.deleteExpired(TenantId.DEFAULT, batch(10))));
+        assertEquals(2, count(r -> r.deleteExpired(batch(10))));
 
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, old.id())).isEmpty());
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, live.id())).isPresent());
-        assertTrue(inTx(r -> r.find(OTHER, otherTenant.id())).isPresent());
+        assertTrue(inTx(r -> r.find(OTHER, otherTenant.id())).isEmpty());
+        assertTrue(inTx(r -> r.find(OTHER, liveOfOtherTenant.id())).isPresent());
     }
 }

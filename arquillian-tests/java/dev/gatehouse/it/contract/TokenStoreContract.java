@@ -107,7 +107,7 @@ abstract class TokenStoreContract extends RepositoryContract<TokenStore> {
         db.inTransaction(em -> em.createNativeQuery("UPDATE oauth2_grant SET expires_at = ?1 WHERE id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(NOW.minusSeconds(3600))).setParameter(2, old.id()).executeUpdate());
 
-        assertEquals(2, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(100))));
+        assertEquals(2, count(s -> s.deleteExpired(batch(100))));
 
         assertTrue(inTx(s -> s.findToken(TenantId.DEFAULT, "at-old")).isEmpty());
         assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, old.id())).isEmpty());
@@ -122,12 +122,12 @@ abstract class TokenStoreContract extends RepositoryContract<TokenStore> {
         db.inTransaction(em -> em.createNativeQuery("UPDATE oauth2_grant SET expires_at = ?1 WHERE id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(NOW.minusSeconds(3600))).setParameter(2, old.id()).executeUpdate());
 
-        assertEquals(1, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
+        assertEquals(1, count(s -> s.deleteExpired(batch(1))));
         assertTrue(inTx(s -> s.findToken(TenantId.DEFAULT, "at-old-1")).isEmpty());
         assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, old.id())).isPresent(), "a grant goes after its tokens");
-        assertEquals(1, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
+        assertEquals(1, count(s -> s.deleteExpired(batch(1))));
         assertTrue(inTx(s -> s.findGrant(TenantId.DEFAULT, old.id())).isEmpty());
-        assertEquals(0, count(s -> s.deleteExpired(TenantId.DEFAULT, batch(1))));
+        assertEquals(0, count(s -> s.deleteExpired(batch(1))));
     }
 
 }

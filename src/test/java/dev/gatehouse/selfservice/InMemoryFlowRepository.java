@@ -45,7 +45,7 @@ public final class InMemoryFlowRepository implements FlowRepository {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, Batch batch) {
+    public int deleteExpired(Batch batch) {
         return 0;
     }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.courier.jpa;
 
 import dev.gatehouse.courier.CourierConfig;
 import dev.gatehouse.courier.MessageStatus;
-import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +39,9 @@ public class OutboxRetention implements ExpiredRows {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, Batch batch) {
-        return BatchDelete.of(em, "CourierMessageEntity", "e.tenantId = :tenant and e.status in :done and e.updatedAt < :before")
-                .with("tenant", tenant.value()).with("done", DONE)
+    public int deleteExpired(Batch batch) {
+        return BatchDelete.of(em, "CourierMessageEntity", "e.status in :done and e.updatedAt < :before")
+                .with("done", DONE)
                 .with("before", batch.now().minus(config.retention()))
                 .run(batch.size());
     }

@@ -43,5 +43,5 @@ public interface TokenStore extends ExpiredRows {
 
     /** Deletes a batch of the tenant's tokens that expired before the cutoff, then of their grants once no token is left. */
     @Override
-    int deleteExpired(TenantId tenant, Batch batch);
+    int deleteExpired(Batch batch);
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.platform.db;
 
-import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -30,18 +29,17 @@ public final class BatchDelete {
         this.condition = condition;
     }
 
-    /** @param condition a JPQL condition on {@code e}, e.g. {@code e.tenantId = :t and e.expiresAt < :c} */
+    /** @param condition a JPQL condition on {@code e}, e.g. {@code e.status in :done and e.updatedAt < :before} */
     public static BatchDelete of(EntityManager em, String entity, String condition) {
         return new BatchDelete(em, entity, condition);
     }
 
     /**
-     * The tenant's rows whose {@code expiresAt} (an {@code Instant}, as on every entity that expires) is
-     * before {@code cutoff}; the entity also needs a {@code tenantId}.
+     * Rows of any tenant whose {@code expiresAt} (an {@code Instant}, as on every entity that expires) is before
+     * {@code cutoff}.
      */
-    public static BatchDelete expired(EntityManager em, String entity, TenantId tenant, Instant cutoff) {
-        return of(em, entity, "e.tenantId = :tenant and e.expiresAt < :cutoff")
-                .with("tenant", tenant.value()).with("cutoff", cutoff);
+    public static BatchDelete expired(EntityManager em, String entity, Instant cutoff) {
+        return of(em, entity, "e.expiresAt < :cutoff").with("cutoff", cutoff);
     }
 
     /** Narrows the condition, e.g. {@code not exists (...)}. */

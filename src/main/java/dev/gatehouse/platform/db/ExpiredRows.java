@@ -1,15 +1,17 @@
 package dev.gatehouse.platform.db;
 
-import dev.gatehouse.kernel.tenant.TenantId;
-
 import java.time.Instant;
 
 /**
  * A store whose rows expire (tokens and grants, authorization and logout requests, remembered login sessions and
  * consents, seen client assertion ids, self-service flows, sessions, one-time codes, sign-in throttle rows, sent
- * mail): the clean-up job deletes, tenant by tenant and one bounded batch per transaction, what may go. A store joins
- * the clean-up by implementing this (its repository interface extends it, or its adapter implements it): the job
- * finds every such bean and knows no table itself.
+ * mail): the clean-up job deletes, one bounded batch per transaction, what may go. A store joins the clean-up by
+ * implementing this (its repository interface extends it, or its adapter implements it): the job finds every such
+ * bean and knows no table itself.
+ * <p>
+ * The delete is the one write that crosses tenants: what may go is decided by time alone (the same for every tenant),
+ * it reads nothing back, and it never touches a row that is still alive. One statement for all tenants keeps the
+ * cost of a run independent of how many tenants there are.
  */
 public interface ExpiredRows {
 
@@ -25,8 +27,8 @@ public interface ExpiredRows {
     }
 
     /**
-     * Deletes at most {@code batch.size()} of the tenant's rows that may go, in the caller's transaction; returns
-     * how many. Fewer than the size means nothing is left to delete.
+     * Deletes at most {@code batch.size()} rows that may go, of any tenant, in the caller's transaction; returns how
+     * many. Fewer than the size means nothing is left to delete.
      */
-    int deleteExpired(TenantId tenant, Batch batch);
+    int deleteExpired(Batch batch);
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.platform.db;
 
 import dev.gatehouse.kernel.log.Logs;
 
-import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -22,13 +21,12 @@ import jakarta.transaction.UserTransaction;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The clean-up job: every {@code gatehouse.cleanup.interval} it asks every {@link ExpiredRows} store to delete,
- * tenant by tenant, what expired more than {@code gatehouse.cleanup.grace} ago (or is past a store's own
- * retention). Each batch of at most {@code batch-size} rows is its own short transaction, so no delete holds row
+ * The clean-up job: every {@code gatehouse.cleanup.interval} it asks every {@link ExpiredRows} store to delete what
+ * expired more than {@code gatehouse.cleanup.grace} ago (or is past a store's own retention), in all tenants at once,
+ * so a run costs the same with one tenant or thousands. Each batch of at most {@code batch-size} rows is its own short transaction, so no delete holds row
  * locks or a connection for long, and nothing is held between batches. Safe on many nodes at once: a delete of
  * rows another node already deleted deletes nothing.
  */
@@ -40,7 +38,6 @@ import java.util.logging.Logger;
 public class ExpiredRowsCleanup {
 
     private static final Logger LOG = Logs.of(ExpiredRowsCleanup.class);
-    private static final int PAGE = 100;
 
     @Resource
     TimerService timers;
@@ -50,8 +47,6 @@ public class ExpiredRowsCleanup {
     CleanupConfig config;
     @Inject
     DatabaseMigrator migrator;
-    @Inject
-    TenantDirectory tenants;
     @Inject
     @Any
     Instance<ExpiredRows> stores;
@@ -71,7 +66,7 @@ public class ExpiredRowsCleanup {
         job.tick(migrator, this::runOnce);
     }
 
-    /** Deletes, in every tenant, what may go now, in batches of the configured size; returns how many rows. */
+    /** Deletes what may go now, in batches of the configured size; returns how many rows. */
     public int runOnce() throws Exception {
         return runOnce(config.batchSize());
     }
@@ -81,26 +76,18 @@ public class ExpiredRowsCleanup {
         Instant now = clock.instant();
         ExpiredRows.Batch batch = new ExpiredRows.Batch(now, now.minus(config.grace()), batchSize);
         int deleted = 0;
-        for (int offset = 0; ; offset += PAGE) {
-            int from = offset;
-            List<TenantId> page = inTransaction(() -> tenants.ids(from, PAGE));
-            for (TenantId tenant : page) {
-                for (ExpiredRows rows : stores) {
-                    deleted += sweep(rows, tenant, batch);
-                }
-            }
-            if (page.size() < PAGE) {
-                return deleted;
-            }
+        for (ExpiredRows rows : stores) {
+            deleted += sweep(rows, batch);
         }
+        return deleted;
     }
 
-    /** One store in one tenant: batch after batch until a batch comes back short. */
-    private int sweep(ExpiredRows rows, TenantId tenant, ExpiredRows.Batch batch) throws Exception {
+    /** One store: batch after batch until a batch comes back short. */
+    private int sweep(ExpiredRows rows, ExpiredRows.Batch batch) throws Exception {
         int deleted = 0;
         int n;
         do {
-            n = inTransaction(() -> rows.deleteExpired(tenant, batch));
+            n = inTransaction(() -> rows.deleteExpired(batch));
             deleted += n;
         } while (n >= batch.size());
         return deleted;

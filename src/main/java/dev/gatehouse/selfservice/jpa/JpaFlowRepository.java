@@ -77,8 +77,8 @@ public class JpaFlowRepository implements FlowRepository {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        return BatchDelete.expired(em, "FlowEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "FlowEntity", batch.cutoff()).run(batch.size());
     }
 
     public void rebind(Flow f) {

@@ -154,8 +154,8 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        return BatchDelete.expired(em, "SessionEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "SessionEntity", batch.cutoff()).run(batch.size());
     }
 
     private Optional<SessionEntity> entity(TenantId tenant, UUID id) {

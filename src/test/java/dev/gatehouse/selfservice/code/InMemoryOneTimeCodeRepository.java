@@ -35,7 +35,7 @@ public final class InMemoryOneTimeCodeRepository implements OneTimeCodeRepositor
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, Batch batch) {
+    public int deleteExpired(Batch batch) {
         return 0;
     }
 

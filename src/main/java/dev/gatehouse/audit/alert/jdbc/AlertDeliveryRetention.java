@@ -1,6 +1,5 @@
 package dev.gatehouse.audit.alert.jdbc;
 
-import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +27,12 @@ public class AlertDeliveryRetention implements ExpiredRows {
     DataSource dataSource;
 
     @Override
-    public int deleteExpired(TenantId tenant, Batch batch) {
+    public int deleteExpired(Batch batch) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM audit_alert_delivery WHERE id IN (SELECT id FROM audit_alert_delivery WHERE tenant_id = ?"
-                        + " AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL) AND created_at < ? ORDER BY id LIMIT ?)")) {
-            ps.setString(1, tenant.value());
-            ps.setObject(2, batch.now().minus(Duration.ofDays(KEPT_DAYS)).atOffset(ZoneOffset.UTC));
-            ps.setInt(3, batch.size());
+                "DELETE FROM audit_alert_delivery WHERE id IN (SELECT id FROM audit_alert_delivery"
+                        + " WHERE (delivered_at IS NOT NULL OR failed_at IS NOT NULL) AND created_at < ? ORDER BY id LIMIT ?)")) {
+            ps.setObject(1, batch.now().minus(Duration.ofDays(KEPT_DAYS)).atOffset(ZoneOffset.UTC));
+            ps.setInt(2, batch.size());
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("audit alert deliveries: SQL state " + e.getSQLState(), e);

@@ -145,7 +145,7 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        return BatchDelete.expired(em, "AuthorizationFlowEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "AuthorizationFlowEntity", batch.cutoff()).run(batch.size());
     }
 }

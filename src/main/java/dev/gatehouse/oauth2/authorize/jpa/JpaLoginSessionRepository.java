@@ -81,8 +81,8 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        return BatchDelete.expired(em, "LoginSessionEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "LoginSessionEntity", batch.cutoff()).run(batch.size());
     }
 
     private static void end(LoginSessionEntity e) {

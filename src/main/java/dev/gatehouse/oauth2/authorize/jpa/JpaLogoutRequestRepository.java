@@ -90,7 +90,7 @@ public class JpaLogoutRequestRepository implements LogoutRequestRepository {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        return BatchDelete.expired(em, "LogoutRequestEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "LogoutRequestEntity", batch.cutoff()).run(batch.size());
     }
 }

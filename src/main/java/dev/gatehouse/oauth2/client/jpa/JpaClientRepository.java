@@ -98,8 +98,8 @@ public class JpaClientRepository implements ClientRepository {
 
     /** The seen ids of expired client assertions: an expired assertion is refused by its {@code exp} already. */
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        return BatchDelete.expired(em, "ClientAssertionEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        return BatchDelete.expired(em, "ClientAssertionEntity", batch.cutoff()).run(batch.size());
     }
 
     @Override

@@ -85,12 +85,11 @@ public class JpaConsentSessionRepository implements ConsentSessionRepository {
      * session still reaches the client.
      */
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+    public int deleteExpired(ExpiredRows.Batch batch) {
         return em.createNativeQuery("DELETE FROM oauth2_consent_session WHERE id IN (SELECT c.id FROM oauth2_consent_session c"
-                        + " WHERE c.tenant_id = ? AND c.expires_at < ? AND NOT EXISTS (SELECT 1 FROM oauth2_login_session s"
+                        + " WHERE c.expires_at < ? AND NOT EXISTS (SELECT 1 FROM oauth2_login_session s"
                         + " WHERE s.id = CAST(c.login_session_id AS UUID)) FETCH FIRST ? ROWS ONLY)")
-                .setParameter(1, tenant.value()).setParameter(2, Timestamp.from(batch.cutoff()))
-                .setParameter(3, batch.size()).executeUpdate();
+                .setParameter(1, Timestamp.from(batch.cutoff())).setParameter(2, batch.size()).executeUpdate();
     }
 
     private TypedQuery<ConsentSessionEntity> query(TenantId tenant, String subject, Optional<String> clientId) {

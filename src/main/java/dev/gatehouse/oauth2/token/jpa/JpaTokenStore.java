@@ -152,13 +152,13 @@ public class JpaTokenStore implements TokenStore {
     }
 
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
-        int tokens = BatchDelete.expired(em, "TokenEntity", tenant, batch.cutoff()).run(batch.size());
+    public int deleteExpired(ExpiredRows.Batch batch) {
+        int tokens = BatchDelete.expired(em, "TokenEntity", batch.cutoff()).run(batch.size());
         if (tokens == batch.size()) {
             return tokens;
         }
         // a grant goes once its tokens have gone
-        return tokens + BatchDelete.expired(em, "GrantEntity", tenant, batch.cutoff())
+        return tokens + BatchDelete.expired(em, "GrantEntity", batch.cutoff())
                 .and("not exists (select k.id from TokenEntity k where k.grantId = e.id)")
                 .run(batch.size() - tokens);
     }

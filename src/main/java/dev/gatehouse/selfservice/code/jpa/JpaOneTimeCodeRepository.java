@@ -37,13 +37,12 @@ public class JpaOneTimeCodeRepository implements OneTimeCodeRepository {
      * limit on a delete. Codes and flows never change their expiry, so one statement suffices.
      */
     @Override
-    public int deleteExpired(TenantId tenant, ExpiredRows.Batch batch) {
+    public int deleteExpired(ExpiredRows.Batch batch) {
         Timestamp cutoff = Timestamp.from(batch.cutoff());
         return em.createNativeQuery("DELETE FROM one_time_code WHERE id IN (SELECT c.id FROM one_time_code c"
-                        + " WHERE c.tenant_id = ? AND c.expires_at < ? AND NOT EXISTS (SELECT 1 FROM selfservice_flow f"
+                        + " WHERE c.expires_at < ? AND NOT EXISTS (SELECT 1 FROM selfservice_flow f"
                         + " WHERE f.id = CAST(c.flow_id AS UUID) AND f.expires_at >= ?) FETCH FIRST ? ROWS ONLY)")
-                .setParameter(1, tenant.value()).setParameter(2, cutoff).setParameter(3, cutoff)
-                .setParameter(4, batch.size()).executeUpdate();
+                .setParameter(1, cutoff).setParameter(2, cutoff).setParameter(3, batch.size()).executeUpdate();
     }
 
     @Override

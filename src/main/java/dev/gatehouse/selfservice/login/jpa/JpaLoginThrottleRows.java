@@ -1,6 +1,5 @@
 package dev.gatehouse.selfservice.login.jpa;
 
-import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.ExpiredRows;
 import dev.gatehouse.selfservice.login.LoginThrottleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,7 @@ import java.sql.Timestamp;
 @Transactional(Transactional.TxType.MANDATORY)
 public class JpaLoginThrottleRows implements ExpiredRows {
 
-    private static final String QUIET = "tenant_id = ? AND first_failure < ? AND (locked_until IS NULL OR locked_until < ?)";
+    private static final String QUIET = "first_failure < ? AND (locked_until IS NULL OR locked_until < ?)";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -30,14 +29,14 @@ public class JpaLoginThrottleRows implements ExpiredRows {
     LoginThrottleConfig config;
 
     @Override
-    public int deleteExpired(TenantId tenant, Batch batch) {
+    public int deleteExpired(Batch batch) {
         Timestamp windowStart = Timestamp.from(batch.cutoff().minus(config.window()));
         Timestamp cutoff = Timestamp.from(batch.cutoff());
-        var q = em.createNativeQuery("DELETE FROM login_throttle WHERE " + QUIET + " AND (subject_kind, subject) IN"
-                + " (SELECT subject_kind, subject FROM login_throttle WHERE " + QUIET + " FETCH FIRST ? ROWS ONLY)");
+        var q = em.createNativeQuery("DELETE FROM login_throttle WHERE " + QUIET + " AND (tenant_id, subject_kind, subject) IN"
+                + " (SELECT tenant_id, subject_kind, subject FROM login_throttle WHERE " + QUIET + " FETCH FIRST ? ROWS ONLY)");
         int i = 1;
         for (int copy = 0; copy < 2; copy++) {
-            q.setParameter(i++, tenant.value()).setParameter(i++, windowStart).setParameter(i++, cutoff);
+            q.setParameter(i++, windowStart).setParameter(i++, cutoff);
         }
         return q.setParameter(i, batch.size()).executeUpdate();
     }
