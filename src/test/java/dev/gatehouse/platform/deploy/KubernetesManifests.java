@@ -400,7 +400,7 @@ final class KubernetesManifests {
             problems.add("GATEHOUSE_DB_URL is not a PostgreSQL JDBC URL with parameters: " + url);
             return;
         }
-        String cluster = String.valueOf(((Map<?, ?>) clusters.get(0).get("metadata")).get("name"));
+        String cluster = String.valueOf(field(clusters.get(0), "metadata", "name"));
         String[] hosts = m.group(1).split(",");
         if (hosts.length < 2) {
             problems.add("GATEHOUSE_DB_URL lists one host: list two so the driver can reach the primary after a failover");
@@ -413,13 +413,22 @@ final class KubernetesManifests {
         if (!List.of(m.group(3).split("&")).contains("targetServerType=primary")) {
             problems.add("GATEHOUSE_DB_URL lacks targetServerType=primary: a replica would be taken for the database");
         }
-        Object initdb = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) clusters.get(0).get("spec")).get("bootstrap")).get("initdb")).get("database");
+        Object initdb = field(clusters.get(0), "spec", "bootstrap", "initdb", "database");
         if (!m.group(2).equals(initdb)) {
             problems.add("GATEHOUSE_DB_URL names database " + m.group(2) + ", the Cluster creates " + initdb);
         }
         if (!"postgresql".equals(config.get("GATEHOUSE_DB_KIND"))) {
             problems.add("GATEHOUSE_DB_KIND is not postgresql");
         }
+    }
+
+    /** The value at {@code path} in a YAML document, or null where any step is missing. */
+    private static Object field(Map<?, ?> doc, String... path) {
+        Object at = doc;
+        for (String step : path) {
+            at = at instanceof Map<?, ?> map ? map.get(step) : null;
+        }
+        return at;
     }
 
     @SuppressWarnings("unchecked")

@@ -87,6 +87,12 @@ public class KubernetesManifestsTest {
     }
 
     @Test
+    void problemsWhenDatabaseUrlNamesAnotherDatabaseThanTheClusterCreatesThenNamesBoth() throws IOException {
+        assertProblem("postgres-cluster.yaml", "      database: gatehouse\n", "      database: identity\n",
+                "GATEHOUSE_DB_URL names database gatehouse, the Cluster creates identity");
+    }
+
+    @Test
     void problemsWhenKindUnknownThenNamesIt() throws IOException {
         assertProblem("poddisruptionbudget.yaml", "apiVersion: policy/v1", "apiVersion: policy/v1beta1",
                 "unknown apiVersion/kind policy/v1beta1/PodDisruptionBudget");
