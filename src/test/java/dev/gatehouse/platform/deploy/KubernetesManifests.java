@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  * what the manifests say is held against the product: probes ask for the health endpoints Liberty serves on the
  * port the server listens on, every environment variable is a configuration key ({@code docs/configuration.md}),
  * the Secret holds placeholders only, the network policy lets in the HTTP port and out PostgreSQL, DNS and SMTP,
- * and the database URL reaches the CloudNativePG cluster's primary by two hosts.
+ * the database URL reaches the CloudNativePG cluster's primary by two hosts, and the Containerfile builds on Open
+ * Liberty's official image from files the repository has.
  */
 final class KubernetesManifests {
 
@@ -246,6 +247,35 @@ final class KubernetesManifests {
         checkSecret(all(Secret.class).get(0));
         checkNetworkPolicy(all(NetworkPolicy.class).get(0), container, config);
         checkDatabaseUrl(config);
+        checkContainerfile(container);
+    }
+
+    /**
+     * The image is built on Open Liberty's official image, from files the repository has (what the build stage makes
+     * aside), and opens the port the container declares.
+     */
+    private void checkContainerfile(Container container) throws IOException {
+        Path file = dir.resolve("Containerfile");
+        if (!Files.exists(file)) {
+            problems.add("no Containerfile");
+            return;
+        }
+        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> bases = lines.stream().filter(l -> l.startsWith("FROM ")).map(l -> l.split("\\s+")[1]).toList();
+        if (bases.isEmpty() || !bases.get(bases.size() - 1).startsWith("icr.io/appcafe/open-liberty:")) {
+            problems.add("Containerfile: the image is not built on icr.io/appcafe/open-liberty: " + bases);
+        }
+        for (String line : lines) {
+            String[] words = line.trim().split("\\s+");
+            if (words[0].equals("COPY") && !line.contains("--from=")) {
+                List<String> sources = List.of(words).subList(1, words.length - 1).stream().filter(w -> !w.startsWith("--")).toList();
+                sources.stream().filter(source -> !source.equals(".") && !Files.exists(root.resolve(source)))
+                        .forEach(source -> problems.add("Containerfile copies " + source + ", which the repository does not have"));
+            }
+            if (words[0].equals("EXPOSE") && containerPort(container, new IntOrString(Integer.parseInt(words[1]))) == null) {
+                problems.add("Containerfile exposes " + words[1] + ", which the container does not declare");
+            }
+        }
     }
 
     private void checkProbes(Container container, Map<String, String> config) throws IOException {

@@ -93,6 +93,16 @@ public class KubernetesManifestsTest {
     }
 
     @Test
+    void problemsWhenContainerfileCopiesWhatTheRepositoryLacksThenNamesIt() throws IOException {
+        assertProblem("Containerfile", "liberty/jvm.options", "liberty/jvm.opts", "Containerfile copies liberty/jvm.opts");
+    }
+
+    @Test
+    void problemsWhenContainerfileBuiltOnAnotherImageThenNamesIt() throws IOException {
+        assertProblem("Containerfile", "FROM icr.io/appcafe/open-liberty:", "FROM docker.io/library/tomcat:", "not built on icr.io/appcafe/open-liberty");
+    }
+
+    @Test
     void problemsWhenKindUnknownThenNamesIt() throws IOException {
         assertProblem("poddisruptionbudget.yaml", "apiVersion: policy/v1", "apiVersion: policy/v1beta1",
                 "unknown apiVersion/kind policy/v1beta1/PodDisruptionBudget");
