@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,5 +116,52 @@ abstract class TenantRepositoryContract {
 
         assertEquals(List.of("a-tenant", "b-tenant", "c-tenant", "default"), all);
         assertEquals(List.of("b-tenant", "c-tenant"), page2);
+    }
+
+    @Test
+    void searchThenIdOrNameContainingTheTextOrExactlyAHostCaseInsensitively() {
+        inTxDo(r -> {
+            r.create(new Tenant(new TenantId("acme"), "Acme 100% Corp", List.of("sso.acme.example"), Instant.now()));
+            r.create(new Tenant(new TenantId("beta"), "Beta_Labs", List.of("login.beta.example"), Instant.now()));
+        });
+
+        assertEquals(List.of("acme"), ids(inTx(r -> r.search("CORP", 0, 10))));
+        assertEquals(List.of("beta"), ids(inTx(r -> r.search("Login.Beta.Example", 0, 10))));
+        assertEquals(List.of("acme"), ids(inTx(r -> r.search("100%", 0, 10))), "a % is a character, not a wildcard");
+        assertEquals(List.of("beta"), ids(inTx(r -> r.search("a_l", 0, 10))), "an _ is a character, not a wildcard");
+        assertEquals(List.of(), ids(inTx(r -> r.search("beta.example", 0, 10))), "a host is found by its whole name");
+        assertEquals(List.of("beta"), ids(inTx(r -> r.search("e", 1, 1))), "acme, beta and default hold an e: paged by id");
+    }
+
+    @Test
+    void addAndRemoveHostThenFoundByItNoMore() {
+        inTxDo(r -> r.create(tenant("hosted")));
+        TenantId hosted = new TenantId("hosted");
+
+        inTxDo(r -> r.addHost(hosted, "new.hosted.example"));
+        assertEquals("hosted", inTx(r -> r.findByHost("new.hosted.example")).orElseThrow().id().value());
+        assertEquals(List.of("new.hosted.example"), inTx(r -> r.lock(hosted)).orElseThrow().hosts());
+
+        boolean removed = inTx(r -> r.removeHost(hosted, "new.hosted.example"));
+        boolean removedAgain = inTx(r -> r.removeHost(hosted, "new.hosted.example"));
+        assertTrue(removed);
+        assertTrue(inTx(r -> r.findByHost("new.hosted.example")).isEmpty());
+        assertFalse(removedAgain, "the tenant had it no more");
+    }
+
+    @Test
+    void addHostWhenAnotherTenantHasItThenDuplicateAndItKeepsIt() {
+        inTxDo(r -> {
+            r.create(tenant("owner", "owned.example"));
+            r.create(tenant("other"));
+        });
+
+        assertThrows(DuplicateTenantException.class, () -> inTxDo(r -> r.addHost(new TenantId("other"), "owned.example")));
+        assertEquals("owner", inTx(r -> r.findByHost("owned.example")).orElseThrow().id().value());
+        assertTrue(inTx(r -> r.find(new TenantId("other"))).orElseThrow().hosts().isEmpty());
+    }
+
+    private static List<String> ids(List<Tenant> tenants) {
+        return tenants.stream().map(t -> t.id().value()).toList();
     }
 }

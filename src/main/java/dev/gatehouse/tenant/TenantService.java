@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Creating and reading tenants, with validation and security events. */
+/**
+ * Creating, finding and reading tenants and mapping host names to them, with validation and security events. The
+ * admin API and the console both change tenants only through here.
+ */
 @ApplicationScoped
 public class TenantService {
 
@@ -61,7 +64,7 @@ public class TenantService {
             }
             for (int i = 0; i < hosts.size() && i < MAX_HOSTS; i++) {
                 String h = hosts.get(i).toLowerCase(Locale.ROOT);
-                if (!HOST.matcher(h).matches()) {
+                if (!isHost(h)) {
                     errors.add(new ApiException.FieldError("hosts/" + i, "must be a host name"));
                 } else if (!normalized.contains(h)) {
                     normalized.add(h);
@@ -97,5 +100,74 @@ public class TenantService {
     @Transactional
     public List<Tenant> list(int offset, int limit) {
         return repository.list(offset, limit);
+    }
+
+    /**
+     * The tenants whose id or display name contains {@code text}, or one of whose hosts it is (case-insensitive);
+     * every tenant for blank text.
+     */
+    @Transactional
+    public List<Tenant> search(String text, int offset, int limit) {
+        return text == null || text.isBlank() ? repository.list(offset, limit) : repository.search(text.strip(), offset, limit);
+    }
+
+    /**
+     * Maps {@code host} to the tenant, so requests for it belong to the tenant; nothing changes (and no event fires)
+     * when the tenant has it already.
+     *
+     * @throws ApiException 404 for no such tenant, 400 naming {@code host} for a name that is no host name or one
+     *                      too many, 409 when another tenant has the host
+     */
+    @Transactional
+    public Tenant addHost(String id, String host, String actor) {
+        String h = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
+        if (!isHost(h)) {
+            throw ApiException.invalid("host", "must be a host name");
+        }
+        Tenant tenant = locked(id);
+        if (tenant.hosts().contains(h)) {
+            return tenant;
+        }
+        if (tenant.hosts().size() >= MAX_HOSTS) {
+            throw ApiException.invalid("host", "at most " + MAX_HOSTS + " hosts");
+        }
+        try {
+            repository.addHost(tenant.id(), h);
+        } catch (DuplicateTenantException e) {
+            throw ApiException.conflict("Another tenant has this host");
+        }
+        return hostsChanged(tenant, "added", h, actor);
+    }
+
+    /**
+     * Takes {@code host} from the tenant: requests for it are refused from now on (or belong to another tenant it
+     * is mapped to later).
+     *
+     * @throws ApiException 404 for no such tenant, or a host the tenant does not have
+     */
+    @Transactional
+    public Tenant removeHost(String id, String host, String actor) {
+        Tenant tenant = locked(id);
+        String h = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
+        if (!repository.removeHost(tenant.id(), h)) {
+            throw ApiException.notFound("The tenant has no such host");
+        }
+        return hostsChanged(tenant, "removed", h, actor);
+    }
+
+    private Tenant locked(String id) {
+        return (TenantId.isValid(id) ? repository.lock(new TenantId(id)) : Optional.<Tenant>empty())
+                .orElseThrow(() -> ApiException.notFound("No tenant with this id"));
+    }
+
+    private Tenant hostsChanged(Tenant tenant, String change, String host, String actor) {
+        resolver.invalidate();
+        events.fire(SecurityEvent.of(SecurityEventType.TENANT_HOSTS_CHANGED, Outcome.SUCCESS)
+                .actor(actor).subject(tenant.id().value()).detail(change, host));
+        return repository.find(tenant.id()).orElseThrow();
+    }
+
+    private static boolean isHost(String lowerCase) {
+        return HOST.matcher(lowerCase).matches();
     }
 }

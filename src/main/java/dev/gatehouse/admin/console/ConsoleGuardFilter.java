@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Guards every console path: an anonymous browser asking for a page is sent to sign in ({@link ConsoleSignIn});
- * a signed-in user opens only the pages of its role ({@link ConsolePage}), anything else is the 403 page; every
+ * a signed-in user opens only the pages of its role (and tenant: {@link ConsolePage}), anything else is the 403 page; every
  * POST must carry the session's CSRF token ({@value #CSRF_PARAMETER}) besides Faces' view state, and an auditor's
  * POST is refused whatever it carries. The console user is the request's actor, so the services' security events
  * name the person, as the admin API's name its key or client. Mapped for FORWARD too: {@code /t/{tenant}/ui/console/}
@@ -79,7 +79,7 @@ public class ConsoleGuardFilter extends HttpFilter {
             deny(request, response, u, path, "role may not change anything");
             return;
         }
-        if (!path.equals(SIGN_OUT_PATH) && ConsolePage.at(path).filter(p -> p.opensFor(u.role())).isEmpty()) {
+        if (!path.equals(SIGN_OUT_PATH) && ConsolePage.at(path).filter(p -> p.opensFor(u)).isEmpty()) {
             deny(request, response, u, path, "page not open to the role");
             return;
         }

@@ -1,5 +1,7 @@
 package dev.gatehouse.admin.console;
 
+import dev.gatehouse.kernel.tenant.TenantId;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +9,9 @@ import java.util.Set;
 
 /**
  * The console's pages, each under {@code /ui/console/}, and the roles that may open it. A page not listed here is
- * opened by no role. The navigation shows a user only the pages of {@link #navigation(ConsoleRole)}.
+ * opened by no role. A page about every tenant (the tenants pages) opens only for those roles in the default
+ * tenant's console, since another tenant's users see only their own tenant. The navigation shows a user only the
+ * pages of {@link #navigation(ConsoleUser)}.
  */
 public enum ConsolePage {
     IDENTITIES("identities", "console.nav.identities", true, EnumSet.allOf(ConsoleRole.class)),
@@ -18,7 +22,9 @@ public enum ConsolePage {
     RULES("rules", "console.nav.rules", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
     RULE("rule", "console.nav.rules", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
     RULE_TRIAL("rule-trial", "console.nav.rules", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
-    COURIER("courier", "console.nav.courier", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR));
+    COURIER("courier", "console.nav.courier", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR)),
+    TENANTS("tenants", "console.nav.tenants", true, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR), true),
+    TENANT("tenant", "console.nav.tenants", false, EnumSet.of(ConsoleRole.ADMIN, ConsoleRole.AUDITOR), true);
 
     /** Where the console's pages are, below the Faces servlet. */
     public static final String BASE = "/ui/console/";
@@ -27,12 +33,18 @@ public enum ConsolePage {
     private final String label;
     private final boolean inNavigation;
     private final Set<ConsoleRole> roles;
+    private final boolean everyTenant;
 
     ConsolePage(String name, String label, boolean inNavigation, Set<ConsoleRole> roles) {
+        this(name, label, inNavigation, roles, false);
+    }
+
+    ConsolePage(String name, String label, boolean inNavigation, Set<ConsoleRole> roles, boolean everyTenant) {
         this.name = name;
         this.label = label;
         this.inNavigation = inNavigation;
         this.roles = roles;
+        this.everyTenant = everyTenant;
     }
 
     /** The page's path below the context root, e.g. {@code /ui/console/identities.xhtml}. */
@@ -49,8 +61,9 @@ public enum ConsolePage {
         return name;
     }
 
-    public boolean opensFor(ConsoleRole role) {
-        return roles.contains(role);
+    /** Whether the user's role opens the page, and, for a page about every tenant, the user is the default tenant's. */
+    public boolean opensFor(ConsoleUser user) {
+        return roles.contains(user.role()) && (!everyTenant || TenantId.DEFAULT.value().equals(user.tenant()));
     }
 
     /** The page at {@code path} (below the context root), if it is one of the console's. */
@@ -63,8 +76,8 @@ public enum ConsolePage {
         return Optional.empty();
     }
 
-    /** The pages the role sees in the navigation, in order. */
-    public static List<ConsolePage> navigation(ConsoleRole role) {
-        return EnumSet.allOf(ConsolePage.class).stream().filter(p -> p.inNavigation && p.opensFor(role)).toList();
+    /** The pages the user sees in the navigation, in order. */
+    public static List<ConsolePage> navigation(ConsoleUser user) {
+        return EnumSet.allOf(ConsolePage.class).stream().filter(p -> p.inNavigation && p.opensFor(user)).toList();
     }
 }

@@ -29,7 +29,7 @@ public class ConsoleView {
 
     public List<ConsolePage> getNavigation() {
         ConsoleUser user = getUser();
-        return user == null ? List.of() : ConsolePage.navigation(user.role());
+        return user == null ? List.of() : ConsolePage.navigation(user);
     }
 
     /** Whether the user may change things: an auditor's pages show forms read-only and no action buttons. */

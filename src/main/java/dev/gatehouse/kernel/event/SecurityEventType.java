@@ -14,6 +14,8 @@ public enum SecurityEventType {
     TENANT_CREATED,
     TENANT_UNKNOWN,
     TENANT_SETTINGS_CHANGED,
+    /** A host name was mapped to a tenant or taken from it (details: {@code added} or {@code removed}). */
+    TENANT_HOSTS_CHANGED,
     HOST_UNKNOWN,
     DEMO_DATA_SEEDED,
     IDENTITY_CREATED,

@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,11 +31,16 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 
-/** {@code /admin/tenants}: create, list and read tenants. Guarded by the admin filter. */
+/**
+ * {@code /admin/tenants}: create, list (or search, {@code ?q=}) and read tenants, and map host names to them
+ * ({@code PUT} and {@code DELETE /admin/tenants/{id}/hosts/{host}}). Guarded by the admin filter.
+ */
 @Path("admin/tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantAdminResource {
+
+    private static final int MAX_QUERY = 256;
 
     @Inject
     TenantService tenants;
@@ -57,10 +64,14 @@ public class TenantAdminResource {
     }
 
     @GET
-    public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken) {
+    public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
+                         @QueryParam("q") String query) {
         requireEveryTenant();
         Pagination page = Pagination.parse(pageSize, pageToken);
-        return page.answer(tenants.list(page.offset(), page.size() + 1), TenantJson::of, PublicUrls.requestUriBuilder(request));
+        if (query != null && query.length() > MAX_QUERY) {
+            throw ApiException.invalid("q", "must be at most " + MAX_QUERY + " characters");
+        }
+        return page.answer(tenants.search(query, page.offset(), page.size() + 1), TenantJson::of, PublicUrls.requestUriBuilder(request));
     }
 
     @GET
@@ -69,6 +80,21 @@ public class TenantAdminResource {
         requireEveryTenant();
         return tenants.find(id).map(TenantJson::of)
                 .orElseThrow(() -> ApiException.notFound("No tenant with this id"));
+    }
+
+    @PUT
+    @Path("{id}/hosts/{host}")
+    public JsonObject addHost(@PathParam("id") String id, @PathParam("host") String host) {
+        requireEveryTenant();
+        return TenantJson.of(tenants.addHost(id, host, actor()));
+    }
+
+    @DELETE
+    @Path("{id}/hosts/{host}")
+    public Response removeHost(@PathParam("id") String id, @PathParam("host") String host) {
+        requireEveryTenant();
+        tenants.removeHost(id, host, actor());
+        return Response.noContent().build();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.gatehouse.tenant.Tenant;
 import dev.gatehouse.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -47,6 +48,51 @@ public class JpaTenantRepository implements TenantRepository {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList().stream().map(TenantEntity::toTenant).toList();
+    }
+
+    @Override
+    public List<Tenant> search(String text, int offset, int limit) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String pattern = "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return em.createQuery("select t from TenantEntity t where lower(t.id) like :pattern escape '!'"
+                        + " or lower(t.displayName) like :pattern escape '!'"
+                        + " or exists (select h from TenantHostEntity h where h.tenant = t and h.host = :host)"
+                        + " order by t.id", TenantEntity.class)
+                .setParameter("pattern", pattern)
+                .setParameter("host", lower)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList().stream().map(TenantEntity::toTenant).toList();
+    }
+
+    @Override
+    public Optional<Tenant> lock(TenantId id) {
+        return Optional.ofNullable(em.find(TenantEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE)).map(TenantEntity::toTenant);
+    }
+
+    @Override
+    public void addHost(TenantId id, String host) {
+        TenantEntity tenant = em.find(TenantEntity.class, id.value());
+        TenantHostEntity taken = em.find(TenantHostEntity.class, host);
+        if (taken != null) {
+            if (taken.tenant() != tenant) {
+                throw new DuplicateTenantException("host " + host + " is already mapped to a tenant");
+            }
+            return;
+        }
+        tenant.addHost(host);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // lost a race with a concurrent mapping of the same host: the unique key decides
+            throw new DuplicateTenantException("host " + host + " is already mapped to a tenant");
+        }
+    }
+
+    @Override
+    public boolean removeHost(TenantId id, String host) {
+        TenantEntity tenant = em.find(TenantEntity.class, id.value());
+        return tenant != null && tenant.removeHost(host);
     }
 
     @Override

@@ -44,6 +44,15 @@ public class TenantEntity {
         return e;
     }
 
+    void addHost(String host) {
+        hosts.add(new TenantHostEntity(host, this));
+    }
+
+    /** Takes the host away (its row goes with it); false when the tenant did not have it. */
+    boolean removeHost(String host) {
+        return hosts.removeIf(h -> h.host().equals(host));
+    }
+
     Tenant toTenant() {
         return new Tenant(new TenantId(id), displayName,
                 hosts.stream().map(TenantHostEntity::host).sorted(Comparator.naturalOrder()).toList(), createdAt);

@@ -58,6 +58,11 @@ public class TenantSettingsService {
         return repository.find(tenant);
     }
 
+    /** Every key a tenant may set, with the value that applies when it has not (empty text when there is none). */
+    public SortedMap<String, String> globalValues() {
+        return catalog.globalValues();
+    }
+
     /** What the tenant has set; 404 when there is no such tenant. */
     @Transactional
     public SortedMap<String, String> get(TenantId tenant) {
@@ -71,7 +76,7 @@ public class TenantSettingsService {
     @Transactional
     public SortedMap<String, String> effective(TenantId tenant) {
         SortedMap<String, String> own = get(tenant);
-        SortedMap<String, String> values = catalog.globalValues();
+        SortedMap<String, String> values = globalValues();
         values.putAll(own);
         return values;
     }

@@ -28,22 +28,37 @@ class ConsoleRoleTest {
 
     @Test
     void pagesWhenHelpdeskThenIdentitiesButNotClients() {
-        assertTrue(ConsolePage.IDENTITY.opensFor(ConsoleRole.HELPDESK));
-        assertFalse(ConsolePage.CLIENTS.opensFor(ConsoleRole.HELPDESK));
-        assertFalse(ConsolePage.KEYS.opensFor(ConsoleRole.HELPDESK));
-        assertTrue(ConsolePage.KEYS.opensFor(ConsoleRole.AUDITOR));
-        assertEquals(List.of(ConsolePage.IDENTITIES), ConsolePage.navigation(ConsoleRole.HELPDESK));
-        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS), ConsolePage.navigation(ConsoleRole.ADMIN).subList(0, 2));
+        assertTrue(ConsolePage.IDENTITY.opensFor(user(ConsoleRole.HELPDESK)));
+        assertFalse(ConsolePage.CLIENTS.opensFor(user(ConsoleRole.HELPDESK)));
+        assertFalse(ConsolePage.KEYS.opensFor(user(ConsoleRole.HELPDESK)));
+        assertTrue(ConsolePage.KEYS.opensFor(user(ConsoleRole.AUDITOR)));
+        assertEquals(List.of(ConsolePage.IDENTITIES), ConsolePage.navigation(user(ConsoleRole.HELPDESK)));
+        assertEquals(List.of(ConsolePage.IDENTITIES, ConsolePage.CLIENTS), ConsolePage.navigation(user(ConsoleRole.ADMIN)).subList(0, 2));
     }
 
     @Test
     void pagesWhenRulesOrCourierThenAdminAndAuditorButNotHelpdesk() {
         for (ConsolePage page : List.of(ConsolePage.RULES, ConsolePage.RULE, ConsolePage.RULE_TRIAL, ConsolePage.COURIER)) {
-            assertTrue(page.opensFor(ConsoleRole.ADMIN), page.name());
-            assertTrue(page.opensFor(ConsoleRole.AUDITOR), page.name());
-            assertFalse(page.opensFor(ConsoleRole.HELPDESK), page.name());
+            assertTrue(page.opensFor(user(ConsoleRole.ADMIN)), page.name());
+            assertTrue(page.opensFor(user(ConsoleRole.AUDITOR)), page.name());
+            assertFalse(page.opensFor(user(ConsoleRole.HELPDESK)), page.name());
         }
-        assertTrue(ConsolePage.navigation(ConsoleRole.AUDITOR).containsAll(List.of(ConsolePage.RULES, ConsolePage.COURIER)));
+        assertTrue(ConsolePage.navigation(user(ConsoleRole.AUDITOR)).containsAll(List.of(ConsolePage.RULES, ConsolePage.COURIER)));
+    }
+
+    @Test
+    void tenantsPagesWhenAdminOrAuditorOfTheDefaultTenantThenOpenElseNot() {
+        for (ConsolePage page : List.of(ConsolePage.TENANTS, ConsolePage.TENANT)) {
+            assertTrue(page.opensFor(user(ConsoleRole.ADMIN)), page.name());
+            assertTrue(page.opensFor(user(ConsoleRole.AUDITOR)), page.name());
+            assertFalse(page.opensFor(user(ConsoleRole.HELPDESK)), page.name());
+            assertFalse(page.opensFor(new ConsoleUser("someone", "acme", ConsoleRole.ADMIN, null)), page.name());
+            assertFalse(page.opensFor(new ConsoleUser("someone", "acme", ConsoleRole.AUDITOR, null)), page.name());
+        }
+        assertTrue(ConsolePage.navigation(user(ConsoleRole.ADMIN)).contains(ConsolePage.TENANTS));
+        assertFalse(ConsolePage.navigation(new ConsoleUser("someone", "acme", ConsoleRole.ADMIN, null)).contains(ConsolePage.TENANTS));
+        assertTrue(ConsolePage.CLIENTS.opensFor(new ConsoleUser("someone", "acme", ConsoleRole.ADMIN, null)),
+                "a tenant's admin opens its own tenant's pages");
     }
 
     @Test
@@ -57,5 +72,10 @@ class ConsoleRoleTest {
     void changesWhenAuditorThenNone() {
         assertFalse(ConsoleRole.AUDITOR.mayChange());
         assertTrue(ConsoleRole.HELPDESK.mayChange());
+    }
+
+    /** A console user of the default tenant. */
+    private static ConsoleUser user(ConsoleRole role) {
+        return new ConsoleUser("someone", "default", role, null);
     }
 }
