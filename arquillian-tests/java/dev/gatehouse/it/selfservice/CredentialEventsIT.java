@@ -60,6 +60,32 @@ class CredentialEventsIT {
         return post(started.jsonObject(), token, json);
     }
 
+    private static final byte UP_AND_UV = (byte) (SoftwareAuthenticator.UP | SoftwareAuthenticator.UV);
+
+    private record PasskeyUser(String identity, String token, byte[] handle) {
+    }
+
+    private static String passkeyTenant() {
+        return "/t/" + TestTenants.create("events", "{\"webauthn.passkey.enabled\": true}");
+    }
+
+    /** Signs up in the tenant at {@code prefix} with an e-mail address and a passkey of {@code authenticator}, no password. */
+    private static PasskeyUser passkeySignUp(String prefix, SoftwareAuthenticator authenticator) {
+        JsonObject traits = Json.createObjectBuilder().add("email", email()).build();
+        JsonObject step = WebAuthnFlows.post(ApiFlows.start(prefix, "registration"), null,
+                Json.createObjectBuilder().add("method", "passkey").add("traits", traits).build()).jsonObject();
+        JsonObject created = options(step, "passkey_create_data");
+        JsonObject registered = WebAuthnFlows.post(step, null, Json.createObjectBuilder().add("method", "passkey").add("traits", traits)
+                .add("passkey_register", authenticator.register(rpId(created), origin(), challenge(created), UP_AND_UV)).build()).jsonObject();
+        return new PasskeyUser(registered.getJsonObject("identity").getString("id"), registered.getString("session_token"),
+                WebAuthnFlows.userHandle(created));
+    }
+
+    private static long count(String identity, String type, String method) {
+        return ServerLog.records().stream().filter(r -> "gatehouse.security".equals(r.getString("module", ""))
+                && matches(read(r.getString("message", "{}")), identity, type, method)).count();
+    }
+
     /** The security event {@code type} about {@code identity} by {@code method}, as the log wrote it. */
     private static JsonObject event(String identity, String type, String method) {
         Optional<JsonObject> found = ServerLog.await(r -> "gatehouse.security".equals(r.getString("module", ""))
@@ -165,42 +191,50 @@ class CredentialEventsIT {
 
     @Test
     void passkeyWhenRegisteredAddedRefusedUsedAndRemovedThenOneEventEach() {
-        String prefix = "/t/" + TestTenants.create("events", "{\"webauthn.passkey.enabled\": true}");
-        byte both = (byte) (SoftwareAuthenticator.UP | SoftwareAuthenticator.UV);
+        String prefix = passkeyTenant();
         SoftwareAuthenticator first = new SoftwareAuthenticator();
-        JsonObject traits = Json.createObjectBuilder().add("email", email()).build();
-        JsonObject step = WebAuthnFlows.post(ApiFlows.start(prefix, "registration"), null,
-                Json.createObjectBuilder().add("method", "passkey").add("traits", traits).build()).jsonObject();
-        JsonObject created = options(step, "passkey_create_data");
-        byte[] handle = WebAuthnFlows.userHandle(created);
-        JsonObject registered = WebAuthnFlows.post(step, null, Json.createObjectBuilder().add("method", "passkey").add("traits", traits)
-                .add("passkey_register", first.register(rpId(created), origin(), challenge(created), both)).build()).jsonObject();
-        String identity = registered.getJsonObject("identity").getString("id");
-        String token = registered.getString("session_token");
+        PasskeyUser user = passkeySignUp(prefix, first);
+        byte[] handle = user.handle();
+        String identity = user.identity();
+        String token = user.token();
         assertEquals(identity, event(identity, "credential_enrolled", "passkey").getString("actor"));
 
         SoftwareAuthenticator second = new SoftwareAuthenticator();
         JsonObject flow = WebAuthnFlows.settings(prefix, token).jsonObject();
         JsonObject more = options(flow, "passkey_create_data");
         Http.Response added = WebAuthnFlows.post(flow, token, Json.createObjectBuilder()
-                .add("passkey_settings_register", second.register(rpId(more), origin(), challenge(more), both)).build());
+                .add("passkey_settings_register", second.register(rpId(more), origin(), challenge(more), UP_AND_UV)).build());
         assertEquals(200, added.status(), added.toString());
         JsonObject login = ApiFlows.start(prefix, "login");
         JsonObject o = options(login, "passkey_challenge");
         assertEquals(400, WebAuthnFlows.post(login, null, Json.createObjectBuilder().add("method", "passkey")
-                .add("passkey_login", second.authenticate(rpId(o), "https://evil.example", challenge(o), both, handle)).build()).status());
+                .add("passkey_login", second.authenticate(rpId(o), "https://evil.example", challenge(o), UP_AND_UV, handle)).build()).status());
         JsonObject again = ApiFlows.start(prefix, "login");
         JsonObject o2 = options(again, "passkey_challenge");
         assertEquals(200, WebAuthnFlows.post(again, null, Json.createObjectBuilder().add("method", "passkey")
-                .add("passkey_login", second.authenticate(rpId(o2), origin(), challenge(o2), both, handle)).build()).status());
+                .add("passkey_login", second.authenticate(rpId(o2), origin(), challenge(o2), UP_AND_UV, handle)).build()).status());
         assertEquals(200, WebAuthnFlows.post(added.jsonObject(), token, Json.createObjectBuilder()
                 .add("passkey_remove", HexFormat.of().formatHex(first.credentialId())).build()).status());
 
         assertEquals("origin_mismatch", event(identity, "credential_failed", "passkey").getJsonObject("details").getString("reason"));
         assertEquals("aal1", event(identity, "credential_used", "passkey").getJsonObject("details").getString("aal"));
         assertEquals(identity, event(identity, "credential_removed", "passkey").getString("actor"));
-        assertEquals(2L, ServerLog.records().stream().filter(r -> "gatehouse.security".equals(r.getString("module", ""))
-                && matches(read(r.getString("message", "{}")), identity, "credential_enrolled", "passkey")).count(),
+        assertEquals(2L, count(identity, "credential_enrolled", "passkey"),
                 "one for the sign-up, one for the passkey added in settings");
+    }
+
+    @Test
+    void passwordWhenFirstSetByAPasskeyUserThenEnrolledOnceAndAChangeIsNoEnrolment() {
+        String prefix = passkeyTenant();
+        PasskeyUser user = passkeySignUp(prefix, new SoftwareAuthenticator());
+
+        for (String password : List.of(PASSWORD, PASSWORD + " changed")) {
+            Http.Response set = WebAuthnFlows.post(WebAuthnFlows.settings(prefix, user.token()).jsonObject(), user.token(),
+                    Json.createObjectBuilder().add("method", "password").add("password", password).build());
+            assertEquals(200, set.status(), set.toString());
+        }
+
+        assertEquals(user.identity(), event(user.identity(), "credential_enrolled", "password").getString("actor"));
+        assertEquals(1L, count(user.identity(), "credential_enrolled", "password"), "the change is a settings change, not an enrolment");
     }
 }

@@ -118,4 +118,27 @@ class LookupSecretIT {
         assertEquals(200, revealed.status(), revealed.toString());
         assertTrue(revealed.body().contains("11 of 12 backup recovery codes left."), revealed.toString());
     }
+
+    @Test
+    void lookupWhenFiveGuessesThenLockedEvenForAnUnusedCodeWhichStaysUnspent() {
+        String email = "lookup-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Http.Response registered = register("", email, PASSWORD);
+        String identityId = registered.jsonObject().getJsonObject("identity").getString("id");
+        List<String> codes = newCodes(registered.jsonObject().getString("session_token"));
+        String token = passwordSession(email);
+        for (int i = 0; i < 5; i++) {
+            Http.Response guessed = raise(token, "zz" + i + "zz" + i + "zz");
+            assertEquals(400, guessed.status(), guessed.toString());
+            assertEquals(4000016, errorOnField(guessed));
+        }
+
+        Http.Response locked = raise(token, codes.get(0));
+
+        assertEquals(400, locked.status(), locked.toString());
+        assertEquals("session_aal2_required", ApiFlows.whoami("", token).jsonObject().getJsonObject("error").getString("id"),
+                "still aal1 while the second factors are locked");
+        assertEquals(204, Http.method("DELETE", "/admin/lockouts?subject=" + identityId).admin().send().status());
+        Http.Response unlocked = raise(token, codes.get(0));
+        assertEquals(200, unlocked.status(), "the code refused under the lock was not spent: " + unlocked);
+    }
 }

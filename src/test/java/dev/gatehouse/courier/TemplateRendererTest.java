@@ -6,9 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +33,20 @@ class TemplateRendererTest {
                     assertTrue(m.text().contains("424242") && m.html().contains("424242"), t + " " + lang);
                 }
             }
+        }
+    }
+
+    @Test
+    void renderSmsWhenEveryCodeTemplateAndLanguageThenTheCodeInThatLanguage() {
+        for (MessageTemplate t : List.of(MessageTemplate.LOGIN_CODE_VALID, MessageTemplate.REGISTRATION_CODE_VALID,
+                MessageTemplate.VERIFICATION_CODE_VALID, MessageTemplate.RECOVERY_CODE_VALID)) {
+            Set<String> texts = new HashSet<>();
+            for (String lang : new String[] {"en", "ru", "zh"}) {
+                String sms = builtIn.renderSms(t, Locale.forLanguageTag(lang), Map.of("code", "424242"));
+                assertTrue(sms.contains("424242") && !sms.contains("{{"), t + " " + lang + ": " + sms);
+                texts.add(sms);
+            }
+            assertEquals(3, texts.size(), t + ": each language has its own text, none falls back to English");
         }
     }
 

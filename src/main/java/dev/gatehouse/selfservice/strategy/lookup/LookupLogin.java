@@ -97,7 +97,7 @@ public class LookupLogin implements LoginMethod {
         if (attempt.locked() || !(redemption instanceof Redemption.Redeemed redeemed)) {
             UiText message = redemption instanceof Redemption.AlreadyUsed ? LookupMessages.alreadyUsed() : LookupMessages.invalid();
             guard.failed(flow, attempt, LookupMessages.METHOD, attempt.locked() ? "locked"
-                    : redemption instanceof Redemption.AlreadyUsed ? "already used" : "invalid");
+                    : redemption instanceof Redemption.AlreadyUsed ? "already_used" : "invalid");
             return SecondFactorGuard.refuse(flow, ui.mapNode(CODE, n -> n.withMessage(message)));
         }
         return () -> {

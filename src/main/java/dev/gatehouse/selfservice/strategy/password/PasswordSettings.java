@@ -2,11 +2,14 @@ package dev.gatehouse.selfservice.strategy.password;
 
 import dev.gatehouse.credential.password.PasswordPolicy;
 import dev.gatehouse.credential.password.PolicyViolation;
+import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.event.CredentialEvents;
+import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.LoginStyle;
@@ -27,7 +30,8 @@ import java.util.Optional;
  * The {@code password} method of the settings flow: a new password, checked by the password policy, for the
  * holder of a recent sign-in. The new password is hashed before the identity's transaction (see
  * {@link IdentityService#replace}), so outside the submission's. A {@linkplain LoginStyle#passwordFree() password-free}
- * tenant's settings neither show the form nor accept a password.
+ * tenant's settings neither show the form nor accept a password. The first password of an identity that signed up
+ * without one (a passkey, a code) is an enrolment ({@code credential_enrolled}); a changed one is a settings change.
  */
 @ApplicationScoped
 public class PasswordSettings implements SettingsMethod {
@@ -36,17 +40,20 @@ public class PasswordSettings implements SettingsMethod {
     private PasswordPolicy policy;
     private SessionService sessions;
     private LoginStyle style;
+    private CredentialEvents credentials;
 
     protected PasswordSettings() {
         // for the container's proxy
     }
 
     @Inject
-    public PasswordSettings(IdentityService identities, PasswordPolicy policy, SessionService sessions, LoginStyle style) {
+    public PasswordSettings(IdentityService identities, PasswordPolicy policy, SessionService sessions, LoginStyle style,
+                            SecurityEvents events) {
         this.identities = identities;
         this.policy = policy;
         this.sessions = sessions;
         this.style = style;
+        this.credentials = new CredentialEvents(events);
     }
 
     @Override
@@ -92,6 +99,9 @@ public class PasswordSettings implements SettingsMethod {
         }
         identities.replace(identity.tenant(), identity.id().toString(), SettingsMethod.draft(identity, identity.traits(),
                 Optional.of(new IdentityDraft.PlainPassword(password.get()))), identity.id().toString());
+        if (identity.credential(CredentialType.PASSWORD).isEmpty()) {
+            credentials.enrolled(identity.tenant().value(), identity.id().toString(), identity.id().toString(), PasswordLogin.METHOD);
+        }
         return Completion.of(new Saved(ui));
     }
 }

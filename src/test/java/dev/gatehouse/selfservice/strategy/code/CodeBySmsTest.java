@@ -42,7 +42,8 @@ class CodeBySmsTest {
     private static final String PHONE = "+49301234567";
 
     private final SelfServiceFixtures f = new SelfServiceFixtures("gatehouse.selfservice.methods.code.mfa-enabled", "true",
-            "gatehouse.selfservice.code.send-limit.sms", "3", "gatehouse.selfservice.code.resend-interval", "1s");
+            "gatehouse.selfservice.code.send-limit.sms", "3", "gatehouse.selfservice.code.send-limit.email", "2",
+            "gatehouse.selfservice.code.resend-interval", "1s");
     private final CodeFixtures c = new CodeFixtures(f);
     private final Identity ada = withPhone(SelfServiceFixtures.identity("ada@example.com", "$argon2id$stub"));
     private final Phones identities = new Phones(ada);
@@ -147,6 +148,19 @@ class CodeBySmsTest {
     }
 
     @Test
+    void sendLimitWhenOneEmailAddressInTwoSpellingsThenTheThirdCodeIsRefusedAndTheNumberStillGetsItsOwn() {
+        assertInstanceOf(LoginHandler.Sent.class, askCode("ada@example.com"));
+        assertInstanceOf(LoginHandler.Sent.class, askCode(" ADA@Example.com "));
+
+        LoginHandler.Result third = askCode("ada@example.com");
+
+        assertInstanceOf(LoginHandler.Failed.class, third);
+        assertEquals(4000001, third.flow().ui().messages().get(0).id());
+        assertInstanceOf(LoginHandler.Sent.class, askCode(PHONE), "each address has its own count");
+        assertEquals(List.of(Channel.EMAIL, Channel.EMAIL, Channel.SMS), c.mails.sent.stream().map(CodeFixtures.Mails.Mail::channel).toList());
+    }
+
+    @Test
     void sendLimitWhenUnknownNumberThenCountedAlikeAndNothingSent() {
         for (int i = 0; i < 3; i++) {
             assertInstanceOf(LoginHandler.Sent.class, askCode("+1 202 555 0143"));
@@ -199,17 +213,31 @@ class CodeBySmsTest {
                 .map(n -> n.attributes().getString("value")).toList());
     }
 
+    /** Raises a password session with a code sent to {@code address}; the code as sent, and the result. */
+    private LoginHandler.Result raisedWithCodeTo(String address, Channel expected) {
+        SessionService.Issued session = signedIn();
+        Flow flow = handler.submit(raising(session), json("{\"address\":\"" + address + "\"}"), Optional.of(session.token())).flow();
+        assertEquals(expected, c.mails.last().channel());
+        assertEquals(address, c.mails.last().to());
+
+        return handler.submit(flow, json("{\"method\":\"code\",\"code\":\"" + c.mails.last().model().get("code") + "\"}"),
+                Optional.of(session.token()));
+    }
+
     @Test
     void secondFactorWhenSmsCodeRightThenSessionRaisedByCodeViaSms() {
-        SessionService.Issued session = signedIn();
-        Flow flow = handler.submit(raising(session), json("{\"address\":\"" + PHONE + "\"}"), Optional.of(session.token())).flow();
-        assertEquals(Channel.SMS, c.mails.last().channel());
-
-        LoginHandler.Result done = handler.submit(flow, json("{\"method\":\"code\",\"code\":\"" + c.mails.last().model().get("code") + "\"}"),
-                Optional.of(session.token()));
+        LoginHandler.Result done = raisedWithCodeTo(PHONE, Channel.SMS);
 
         assertEquals("aal2", assertInstanceOf(LoginHandler.Succeeded.class, done).session().session().aal());
         assertEquals(List.of("sms"), f.sessions.vias);
+    }
+
+    @Test
+    void secondFactorWhenEmailCodeRightThenSessionRaisedByCodeViaEmail() {
+        LoginHandler.Result done = raisedWithCodeTo("ada@example.com", Channel.EMAIL);
+
+        assertEquals("aal2", assertInstanceOf(LoginHandler.Succeeded.class, done).session().session().aal());
+        assertEquals(List.of("email"), f.sessions.vias);
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemaConfig;
 import dev.gatehouse.identity.schema.IdentitySchemas;
 import dev.gatehouse.kernel.config.MapConfig;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flavor;
@@ -28,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,12 +52,16 @@ class PasswordSettingsTest {
         }
     };
     private final PasswordSettings method = new PasswordSettings(identities, new PasswordPolicy(PasswordConfigs.fast()), f.sessions,
-            f.style);
+            f.style, f.events);
 
     private Completion<SettingsMethod.Result> submit(String body) {
+        return submit(holder, body);
+    }
+
+    private Completion<SettingsMethod.Result> submit(SessionService.Authenticated holder, String body) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         Flow flow = new Flow(UUID.randomUUID(), SelfServiceFixtures.TENANT, FlowKind.SETTINGS, Flavor.API, FlowState.SHOW_FORM,
-                SelfServiceFixtures.BASE, null, null, alice.id(), holder.session().id(), false,
+                SelfServiceFixtures.BASE, null, null, holder.identity().id(), holder.session().id(), false,
                 new Ui(SelfServiceFixtures.BASE + "/self-service/settings?flow=x", "POST", List.of(), List.of()), at, at.plusSeconds(600));
         return method.submit(flow, Submission.parse("application/json", new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))),
                 flow.ui(), schema, holder);
@@ -63,7 +70,8 @@ class PasswordSettingsTest {
     @Test
     void nodesWhenTenantIsPasswordFreeThenNoPasswordFormAndSubmissionRefusedUnstored() {
         SelfServiceFixtures free = new SelfServiceFixtures("gatehouse.selfservice.login.password-free", "true");
-        PasswordSettings passwordFree = new PasswordSettings(identities, new PasswordPolicy(PasswordConfigs.fast()), free.sessions, free.style);
+        PasswordSettings passwordFree = new PasswordSettings(identities, new PasswordPolicy(PasswordConfigs.fast()), free.sessions, free.style,
+                free.events);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         Flow flow = new Flow(UUID.randomUUID(), SelfServiceFixtures.TENANT, FlowKind.SETTINGS, Flavor.API, FlowState.SHOW_FORM,
                 SelfServiceFixtures.BASE, null, null, alice.id(), holder.session().id(), false,
@@ -102,5 +110,26 @@ class PasswordSettingsTest {
 
         assertEquals(1, replaced.size());
         assertInstanceOf(SettingsMethod.Saved.class, completion.complete());
+    }
+
+    @Test
+    void submitWhenFirstPasswordOfAnIdentityWithoutOneThenEnrolledEvent() {
+        submit("{\"password\":\"a long and unusual passphrase 42\"}").complete();
+
+        SecurityEvent enrolled = f.events.fired.stream().filter(e -> e.type() == SecurityEventType.CREDENTIAL_ENROLLED)
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("method", "password"), enrolled.details());
+        assertEquals(alice.id().toString(), enrolled.subject());
+    }
+
+    @Test
+    void submitWhenPasswordChangedThenNoEnrolledEvent() {
+        Identity bob = SelfServiceFixtures.identity("bob@example.com", "$argon2id$stub");
+        SessionService.Authenticated bobs = new SessionService.Authenticated(f.sessions.issue(bob, "password").session(), bob);
+
+        submit(bobs, "{\"password\":\"a long and unusual passphrase 42\"}").complete();
+
+        assertEquals(1, replaced.size());
+        assertEquals(List.of(), f.events.types());
     }
 }
