@@ -44,6 +44,7 @@ class AdminConsoleIdentityExtrasBrowserIT extends BrowserTest {
         String lastUsed = Http.get("/admin/identities/" + target.id()).admin().send().jsonObject().getJsonObject("credentials")
                 .getJsonObject("password").getString("last_used_at");
         assertEquals(lastUsed, driver.findElement(By.cssSelector("tr.credential-row[data-type='password'] td.last-used")).getText());
+        pages.script("arguments[0].scrollIntoView();", lock);
         screenshot("identity-lockouts");
 
         pages.click(By.cssSelector("form[data-action='clear-lockouts'] summary"));
