@@ -140,4 +140,65 @@ abstract class IdentityRepositoryContract extends RepositoryContract<IdentityRep
         assertTrue(inTx(r -> r.find(TenantId.DEFAULT, ada.id())).isEmpty());
         inTx(r -> { r.insert(identity(TenantId.DEFAULT, "gone@example.test")); return null; });
     }
+
+    /** An identity with the e-mail and a first name in its traits. */
+    private static Identity named(TenantId tenant, String email, String first) {
+        Identity i = identity(tenant, email);
+        return new Identity(i.id(), i.tenant(), i.schemaId(), i.state(), i.stateChangedAt(),
+                Json.createObjectBuilder(i.traits()).add("name", Json.createObjectBuilder().add("first", first)).build(),
+                i.metadataPublic(), i.metadataAdmin(), i.verifiableAddresses(), i.recoveryAddresses(), i.credentials(),
+                i.createdAt(), i.updatedAt(), i.version());
+    }
+
+    private List<String> firstNames(TenantId tenant, String trait, String prefix, int offset, int limit) {
+        return inTx(r -> r.searchByTrait(tenant, trait, prefix, offset, limit)).stream()
+                .map(i -> i.traits().getJsonObject("name").getString("first")).sorted().toList();
+    }
+
+    @Test
+    void searchByTraitWhenPrefixThenMatchesIgnoringCaseAtAnyDepthInItsTenantOnlyWithWildcardsAndQuotesTakenLiterally() {
+        inTx(r -> {
+            r.insert(named(TenantId.DEFAULT, "a@example.test", "Ada Lovelace"));
+            r.insert(named(TenantId.DEFAULT, "b@example.test", "ada_b"));
+            r.insert(named(TenantId.DEFAULT, "ada@example.test", "Grace"));
+            r.insert(named(TenantId.DEFAULT, "q@example.test", "Quote\"Ada\\"));
+            r.insert(named(OTHER, "o@example.test", "Ada elsewhere"));
+            return null;
+        });
+
+        assertEquals(List.of("Ada Lovelace", "ada_b"), firstNames(TenantId.DEFAULT, "first", "ADA", 0, 10));
+        assertEquals(List.of("ada_b"), firstNames(TenantId.DEFAULT, "first", "ada_", 0, 10), "an underscore is no wildcard");
+        assertEquals(List.of(), firstNames(TenantId.DEFAULT, "first", "%", 0, 10), "nor a percent sign");
+        assertEquals(List.of(), firstNames(TenantId.DEFAULT, "first", "lovelace", 0, 10), "a prefix, not a part");
+        assertEquals(List.of("Quote\"Ada\\"), firstNames(TenantId.DEFAULT, "first", "quote\"ada\\", 0, 10));
+        assertEquals(List.of(), firstNames(TenantId.DEFAULT, "name", "ada", 0, 10), "an object trait has no text");
+        assertEquals(List.of("Ada elsewhere"), firstNames(OTHER, "first", "ada", 0, 10));
+        assertEquals(1, firstNames(TenantId.DEFAULT, "first", "ada", 1, 10).size(), "paged");
+        assertEquals(1, firstNames(TenantId.DEFAULT, "first", "ada", 0, 1).size(), "bounded");
+        assertEquals(List.of("ada@example.test"), inTx(r -> r.searchByTrait(TenantId.DEFAULT, "email", "ada@", 0, 10)).stream()
+                .map(i -> i.traits().getString("email")).toList());
+    }
+
+    @Test
+    void markUsedThenReadBackAndKeptWhenTheIdentityIsUpdatedButNotSetInAnotherTenant() {
+        Identity ada = identity(TenantId.DEFAULT, "used@example.test");
+        inTx(r -> { r.insert(ada); return null; });
+        Instant used = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
+
+        inTx(r -> { r.markUsed(OTHER, ada.id(), CredentialType.PASSWORD, used); return null; });
+        assertEquals(null, inTx(r -> r.find(TenantId.DEFAULT, ada.id())).orElseThrow().credentials().get(CredentialType.PASSWORD).lastUsedAt());
+        inTx(r -> { r.markUsed(TenantId.DEFAULT, ada.id(), CredentialType.PASSWORD, used); return null; });
+        Identity stored = inTx(r -> r.find(TenantId.DEFAULT, ada.id())).orElseThrow();
+        assertEquals(used, stored.credentials().get(CredentialType.PASSWORD).lastUsedAt());
+
+        Identity changed = new Identity(stored.id(), stored.tenant(), stored.schemaId(), IdentityState.INACTIVE, stored.stateChangedAt(),
+                stored.traits(), stored.metadataPublic(), stored.metadataAdmin(), stored.verifiableAddresses(), stored.recoveryAddresses(),
+                Map.of(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, List.of("used@example.test"),
+                        Json.createObjectBuilder().add("hashed_password", "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$b3RoZXI").build(), 0,
+                        stored.createdAt(), Instant.now())),
+                stored.createdAt(), Instant.now(), stored.version());
+        inTx(r -> { r.update(changed); return null; });
+        assertEquals(used, inTx(r -> r.find(TenantId.DEFAULT, ada.id())).orElseThrow().credentials().get(CredentialType.PASSWORD).lastUsedAt(),
+                "storing a changed credential keeps when it was last used");
+    }
 }

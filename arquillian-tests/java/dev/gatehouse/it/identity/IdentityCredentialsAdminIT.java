@@ -109,6 +109,28 @@ class IdentityCredentialsAdminIT {
     }
 
     @Test
+    void getWhenSignedInWithPasswordThenTotpThenEachCredentialSaysWhenItWasLastUsed() {
+        Enrolled who = enrolled();
+        JsonObject before = Http.get("/admin/identities/" + who.id()).admin().send().jsonObject().getJsonObject("credentials");
+        assertFalse(before.getJsonObject("password").containsKey("last_used_at"), "signing up uses no credential: " + before);
+        assertFalse(before.getJsonObject("totp").containsKey("last_used_at"), before.toString());
+        Instant start = Instant.now().minusSeconds(2);
+
+        String token = passwordSession(who.email());
+        JsonObject afterPassword = Http.get("/admin/identities/" + who.id()).admin().send().jsonObject().getJsonObject("credentials");
+        assertEquals(200, post(raiseFlow(token), token, "{\"method\":\"totp\",\"totp_code\":\"" + code(who.secret(), 1) + "\"}").status());
+        JsonObject afterTotp = Http.get("/admin/identities/" + who.id()).admin().send().jsonObject().getJsonObject("credentials");
+
+        Instant password = Instant.parse(afterPassword.getJsonObject("password").getString("last_used_at"));
+        assertTrue(password.isAfter(start), afterPassword.toString());
+        assertFalse(afterPassword.getJsonObject("totp").containsKey("last_used_at"), "only the credential that signed in: " + afterPassword);
+        assertTrue(Instant.parse(afterTotp.getJsonObject("totp").getString("last_used_at")).isAfter(password.minusMillis(1)), afterTotp.toString());
+        assertEquals(password.toString(), afterTotp.getJsonObject("password").getString("last_used_at"), "raising the session used no password");
+        assertEquals(List.of("created_at", "identifiers", "last_used_at", "type", "updated_at", "version"),
+                afterTotp.getJsonObject("totp").keySet().stream().sorted().toList(), "Kratos' shape with one more field");
+    }
+
+    @Test
     void getWhenIncludeCredentialThenOnlyThePasswordHashAsKratosAndNeverTheTotpSecret() {
         Enrolled who = enrolled();
 

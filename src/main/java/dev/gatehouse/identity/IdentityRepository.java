@@ -2,6 +2,7 @@ package dev.gatehouse.identity;
 
 import dev.gatehouse.kernel.tenant.TenantId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,15 @@ public interface IdentityRepository {
 
     /** Identities in creation order. */
     List<Identity> list(TenantId tenant, int offset, int limit);
+
+    /**
+     * Identities in creation order with a string trait named {@code trait} (at any depth of the traits) whose value
+     * starts with {@code prefix}, ignoring case.
+     */
+    List<Identity> searchByTrait(TenantId tenant, String trait, String prefix, int offset, int limit);
+
+    /** Records that the identity's credential of this type proved a sign-in at {@code at}, in the caller's transaction. */
+    void markUsed(TenantId tenant, IdentityId id, CredentialType type, Instant at);
 
     /** Stores a new identity; {@link DuplicateIdentifierException} if an identifier or address is taken. */
     void insert(Identity identity);

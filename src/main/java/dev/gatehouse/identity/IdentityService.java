@@ -132,6 +132,21 @@ public class IdentityService {
         return repository.list(tenant, offset, limit);
     }
 
+    /** Identities whose string trait {@code trait} (a property name, at any depth) starts with {@code prefix}, ignoring case. */
+    @Transactional
+    public List<Identity> searchByTrait(TenantId tenant, String trait, String prefix, int offset, int limit) {
+        return repository.searchByTrait(tenant, trait, prefix, offset, limit);
+    }
+
+    /**
+     * Records that the credential of the sign-in method {@code method} proved a sign-in of {@code identity} now. Only
+     * inside the sign-in's transaction (its session is written in the same), so it takes no connection of its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markUsed(Identity identity, String method) {
+        CredentialType.fromWire(method).ifPresent(type -> repository.markUsed(identity.tenant(), identity.id(), type, clock.instant()));
+    }
+
     /**
      * Creates an identity: checked against its schema and its password hashed first, outside any transaction,
      * then stored in one short transaction (its own unless the caller has one), so one bad item of a batch leaves

@@ -79,10 +79,13 @@ public final class IdentityJson {
         if (withConfig) {
             b.add("config", c.config());
         }
-        return b.add("version", c.version())
+        b.add("version", c.version())
                 .add("created_at", c.createdAt().toString())
-                .add("updated_at", c.updatedAt().toString())
-                .build();
+                .add("updated_at", c.updatedAt().toString());
+        if (c.lastUsedAt() != null) {
+            b.add("last_used_at", c.lastUsedAt().toString());
+        }
+        return b.build();
     }
 
     private static JsonObject address(VerifiableAddress a) {

@@ -36,6 +36,9 @@ public class CredentialEntity {
     Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
+    /** Written only by the sign-in's update (JpaIdentityRepository.markUsed), never by syncing the identity. */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
+    Instant lastUsedAt;
     @OneToMany(mappedBy = "credential", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     List<CredentialIdentifierEntity> identifiers = new ArrayList<>();
 

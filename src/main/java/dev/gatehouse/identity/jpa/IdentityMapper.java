@@ -33,7 +33,7 @@ final class IdentityMapper {
         for (CredentialEntity c : e.credentials) {
             CredentialType.fromWire(c.type).ifPresent(type -> credentials.put(type, new Credential(type,
                     c.identifiers.stream().map(i -> i.identifier).sorted().toList(),
-                    JsonText.readObject(c.config), c.version, c.createdAt, c.updatedAt)));
+                    JsonText.readObject(c.config), c.version, c.createdAt, c.updatedAt, c.lastUsedAt)));
         }
         return new Identity(new IdentityId(e.id), new TenantId(e.tenantId), e.schemaId,
                 IdentityState.fromWire(e.state).orElse(IdentityState.INACTIVE), e.stateChangedAt,

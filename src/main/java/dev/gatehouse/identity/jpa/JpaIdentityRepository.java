@@ -9,12 +9,15 @@ import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.kernel.DatabaseFailures;
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,6 +82,43 @@ public class JpaIdentityRepository implements IdentityRepository {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList().stream().map(IdentityMapper::toIdentity).toList();
+    }
+
+    /**
+     * The traits are stored as compact JSON text, so a string trait reads {@code "name":"value"} there, with any quote
+     * inside a key or value escaped: the pattern, made of the JSON encoding of both, matches only a real property. A
+     * plain {@code LIKE} with bound parameters, the same on PostgreSQL and H2; the tenant's rows are read in the order
+     * of its creation-time index until the page is full.
+     */
+    @Override
+    public List<Identity> searchByTrait(TenantId tenant, String trait, String prefix, int offset, int limit) {
+        String value = Json.createValue(prefix).toString();
+        String pattern = Json.createValue(trait) + ":" + value.substring(0, value.length() - 1);
+        return em.createQuery("select i from IdentityEntity i where i.tenantId = :tenant and lower(i.traits) like :pattern"
+                        + " escape '\\' order by i.createdAt, i.id", IdentityEntity.class)
+                .setParameter("tenant", tenant.value())
+                .setParameter("pattern", "%" + likeLiteral(pattern.toLowerCase(Locale.ROOT)) + "%")
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList().stream().map(IdentityMapper::toIdentity).toList();
+    }
+
+    private static String likeLiteral(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * Native, as the column is read-only to the entity (syncing an identity must never write it back): it changes
+     * no entity the caller holds and leaves the identity's version as it is.
+     */
+    @Override
+    public void markUsed(TenantId tenant, IdentityId id, CredentialType type, Instant at) {
+        em.createNativeQuery("UPDATE identity_credential SET last_used_at = ? WHERE tenant_id = ? AND identity_id = ? AND type = ?")
+                .setParameter(1, Timestamp.from(at))
+                .setParameter(2, tenant.value())
+                .setParameter(3, id.value())
+                .setParameter(4, type.wire())
+                .executeUpdate();
     }
 
     @Override

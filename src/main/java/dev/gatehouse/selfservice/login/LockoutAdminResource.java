@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,12 +55,7 @@ public class LockoutAdminResource {
     public JsonArray list(@QueryParam("subject") String subject) {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (LoginThrottle.Lock l : throttle.locks(tenant.id(), Optional.ofNullable(subject))) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("kind", l.kind().name().toLowerCase(Locale.ROOT))
-                    .add("subject", l.subject()).add("failures", l.failures()).add("lockouts", l.lockouts());
-            if (l.lockedUntil() != null) {
-                o.add("locked_until", l.lockedUntil().toString());
-            }
-            out.add(o);
+            out.add(IdentityLockoutResource.json(l));
         }
         return out.build();
     }

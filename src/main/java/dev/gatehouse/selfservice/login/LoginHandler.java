@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
+import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -69,6 +70,13 @@ public class LoginHandler {
     private LoginStyle style;
     private Transactions transactions;
     private Clock clock;
+    private CredentialUse used = (who, method) -> { };
+
+    /** Records which of the identity's credentials proved a sign-in, in the sign-in's transaction. */
+    @FunctionalInterface
+    public interface CredentialUse {
+        void used(Identity identity, String method);
+    }
 
     /** How a submission ended. */
     public sealed interface Result permits Succeeded, Sent, Failed {
@@ -91,8 +99,10 @@ public class LoginHandler {
 
     @Inject
     public LoginHandler(FlowService flows, Instance<LoginMethod> methods, SessionService sessions, SecurityEvents events,
-                        SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock) {
+                        SelfServiceConfig config, LoginStyle style, Transactions transactions, Clock clock,
+                        IdentityService identities) {
         this(flows, (Iterable<LoginMethod>) methods, sessions, events, config, style, transactions, clock);
+        this.used = identities::markUsed;
     }
 
     public LoginHandler(FlowService flows, Iterable<LoginMethod> methods, SessionService sessions, SecurityEvents events,
@@ -261,6 +271,7 @@ public class LoginHandler {
                 .detail("flow", flow.flavor().wire()).detail("session_id", raised.id()).detail("aal", raised.aal())
                 .detail("via", proven.via()));
         credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), raised.aal());
+        used.used(who, proven.sessionMethod());
         return new Succeeded(done, who, new SessionService.Issued(raised, token));
     }
 
@@ -290,6 +301,7 @@ public class LoginHandler {
                 .actor(who.id().toString()).subject(who.id().toString()).detail("method", proven.eventMethod())
                 .detail("flow", flow.flavor().wire()).detail("session_id", issued.session().id()));
         credentials.used(flow.tenant().value(), who.id().toString(), proven.eventMethod(), issued.session().aal());
+        used.used(who, proven.sessionMethod());
         return new Succeeded(done, who, issued);
     }
 

@@ -15,6 +15,8 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.SelfServiceConfig;
+import dev.gatehouse.selfservice.login.IdentityLockouts;
+import dev.gatehouse.selfservice.login.LoginThrottle;
 import dev.gatehouse.selfservice.recovery.RecoveryHandler;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionAdminService;
@@ -30,13 +32,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
  * One identity in the console: its traits as a form generated from its schema, its state, verifiable addresses,
  * credentials and sessions, and what may be done to it. Every change goes through the service the admin API uses
- * ({@link IdentityService}, {@link SessionAdminService}, {@link RecoveryHandler}) with the console user as actor, so
+ * ({@link IdentityService}, {@link SessionAdminService}, {@link RecoveryHandler}, {@link IdentityLockouts}) with the console user as actor, so
  * the same rules hold and the same security events fire. The identity's id travels in each form ({@code id}); an id
  * of another tenant is as unknown as a made-up one: 404.
  */
@@ -57,9 +60,12 @@ public class IdentityView {
     @Inject
     SelfServiceConfig selfService;
     @Inject
+    IdentityLockouts lockouts;
+    @Inject
     CurrentTenant tenant;
 
     private Identity identity;
+    private List<LoginThrottle.Lock> locks;
     private List<TraitField> fields;
     private String state;
     private String recoveryLink;
@@ -132,6 +138,29 @@ public class IdentityView {
     public List<Session> getSessions() {
         return identity() == null ? List.of() : sessions.ofIdentity(tenant.id(), identity.id().toString(), SessionFilter.ACTIVE, 0,
                 SESSIONS_SHOWN).stream().map(SessionAdminService.Expanded::session).toList();
+    }
+
+    /** The sign-in failure counts and locks of the identity's identifiers and second factors. */
+    public List<LoginThrottle.Lock> getLockouts() {
+        if (locks == null) {
+            locks = identity() == null ? List.of() : lockouts.of(identity);
+        }
+        return locks;
+    }
+
+    /** How a lock kind reads on the page: {@code identifier} or {@code second_factor}. */
+    public String kind(LoginThrottle.Lock lock) {
+        return lock.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Clears them all, as {@code DELETE /admin/identities/{id}/lockouts} does. */
+    public String clearLockouts() {
+        if (identity() != null) {
+            lockouts.clear(identity, actor());
+            locks = null;
+            info("console.identity.lockouts.cleared");
+        }
+        return null;
     }
 
     public String getRecoveryLink() {
