@@ -108,6 +108,8 @@ class MultiNodeIT {
     static void stopNodes() throws IOException {
         try {
             if (balancer != null) {
+                System.out.println("[multinode] requests served by each node through the balancer: "
+                        + java.util.Arrays.toString(balancer.countsByNode()));
                 balancer.close();
             }
         } finally {
