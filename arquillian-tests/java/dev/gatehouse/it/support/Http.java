@@ -37,6 +37,7 @@ public final class Http {
         this.path = path;
     }
 
+    /** A GET of {@code path} on the test server, or of an absolute URL ({@code http://...}) elsewhere. */
     public static Http get(String path) {
         return new Http("GET", path);
     }
@@ -78,7 +79,9 @@ public final class Http {
     }
 
     public Response send() {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
+        // an absolute URL names another server (e.g. another node); a path is the test server's
+        java.net.URI target = path.startsWith("http://") || path.startsWith("https://") ? java.net.URI.create(path) : server.uri(path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .method(method, body);
         // a Host header is allowed by -Djdk.httpclient.allowRestrictedHeaders=host (failsafe argLine)
         headers.forEach(b::header);

@@ -35,7 +35,7 @@ public final class TestBrowser {
         return get(absolute(location));
     }
 
-    HttpResponse<String> postForm(String path, String... pairs) {
+    public HttpResponse<String> postForm(String path, String... pairs) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             b.append(i == 0 ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
@@ -46,13 +46,13 @@ public final class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(b.toString())));
     }
 
-    Optional<String> cookie(String name) {
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
     }
 
     /** Copies one cookie into another browser (an attacker who got hold of it). */
-    void plant(String name, String value) {
+    public void plant(String name, String value) {
         HttpCookie c = new HttpCookie(name, value);
         c.setPath("/");
         c.setVersion(0);
