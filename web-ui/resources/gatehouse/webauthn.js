@@ -2,8 +2,8 @@
  * Security keys and passkeys on Gatehouse's pages (the part of Kratos' webauthn.js these pages need). A flow's form
  * carries the WebAuthn options in its nodes; this script turns them into navigator.credentials calls and posts the
  * answer in the form's hidden input:
- *   webauthn_register_trigger  options in its value      → create() → webauthn_register        (settings)
- *   webauthn_login_trigger     options in its value      → get()    → webauthn_login           (aal2 sign-in)
+ *   webauthn_register_trigger  options in its value      → create() → webauthn_register        (settings; sign-up when passwordless)
+ *   webauthn_login_trigger     options in its value      → get()    → webauthn_login           (aal2 sign-in; sign-in when passwordless)
  *   passkey_register_trigger   options in passkey_create_data → create() → passkey_register or
  *                                                                          passkey_settings_register
  *   passkey_login_trigger      options in passkey_challenge   → get()    → passkey_login

@@ -35,6 +35,23 @@ public final class SecondFactorFixtures {
             return Optional.of(stored).filter(i -> i.id().toString().equals(id));
         }
 
+        /** The identity when its credential of {@code type} answers to {@code identifier}. */
+        @Override
+        public Optional<Identity> findByCredentialIdentifier(TenantId tenant, CredentialType type, String identifier) {
+            return Optional.of(stored).filter(i -> i.tenant().equals(tenant)
+                    && i.credential(type).map(c -> c.identifiers().contains(identifier)).orElse(false));
+        }
+
+        @Override
+        public Optional<Identity> findByCodeIdentifier(TenantId tenant, String address) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String normaliseIdentifier(String identifier) {
+            return identifier.trim().toLowerCase(java.util.Locale.ROOT);
+        }
+
         @Override
         public Identity storeCredential(Identity expected, CredentialType type, Optional<Credential> credential) {
             if (expected.version() != stored.version()) {

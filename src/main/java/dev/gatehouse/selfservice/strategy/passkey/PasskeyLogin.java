@@ -10,10 +10,6 @@ import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
-import dev.gatehouse.kernel.event.CredentialEvents;
-import dev.gatehouse.kernel.event.Outcome;
-import dev.gatehouse.kernel.event.SecurityEvent;
-import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
@@ -25,6 +21,7 @@ import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.login.LoginMethod;
 import dev.gatehouse.selfservice.strategy.webauthn.Ceremonies;
 import dev.gatehouse.selfservice.strategy.webauthn.RelyingParties;
+import dev.gatehouse.selfservice.strategy.webauthn.SignInRefusals;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnConfig;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnKeys;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnMessages;
@@ -35,7 +32,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,8 +52,7 @@ public class PasskeyLogin implements LoginMethod {
 
     private IdentityService identities;
     private RelyingParties relyingParties;
-    private SecurityEvents events;
-    private CredentialEvents credentials;
+    private SignInRefusals refusals;
     private Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -69,8 +64,7 @@ public class PasskeyLogin implements LoginMethod {
     public PasskeyLogin(IdentityService identities, RelyingParties relyingParties, SecurityEvents events, Clock clock) {
         this.identities = identities;
         this.relyingParties = relyingParties;
-        this.events = events;
-        this.credentials = new CredentialEvents(events);
+        this.refusals = new SignInRefusals(events);
         this.clock = clock;
     }
 
@@ -147,11 +141,7 @@ public class PasskeyLogin implements LoginMethod {
     }
 
     private Completion<Result> failed(Flow flow, Ui ui, Identity who, WebAuthnError reason, UiText message) {
-        String subject = who == null ? null : who.id().toString();
-        String why = reason == null ? "identity inactive" : reason.name().toLowerCase(Locale.ROOT);
-        events.fire(SecurityEvent.of(SecurityEventType.LOGIN_FAILED, Outcome.FAILURE).tenant(flow.tenant().value())
-                .subject(subject).detail("method", WebAuthnMessages.PASSKEY).detail("reason", why));
-        credentials.failed(flow.tenant().value(), subject, WebAuthnMessages.PASSKEY, why);
+        refusals.refused(flow.tenant(), who, WebAuthnMessages.PASSKEY, reason);
         return refuse(flow, ui.withMessage(message));
     }
 

@@ -43,6 +43,7 @@ public class WebAuthnConfig implements CapabilityConfig {
     private AttestationPolicy policy;
     private boolean enabled;
     private boolean passkeyEnabled;
+    private boolean passwordless;
 
     protected WebAuthnConfig() {
     }
@@ -71,6 +72,7 @@ public class WebAuthnConfig implements CapabilityConfig {
                 : AttestationPolicy.trustedRequired(trustStore(r, store, storePassword));
         this.enabled = r.bool("enabled");
         this.passkeyEnabled = r.bool("passkey.enabled");
+        this.passwordless = r.bool("passwordless");
     }
 
     @Override
@@ -99,6 +101,19 @@ public class WebAuthnConfig implements CapabilityConfig {
     /** Whether passkeys are offered as a first factor (Kratos' {@code selfservice.methods.passkey.enabled}). */
     public boolean passkeyEnabled() {
         return passkeyEnabled;
+    }
+
+    /**
+     * Whether security keys sign in on their own, without a password (Kratos' {@code webauthn.config.passwordless}):
+     * then they are a first factor only, and the {@code aal2} sign-in offers none.
+     */
+    public boolean passwordless() {
+        return enabled && passwordless;
+    }
+
+    /** Whether security keys are offered as a second factor: on, and not in the password-free mode. */
+    public boolean secondFactor() {
+        return enabled && !passwordless;
     }
 
     private static URI publicBase(Config config) {

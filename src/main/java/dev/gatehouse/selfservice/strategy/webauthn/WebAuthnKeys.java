@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,8 +28,10 @@ import java.util.UUID;
  * "flags": {"user_present", "user_verified", "backup_eligible", "backup_state"}}], "user_handle"}}, binary members
  * base64 as Go writes {@code []byte}. The user handle is the identity's id for security keys (as Kratos) and a random
  * one for passkeys, which is then also the credential's identifier, so a passkey's answer finds its identity.
+ * {@code passwordless} holds the ids (hex) of the security keys that sign in on their own (Kratos'
+ * {@code is_passwordless}); they are no second factor.
  */
-public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
+public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys, Set<String> passwordless) {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -35,6 +39,12 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
     public WebAuthnKeys {
         userHandle = userHandle.clone();
         keys = List.copyOf(keys);
+        passwordless = Set.copyOf(passwordless);
+    }
+
+    /** Keys none of which is passwordless. */
+    public WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
+        this(userHandle, keys, Set.of());
     }
 
     @Override
@@ -72,21 +82,47 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
         return keys.stream().filter(k -> hex(k.id()).equals(hex)).findFirst();
     }
 
-    /** These keys and {@code added}. */
+    /** Whether {@code key} signs in on its own. */
+    public boolean isPasswordless(WebAuthnCredential key) {
+        return passwordless.contains(hex(key.id()));
+    }
+
+    /** The keys that sign in on their own (Kratos' credentials filtered for {@code aal1}). */
+    public List<WebAuthnCredential> passwordlessKeys() {
+        return keys.stream().filter(this::isPasswordless).toList();
+    }
+
+    /** The keys that are a second factor (Kratos' credentials filtered for {@code aal2}). */
+    public List<WebAuthnCredential> secondFactorKeys() {
+        return keys.stream().filter(k -> !isPasswordless(k)).toList();
+    }
+
+    /** These keys and {@code added}, a second factor. */
     public WebAuthnKeys with(WebAuthnCredential added) {
+        return with(added, false);
+    }
+
+    /** These keys and {@code added}, which signs in on its own when {@code passwordless}. */
+    public WebAuthnKeys with(WebAuthnCredential added, boolean passwordless) {
         List<WebAuthnCredential> all = new ArrayList<>(keys);
         all.add(added);
-        return new WebAuthnKeys(userHandle, all);
+        Set<String> flagged = new HashSet<>(this.passwordless);
+        if (passwordless) {
+            flagged.add(hex(added.id()));
+        }
+        return new WebAuthnKeys(userHandle, all, flagged);
     }
 
     /** These keys without the one whose id is {@code id}. */
     public WebAuthnKeys without(byte[] id) {
-        return new WebAuthnKeys(userHandle, keys.stream().filter(k -> !Arrays.equals(k.id(), id)).toList());
+        Set<String> flagged = new HashSet<>(passwordless);
+        flagged.remove(hex(id));
+        return new WebAuthnKeys(userHandle, keys.stream().filter(k -> !Arrays.equals(k.id(), id)).toList(), flagged);
     }
 
     /** These keys with {@code used} (after a sign-in: its new counter and time of use) in place of the stored one. */
     public WebAuthnKeys replacing(WebAuthnCredential used) {
-        return new WebAuthnKeys(userHandle, keys.stream().map(k -> Arrays.equals(k.id(), used.id()) ? used : k).toList());
+        return new WebAuthnKeys(userHandle, keys.stream().map(k -> Arrays.equals(k.id(), used.id()) ? used : k).toList(), passwordless);
     }
 
     /**
@@ -101,6 +137,7 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
         return Optional.of(new Credential(type, identifiers, toJson(type == CredentialType.PASSKEY), 0, created, now));
     }
 
+    /** The stored shape; {@code passwordless} marks every key so (passkeys), else only those of {@link #passwordless()}. */
     JsonObject toJson(boolean passwordless) {
         JsonArrayBuilder credentials = Json.createArrayBuilder();
         for (WebAuthnCredential k : keys) {
@@ -116,7 +153,7 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
                             .add("sign_count", k.signCount()).add("clone_warning", false))
                     .add("display_name", k.name())
                     .add("added_at", k.addedAt().toString())
-                    .add("is_passwordless", passwordless)
+                    .add("is_passwordless", passwordless || isPasswordless(k))
                     .add("transport", transports)
                     .add("flags", Json.createObjectBuilder().add("user_present", true).add("user_verified", k.userVerified())
                             .add("backup_eligible", k.backupEligible()).add("backup_state", false));
@@ -130,6 +167,7 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
 
     static WebAuthnKeys parse(JsonObject config) {
         List<WebAuthnCredential> keys = new ArrayList<>();
+        Set<String> passwordless = new HashSet<>();
         for (JsonObject c : config.getJsonArray("credentials").getValuesAs(JsonObject.class)) {
             JsonObject authenticator = c.getJsonObject("authenticator");
             JsonObject flags = c.containsKey("flags") ? c.getJsonObject("flags") : Json.createObjectBuilder().build();
@@ -137,12 +175,15 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys) {
             List<String> transports = c.containsKey("transport") ? c.getJsonArray("transport").getValuesAs(JsonString.class)
                     .stream().map(JsonString::getString).toList() : List.of();
             keys.add(new WebAuthnCredential(B64D.decode(c.getString("id")), B64D.decode(c.getString("public_key")),
-                    authenticator.getJsonNumber("sign_count").longValue(), java.util.Set.copyOf(transports),
+                    authenticator.getJsonNumber("sign_count").longValue(), Set.copyOf(transports),
                     new UUID(aaguid.getLong(), aaguid.getLong()), flags.getBoolean("user_verified", false),
                     flags.getBoolean("backup_eligible", false), c.getString("display_name", ""),
                     Instant.parse(c.getString("added_at")),
                     c.containsKey("last_used_at") ? Instant.parse(c.getString("last_used_at")) : null));
+            if (c.getBoolean("is_passwordless", false)) {
+                passwordless.add(hex(B64D.decode(c.getString("id"))));
+            }
         }
-        return new WebAuthnKeys(B64D.decode(config.getString("user_handle")), keys);
+        return new WebAuthnKeys(B64D.decode(config.getString("user_handle")), keys, passwordless);
     }
 }

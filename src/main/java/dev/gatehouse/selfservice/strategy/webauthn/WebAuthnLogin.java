@@ -35,7 +35,8 @@ import java.util.Optional;
  * {@code webauthn_login}, where the browser's answer goes. The answer is checked against the challenge of the form
  * the flow showed (kept on the server) and the stored key it names: origin, relying party, signature, and a
  * signature counter that must go up (else the key may have been cloned). Every refusal counts towards the
- * identity's second-factor lock; while locked, even a right answer is refused.
+ * identity's second-factor lock; while locked, even a right answer is refused. Keys that sign in on their own
+ * ({@link WebAuthnPasswordlessLogin}) are neither offered nor accepted here.
  */
 @ApplicationScoped
 public class WebAuthnLogin implements LoginMethod {
@@ -81,22 +82,27 @@ public class WebAuthnLogin implements LoginMethod {
         return true;
     }
 
+    /** Passwordless keys are no second factor, and in the password-free mode no key is (as Kratos). */
     @Override
     public boolean enrolled(Identity identity) {
-        return relyingParties.current().enabled() && WebAuthnKeys.of(identity, CredentialType.WEBAUTHN).isPresent();
+        return relyingParties.current().secondFactor() && !secondFactorKeys(identity).isEmpty();
     }
 
     @Override
     public List<UiNode> secondFactorNodes(Identity identity) {
         WebAuthnConfig config = relyingParties.current();
-        Optional<WebAuthnKeys> keys = WebAuthnKeys.of(identity, CredentialType.WEBAUTHN);
-        if (!config.enabled() || keys.isEmpty()) {
+        List<WebAuthnCredential> keys = secondFactorKeys(identity);
+        if (!config.secondFactor() || keys.isEmpty()) {
             return List.of();
         }
-        RequestOptions options = RequestOptions.forCredentials(config.relyingParty(), Challenge.generate(random), keys.get().keys(),
+        RequestOptions options = RequestOptions.forCredentials(config.relyingParty(), Challenge.generate(random), keys,
                 UserVerification.PREFERRED);
         return List.of(Ceremonies.trigger(WebAuthnMessages.WEBAUTHN, TRIGGER, options.toJson().toString(), WebAuthnMessages.signInWithKey()),
                 Ceremonies.answer(WebAuthnMessages.WEBAUTHN, ANSWER));
+    }
+
+    private static List<WebAuthnCredential> secondFactorKeys(Identity identity) {
+        return WebAuthnKeys.of(identity, CredentialType.WEBAUTHN).map(WebAuthnKeys::secondFactorKeys).orElse(List.of());
     }
 
     @Override
@@ -107,7 +113,7 @@ public class WebAuthnLogin implements LoginMethod {
         }
         WebAuthnConfig config = relyingParties.current();
         Optional<Challenge> challenge = Ceremonies.challenge(flow.ui(), TRIGGER);
-        if (!config.enabled() || challenge.isEmpty()) {
+        if (!config.secondFactor() || challenge.isEmpty()) {
             return SecondFactorGuard.refuse(flow, ui.withMessage(WebAuthnMessages.noKey()));
         }
         SecondFactorGuard.Attempt attempt = guard.begin(flow);
@@ -120,6 +126,7 @@ public class WebAuthnLogin implements LoginMethod {
         WebAuthnCredential used;
         try {
             WebAuthnCredential stored = keys.get().find(AssertionVerifier.credentialId(answer.get()))
+                    .filter(k -> !keys.get().isPasswordless(k))
                     .orElseThrow(() -> new WebAuthnException(WebAuthnError.UNKNOWN_CREDENTIAL));
             used = new AssertionVerifier(config.relyingParty()).verify(answer.get(), challenge.get(), stored,
                     keys.get().userHandle(), UserVerification.PREFERRED, now);
@@ -132,10 +139,10 @@ public class WebAuthnLogin implements LoginMethod {
             return SecondFactorGuard.refuse(flow, ui.withMessage(WebAuthnMessages.verifierWrong()));
         }
         WebAuthnKeys updated = keys.get().replacing(used);
+        List<String> identifiers = who.credential(CredentialType.WEBAUTHN).orElseThrow().identifiers();
         return () -> {
             // refused as a conflict if the identity changed since it was read: one answer cannot raise two sessions at once
-            identities.storeCredential(who, CredentialType.WEBAUTHN,
-                    updated.toCredential(CredentialType.WEBAUTHN, List.of(who.id().toString()), who, now));
+            identities.storeCredential(who, CredentialType.WEBAUTHN, updated.toCredential(CredentialType.WEBAUTHN, identifiers, who, now));
             guard.succeeded(flow);
             return new Authenticated(who, ui, WebAuthnMessages.WEBAUTHN, WebAuthnMessages.WEBAUTHN);
         };

@@ -22,6 +22,19 @@ public final class WebAuthnMessages {
         return UiText.info(1010008, "Sign in with a hardware key");
     }
 
+    /** The trigger's label on the second form of a password-free sign-in (Kratos' login "Continue"). */
+    public static UiText continueSignIn() {
+        return UiText.info(1010013, "Continue");
+    }
+
+    public static UiText preparePasswordless() {
+        return UiText.info(1010012, "Prepare your WebAuthn device (e.g. security key, biometrics scanner, ...) and press continue.");
+    }
+
+    public static UiText signUpWithKey() {
+        return UiText.info(1040004, "Sign up with security key");
+    }
+
     public static UiText signInWithPasskey() {
         return UiText.info(1010021, "Sign in with passkey");
     }

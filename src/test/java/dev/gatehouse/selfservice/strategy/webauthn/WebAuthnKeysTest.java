@@ -65,4 +65,20 @@ class WebAuthnKeysTest {
         assertEquals("010203", WebAuthnKeys.hex(a.id()));
         assertTrue(keys.findByHex("020203").isPresent());
     }
+
+    @Test
+    void withWhenPasswordlessThenOnlyThatKeyFlaggedAndTheFlagSurvivesStorageAndUse() {
+        WebAuthnCredential factor = key((byte) 1, "Second factor", 3, null);
+        WebAuthnCredential alone = key((byte) 2, "Alone", 0, null);
+        WebAuthnKeys keys = new WebAuthnKeys(new byte[] {5}, List.of(factor)).with(alone, true);
+
+        WebAuthnKeys back = WebAuthnKeys.parse(keys.toJson(false)).replacing(alone.usedAt(ADDED.plusSeconds(60), 1));
+
+        assertEquals(List.of(factor), back.secondFactorKeys());
+        assertEquals(List.of(alone.usedAt(ADDED.plusSeconds(60), 1)), back.passwordlessKeys());
+        JsonObject stored = back.toJson(false);
+        assertFalse(stored.getJsonArray("credentials").getJsonObject(0).getBoolean("is_passwordless"));
+        assertTrue(stored.getJsonArray("credentials").getJsonObject(1).getBoolean("is_passwordless"));
+        assertEquals(List.of(), back.without(alone.id()).passwordlessKeys());
+    }
 }

@@ -59,13 +59,17 @@ class WebAuthnLoginTest {
 
     /** Alice with this test's key, registered as settings would. */
     private void enrolKey() {
+        enrolKey(false);
+    }
+
+    private void enrolKey(boolean passwordless) {
         Challenge challenge = Challenge.generate(new SecureRandom());
         WebAuthnCredential made = new RegistrationVerifier(CONFIG.relyingParty(), CONFIG.attestationPolicy())
                 .verify(key.register("id.example", ORIGIN, challenge, SoftwareAuthenticator.UP), challenge, UserVerification.PREFERRED,
                         "Desk key", f.clock.instant());
         Identity alice = identities.stored;
-        identities.storeCredential(alice, CredentialType.WEBAUTHN, new WebAuthnKeys(WebAuthnKeys.identityHandle(alice), List.of(made))
-                .toCredential(CredentialType.WEBAUTHN, List.of(alice.id().toString()), alice, f.clock.instant()));
+        identities.storeCredential(alice, CredentialType.WEBAUTHN, new WebAuthnKeys(WebAuthnKeys.identityHandle(alice), List.of())
+                .with(made, passwordless).toCredential(CredentialType.WEBAUTHN, List.of(alice.id().toString()), alice, f.clock.instant()));
     }
 
     private SessionService.Issued signedIn() {
@@ -99,6 +103,35 @@ class WebAuthnLoginTest {
         assertEquals(1, Ceremonies.options(new dev.gatehouse.selfservice.Ui("a", "POST", nodes, List.of()), WebAuthnLogin.TRIGGER)
                 .orElseThrow().getJsonArray("allowCredentials").size());
         assertTrue(new EnrolledSecondFactors(List.of(method)).available(identities.stored));
+    }
+
+    @Test
+    void secondFactorWhenOnlyPasswordlessKeyThenNotEnrolledAndItsAnswerRefused() {
+        enrolKey(true);
+        SessionService.Issued session = signedIn();
+        Flow flow = raising(session);
+
+        assertEquals(List.of(), method.secondFactorNodes(identities.stored));
+        assertFalse(new EnrolledSecondFactors(List.of(method)).available(identities.stored));
+        Challenge forged = Challenge.generate(new SecureRandom());
+        flow = flow.showing(flow.ui().withGroup("webauthn", List.of(Ceremonies.trigger("webauthn", WebAuthnLogin.TRIGGER,
+                Json.createObjectBuilder().add("publicKey", Json.createObjectBuilder().add("challenge", forged.base64url())).build().toString(),
+                null))));
+        assertInstanceOf(LoginHandler.Failed.class,
+                submit(flow, session, key.authenticate("id.example", ORIGIN, forged, SoftwareAuthenticator.UP, null)));
+    }
+
+    @Test
+    void secondFactorWhenPasswordFreeModeThenNoKeyOffered() {
+        enrolKey();
+        Map<String, String> values = new HashMap<>(ShippedConfig.values("gatehouse."));
+        values.put("gatehouse.public.base-url", ORIGIN);
+        values.put("gatehouse.webauthn.passwordless", "true");
+        WebAuthnLogin passwordFree = new WebAuthnLogin(identities, new SecondFactorGuard(identities, throttle, f.events, f.transactions),
+                new RelyingParties(new WebAuthnConfig(new MapConfig(values))), f.clock);
+
+        assertEquals(List.of(), passwordFree.secondFactorNodes(identities.stored));
+        assertFalse(new EnrolledSecondFactors(List.of(passwordFree)).available(identities.stored));
     }
 
     @Test
