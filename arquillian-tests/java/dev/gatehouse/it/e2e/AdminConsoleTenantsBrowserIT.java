@@ -37,7 +37,8 @@ class AdminConsoleTenantsBrowserIT extends BrowserTest {
         signIn(pages, admin);
         pages.click(By.id("nav-tenants"));
         pages.awaitPath(TENANTS);
-        pages.await(By.cssSelector("tr.tenant-row[data-id='default']"));
+        // the first page lists tenants in id order; in a database with many tenants the default one is further on
+        pages.await(By.cssSelector("tr.tenant-row"));
 
         field("id", "Not An Id");
         pages.click(By.cssSelector("form[data-form='create-tenant'] input[type='submit']"));
@@ -126,7 +127,7 @@ class AdminConsoleTenantsBrowserIT extends BrowserTest {
         String tenant = TestTenants.create("consoleaudited", "{\"password.min-length\": 10}");
         signIn(pages, person("", "auditor"));
         pages.click(By.id("nav-tenants"));
-        pages.await(By.cssSelector("tr.tenant-row[data-id='default']"));
+        pages.await(By.cssSelector("tr.tenant-row"));
         assertEquals(List.of(), driver.findElements(By.cssSelector("form[data-form='create-tenant']")));
         pages.open(TENANT + "?id=" + tenant);
         WebElement minLength = pages.await(By.cssSelector("input[data-setting='password.min-length']"));
