@@ -217,7 +217,7 @@ def cold_cell(case, r):
     d, p = r["direct"], r["proxied"]
     added = [p[q] - d[q] if p[q] is not None and d[q] is not None else None for q in ("p50", "p99")]
     return (f"added {fmt(added[0], 2)} / {fmt(added[1], 2)} ms (direct {fmt(d['p50'], 2)} / {fmt(d['p99'], 2)}, "
-            f"proxied {fmt(p['p50'], 2)} / {fmt(p['p99'], 2)})")
+            f"proxied {fmt(p['p50'], 2)} / {fmt(p['p99'], 2)}; sent {fmt(p['rate'])}/s each)")
 
 
 def main():
@@ -238,11 +238,11 @@ def main():
     p.add_argument("--keycloak-port", type=int, default=int(os.environ.get("KEYCLOAK_PORT", 18080)))
     p.add_argument("--cases", default=os.environ.get("CASES", ",".join(c for c, _, _ in SIDE_BY_SIDE + GATEHOUSE_ALONE)))
     a = p.parse_args()
-    os.makedirs(os.path.join(a.out, "rules"), exist_ok=True)
     wanted = [c for c in a.cases.split(",") if c]
     unknown = [c for c in wanted if c not in LABELS]
     if unknown:
         raise SystemExit(f"unknown case(s) {', '.join(unknown)}; known: {', '.join(LABELS)}")
+    os.makedirs(os.path.join(a.out, "rules"), exist_ok=True)
 
     log("raw limits of this machine")
     raw = raw_limits(a.classpath, max(5, a.duration // 3))
