@@ -155,6 +155,18 @@ class ArchitectureTest {
             .matching("dev.gatehouse.(**)")
             .should().beFreeOfCycles();
 
+    /**
+     * JSON-P values come from the one provider {@code JsonP} holds: {@code Json.createX} looks a provider up on every
+     * call, which costs more than the value built.
+     */
+    @ArchTest
+    static final ArchRule jsonValuesComeFromTheHeldProvider = noClasses()
+            .that().resideInAPackage("dev.gatehouse..")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.type(jakarta.json.Json.class))))
+            .because("JsonP holds the provider that Json looks up again on every call");
+
     private static ArchCondition<JavaClass> notDependOnAnotherCapabilitysPersistence() {
         return new ArchCondition<>("not depend on another capability's jpa or jdbc package") {
             @Override

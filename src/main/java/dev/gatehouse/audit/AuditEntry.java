@@ -1,5 +1,6 @@
 package dev.gatehouse.audit;
 
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -64,7 +65,7 @@ public record AuditEntry(String tenant, Instant occurredAt, String eventType, St
         }
     }
 
-    /** Looked up once: {@code Json.create…} looks the provider up on every call, which would dominate the writer. */
+    /** Looked up once: {@code JsonP.create…} looks the provider up on every call, which would dominate the writer. */
     public static final JsonProvider JSON = JsonProvider.provider();
 
     public AuditEntry {

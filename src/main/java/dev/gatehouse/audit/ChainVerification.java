@@ -1,10 +1,10 @@
 package dev.gatehouse.audit;
 
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -55,15 +55,15 @@ public class ChainVerification {
                 break;
             }
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        JsonObjectBuilder start = Json.createObjectBuilder().add("after_id", ends.startSeq()).add("hash", ends.startHash());
+        JsonObjectBuilder b = JsonP.createObjectBuilder();
+        JsonObjectBuilder start = JsonP.createObjectBuilder().add("after_id", ends.startSeq()).add("hash", ends.startHash());
         b.add("start", start);
         HashChain.Verdict verdict = verifier.verdict(ends.headSeq(), ends.headHash());
         if (verdict instanceof HashChain.Intact ok) {
             b.add("ok", true).add("rows", ok.rows()).add("last_id", ok.lastSeq());
         } else {
             HashChain.Broken broken = (HashChain.Broken) verdict;
-            JsonObjectBuilder at = Json.createObjectBuilder().add("id", broken.seq()).add("reason", broken.reason())
+            JsonObjectBuilder at = JsonP.createObjectBuilder().add("id", broken.seq()).add("reason", broken.reason())
                     .add("expected_id", broken.expectedSeq()).add("expected_hash", broken.expected());
             if (broken.found() != null) {
                 at.add("found_hash", broken.found());

@@ -5,10 +5,10 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.identity.VerifiableAddress;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -46,15 +46,15 @@ public class IdentityProvisioning {
             return Optional.empty();
         }
         Identity identity = found.get();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", identityId).add("state", identity.state().name()
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("id", identityId).add("state", identity.state().name()
                 .toLowerCase(java.util.Locale.ROOT));
         if (identity.createdAt() != null) {
             b.add("created_at", identity.createdAt().toString());
         }
         b.add("provisioned", how(tenant, identityId));
-        var addresses = Json.createArrayBuilder();
+        var addresses = JsonP.createArrayBuilder();
         for (VerifiableAddress a : identity.verifiableAddresses()) {
-            JsonObjectBuilder ab = Json.createObjectBuilder().add("via", a.via()).add("value", a.value())
+            JsonObjectBuilder ab = JsonP.createObjectBuilder().add("via", a.via()).add("value", a.value())
                     .add("verified", a.verified()).add("status", a.status().wire());
             if (a.verifiedAt() != null) {
                 ab.add("verified_at", a.verifiedAt().toString());
@@ -68,7 +68,7 @@ public class IdentityProvisioning {
         Optional<AuditRow> registered = store.firstAbout(tenant.value(), identityId, List.of("registration"));
         if (registered.isPresent()) {
             Map<String, String> details = AuditEntry.parseCanonical(registered.get().entry().details());
-            JsonObjectBuilder b = Json.createObjectBuilder().add("how", "registration")
+            JsonObjectBuilder b = JsonP.createObjectBuilder().add("how", "registration")
                     .add("at", registered.get().entry().occurredAt().toString());
             Optional.ofNullable(details.get("method")).ifPresent(m -> b.add("method", m));
             return b.build();
@@ -76,11 +76,11 @@ public class IdentityProvisioning {
         Optional<AuditRow> created = store.firstAbout(tenant.value(), identityId, List.of("identity_created"));
         if (created.isPresent()) {
             AuditEntry e = created.get().entry();
-            JsonObjectBuilder b = Json.createObjectBuilder().add("how", "admin")
+            JsonObjectBuilder b = JsonP.createObjectBuilder().add("how", "admin")
                     .add("at", e.occurredAt().toString()).add("actor_type", e.actorType().wire());
             Optional.ofNullable(e.actorId()).ifPresent(a -> b.add("actor_id", a));
             return b.build();
         }
-        return Json.createObjectBuilder().add("how", "unknown").build();
+        return JsonP.createObjectBuilder().add("how", "unknown").build();
     }
 }

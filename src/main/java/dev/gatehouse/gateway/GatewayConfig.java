@@ -2,13 +2,13 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.gateway.rule.JsonnetSettings;
 import dev.gatehouse.gateway.rule.MatchStrategy;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.config.CapabilityConfig;
 import dev.gatehouse.kernel.config.ConfigKey;
 import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.config.InvalidConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -211,7 +211,7 @@ public class GatewayConfig implements CapabilityConfig {
             if (text.isEmpty()) {
                 return JsonObject.EMPTY_JSON_OBJECT;
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text.get()))) {
+            try (JsonReader reader = JsonP.createReader(new StringReader(text.get()))) {
                 return reader.readObject();
             } catch (JsonException | IllegalStateException e) {
                 // not echoed: the text may hold a client_secret, and this message reaches logs and the rule check

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -35,7 +35,7 @@ public final class HandlerConfigs {
         if (base.isEmpty()) {
             return override;
         }
-        JsonObjectBuilder b = Json.createObjectBuilder(base);
+        JsonObjectBuilder b = JsonP.createObjectBuilder(base);
         override.forEach((k, v) -> {
             JsonValue old = base.get(k);
             if (old != null && old.getValueType() == JsonValue.ValueType.OBJECT && v.getValueType() == JsonValue.ValueType.OBJECT) {

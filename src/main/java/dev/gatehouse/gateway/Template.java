@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 public final class Template {
 
     /**
-     * JSON-P's static factories ({@code Json.createValue}) look their provider up on every call, a scan of the
+     * JSON-P's static factories ({@code JsonP.createValue}) look their provider up on every call, a scan of the
      * class path; rendering happens on every decision, so the provider is looked up once.
      */
     static final JsonProvider JSON = JsonProvider.provider();

@@ -2,12 +2,12 @@ package dev.gatehouse.identity;
 
 import dev.gatehouse.credential.password.PasswordHasher;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.demo.DemoSeeding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -25,12 +25,12 @@ public class IdentityDemoSeed {
 
     static final String EMAIL = "demo@example.com";
     /** So the gateway demo's admin-only rule ({@code /demo/api/admin}) lets the demo user in. */
-    private static final JsonValue DEMO_ROLES = Json.createObjectBuilder()
-            .add("roles", Json.createArrayBuilder().add("admin")).build();
+    private static final JsonValue DEMO_ROLES = JsonP.createObjectBuilder()
+            .add("roles", JsonP.createArrayBuilder().add("admin")).build();
 
     /** The key and value the console reads its role from (only the admin API writes admin metadata). */
     private static final String CONSOLE_ROLE = "console_role";
-    private static final JsonObject CONSOLE_ADMIN = Json.createObjectBuilder().add(CONSOLE_ROLE, "admin").build();
+    private static final JsonObject CONSOLE_ADMIN = JsonP.createObjectBuilder().add(CONSOLE_ROLE, "admin").build();
 
     @Inject
     IdentityService identities;
@@ -45,8 +45,8 @@ public class IdentityDemoSeed {
             withConsoleRole(existing.get());
         } else if (existing.isEmpty()) {
             identities.create(TenantId.DEFAULT, new IdentityDraft(Optional.empty(),
-                    Json.createObjectBuilder().add("email", EMAIL)
-                            .add("name", Json.createObjectBuilder().add("first", "Demo").add("last", "User")).build(),
+                    JsonP.createObjectBuilder().add("email", EMAIL)
+                            .add("name", JsonP.createObjectBuilder().add("first", "Demo").add("last", "User")).build(),
                     Optional.empty(), DEMO_ROLES, CONSOLE_ADMIN,
                     Optional.of(new IdentityDraft.PlainPassword(password)),
                     List.of(new IdentityDraft.ImportedAddress("email", EMAIL, true, VerifiableAddress.Status.COMPLETED))), "demo");
@@ -64,7 +64,7 @@ public class IdentityDemoSeed {
         if (identity.metadataAdmin() instanceof JsonObject m && m.containsKey(CONSOLE_ROLE)) {
             return;
         }
-        JsonObject metadata = Json.createObjectBuilder(identity.metadataAdmin() instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT)
+        JsonObject metadata = JsonP.createObjectBuilder(identity.metadataAdmin() instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT)
                 .add(CONSOLE_ROLE, "admin").build();
         identities.replace(TenantId.DEFAULT, identity.id().toString(), new IdentityDraft(Optional.of(identity.schemaId()),
                 identity.traits(), Optional.of(identity.state()), identity.metadataPublic(), metadata, Optional.empty(), List.of()), "demo");

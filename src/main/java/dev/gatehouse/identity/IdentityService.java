@@ -6,6 +6,7 @@ import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -17,7 +18,6 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -209,7 +209,7 @@ public class IdentityService {
         Credential old = identity.credential(CredentialType.PASSWORD).orElseThrow();
         Map<CredentialType, Credential> credentials = new EnumMap<>(identity.credentials());
         credentials.put(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, old.identifiers(),
-                Json.createObjectBuilder().add("hashed_password", phc).build(), old.version(), old.createdAt(), clock.instant()));
+                JsonP.createObjectBuilder().add("hashed_password", phc).build(), old.version(), old.createdAt(), clock.instant()));
         Identity current = repository.find(identity.tenant(), identity.id()).orElseThrow(IdentityService::notFound);
         repository.update(new Identity(current.id(), current.tenant(), current.schemaId(), current.state(), current.stateChangedAt(),
                 current.traits(), current.metadataPublic(), current.metadataAdmin(), current.verifiableAddresses(),
@@ -329,7 +329,7 @@ public class IdentityService {
                 throw ApiException.invalid("traits", "the schema marks no trait with a value as password identifier");
             }
             String phc = hash.apply(draft.password().get());
-            JsonObject config = Json.createObjectBuilder().add("hashed_password", phc).build();
+            JsonObject config = JsonP.createObjectBuilder().add("hashed_password", phc).build();
             out.put(CredentialType.PASSWORD, new Credential(CredentialType.PASSWORD, identifiers, config, 0,
                     existing.map(Credential::createdAt).orElse(now), now));
         } else if (existing.isPresent()) {
@@ -351,9 +351,9 @@ public class IdentityService {
             return Optional.empty();
         }
         List<String> identifiers = codeAddresses.stream().map(Address::value).distinct().toList();
-        var addresses = Json.createArrayBuilder();
-        codeAddresses.forEach(a -> addresses.add(Json.createObjectBuilder().add("channel", a.via()).add("address", a.value())));
-        JsonObject config = Json.createObjectBuilder().add("addresses", addresses).build();
+        var addresses = JsonP.createArrayBuilder();
+        codeAddresses.forEach(a -> addresses.add(JsonP.createObjectBuilder().add("channel", a.via()).add("address", a.value())));
+        JsonObject config = JsonP.createObjectBuilder().add("addresses", addresses).build();
         return Optional.of(new Credential(CredentialType.CODE, identifiers, config, existing.map(Credential::version).orElse(0),
                 existing.map(Credential::createdAt).orElse(now),
                 existing.filter(e -> e.identifiers().equals(identifiers)).map(Credential::updatedAt).orElse(now)));

@@ -1,6 +1,6 @@
 package dev.gatehouse.oauth2;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +24,7 @@ public class OAuth2ExceptionMapper implements ExceptionMapper<OAuth2Exception> {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
-                .entity(Json.createObjectBuilder()
+                .entity(JsonP.createObjectBuilder()
                         .add("error", e.error().code())
                         .add("error_description", e.description())
                         .build().toString());

@@ -74,12 +74,12 @@ public class FlowError extends RuntimeException {
     }
 
     public Response toResponse() {
-        var error = jakarta.json.Json.createObjectBuilder()
+        var error = dev.gatehouse.kernel.JsonP.createObjectBuilder()
                 .add("id", kind.id).add("code", kind.status)
                 .add("status", Response.Status.fromStatusCode(kind.status) == null ? "Error"
                         : Response.Status.fromStatusCode(kind.status).getReasonPhrase())
                 .add("reason", kind.message).add("message", kind.message);
-        var body = jakarta.json.Json.createObjectBuilder().add("error", error);
+        var body = dev.gatehouse.kernel.JsonP.createObjectBuilder().add("error", error);
         if (replacement != null) {
             body.add("use_flow_id", replacement.id().toString());
         }

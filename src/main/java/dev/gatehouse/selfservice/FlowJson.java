@@ -1,6 +1,6 @@
 package dev.gatehouse.selfservice;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -12,7 +12,7 @@ public final class FlowJson {
     }
 
     public static JsonObject of(Flow f, JsonValue identity) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("id", f.id().toString())
                 .add("type", f.flavor().wire())
                 .add("expires_at", f.expiresAt().toString())

@@ -1,8 +1,8 @@
 package dev.gatehouse.selfservice;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.problem.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -110,7 +110,7 @@ public record Submission(Map<String, String> fields, JsonObject traits, boolean 
 
     @SuppressWarnings("unchecked")
     private static JsonObject toJson(Map<String, Object> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonP.createObjectBuilder();
         map.forEach((k, v) -> {
             if (v instanceof Map<?, ?> m) {
                 JsonObject nested = toJson((Map<String, Object>) m);

@@ -1,6 +1,8 @@
 package dev.gatehouse.selfservice;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
+
+
 
 /**
  * The messages of the self-service flows, with Ory Kratos' ids and English texts (kratos text/id.go,
@@ -37,7 +39,7 @@ public final class Texts {
     }
 
     public static UiText label(String title) {
-        return new UiText(1070002, title, "info", Json.createObjectBuilder().add("title", title).build());
+        return new UiText(1070002, title, "info", JsonP.createObjectBuilder().add("title", title).build());
     }
 
     public static UiText save() {
@@ -51,7 +53,7 @@ public final class Texts {
     public static UiText recoverySuccessful(long minutesLeft) {
         return new UiText(1060001, "You successfully recovered your account. Please change your password or set up an "
                 + "alternative login method (e.g. social sign in) within the next " + minutesLeft + " minutes.", "success",
-                Json.createObjectBuilder().add("privileged_session_expires_at_unix", minutesLeft).build());
+                JsonP.createObjectBuilder().add("privileged_session_expires_at_unix", minutesLeft).build());
     }
 
     public static UiText recoveryCodeSent() {
@@ -108,7 +110,7 @@ public final class Texts {
 
     public static UiText required(String property) {
         return new UiText(4000002, "Property " + property + " is missing.", "error",
-                Json.createObjectBuilder().add("property", property).build());
+                JsonP.createObjectBuilder().add("property", property).build());
     }
 
     public static UiText invalidCredentials() {
@@ -123,11 +125,11 @@ public final class Texts {
     public static UiText flowExpired(FlowKind kind, long minutesAgo) {
         long id = kind.expiredMessageId();
         return new UiText(id, "The " + kind.path() + " flow expired " + minutesAgo + " minutes ago, please try again.", "error",
-                Json.createObjectBuilder().add("expired_at_unix", minutesAgo).build());
+                JsonP.createObjectBuilder().add("expired_at_unix", minutesAgo).build());
     }
 
     public static UiText generic(String reason) {
-        return new UiText(4000001, reason, "error", Json.createObjectBuilder().add("reason", reason).build());
+        return new UiText(4000001, reason, "error", JsonP.createObjectBuilder().add("reason", reason).build());
     }
 
     public static UiText sendSignInCode() {
@@ -137,7 +139,7 @@ public final class Texts {
     /** The label of a second-factor code button: Kratos' {@code NewInfoSelfServiceLoginAAL2CodeAddress}. */
     public static UiText sendCodeTo(String channel, String address) {
         return new UiText(1010023, "Send code to " + address, "info",
-                Json.createObjectBuilder().add("address", address).add("channel", channel).build());
+                JsonP.createObjectBuilder().add("address", address).add("channel", channel).build());
     }
 
     /** A code by SMS was sent (Kratos says 1010014 for every channel; its text speaks of e-mail). */
@@ -149,7 +151,7 @@ public final class Texts {
     /** Kratos' {@code ErrorValidationLoginAddressUnknown}. */
     public static UiText addressUnknown() {
         return new UiText(4010010, "The address you entered does not match any known addresses in the current account.",
-                "error", Json.createObjectBuilder().build());
+                "error", JsonP.createObjectBuilder().build());
     }
 
     /** Too many codes went to one address or number within the send-limit window. */

@@ -1,6 +1,6 @@
 package dev.gatehouse.selfservice;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -40,7 +40,7 @@ public record Ui(String action, String method, List<UiNode> nodes, List<UiText> 
     /** A copy whose hidden {@code csrf_token} node, first as in every browser flow's form, carries this secret. */
     public Ui withCsrfToken(String secret) {
         List<UiNode> n = new ArrayList<>();
-        n.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null));
+        n.add(UiNode.input("default", "csrf_token", "hidden", JsonP.createValue(secret), true, null, null));
         nodes.stream().filter(x -> !"csrf_token".equals(x.name())).forEach(n::add);
         return new Ui(action, method, n, messages);
     }
@@ -73,11 +73,11 @@ public record Ui(String action, String method, List<UiNode> nodes, List<UiText> 
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder n = Json.createArrayBuilder();
+        JsonArrayBuilder n = JsonP.createArrayBuilder();
         nodes.forEach(x -> n.add(x.toJson()));
-        JsonArrayBuilder m = Json.createArrayBuilder();
+        JsonArrayBuilder m = JsonP.createArrayBuilder();
         messages.forEach(x -> m.add(x.toJson()));
-        return Json.createObjectBuilder().add("action", action).add("method", method).add("nodes", n).add("messages", m).build();
+        return JsonP.createObjectBuilder().add("action", action).add("method", method).add("nodes", n).add("messages", m).build();
     }
 
     public static Ui fromJson(JsonObject o) {

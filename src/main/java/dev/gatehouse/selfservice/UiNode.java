@@ -1,6 +1,6 @@
 package dev.gatehouse.selfservice;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,7 +22,7 @@ public record UiNode(String group, JsonObject attributes, List<UiText> messages,
 
     public static UiNode input(String group, String name, String type, JsonValue value, boolean required,
                                String autocomplete, UiText label) {
-        JsonObjectBuilder a = Json.createObjectBuilder().add("name", name).add("type", type)
+        JsonObjectBuilder a = JsonP.createObjectBuilder().add("name", name).add("type", type)
                 .add("required", required).add("disabled", false).add("node_type", "input");
         if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
             a.add("value", value);
@@ -35,14 +35,14 @@ public record UiNode(String group, JsonObject attributes, List<UiText> messages,
 
     /** An image, such as a QR code as a {@code data:} URI (Kratos' {@code img} node). */
     public static UiNode image(String group, String id, String src, int width, int height, UiText label) {
-        JsonObject a = Json.createObjectBuilder().add("src", src).add("id", id).add("width", width).add("height", height)
+        JsonObject a = JsonP.createObjectBuilder().add("src", src).add("id", id).add("width", width).add("height", height)
                 .add("node_type", "img").build();
         return new UiNode(group, a, List.of(), label);
     }
 
     /** A text to show, such as a secret to copy (Kratos' {@code text} node). */
     public static UiNode text(String group, String id, UiText text, UiText label) {
-        JsonObject a = Json.createObjectBuilder().add("text", text.toJson()).add("id", id).add("node_type", "text").build();
+        JsonObject a = JsonP.createObjectBuilder().add("text", text.toJson()).add("id", id).add("node_type", "text").build();
         return new UiNode(group, a, List.of(), label);
     }
 
@@ -61,7 +61,7 @@ public record UiNode(String group, JsonObject attributes, List<UiText> messages,
     }
 
     public UiNode withValue(JsonValue value) {
-        JsonObjectBuilder a = Json.createObjectBuilder(attributes);
+        JsonObjectBuilder a = JsonP.createObjectBuilder(attributes);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             a.remove("value");
         } else {
@@ -77,13 +77,13 @@ public record UiNode(String group, JsonObject attributes, List<UiText> messages,
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder m = Json.createArrayBuilder();
+        JsonArrayBuilder m = JsonP.createArrayBuilder();
         messages.forEach(x -> m.add(x.toJson()));
-        JsonObjectBuilder meta = Json.createObjectBuilder();
+        JsonObjectBuilder meta = JsonP.createObjectBuilder();
         if (label != null) {
             meta.add("label", label.toJson());
         }
-        return Json.createObjectBuilder().add("type", nodeType()).add("group", group).add("attributes", attributes)
+        return JsonP.createObjectBuilder().add("type", nodeType()).add("group", group).add("attributes", attributes)
                 .add("messages", m).add("meta", meta).build();
     }
 

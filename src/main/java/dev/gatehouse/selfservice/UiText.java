@@ -1,6 +1,6 @@
 package dev.gatehouse.selfservice;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -27,7 +27,7 @@ public record UiText(long id, String text, String type, JsonObject context) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("id", id).add("text", text).add("type", type).add("context", context).build();
+        return JsonP.createObjectBuilder().add("id", id).add("text", text).add("type", type).add("context", context).build();
     }
 
     public static UiText fromJson(JsonObject o) {

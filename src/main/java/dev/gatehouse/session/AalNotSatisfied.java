@@ -1,6 +1,6 @@
 package dev.gatehouse.session;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 
@@ -41,10 +41,10 @@ public class AalNotSatisfied extends RuntimeException {
 
     /** The answer's body: {@code {"error": {...}, "redirect_browser_to": "..."}}. */
     public JsonObject body() {
-        var error = Json.createObjectBuilder().add("id", ID).add("code", 403).add("status", "Forbidden")
+        var error = JsonP.createObjectBuilder().add("id", ID).add("code", 403).add("status", "Forbidden")
                 .add("reason", REASON).add("message", MESSAGE)
-                .add("details", Json.createObjectBuilder().add("redirect_browser_to", redirectBrowserTo));
-        return Json.createObjectBuilder().add("error", error).add("redirect_browser_to", redirectBrowserTo).build();
+                .add("details", JsonP.createObjectBuilder().add("redirect_browser_to", redirectBrowserTo));
+        return JsonP.createObjectBuilder().add("error", error).add("redirect_browser_to", redirectBrowserTo).build();
     }
 
     public Response toResponse() {

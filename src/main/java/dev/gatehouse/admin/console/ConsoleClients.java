@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.console;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientService;
@@ -8,7 +9,6 @@ import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.util.LinkedHashSet;
@@ -52,14 +52,14 @@ public class ConsoleClients {
     }
 
     private static jakarta.json.JsonObject metadata(Set<String> callbacks) {
-        JsonArrayBuilder uris = Json.createArrayBuilder();
+        JsonArrayBuilder uris = JsonP.createArrayBuilder();
         callbacks.forEach(uris::add);
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("client_id", CLIENT_ID)
                 .add("client_name", "Gatehouse admin console")
                 .add("token_endpoint_auth_method", "none")
-                .add("grant_types", Json.createArrayBuilder().add("authorization_code"))
-                .add("response_types", Json.createArrayBuilder().add("code"))
+                .add("grant_types", JsonP.createArrayBuilder().add("authorization_code"))
+                .add("response_types", JsonP.createArrayBuilder().add("code"))
                 .add("redirect_uris", uris)
                 .add("scope", "openid")
                 .add("skip_consent", true)

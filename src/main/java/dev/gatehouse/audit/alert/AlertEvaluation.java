@@ -4,6 +4,7 @@ import dev.gatehouse.audit.AuditAddresses;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditQueries;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -11,7 +12,6 @@ import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.kernel.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -102,9 +102,9 @@ public class AlertEvaluation {
 
     /** The webhook's JSON: Standard Webhooks' {@code type}, {@code timestamp} and {@code data}. */
     static String body(AlertRule rule, AlertStore.GroupCount g, Instant from, Instant now, List<Long> sample) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JsonP.createArrayBuilder();
         sample.forEach(ids::add);
-        JsonObjectBuilder group = Json.createObjectBuilder().add("by", rule.groupBy().wire());
+        JsonObjectBuilder group = JsonP.createObjectBuilder().add("by", rule.groupBy().wire());
         if (rule.groupBy() != AlertGroupBy.NONE) {
             if (g.group().isEmpty()) {
                 group.addNull("value");
@@ -112,10 +112,10 @@ public class AlertEvaluation {
                 group.add("value", g.group());
             }
         }
-        return Json.createObjectBuilder().add("type", "audit.alert.fired").add("timestamp", now.toString())
-                .add("data", Json.createObjectBuilder()
+        return JsonP.createObjectBuilder().add("type", "audit.alert.fired").add("timestamp", now.toString())
+                .add("data", JsonP.createObjectBuilder()
                         .add("tenant", rule.tenant())
-                        .add("rule", Json.createObjectBuilder().add("id", rule.id()).add("name", rule.name()))
+                        .add("rule", JsonP.createObjectBuilder().add("id", rule.id()).add("name", rule.name()))
                         .add("group", group).add("count", g.count()).add("threshold", rule.threshold())
                         .add("window", AlertRules.windowText(rule.window()))
                         .add("from", from.toString()).add("to", now.toString())

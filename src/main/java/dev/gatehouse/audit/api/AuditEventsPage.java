@@ -6,11 +6,11 @@ import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.audit.AuditQueries;
 import dev.gatehouse.audit.AuditRow;
 import dev.gatehouse.audit.IdentityProvisioning;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,7 +46,7 @@ public class AuditEventsPage {
                 rows = rows.subList(0, filter.limit());
             }
             Map<String, Optional<JsonObject>> identities = new HashMap<>();
-            JsonArrayBuilder events = Json.createArrayBuilder();
+            JsonArrayBuilder events = JsonP.createArrayBuilder();
             for (AuditRow row : rows) {
                 JsonObjectBuilder b = AuditJson.of(row);
                 if (withIdentity && row.entry().actorType() == AuditEntry.ActorType.IDENTITY) {
@@ -55,7 +55,7 @@ public class AuditEventsPage {
                 }
                 events.add(b);
             }
-            JsonObjectBuilder page = Json.createObjectBuilder().add("events", events);
+            JsonObjectBuilder page = JsonP.createObjectBuilder().add("events", events);
             if (more) {
                 page.add("next_cursor", AuditQueries.cursor(rows.get(rows.size() - 1)));
             }

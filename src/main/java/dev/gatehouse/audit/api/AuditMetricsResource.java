@@ -3,11 +3,11 @@ package dev.gatehouse.audit.api;
 import dev.gatehouse.audit.AuditQueries;
 import dev.gatehouse.audit.metrics.AuditMetrics;
 import dev.gatehouse.audit.metrics.MetricWindow;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -64,9 +64,9 @@ public class AuditMetricsResource {
         String id = tenant.id().value();
         List<AuditMetrics.TimeToVerification> rows = transactions.call(() ->
                 metrics.timeToVerification(id, window.from(), window.to(), grouping));
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonP.createArrayBuilder();
         for (AuditMetrics.TimeToVerification g : rows) {
-            JsonObjectBuilder b = Json.createObjectBuilder()
+            JsonObjectBuilder b = JsonP.createObjectBuilder()
                     .add(grouping == AuditMetrics.Grouping.DEVICE_CLASS ? "device_class" : "group", g.group())
                     .add("registered", g.registered()).add("verified", g.verified());
             if (g.p50Seconds() != null) {
@@ -85,10 +85,10 @@ public class AuditMetricsResource {
         String id = tenant.id().value();
         List<AuditMetrics.FailedVerifications> rows = transactions.call(() ->
                 metrics.failedVerifications(id, window.from(), window.to()));
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonP.createArrayBuilder();
         long total = 0;
         for (AuditMetrics.FailedVerifications g : rows) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("device_class", g.deviceClass());
+            JsonObjectBuilder b = JsonP.createObjectBuilder().add("device_class", g.deviceClass());
             if (g.clientId() != null) {
                 b.add("client_id", g.clientId());
             }
@@ -125,7 +125,7 @@ public class AuditMetricsResource {
     }
 
     private static JsonObjectBuilder answer(MetricWindow window) {
-        return Json.createObjectBuilder().add("window", Json.createObjectBuilder()
+        return JsonP.createObjectBuilder().add("window", JsonP.createObjectBuilder()
                 .add("from", window.from().toString()).add("to", window.to().toString()));
     }
 }

@@ -7,11 +7,11 @@ import dev.gatehouse.audit.AuditQueries;
 import dev.gatehouse.audit.AuditRow;
 import dev.gatehouse.audit.ChainVerification;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -128,12 +128,12 @@ public class AuditResource {
         String id = tenant.id().value();
         AuditLog.Ends ends = transactions.call(() -> store.ends(id));
         AuditLog.Backlog backlog = transactions.call(() -> store.backlog(id));
-        JsonObjectBuilder pending = Json.createObjectBuilder().add("events", backlog.rows());
+        JsonObjectBuilder pending = JsonP.createObjectBuilder().add("events", backlog.rows());
         if (backlog.oldest() != null) {
             pending.add("oldest", backlog.oldest().toString())
                     .add("age_ms", Math.max(0, clock.millis() - backlog.oldest().toEpochMilli()));
         }
-        return Json.createObjectBuilder().add("last_id", ends.headSeq()).add("start_after_id", ends.startSeq())
+        return JsonP.createObjectBuilder().add("last_id", ends.headSeq()).add("start_after_id", ends.startSeq())
                 .add("pending", pending).build();
     }
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.audit.search;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -19,10 +19,10 @@ public final class JsonnetExport {
     }
 
     public static String of(String tenant, SavedSearch search) {
-        JsonObject doc = Json.createObjectBuilder().add("tenant", tenant)
-                .add("searches", Json.createArrayBuilder().add(search.toJson())).build();
+        JsonObject doc = JsonP.createObjectBuilder().add("tenant", tenant)
+                .add("searches", JsonP.createArrayBuilder().add(search.toJson())).build();
         StringWriter out = new StringWriter();
-        try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+        try (JsonWriter w = JsonP.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
             w.writeObject(doc);
         }
         return "// Saved audit search " + search.name() + ", exported from Gatehouse; put it in"

@@ -2,7 +2,7 @@ package dev.gatehouse.audit.search;
 
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditQueries;
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -86,19 +86,19 @@ public record SavedSearch(String name, String description, String owner, Map<Str
 
     /** The compact form: what export answers and import takes. */
     public JsonObject toJson() {
-        JsonObjectBuilder q = Json.createObjectBuilder();
+        JsonObjectBuilder q = JsonP.createObjectBuilder();
         query.forEach((k, v) -> {
             if (v.size() == 1) {
                 q.add(k, v.get(0));
             } else {
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = JsonP.createArrayBuilder();
                 v.forEach(a::add);
                 q.add(k, a);
             }
         });
-        JsonArrayBuilder f = Json.createArrayBuilder();
+        JsonArrayBuilder f = JsonP.createArrayBuilder();
         fields.forEach(f::add);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("description", description)
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("name", name).add("description", description)
                 .add("owner", owner).add("query", q).add("fields", f);
         baseUrl.ifPresent(u -> b.add("base_url", u));
         return b.build();

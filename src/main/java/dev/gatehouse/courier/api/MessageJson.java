@@ -1,7 +1,7 @@
 package dev.gatehouse.courier.api;
 
 import dev.gatehouse.courier.CourierMessage;
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 
 /** Ory Kratos' courier message JSON. */
@@ -11,7 +11,7 @@ final class MessageJson {
     }
 
     static JsonObject of(CourierMessage m) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", m.id().toString())
                 .add("status", m.status().wire())
                 .add("type", m.channel().wire())

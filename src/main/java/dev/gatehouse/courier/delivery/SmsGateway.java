@@ -2,11 +2,11 @@ package dev.gatehouse.courier.delivery;
 
 import dev.gatehouse.courier.ClaimedMessage;
 import dev.gatehouse.courier.SmsGatewayConfig;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.platform.jsonnet.Jsonnet;
 import dev.gatehouse.platform.jsonnet.JsonnetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import scala.Option;
@@ -99,7 +99,7 @@ public class SmsGateway {
 
     /** The request body: the template evaluated with the message as {@code ctx}. */
     public String body(ClaimedMessage m) throws SmsFailure {
-        JsonObject ctx = Json.createObjectBuilder()
+        JsonObject ctx = JsonP.createObjectBuilder()
                 .add("recipient", m.recipient())
                 .add("template_type", m.template())
                 .add("template_data", templateData(m))
@@ -134,7 +134,7 @@ public class SmsGateway {
         if (m.templateData() == null || m.templateData().isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var reader = Json.createReader(new StringReader(m.templateData()))) {
+        try (var reader = JsonP.createReader(new StringReader(m.templateData()))) {
             return reader.readObject();
         }
     }

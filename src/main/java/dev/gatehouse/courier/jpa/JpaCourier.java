@@ -106,7 +106,7 @@ public class JpaCourier implements Courier {
      * template ({@code login_code}, {@code registration_code}, ...), besides the model's own names.
      */
     private static String templateData(OutgoingMessage message) {
-        var data = jakarta.json.Json.createObjectBuilder();
+        var data = dev.gatehouse.kernel.JsonP.createObjectBuilder();
         message.model().forEach(data::add);
         data.add("to", message.recipient());
         String code = message.model().get("code");

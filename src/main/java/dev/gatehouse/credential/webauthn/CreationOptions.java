@@ -1,6 +1,6 @@
 package dev.gatehouse.credential.webauthn;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -59,13 +59,13 @@ public record CreationOptions(RelyingParty rp, byte[] userHandle, String userNam
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder params = Json.createArrayBuilder();
-        KeyAlgorithms.OFFERED.forEach(alg -> params.add(Json.createObjectBuilder().add("type", "public-key").add("alg", alg.getValue())));
-        JsonArrayBuilder excluded = Json.createArrayBuilder();
+        JsonArrayBuilder params = JsonP.createArrayBuilder();
+        KeyAlgorithms.OFFERED.forEach(alg -> params.add(JsonP.createObjectBuilder().add("type", "public-key").add("alg", alg.getValue())));
+        JsonArrayBuilder excluded = JsonP.createArrayBuilder();
         exclude.forEach(c -> excluded.add(Descriptors.of(c)));
-        return Json.createObjectBuilder().add("publicKey", Json.createObjectBuilder()
-                .add("rp", Json.createObjectBuilder().add("id", rp.id()).add("name", rp.name()))
-                .add("user", Json.createObjectBuilder()
+        return JsonP.createObjectBuilder().add("publicKey", JsonP.createObjectBuilder()
+                .add("rp", JsonP.createObjectBuilder().add("id", rp.id()).add("name", rp.name()))
+                .add("user", JsonP.createObjectBuilder()
                         .add("id", Base64.getUrlEncoder().withoutPadding().encodeToString(userHandle))
                         .add("name", userName)
                         .add("displayName", userDisplayName))
@@ -73,7 +73,7 @@ public record CreationOptions(RelyingParty rp, byte[] userHandle, String userNam
                 .add("pubKeyCredParams", params)
                 .add("timeout", timeout.toMillis())
                 .add("excludeCredentials", excluded)
-                .add("authenticatorSelection", Json.createObjectBuilder()
+                .add("authenticatorSelection", JsonP.createObjectBuilder()
                         .add("residentKey", passkey ? "required" : "discouraged")
                         .add("requireResidentKey", passkey)
                         .add("userVerification", userVerification.wireValue()))

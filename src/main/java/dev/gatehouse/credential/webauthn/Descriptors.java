@@ -1,6 +1,6 @@
 package dev.gatehouse.credential.webauthn;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -11,9 +11,9 @@ final class Descriptors {
     }
 
     static JsonObjectBuilder of(WebAuthnCredential c) {
-        JsonObjectBuilder d = Json.createObjectBuilder().add("type", "public-key").add("id", c.idBase64url());
+        JsonObjectBuilder d = JsonP.createObjectBuilder().add("type", "public-key").add("id", c.idBase64url());
         if (!c.transports().isEmpty()) {
-            JsonArrayBuilder t = Json.createArrayBuilder();
+            JsonArrayBuilder t = JsonP.createArrayBuilder();
             c.transports().stream().sorted().forEach(t::add);
             d.add("transports", t);
         }

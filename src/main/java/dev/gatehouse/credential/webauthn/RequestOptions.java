@@ -1,6 +1,6 @@
 package dev.gatehouse.credential.webauthn;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -39,9 +39,9 @@ public record RequestOptions(String rpId, Challenge challenge, List<WebAuthnCred
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder allowed = Json.createArrayBuilder();
+        JsonArrayBuilder allowed = JsonP.createArrayBuilder();
         allow.forEach(c -> allowed.add(Descriptors.of(c)));
-        return Json.createObjectBuilder().add("publicKey", Json.createObjectBuilder()
+        return JsonP.createObjectBuilder().add("publicKey", JsonP.createObjectBuilder()
                 .add("challenge", challenge.base64url())
                 .add("timeout", timeout.toMillis())
                 .add("rpId", rpId)

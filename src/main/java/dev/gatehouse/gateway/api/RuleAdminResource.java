@@ -3,13 +3,13 @@ package dev.gatehouse.gateway.api;
 import dev.gatehouse.gateway.engine.RuleAdminService;
 import dev.gatehouse.gateway.rule.RuleVersion;
 import dev.gatehouse.gateway.rule.StoredRule;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,7 +48,7 @@ public class RuleAdminResource {
 
     @GET
     public Response list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         rules.list(tenant.id()).forEach(s -> out.add(json(s)));
         return Response.ok(out.build()).build();
     }
@@ -83,9 +83,9 @@ public class RuleAdminResource {
     @GET
     @Path("{id}/versions")
     public Response versions(@PathParam("id") String id) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (RuleVersion v : rules.history(tenant.id(), id)) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("revision", v.revision()).add("changed_at", v.changedAt().toString());
+            JsonObjectBuilder b = JsonP.createObjectBuilder().add("revision", v.revision()).add("changed_at", v.changedAt().toString());
             b.add("rule", v.document() == null ? JsonObject.NULL : v.document());
             if (v.changedBy() != null) {
                 b.add("changed_by", v.changedBy());
@@ -96,7 +96,7 @@ public class RuleAdminResource {
     }
 
     private static JsonObject json(StoredRule s) {
-        return Json.createObjectBuilder().add("rule", s.rule().toJson()).add("revision", s.revision())
+        return JsonP.createObjectBuilder().add("rule", s.rule().toJson()).add("revision", s.revision())
                 .add("created_at", s.createdAt().toString()).add("updated_at", s.updatedAt().toString()).build();
     }
 }

@@ -6,11 +6,11 @@ import dev.gatehouse.gateway.engine.RuleSet;
 import dev.gatehouse.gateway.rule.InvalidRuleException;
 import dev.gatehouse.gateway.rule.Rule;
 import dev.gatehouse.gateway.rule.RuleDocuments;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -58,9 +58,9 @@ public class RuleValidationResource {
             List<Rule> parsed = RuleDocuments.parse(f, new String(bytes, StandardCharsets.UTF_8), null, null,
                     config.jsonnet());
             RuleSet set = rules.build(parsed);
-            JsonArrayBuilder ids = Json.createArrayBuilder();
+            JsonArrayBuilder ids = JsonP.createArrayBuilder();
             set.rules().forEach(r -> ids.add(r.id()));
-            return Response.ok(Json.createObjectBuilder().add("valid", true).add("rules", ids).build()).build();
+            return Response.ok(JsonP.createObjectBuilder().add("valid", true).add("rules", ids).build()).build();
         } catch (InvalidRuleException e) {
             if (e.field().equals("document")) {
                 throw ApiException.malformed("The rule document " + e.reason());

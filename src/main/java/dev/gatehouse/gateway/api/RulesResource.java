@@ -2,10 +2,10 @@ package dev.gatehouse.gateway.api;
 
 import dev.gatehouse.gateway.engine.ActiveRules;
 import dev.gatehouse.gateway.rule.Rule;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +39,7 @@ public class RulesResource {
         List<Rule> all = rules.current(tenant.id()).rules();
         int from = Math.min(number(offset, 0), all.size());
         int to = Math.min(all.size(), from + Math.min(number(limit, MAX_LIMIT), MAX_LIMIT));
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         all.subList(from, to).forEach(r -> out.add(r.toJson()));
         return Response.ok(out.build()).build();
     }
@@ -48,7 +48,7 @@ public class RulesResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return rules.current(tenant.id()).find(id).map(r -> Response.ok(r.toJson()).build())
-                .orElseGet(() -> Response.status(404).entity(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .orElseGet(() -> Response.status(404).entity(JsonP.createObjectBuilder().add("error", JsonP.createObjectBuilder()
                         .add("code", 404).add("status", "Not Found").add("message", "Unable to find the rule")).build()).build());
     }
 

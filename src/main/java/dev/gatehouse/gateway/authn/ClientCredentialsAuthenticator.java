@@ -4,9 +4,9 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.net.URLDecoder;
@@ -62,7 +62,7 @@ public class ClientCredentialsAuthenticator implements Authenticator {
         exchange.exchange(request, config.exchange(), header.get(), config.requiredScope())
                 .orElseThrow(() -> GatewayException.unauthorized("client credentials were refused"));
         session.subject(clientId);
-        session.extra(Json.createObjectBuilder().add("client_id", clientId).build());
+        session.extra(JsonP.createObjectBuilder().add("client_id", clientId).build());
         return true;
     }
 }

@@ -6,12 +6,12 @@ import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.GatewayRequest;
 import dev.gatehouse.gateway.RemoteCalls;
 import dev.gatehouse.gateway.port.LocalIntrospection;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -93,7 +93,7 @@ public class IntrospectionAuthenticator implements Authenticator {
      * one, {@code aud} added, so rules written for Oathkeeper read the same paths here.
      */
     static JsonObject extra(JsonObject answer) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonP.createObjectBuilder();
         if (answer.get("ext") instanceof JsonObject ext) {
             ext.forEach(b::add);
         }
@@ -102,7 +102,7 @@ public class IntrospectionAuthenticator implements Authenticator {
         b.add("scope", answer.getString("scope", ""));
         List<String> audience = audience(answer);
         if (!audience.isEmpty()) {
-            b.add("aud", Json.createArrayBuilder(audience));
+            b.add("aud", JsonP.createArrayBuilder(audience));
         }
         return b.build();
     }

@@ -1,8 +1,8 @@
 package dev.gatehouse.gateway.demo;
 
+import dev.gatehouse.kernel.JsonP;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,7 +42,7 @@ public class DemoApiResource {
         if (!demo.enabled()) {
             throw new NotFoundException();
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("endpoint", endpoint).add("x_user", user == null ? "" : user);
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("endpoint", endpoint).add("x_user", user == null ? "" : user);
         if (email != null) {
             b.add("x_user_email", email);
         }

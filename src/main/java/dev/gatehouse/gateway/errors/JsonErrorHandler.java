@@ -2,8 +2,8 @@ package dev.gatehouse.gateway.errors;
 
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -35,11 +35,11 @@ public class JsonErrorHandler implements ErrorHandler {
 
     /** The answer for any request: this handler takes no config that changes it. */
     public static ErrorAnswer answer(GatewayException error) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder fields = JsonP.createObjectBuilder();
         error.refusal().ifPresent(r -> fields.add("id", r.id()));
         fields.add("code", error.kind().status()).add("status", error.kind().statusText());
         error.refusal().ifPresent(r -> fields.add("reason", r.text()));
-        String body = Json.createObjectBuilder().add("error", fields.add("message", error.kind().message())).build().toString();
+        String body = JsonP.createObjectBuilder().add("error", fields.add("message", error.kind().message())).build().toString();
         return new ErrorAnswer(error.kind().status(), Map.of("Cache-Control", "no-store"), "application/json", body);
     }
 }

@@ -4,10 +4,10 @@ import dev.gatehouse.gateway.AuthenticationSession;
 import dev.gatehouse.gateway.ConfigKeys;
 import dev.gatehouse.gateway.GatewayException;
 import dev.gatehouse.gateway.RemoteCalls;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -45,14 +45,14 @@ public class HydratorMutator implements Mutator {
     }
 
     private void mutate(HydratorConfig config, AuthenticationSession session) {
-        JsonObjectBuilder header = Json.createObjectBuilder();
-        session.headers().forEach((k, v) -> header.add(k, Json.createArrayBuilder().add(v)));
-        String body = Json.createObjectBuilder()
+        JsonObjectBuilder header = JsonP.createObjectBuilder();
+        session.headers().forEach((k, v) -> header.add(k, JsonP.createArrayBuilder().add(v)));
+        String body = JsonP.createObjectBuilder()
                 .add("subject", session.subject())
                 .add("extra", session.extra())
                 .add("header", header)
-                .add("match_context", Json.createObjectBuilder()
-                        .add("regexp_capture_groups", Json.createArrayBuilder(session.captureGroups()))
+                .add("match_context", JsonP.createObjectBuilder()
+                        .add("regexp_capture_groups", JsonP.createArrayBuilder(session.captureGroups()))
                         .add("url", session.url()).add("method", session.method()))
                 .build().toString();
         Map<String, String> headers = new LinkedHashMap<>();

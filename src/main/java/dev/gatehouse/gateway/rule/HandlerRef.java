@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.rule;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 
 import java.util.Objects;
@@ -21,6 +21,6 @@ public record HandlerRef(String handler, JsonObject config) {
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder().add("handler", handler).add("config", config).build();
+        return JsonP.createObjectBuilder().add("handler", handler).add("config", config).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.rule;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -87,12 +87,12 @@ public record Rule(String id, String version, String description, Upstream upstr
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", id)
                 .add("version", version)
                 .add("description", description)
                 .add("upstream", upstream.toJson())
-                .add("match", Json.createObjectBuilder().add("url", matchUrl).add("methods", strings(methods, s -> s)))
+                .add("match", JsonP.createObjectBuilder().add("url", matchUrl).add("methods", strings(methods, s -> s)))
                 .add("authenticators", strings(authenticators, HandlerRef::toJson))
                 .add("authorizer", authorizer.toJson())
                 .add("mutators", strings(mutators, HandlerRef::toJson))
@@ -101,7 +101,7 @@ public record Rule(String id, String version, String description, Upstream upstr
     }
 
     private static <T> JsonArrayBuilder strings(List<T> items, Function<T, Object> json) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JsonP.createArrayBuilder();
         for (T item : items) {
             Object v = json.apply(item);
             if (v instanceof JsonValue jv) {

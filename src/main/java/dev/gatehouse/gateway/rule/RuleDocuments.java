@@ -1,8 +1,8 @@
 package dev.gatehouse.gateway.rule;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.BoundedJson;
 import dev.gatehouse.kernel.json.MalformedJsonException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -81,7 +81,7 @@ public final class RuleDocuments {
         };
         JsonArray items = switch (doc.getValueType()) {
             case ARRAY -> doc.asJsonArray();
-            case OBJECT -> Json.createArrayBuilder().add(doc).build();
+            case OBJECT -> JsonP.createArrayBuilder().add(doc).build();
             default -> throw new InvalidRuleException("document", "must be an array of rules");
         };
         List<Rule> rules = new ArrayList<>(items.size());
@@ -120,12 +120,12 @@ public final class RuleDocuments {
             return JsonValue.NULL;
         }
         if (v instanceof Map<?, ?> map) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JsonP.createObjectBuilder();
             map.forEach((k, value) -> b.add(String.valueOf(k), toJson(value)));
             return b.build();
         }
         if (v instanceof Collection<?> list) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JsonP.createArrayBuilder();
             list.forEach(item -> b.add(toJson(item)));
             return b.build();
         }
@@ -133,10 +133,10 @@ public final class RuleDocuments {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (v instanceof Integer || v instanceof Long) {
-            return Json.createValue(((Number) v).longValue());
+            return JsonP.createValue(((Number) v).longValue());
         }
         if (v instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JsonP.createValue(big);
         }
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
@@ -144,8 +144,8 @@ public final class RuleDocuments {
                 // YAML's .inf and .nan, and numbers too large for a double; JSON has no such numbers
                 throw new InvalidRuleException("document", "has a number that is not finite");
             }
-            return Json.createValue(BigDecimal.valueOf(d));
+            return JsonP.createValue(BigDecimal.valueOf(d));
         }
-        return Json.createValue(String.valueOf(v));
+        return JsonP.createValue(String.valueOf(v));
     }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.rule;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 
 /**
@@ -21,7 +21,7 @@ public record Upstream(String url, boolean preserveHost, String stripPath) {
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder().add("url", url).add("preserve_host", preserveHost)
+        return JsonP.createObjectBuilder().add("url", url).add("preserve_host", preserveHost)
                 .add("strip_path", stripPath).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.json.JsonPatches;
@@ -13,7 +14,6 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -70,7 +70,7 @@ public class IdentityAdminResource {
     public Response list(@QueryParam("page_size") String pageSize, @QueryParam("page_token") String pageToken,
                          @QueryParam("credentials_identifier") String credentialsIdentifier) {
         if (credentialsIdentifier != null) {
-            JsonArrayBuilder found = Json.createArrayBuilder();
+            JsonArrayBuilder found = JsonP.createArrayBuilder();
             identities.findByIdentifier(tenant.id(), credentialsIdentifier)
                     .ifPresent(i -> found.add(IdentityJson.of(i, PublicUrls.baseUri(request))));
             return Response.ok(found.build()).build();

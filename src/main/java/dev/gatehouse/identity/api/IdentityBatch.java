@@ -3,12 +3,12 @@ package dev.gatehouse.identity.api;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityDrafts;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.problem.ProblemFactory;
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -39,15 +39,15 @@ public class IdentityBatch {
         if (array.size() > MAX_ITEMS) {
             throw ApiException.invalid("identities", "at most " + MAX_ITEMS + " items per batch");
         }
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JsonP.createArrayBuilder();
         for (int n = 0; n < array.size(); n++) {
             results.add(item(tenant, array.get(n), n, actor));
         }
-        return Json.createObjectBuilder().add("identities", results).build();
+        return JsonP.createObjectBuilder().add("identities", results).build();
     }
 
     private JsonObject item(TenantId tenant, JsonValue value, int index, String actor) {
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JsonP.createObjectBuilder();
         try {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.invalid("identities/" + index, "must be an object");

@@ -5,7 +5,7 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.RecoveryAddress;
 import dev.gatehouse.identity.VerifiableAddress;
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,18 +44,18 @@ public final class IdentityJson {
     }
 
     private static JsonObject credentials(Identity i, Set<CredentialType> include) {
-        JsonObjectBuilder credentials = Json.createObjectBuilder();
+        JsonObjectBuilder credentials = JsonP.createObjectBuilder();
         i.credentials().values().forEach(c -> credentials.add(c.type().wire(),
                 credential(c, c.type() == CredentialType.PASSWORD && include.contains(CredentialType.PASSWORD))));
         return credentials.build();
     }
 
     private static JsonObjectBuilder base(Identity i, URI baseUri) {
-        JsonArrayBuilder verifiable = Json.createArrayBuilder();
+        JsonArrayBuilder verifiable = JsonP.createArrayBuilder();
         i.verifiableAddresses().forEach(a -> verifiable.add(address(a)));
-        JsonArrayBuilder recovery = Json.createArrayBuilder();
+        JsonArrayBuilder recovery = JsonP.createArrayBuilder();
         i.recoveryAddresses().forEach(a -> recovery.add(address(a)));
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", i.id().toString())
                 .add("schema_id", i.schemaId())
                 .add("schema_url", baseUri.resolve("schemas/" + Base64.getUrlEncoder().withoutPadding()
@@ -71,9 +71,9 @@ public final class IdentityJson {
     }
 
     private static JsonObject credential(Credential c, boolean withConfig) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JsonP.createArrayBuilder();
         c.identifiers().forEach(ids::add);
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("type", c.type().wire())
                 .add("identifiers", ids);
         if (withConfig) {
@@ -89,7 +89,7 @@ public final class IdentityJson {
     }
 
     private static JsonObject address(VerifiableAddress a) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("id", a.id().toString())
                 .add("value", a.value())
                 .add("verified", a.verified())
@@ -104,7 +104,7 @@ public final class IdentityJson {
     }
 
     private static JsonObject address(RecoveryAddress a) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", a.id().toString())
                 .add("value", a.value())
                 .add("via", a.via())
@@ -115,7 +115,7 @@ public final class IdentityJson {
 
     /** The part of an identity a JSON Patch may change. */
     static JsonObject patchable(Identity i) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("schema_id", i.schemaId())
                 .add("state", i.state().wire())
                 .add("traits", i.traits())

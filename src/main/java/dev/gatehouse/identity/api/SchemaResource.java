@@ -2,12 +2,12 @@ package dev.gatehouse.identity.api;
 
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -53,7 +53,7 @@ public class SchemaResource {
 
     /** One item of the list, as Kratos' {@code identitySchemaContainer}. */
     private static JsonObject entry(IdentitySchema schema) {
-        return Json.createObjectBuilder().add("id", schema.id()).add("schema", schema.document()).build();
+        return JsonP.createObjectBuilder().add("id", schema.id()).add("schema", schema.document()).build();
     }
 
     private static java.util.Optional<String> decoded(String id) {

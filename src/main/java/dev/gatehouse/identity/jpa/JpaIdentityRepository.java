@@ -7,9 +7,9 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityId;
 import dev.gatehouse.identity.IdentityRepository;
 import dev.gatehouse.kernel.DatabaseFailures;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -92,8 +92,8 @@ public class JpaIdentityRepository implements IdentityRepository {
      */
     @Override
     public List<Identity> searchByTrait(TenantId tenant, String trait, String prefix, int offset, int limit) {
-        String value = Json.createValue(prefix).toString();
-        String pattern = Json.createValue(trait) + ":" + value.substring(0, value.length() - 1);
+        String value = JsonP.createValue(prefix).toString();
+        String pattern = JsonP.createValue(trait) + ":" + value.substring(0, value.length() - 1);
         return em.createQuery("select i from IdentityEntity i where i.tenantId = :tenant and lower(i.traits) like :pattern"
                         + " escape '\\' order by i.createdAt, i.id", IdentityEntity.class)
                 .setParameter("tenant", tenant.value())

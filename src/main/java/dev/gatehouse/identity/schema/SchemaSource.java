@@ -1,6 +1,6 @@
 package dev.gatehouse.identity.schema;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -41,7 +41,7 @@ final class SchemaSource {
         if (bytes.length > MAX_BYTES) {
             throw new IllegalArgumentException("is larger than " + MAX_BYTES + " bytes");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

@@ -1,6 +1,6 @@
 package dev.gatehouse.identity.schema;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -107,16 +107,16 @@ record TraitMark(List<String> path, boolean email, boolean phone, Set<Credential
 
     private JsonValue rewrite(JsonValue node, int depth, String region) {
         if (node instanceof JsonArray array) {
-            var copy = Json.createArrayBuilder();
+            var copy = JsonP.createArrayBuilder();
             array.forEach(item -> copy.add(rewrite(item, depth, region)));
             return copy.build();
         }
         if (depth == path.size()) {
             return node instanceof JsonString s
-                    ? PhoneNumbers.e164(s.getString(), region).<JsonValue>map(Json::createValue).orElse(node) : node;
+                    ? PhoneNumbers.e164(s.getString(), region).<JsonValue>map(JsonP::createValue).orElse(node) : node;
         }
         if (node instanceof JsonObject object && object.containsKey(path.get(depth))) {
-            return Json.createObjectBuilder(object).add(path.get(depth), rewrite(object.get(path.get(depth)), depth + 1, region)).build();
+            return JsonP.createObjectBuilder(object).add(path.get(depth), rewrite(object.get(path.get(depth)), depth + 1, region)).build();
         }
         return node;
     }
@@ -187,7 +187,7 @@ record TraitMark(List<String> path, boolean email, boolean phone, Set<Credential
         private JsonValue resolve(String ref) {
             try {
                 String pointer = URI.create(ref).getFragment();
-                return pointer == null || pointer.isEmpty() ? root : Json.createPointer(pointer).getValue(root);
+                return pointer == null || pointer.isEmpty() ? root : JsonP.createPointer(pointer).getValue(root);
             } catch (IllegalArgumentException | JsonException e) {
                 // an unresolvable reference fails compilation with its own message; nothing to mark here
                 return null;

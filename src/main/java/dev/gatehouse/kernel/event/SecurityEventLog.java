@@ -1,12 +1,12 @@
 package dev.gatehouse.kernel.event;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.log.Logs;
 import dev.gatehouse.kernel.log.Redactor;
 import dev.gatehouse.kernel.log.ServiceNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -42,7 +42,7 @@ public class SecurityEventLog {
     }
 
     public static JsonObject toJson(SecurityEvent e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("event", e.type().name().toLowerCase(java.util.Locale.ROOT))
                 .add("time", e.occurredAt().toString())
                 .add("outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT));
@@ -54,7 +54,7 @@ public class SecurityEventLog {
         addIf(b, "user_agent", Redactor.text(e.userAgent()));
         addIf(b, "request_id", e.requestId());
         if (!e.details().isEmpty()) {
-            JsonObjectBuilder d = Json.createObjectBuilder();
+            JsonObjectBuilder d = JsonP.createObjectBuilder();
             Redactor.map(e.details()).forEach(d::add);
             b.add("details", d);
         }

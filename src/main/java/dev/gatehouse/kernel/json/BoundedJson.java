@@ -1,6 +1,6 @@
 package dev.gatehouse.kernel.json;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -59,7 +59,7 @@ public final class BoundedJson {
         }
         try {
             check(text);
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.createReader(new StringReader(text))) {
                 return reader.readValue();
             }
         } catch (MalformedJsonException e) {
@@ -72,7 +72,7 @@ public final class BoundedJson {
 
     private static void check(String text) {
         Deque<Set<String>> names = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonP.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 switch (event) {

@@ -1,7 +1,7 @@
 package dev.gatehouse.kernel.json;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -36,7 +36,7 @@ public final class JsonPatches {
             }
         }
         try {
-            return Json.createPatch(operations).apply(document);
+            return JsonP.createPatch(operations).apply(document);
         } catch (JsonException | ClassCastException e) {
             throw ApiException.invalid("patch", "the patch cannot be applied to this " + what);
         }

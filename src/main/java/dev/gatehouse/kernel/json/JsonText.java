@@ -1,6 +1,6 @@
 package dev.gatehouse.kernel.json;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -22,7 +22,7 @@ public final class JsonText {
         if (text == null) {
             return JsonValue.NULL;
         }
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = JsonP.createReader(new StringReader(text))) {
             return r.readValue();
         }
     }

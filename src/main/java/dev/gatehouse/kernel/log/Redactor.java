@@ -1,6 +1,6 @@
 package dev.gatehouse.kernel.log;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -102,17 +102,17 @@ public final class Redactor {
     public static JsonValue json(JsonValue in) {
         return switch (in.getValueType()) {
             case OBJECT -> {
-                JsonObjectBuilder b = Json.createObjectBuilder();
+                JsonObjectBuilder b = JsonP.createObjectBuilder();
                 in.asJsonObject().forEach((k, v) -> b.add(k, isSecretKey(k) && v.getValueType() != JsonValue.ValueType.NULL
-                        ? Json.createValue(MASK) : json(v)));
+                        ? JsonP.createValue(MASK) : json(v)));
                 yield b.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder b = Json.createArrayBuilder();
+                JsonArrayBuilder b = JsonP.createArrayBuilder();
                 in.asJsonArray().forEach(v -> b.add(json(v)));
                 yield b.build();
             }
-            case STRING -> Json.createValue(text(((jakarta.json.JsonString) in).getString()));
+            case STRING -> JsonP.createValue(text(((jakarta.json.JsonString) in).getString()));
             default -> in;
         };
     }

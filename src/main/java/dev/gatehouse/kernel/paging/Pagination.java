@@ -1,7 +1,7 @@
 package dev.gatehouse.kernel.paging;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -66,7 +66,7 @@ public record Pagination(int size, int offset) {
      * (RFC 8288) that is the request's own URI with the next page token.
      */
     public <T> Response answer(List<T> fetched, Function<? super T, ? extends JsonValue> toJson, UriBuilder requestUri) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonP.createArrayBuilder();
         fetched.stream().limit(size).map(toJson).forEach(items::add);
         Response.ResponseBuilder answer = Response.ok(items.build());
         if (fetched.size() > size) {

@@ -1,6 +1,6 @@
 package dev.gatehouse.kernel.problem;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,8 +42,8 @@ public final class ProblemFactory {
     public static JsonObject problem(ApiException e, String instance, String requestId) {
         JsonObjectBuilder b = base(e.error(), e.detail(), instance, requestId);
         if (!e.fieldErrors().isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            e.fieldErrors().forEach(f -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JsonP.createArrayBuilder();
+            e.fieldErrors().forEach(f -> errors.add(JsonP.createObjectBuilder()
                     .add("field", f.field())
                     .add("message", f.message())));
             b.add("errors", errors);
@@ -56,7 +56,7 @@ public final class ProblemFactory {
     }
 
     private static JsonObjectBuilder base(ApiError error, String detail, String instance, String requestId) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("type", TYPE_BASE + error.slug())
                 .add("title", error.title())
                 .add("status", status(error));

@@ -1,7 +1,7 @@
 package dev.gatehouse.oauth2.authorize;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -58,17 +58,17 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
 
     /** Hydra's {@code oidc_context} of the login and consent requests. */
     public JsonObject oidcContext() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("acr_values", strings(acrValues))
                 .add("ui_locales", strings(uiLocales));
         display.ifPresent(d -> b.add("display", d));
         loginHint.ifPresent(h -> b.add("login_hint", h));
-        idTokenHintSubject.ifPresent(s -> b.add("id_token_hint_claims", Json.createObjectBuilder().add("sub", s)));
+        idTokenHintSubject.ifPresent(s -> b.add("id_token_hint_claims", JsonP.createObjectBuilder().add("sub", s)));
         return b.build();
     }
 
     public String toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("client_id", clientId).add("redirect_uri", redirectUri).add("redirect_uri_given", redirectUriGiven)
                 .add("scope", strings(scope)).add("prompt", strings(prompt.stream().map(Prompt::wire).sorted().toList()))
                 .add("ui_locales", strings(uiLocales)).add("acr_values", strings(acrValues)).add("audience", strings(audience));
@@ -96,7 +96,7 @@ public record AuthorizationRequest(String clientId, String redirectUri, boolean 
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

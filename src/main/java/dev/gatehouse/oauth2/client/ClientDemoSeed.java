@@ -1,13 +1,13 @@
 package dev.gatehouse.oauth2.client;
 
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.Pkce;
 import dev.gatehouse.platform.demo.DemoSeeding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.net.URLEncoder;
@@ -59,14 +59,14 @@ public class ClientDemoSeed {
     }
 
     private static JsonObject metadata(String id, String name, String method, String... grants) {
-        var grantTypes = Json.createArrayBuilder();
+        var grantTypes = JsonP.createArrayBuilder();
         for (String g : grants) {
             grantTypes.add(g);
         }
-        return Json.createObjectBuilder().add("client_id", id).add("client_name", name)
+        return JsonP.createObjectBuilder().add("client_id", id).add("client_name", name)
                 .add("token_endpoint_auth_method", method).add("grant_types", grantTypes)
-                .add("redirect_uris", Json.createArrayBuilder().add(REDIRECT))
-                .add("post_logout_redirect_uris", Json.createArrayBuilder().add("http://127.0.0.1:8085/"))
+                .add("redirect_uris", JsonP.createArrayBuilder().add(REDIRECT))
+                .add("post_logout_redirect_uris", JsonP.createArrayBuilder().add("http://127.0.0.1:8085/"))
                 .add("scope", SCOPE).build();
     }
 

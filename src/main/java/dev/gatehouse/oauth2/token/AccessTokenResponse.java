@@ -1,6 +1,6 @@
 package dev.gatehouse.oauth2.token;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,7 +16,7 @@ public record AccessTokenResponse(String accessToken, long expiresIn, Set<String
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("access_token", accessToken)
                 .add("token_type", "bearer")
                 .add("expires_in", expiresIn)

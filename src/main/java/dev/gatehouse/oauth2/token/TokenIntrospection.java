@@ -1,11 +1,11 @@
 package dev.gatehouse.oauth2.token;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.secrets.TokenHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.gatehouse.platform.trace.Tracing;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,14 +69,14 @@ public class TokenIntrospection {
     }
 
     public static JsonObject inactive() {
-        return Json.createObjectBuilder().add("active", false).build();
+        return JsonP.createObjectBuilder().add("active", false).build();
     }
 
     private static JsonObject describe(Live live, String issuer) {
         StoredToken t = live.token();
-        JsonArrayBuilder aud = Json.createArrayBuilder();
+        JsonArrayBuilder aud = JsonP.createArrayBuilder();
         t.audience().forEach(aud::add);
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("active", true)
                 .add("scope", Scopes.join(t.scopes()))
                 .add("client_id", t.clientId())
@@ -90,7 +90,7 @@ public class TokenIntrospection {
         if (t.kind() == TokenKind.ACCESS) {
             b.add("token_type", "Bearer");
         }
-        b.add("ext", Json.createObjectBuilder(TokenMinter.json(live.grant().accessTokenClaims())));
+        b.add("ext", JsonP.createObjectBuilder(TokenMinter.json(live.grant().accessTokenClaims())));
         return b.build();
     }
 }

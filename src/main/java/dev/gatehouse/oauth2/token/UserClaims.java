@@ -1,10 +1,10 @@
 package dev.gatehouse.oauth2.token;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.port.SubjectClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -63,9 +63,9 @@ public class UserClaims {
     @Transactional
     public String accessTokenClaims(TenantId tenant, String subject) {
         Optional<SubjectClaims.Subject> identity = subjects.find(tenant, subject);
-        JsonObjectBuilder claims = Json.createObjectBuilder();
+        JsonObjectBuilder claims = JsonP.createObjectBuilder();
         identity.ifPresent(i -> {
-            JsonObject data = Json.createObjectBuilder().add("traits", i.traits())
+            JsonObject data = JsonP.createObjectBuilder().add("traits", i.traits())
                     .add("metadata_public", i.metadataPublic()).build();
             config.accessTokenClaims().forEach((claim, path) -> {
                 JsonValue v = at(data, path);

@@ -1,7 +1,7 @@
 package dev.gatehouse.oidc.discovery;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.oauth2.authorize.AcrValues;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +30,7 @@ public final class DiscoveryDocument {
      * @param dynamicRegistration  whether {@code /oauth2/register} is served
      */
     public static JsonObject of(String issuer, boolean dynamicRegistration) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("authorization_endpoint", issuer + "/oauth2/auth")
                 .add("token_endpoint", issuer + "/oauth2/token")
@@ -70,7 +70,7 @@ public final class DiscoveryDocument {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

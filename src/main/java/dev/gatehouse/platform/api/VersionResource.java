@@ -1,9 +1,9 @@
 package dev.gatehouse.platform.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.platform.BuildInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ public class VersionResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject version() {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("name", "gatehouse")
                 .add("version", build.version())
                 .build();

@@ -1,5 +1,6 @@
 package dev.gatehouse.platform.jsonnet;
 
+import dev.gatehouse.kernel.JsonP;
 import scala.Function1;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
@@ -83,7 +84,7 @@ public final class Jsonnet {
 
     /** A JSON string literal, which is also jsonnet code for that string. */
     public static String quoted(String value) {
-        return jakarta.json.Json.createValue(value).toString();
+        return dev.gatehouse.kernel.JsonP.createValue(value).toString();
     }
 
     /** {@code evaluation}'s result, or a {@link JsonnetException} when it takes longer than {@code timeout}. */

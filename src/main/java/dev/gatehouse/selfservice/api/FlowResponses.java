@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.api;
 
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.selfservice.CsrfCookies;
 import dev.gatehouse.selfservice.Flavor;
@@ -16,7 +17,6 @@ import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.api.SessionJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -99,14 +99,14 @@ public class FlowResponses {
         URI baseUri = PublicUrls.baseUri(request);
         Flow flow = outcome.flow();
         Flow next = outcome.next();
-        JsonObjectBuilder body = Json.createObjectBuilder().add("session", SessionJson.of(outcome.session().session(), outcome.identity(), baseUri));
+        JsonObjectBuilder body = JsonP.createObjectBuilder().add("session", SessionJson.of(outcome.session().session(), outcome.identity(), baseUri));
         if (withIdentity) {
             body.add("identity", dev.gatehouse.identity.api.IdentityJson.publicView(outcome.identity(), baseUri));
         }
         if (next != null) {
-            body.add("continue_with", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            body.add("continue_with", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
                     .add("action", "show_" + next.kind().path() + "_ui")
-                    .add("flow", Json.createObjectBuilder().add("id", next.id().toString()).add("url", page(request, next).toString()))));
+                    .add("flow", JsonP.createObjectBuilder().add("id", next.id().toString()).add("url", page(request, next).toString()))));
         }
         if (flow.flavor() == Flavor.API) {
             body.add("session_token", outcome.session().token());
@@ -123,8 +123,8 @@ public class FlowResponses {
 
     /** Kratos' {@code browser_location_change_required}: the browser must go to {@code to} to finish. */
     private static JsonObject locationChange(URI to) {
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("id", "browser_location_change_required").add("code", 422)
+        return JsonP.createObjectBuilder()
+                .add("error", JsonP.createObjectBuilder().add("id", "browser_location_change_required").add("code", 422)
                         .add("status", "Unprocessable Entity")
                         .add("reason", "In order to complete this flow please redirect the browser to: " + to)
                         .add("message", "browser location change required"))

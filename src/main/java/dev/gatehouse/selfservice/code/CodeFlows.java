@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice.code;
 import dev.gatehouse.identity.AddressPurpose;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.selfservice.AddressProof;
 import dev.gatehouse.selfservice.Flavor;
@@ -18,7 +19,6 @@ import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -71,8 +71,8 @@ public class CodeFlows {
     /** The address form of {@code method}; once a link was sent, the same form sends another. */
     public static Ui emailForm(String action, String csrfSecret, AddressProof method, String email) {
         List<UiNode> nodes = csrf(csrfSecret);
-        nodes.add(UiNode.input(method.wire(), "email", "email", Json.createValue(email), true, "email", Texts.emailLabel()));
-        nodes.add(UiNode.input(method.wire(), "method", "submit", Json.createValue(method.wire()), false, null, Texts.submit()));
+        nodes.add(UiNode.input(method.wire(), "email", "email", JsonP.createValue(email), true, "email", Texts.emailLabel()));
+        nodes.add(UiNode.input(method.wire(), "method", "submit", JsonP.createValue(method.wire()), false, null, Texts.submit()));
         return new Ui(action, "POST", nodes, List.of());
     }
 
@@ -84,10 +84,10 @@ public class CodeFlows {
     /** The form of a flow whose code was sent to {@code email}: the code, or send another. */
     public static Ui codeForm(Flow flow, String email) {
         List<UiNode> nodes = csrf(flow.ui().valueOf("csrf_token").orElse(null));
-        nodes.add(UiNode.input("code", "code", "text", Json.createValue(""), true, "one-time-code", Texts.verifyCode()));
-        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
+        nodes.add(UiNode.input("code", "code", "text", JsonP.createValue(""), true, "one-time-code", Texts.verifyCode()));
+        nodes.add(UiNode.input("code", "method", "submit", JsonP.createValue("code"), false, null, Texts.submit()));
         if (email != null) {
-            nodes.add(UiNode.input("code", "email", "submit", Json.createValue(email), false, null, Texts.resendCode()));
+            nodes.add(UiNode.input("code", "email", "submit", JsonP.createValue(email), false, null, Texts.resendCode()));
         }
         return new Ui(flow.ui().action(), "POST", nodes, List.of());
     }
@@ -95,7 +95,7 @@ public class CodeFlows {
     private static List<UiNode> csrf(String secret) {
         List<UiNode> nodes = new ArrayList<>();
         if (secret != null) {
-            nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null));
+            nodes.add(UiNode.input("default", "csrf_token", "hidden", JsonP.createValue(secret), true, null, null));
         }
         return nodes;
     }

@@ -1,9 +1,9 @@
 package dev.gatehouse.selfservice.login;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
-import jakarta.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +29,15 @@ final class IdentifierFirst {
 
     /** The first form: the identifier and "Continue". */
     static List<UiNode> identification() {
-        return List.of(UiNode.input(METHOD, IDENTIFIER, "text", Json.createValue(""), true, AUTOCOMPLETE, Texts.idLabel()),
-                UiNode.input(METHOD, "method", "submit", Json.createValue(METHOD), false, null, Texts.continueLabel()));
+        return List.of(UiNode.input(METHOD, IDENTIFIER, "text", JsonP.createValue(""), true, AUTOCOMPLETE, Texts.idLabel()),
+                UiNode.input(METHOD, "method", "submit", JsonP.createValue(METHOD), false, null, Texts.continueLabel()));
     }
 
     /** The second form: the identifier kept (hidden) and what each method offers for it. */
     static Ui identified(Ui first, String identifier, List<LoginMethod> methods) {
         List<UiNode> nodes = new ArrayList<>();
         first.nodes().stream().filter(n -> n.group().equals("default")).forEach(nodes::add);
-        nodes.add(UiNode.input(METHOD, IDENTIFIER, "hidden", Json.createValue(identifier), true, AUTOCOMPLETE, Texts.idLabel()));
+        nodes.add(UiNode.input(METHOD, IDENTIFIER, "hidden", JsonP.createValue(identifier), true, AUTOCOMPLETE, Texts.idLabel()));
         methods.forEach(m -> nodes.addAll(m.identifiedNodes(identifier)));
         return new Ui(first.action(), first.method(), nodes, List.of());
     }

@@ -2,12 +2,12 @@ package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -52,7 +52,7 @@ public class IdentityLockoutResource {
 
     @GET
     public JsonArray list(@PathParam("id") String id) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (LoginThrottle.Lock l : lockouts.of(identity(id))) {
             out.add(json(l));
         }
@@ -72,7 +72,7 @@ public class IdentityLockoutResource {
 
     /** One lock as the admin API writes it, here and in {@code GET /admin/lockouts}. */
     static JsonObjectBuilder json(LoginThrottle.Lock l) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("kind", l.kind().name().toLowerCase(Locale.ROOT))
+        JsonObjectBuilder o = JsonP.createObjectBuilder().add("kind", l.kind().name().toLowerCase(Locale.ROOT))
                 .add("subject", l.subject()).add("failures", l.failures()).add("lockouts", l.lockouts());
         if (l.lockedUntil() != null) {
             o.add("locked_until", l.lockedUntil().toString());

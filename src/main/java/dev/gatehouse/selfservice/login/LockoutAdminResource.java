@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.login;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -9,7 +10,6 @@ import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +53,7 @@ public class LockoutAdminResource {
 
     @GET
     public JsonArray list(@QueryParam("subject") String subject) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (LoginThrottle.Lock l : throttle.locks(tenant.id(), Optional.ofNullable(subject))) {
             out.add(IdentityLockoutResource.json(l));
         }

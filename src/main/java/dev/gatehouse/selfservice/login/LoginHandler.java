@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -28,7 +29,6 @@ import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -168,7 +168,7 @@ public class LoginHandler {
     }
 
     private static UiNode csrfNode(String csrfSecret) {
-        return UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null);
+        return UiNode.input("default", "csrf_token", "hidden", JsonP.createValue(csrfSecret), true, null, null);
     }
 
     private Ui ui(String action, String csrfSecret) {
@@ -182,7 +182,7 @@ public class LoginHandler {
             firstFactors().stream().filter(LoginMethod::offersConditionalUi).forEach(m -> nodes.addAll(m.nodes()));
         } else {
             boolean conditional = methods.stream().anyMatch(LoginMethod::offersConditionalUi);
-            nodes.add(UiNode.input("default", "identifier", "text", Json.createValue(""), true, conditional ? "username webauthn" : "username",
+            nodes.add(UiNode.input("default", "identifier", "text", JsonP.createValue(""), true, conditional ? "username webauthn" : "username",
                     Texts.idLabel()));
             firstFactors().forEach(m -> nodes.addAll(m.nodes()));
         }
@@ -209,7 +209,7 @@ public class LoginHandler {
         }
         Ui ui = flow.ui().withoutMessages();
         String identifier = submission.field("identifier").map(String::trim).orElse("");
-        Ui refilled = ui.mapNode("identifier", n -> n.withValue(Json.createValue(identifier)));
+        Ui refilled = ui.mapNode("identifier", n -> n.withValue(JsonP.createValue(identifier)));
         Optional<String> named = submission.field("method");
         List<LoginMethod> firstFactors = firstFactors();
         if (style.passwordFree() && named.orElse(IdentifierFirst.METHOD).equals(IdentifierFirst.METHOD)) {

@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.login;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -17,7 +18,6 @@ import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Instant;
 import java.util.List;
@@ -80,8 +80,8 @@ public class SecondFactorGuard {
 
     /** A second factor's part of a form that raises a session: its input, and the button that names the method. */
     public static List<UiNode> form(String method, String input, String autocomplete, UiText inputLabel, UiText buttonLabel) {
-        return List.of(UiNode.input(method, input, "text", Json.createValue(""), true, autocomplete, inputLabel),
-                UiNode.input(method, "method", "submit", Json.createValue(method), false, null, buttonLabel));
+        return List.of(UiNode.input(method, input, "text", JsonP.createValue(""), true, autocomplete, inputLabel),
+                UiNode.input(method, "method", "submit", JsonP.createValue(method), false, null, buttonLabel));
     }
 
     /** The flow shown again with {@code ui} (a refusal's messages), not accepted. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.logout;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -15,7 +16,6 @@ import dev.gatehouse.session.SessionCookies;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -68,7 +68,7 @@ public class LogoutResource {
         String token = sessions.logoutToken(current.session());
         String url = PublicUrls.of(request, "/self-service/logout?token=" + token)
                 + (checked == null ? "" : "&return_to=" + java.net.URLEncoder.encode(checked, java.nio.charset.StandardCharsets.UTF_8));
-        return Response.ok(Json.createObjectBuilder().add("logout_token", token).add("logout_url", url).build().toString(),
+        return Response.ok(JsonP.createObjectBuilder().add("logout_token", token).add("logout_url", url).build().toString(),
                 MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
     }
 

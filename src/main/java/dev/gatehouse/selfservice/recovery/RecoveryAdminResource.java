@@ -2,6 +2,7 @@ package dev.gatehouse.selfservice.recovery;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.config.ConfigReader;
 import dev.gatehouse.kernel.json.JsonBodies;
@@ -14,7 +15,6 @@ import dev.gatehouse.selfservice.SelfServiceConfig;
 import dev.gatehouse.selfservice.code.CodeFlows;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -68,7 +68,7 @@ public class RecoveryAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response code(InputStream body) {
         RecoveryHandler.AdminCode created = create(body, AddressProof.CODE);
-        return created(Json.createObjectBuilder()
+        return created(JsonP.createObjectBuilder()
                 .add("recovery_link", PublicUrls.of(request, "/self-service/recovery?flow=" + created.flow().id()))
                 .add("recovery_code", created.code().code())
                 .add("expires_at", created.code().expiresAt().toString()));
@@ -80,7 +80,7 @@ public class RecoveryAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response link(InputStream body) {
         RecoveryHandler.AdminCode created = create(body, AddressProof.LINK);
-        return created(Json.createObjectBuilder()
+        return created(JsonP.createObjectBuilder()
                 .add("recovery_link", CodeFlows.link(created.flow(), created.code().linkToken()))
                 .add("expires_at", created.code().expiresAt().toString()));
     }

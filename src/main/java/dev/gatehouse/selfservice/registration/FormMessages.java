@@ -1,10 +1,10 @@
 package dev.gatehouse.selfservice.registration;
 
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
 import dev.gatehouse.selfservice.UiText;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.util.List;
@@ -31,7 +31,7 @@ public final class FormMessages {
     public static Ui traitErrors(Ui ui, List<TraitError> errors) {
         Ui out = ui;
         for (TraitError e : errors) {
-            UiText m = new UiText(e.id(), e.text(), "error", Json.createObjectBuilder(e.context() == null ? Map.of() : e.context()).build());
+            UiText m = new UiText(e.id(), e.text(), "error", JsonP.createObjectBuilder(e.context() == null ? Map.of() : e.context()).build());
             out = out.hasNode(e.path()) ? out.mapNode(e.path(), n -> n.withMessage(m)) : out.withMessage(m);
         }
         return out;

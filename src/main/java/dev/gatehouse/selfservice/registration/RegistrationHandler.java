@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice.registration;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
@@ -28,7 +29,6 @@ import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -125,7 +125,7 @@ public class RegistrationHandler {
     private Ui ui(String action, String csrfSecret, JsonObject traits) {
         List<UiNode> nodes = new ArrayList<>();
         if (csrfSecret != null) {
-            nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
+            nodes.add(UiNode.input("default", "csrf_token", "hidden", JsonP.createValue(csrfSecret), true, null, null));
         }
         nodes.addAll(TraitNodes.of(schemas.defaultSchema().document(), traits, "default"));
         style.offered(methods).forEach(m -> nodes.addAll(m.nodes()));

@@ -1,8 +1,8 @@
 package dev.gatehouse.selfservice.registration;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Texts;
 import dev.gatehouse.selfservice.UiNode;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -89,6 +89,6 @@ public final class TraitNodes {
     }
 
     static JsonArray none() {
-        return Json.createArrayBuilder().build();
+        return JsonP.createArrayBuilder().build();
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.selfservice.settings;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.IdentitySchemas;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -26,7 +27,6 @@ import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -93,7 +93,7 @@ public class SettingsHandler {
     private Ui ui(String action, String csrfSecret, Identity identity) {
         List<UiNode> nodes = new ArrayList<>();
         if (csrfSecret != null) {
-            nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(csrfSecret), true, null, null));
+            nodes.add(UiNode.input("default", "csrf_token", "hidden", JsonP.createValue(csrfSecret), true, null, null));
         }
         IdentitySchema schema = schemaOf(identity);
         methods.forEach(m -> nodes.addAll(m.nodes(identity, schema)));

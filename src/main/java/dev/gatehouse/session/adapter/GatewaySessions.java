@@ -1,6 +1,7 @@
 package dev.gatehouse.session.adapter;
 
 import dev.gatehouse.gateway.port.SessionLookup;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.session.AuthenticationMethodReferences;
 import dev.gatehouse.session.Session;
@@ -10,7 +11,6 @@ import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.api.SessionJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -53,8 +53,8 @@ public class GatewaySessions implements SessionLookup {
     }
 
     private static JsonObject withAssurance(JsonObject whoami, Session session) {
-        JsonArrayBuilder amr = Json.createArrayBuilder();
+        JsonArrayBuilder amr = JsonP.createArrayBuilder();
         AuthenticationMethodReferences.of(session.methods()).forEach(amr::add);
-        return Json.createObjectBuilder(whoami).add("aal", session.aal()).add("amr", amr).build();
+        return JsonP.createObjectBuilder(whoami).add("aal", session.aal()).add("amr", amr).build();
     }
 }

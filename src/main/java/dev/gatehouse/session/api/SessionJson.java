@@ -2,9 +2,9 @@ package dev.gatehouse.session.api;
 
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.api.IdentityJson;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionAdminService;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,18 +35,18 @@ public final class SessionJson {
     }
 
     private static JsonObjectBuilder base(Session s) {
-        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder methods = JsonP.createArrayBuilder();
         s.methods().forEach(m -> {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+            JsonObjectBuilder entry = JsonP.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
                     .add("completed_at", m.completedAt().toString());
             m.via().ifPresent(v -> entry.add("via", v));
             methods.add(entry);
         });
-        JsonObjectBuilder device = Json.createObjectBuilder().add("id", s.id().toString());
+        JsonObjectBuilder device = JsonP.createObjectBuilder().add("id", s.id().toString());
         device.add("ip_address", s.ipAddress() == null ? "" : s.ipAddress());
         device.add("user_agent", s.userAgent() == null ? "" : s.userAgent());
         device.add("location", "");
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", s.id().toString())
                 .add("active", s.active())
                 .add("expires_at", s.expiresAt().toString())
@@ -54,6 +54,6 @@ public final class SessionJson {
                 .add("authenticator_assurance_level", s.aal())
                 .add("authentication_methods", methods)
                 .add("issued_at", s.issuedAt().toString())
-                .add("devices", Json.createArrayBuilder().add(device));
+                .add("devices", JsonP.createArrayBuilder().add(device));
     }
 }

@@ -1,12 +1,12 @@
 package dev.gatehouse.session.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.paging.Pagination;
 import dev.gatehouse.platform.http.PublicUrls;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -46,7 +46,7 @@ public class SessionsResource {
     /** Revokes every other session of the caller; answers Kratos' {@code {"count": n}}. */
     @DELETE
     public JsonObject revokeOthers() {
-        return Json.createObjectBuilder().add("count", sessions.revokeOthers(caller.requireAssured(request))).build();
+        return JsonP.createObjectBuilder().add("count", sessions.revokeOthers(caller.requireAssured(request))).build();
     }
 
     @DELETE

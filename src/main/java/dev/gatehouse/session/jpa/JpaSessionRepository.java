@@ -1,6 +1,7 @@
 package dev.gatehouse.session.jpa;
 
 import dev.gatehouse.identity.IdentityId;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.BatchDelete;
@@ -10,7 +11,6 @@ import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionFilter;
 import dev.gatehouse.session.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -174,9 +174,9 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     private static String methods(List<AuthenticationMethod> methods) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.createArrayBuilder();
         methods.forEach(m -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
+            JsonObjectBuilder o = JsonP.createObjectBuilder().add("method", m.method()).add("aal", m.aal())
                     .add("completed_at", m.completedAt().toString());
             m.via().ifPresent(v -> o.add("via", v));
             a.add(o);

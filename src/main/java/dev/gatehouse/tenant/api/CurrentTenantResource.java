@@ -1,9 +1,9 @@
 package dev.gatehouse.tenant.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ public class CurrentTenantResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject current() {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", tenant.id().value())
                 .add("display_name", tenant.displayName())
                 .build();

@@ -1,7 +1,7 @@
 package dev.gatehouse.tenant.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.tenant.Tenant;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -12,9 +12,9 @@ final class TenantJson {
     }
 
     static JsonObject of(Tenant t) {
-        JsonArrayBuilder hosts = Json.createArrayBuilder();
+        JsonArrayBuilder hosts = JsonP.createArrayBuilder();
         t.hosts().forEach(hosts::add);
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", t.id().value())
                 .add("display_name", t.displayName())
                 .add("hosts", hosts)

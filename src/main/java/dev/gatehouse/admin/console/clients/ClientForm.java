@@ -1,10 +1,10 @@
 package dev.gatehouse.admin.console.clients;
 
 import dev.gatehouse.admin.console.ConsoleMessages;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.oauth2.client.DuplicateClientException;
 import dev.gatehouse.oauth2.client.InvalidClientMetadataException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -62,13 +62,13 @@ public final class ClientForm {
 
     /** {@code base} with the form's fields in it; a field left empty is left out. */
     JsonObject json(JsonObject base) {
-        JsonObjectBuilder json = Json.createObjectBuilder(base);
+        JsonObjectBuilder json = JsonP.createObjectBuilder(base);
         for (String field : FIELDS) {
             Optional<String> text = Optional.ofNullable(values.get(field)).map(String::trim).filter(s -> !s.isEmpty());
             if (text.isEmpty()) {
                 json.remove(field);
             } else if (LISTS.contains(field)) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonP.createArrayBuilder();
                 words(text.get()).forEach(array::add);
                 json.add(field, array);
             } else {

@@ -4,6 +4,7 @@ import dev.gatehouse.admin.console.ConsoleMessages;
 import dev.gatehouse.admin.console.ConsolePage;
 import dev.gatehouse.admin.console.PagedList;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.ClientRegistration;
@@ -14,7 +15,6 @@ import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -122,7 +122,7 @@ public class ClientsView extends PagedList<RegisteredClient> {
             ConsoleMessages.error("console.clients.secret.none");
             return null;
         }
-        JsonObject json = Json.createObjectBuilder(ClientJson.of(client.get(), Optional.empty()))
+        JsonObject json = JsonP.createObjectBuilder(ClientJson.of(client.get(), Optional.empty()))
                 .add("client_secret", Ids.token()).build();
         form.attempt(() -> clients.replace(tenant.id(), client.get().clientId(), ClientMetadataParser.parse(json), ConsoleMessages.actor()))
                 .ifPresent(r -> {

@@ -1,6 +1,6 @@
 package dev.gatehouse.admin.console.identities;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -101,7 +101,7 @@ public final class TraitField {
     }
 
     private static JsonObject with(JsonObject object, String[] path, int at, JsonValue value) {
-        JsonObjectBuilder b = Json.createObjectBuilder(object == null ? JsonValue.EMPTY_JSON_OBJECT : object);
+        JsonObjectBuilder b = JsonP.createObjectBuilder(object == null ? JsonValue.EMPTY_JSON_OBJECT : object);
         if (at == path.length - 1) {
             if (value == null) {
                 b.remove(path[at]);
@@ -129,12 +129,12 @@ public final class TraitField {
         }
         if (inputType.equals("number")) {
             try {
-                return Json.createValue(new BigDecimal(text.trim()));
+                return JsonP.createValue(new BigDecimal(text.trim()));
             } catch (NumberFormatException e) {
-                return Json.createValue(text);
+                return JsonP.createValue(text);
             }
         }
-        return Json.createValue(text);
+        return JsonP.createValue(text);
     }
 
     public String getPath() {

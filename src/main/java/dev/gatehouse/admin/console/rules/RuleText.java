@@ -1,6 +1,6 @@
 package dev.gatehouse.admin.console.rules;
 
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
@@ -12,7 +12,7 @@ import java.util.Map;
 /** A rule as the console shows and edits it: Oathkeeper's JSON, indented, one member a line (so diffs read well). */
 final class RuleText {
 
-    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final JsonWriterFactory PRETTY = JsonP.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
     private RuleText() {
     }

@@ -3,12 +3,12 @@ package dev.gatehouse.audit.alert.api;
 import dev.gatehouse.audit.alert.AlertDraft;
 import dev.gatehouse.audit.alert.AlertRule;
 import dev.gatehouse.audit.alert.AlertRules;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -60,9 +60,9 @@ public class AlertResource {
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder alerts = Json.createArrayBuilder();
+        JsonArrayBuilder alerts = JsonP.createArrayBuilder();
         rules.list(tenant.id()).forEach(r -> alerts.add(json(r)));
-        return Json.createObjectBuilder().add("alerts", alerts).build();
+        return JsonP.createObjectBuilder().add("alerts", alerts).build();
     }
 
     @GET
@@ -87,15 +87,15 @@ public class AlertResource {
     }
 
     static JsonObject json(AlertRule r) {
-        JsonObjectBuilder query = Json.createObjectBuilder();
-        r.query().forEach((name, values) -> query.add(name, Json.createArrayBuilder(values)));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("name", r.name()).add("query", query);
+        JsonObjectBuilder query = JsonP.createObjectBuilder();
+        r.query().forEach((name, values) -> query.add(name, JsonP.createArrayBuilder(values)));
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("id", r.id()).add("name", r.name()).add("query", query);
         if (r.searchId() != null) {
             b.add("search_id", r.searchId());
         }
         return b.add("group_by", r.groupBy().wire()).add("threshold", r.threshold())
                 .add("window", AlertRules.windowText(r.window()))
-                .add("webhook", Json.createObjectBuilder().add("url", r.webhookUrl().toString()).add("secret_set", true))
+                .add("webhook", JsonP.createObjectBuilder().add("url", r.webhookUrl().toString()).add("secret_set", true))
                 .add("created_at", r.createdAt().toString()).add("updated_at", r.updatedAt().toString())
                 .build();
     }

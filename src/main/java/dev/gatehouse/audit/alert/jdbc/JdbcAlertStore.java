@@ -6,9 +6,9 @@ import dev.gatehouse.audit.alert.AlertRule;
 import dev.gatehouse.audit.alert.AlertStore;
 import dev.gatehouse.audit.jdbc.JdbcAuditLog;
 import dev.gatehouse.jwk.KeyEncryptionKey;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -283,9 +283,9 @@ public class JdbcAlertStore implements AlertStore {
     }
 
     private static String queryJson(Map<String, List<String>> query) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonP.createObjectBuilder();
         query.forEach((name, values) -> {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = JsonP.createArrayBuilder();
             values.forEach(a::add);
             b.add(name, a);
         });
@@ -293,7 +293,7 @@ public class JdbcAlertStore implements AlertStore {
     }
 
     private static Map<String, List<String>> query(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             Map<String, List<String>> query = new LinkedHashMap<>();
             o.forEach((name, values) -> query.put(name, values.asJsonArray().getValuesAs(JsonString.class).stream()

@@ -9,6 +9,7 @@ import dev.gatehouse.audit.search.SavedSearch;
 import dev.gatehouse.audit.search.SavedSearches;
 import dev.gatehouse.audit.search.SearchVersion;
 import dev.gatehouse.audit.search.StoredSearch;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.kernel.problem.ApiException;
@@ -16,7 +17,6 @@ import dev.gatehouse.kernel.tenant.CurrentTenant;
 import dev.gatehouse.platform.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -81,7 +81,7 @@ public class SavedSearchResource {
 
     @GET
     public Response list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         searches.list(tenant()).forEach(s -> out.add(json(s)));
         return Response.ok(out.build()).build();
     }
@@ -122,13 +122,13 @@ public class SavedSearchResource {
     @GET
     @Path("{id}/versions")
     public Response versions(@PathParam("id") String id) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
         for (SearchVersion v : searches.versions(tenant(), id)) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("version", v.version())
+            JsonObjectBuilder b = JsonP.createObjectBuilder().add("version", v.version())
                     .add("changed_at", v.changedAt().toString())
                     .add("search", v.search() == null ? JsonValue.NULL : v.search().toJson());
-            b.add("changed_by", v.changedBy() == null ? JsonValue.NULL : Json.createValue(v.changedBy()));
-            b.add("reason", v.reason() == null ? JsonValue.NULL : Json.createValue(v.reason()));
+            b.add("changed_by", v.changedBy() == null ? JsonValue.NULL : JsonP.createValue(v.changedBy()));
+            b.add("reason", v.reason() == null ? JsonValue.NULL : JsonP.createValue(v.reason()));
             out.add(b);
         }
         return Response.ok(out.build()).build();
@@ -189,7 +189,7 @@ public class SavedSearchResource {
     @Path("{id}/logql")
     public JsonObject logql(@PathParam("id") String id) {
         LogQl.Rendered r = LogQl.render(tenant(), searches.find(tenant(), id).search());
-        JsonObjectBuilder b = Json.createObjectBuilder().add("query", r.query());
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("query", r.query());
         r.countQuery().ifPresent(q -> b.add("count_query", q));
         r.range().ifPresent(v -> b.add("range", v));
         r.start().ifPresent(v -> b.add("start", v));
@@ -203,7 +203,7 @@ public class SavedSearchResource {
     }
 
     private JsonObject json(StoredSearch s) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", s.id());
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("id", s.id());
         s.search().toJson().forEach(b::add);
         b.add("base_url", s.search().baseUrl().orElse(ownApi())).add("runnable", runnable(s.search()))
                 .add("source", s.source().wire());
@@ -228,14 +228,14 @@ public class SavedSearchResource {
     }
 
     private static JsonObject project(JsonObject page, List<String> fields) {
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JsonP.createArrayBuilder();
         for (JsonValue v : page.getJsonArray("events")) {
             JsonObject e = v.asJsonObject();
-            JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.get("id"));
+            JsonObjectBuilder b = JsonP.createObjectBuilder().add("id", e.get("id"));
             fields.stream().filter(e::containsKey).forEach(f -> b.add(f, e.get(f)));
             events.add(b);
         }
-        JsonObjectBuilder out = Json.createObjectBuilder().add("events", events);
+        JsonObjectBuilder out = JsonP.createObjectBuilder().add("events", events);
         if (page.containsKey("next_cursor")) {
             out.add("next_cursor", page.get("next_cursor"));
         }

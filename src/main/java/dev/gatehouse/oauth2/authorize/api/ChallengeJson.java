@@ -1,12 +1,12 @@
 package dev.gatehouse.oauth2.authorize.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.oauth2.authorize.AuthorizationFlow;
 import dev.gatehouse.oauth2.authorize.ConsentRequests;
 import dev.gatehouse.oauth2.authorize.LoginDecision;
 import dev.gatehouse.oauth2.authorize.LoginRequests;
 import dev.gatehouse.oauth2.client.OAuth2Client;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,7 +42,7 @@ public final class ChallengeJson {
     }
 
     private static JsonObjectBuilder common(String challenge, OAuth2Client client, AuthorizationFlow flow) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("challenge", challenge)
                 .add("client", client(client))
                 .add("request_url", flow.requestUrl())
@@ -54,7 +54,7 @@ public final class ChallengeJson {
 
     /** The public fields of a client (never a secret), as Hydra embeds it in requests and sessions. */
     public static JsonObject client(OAuth2Client c) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("client_id", c.clientId())
                 .add("client_name", c.clientName())
                 .add("redirect_uris", strings(c.redirectUris()))
@@ -71,7 +71,7 @@ public final class ChallengeJson {
     }
 
     public static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.createArrayBuilder();
         values.stream().sorted().forEach(a::add);
         return a;
     }

@@ -1,10 +1,10 @@
 package dev.gatehouse.oauth2.authorize.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.oauth2.authorize.LoginRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,6 +48,6 @@ public class LoginRequestAdminResource {
     }
 
     static JsonObject redirectTo(String url) {
-        return Json.createObjectBuilder().add("redirect_to", url).build();
+        return JsonP.createObjectBuilder().add("redirect_to", url).build();
     }
 }

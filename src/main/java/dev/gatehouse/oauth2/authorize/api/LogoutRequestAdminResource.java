@@ -1,10 +1,10 @@
 package dev.gatehouse.oauth2.authorize.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.oauth2.authorize.LogoutRequest;
 import dev.gatehouse.oauth2.authorize.LogoutRequests;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ public class LogoutRequestAdminResource {
     public JsonObject get(@QueryParam("logout_challenge") String challenge) {
         LogoutRequests.Pending p = logouts.get(challenge);
         LogoutRequest r = p.request();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("challenge", p.challenge())
+        JsonObjectBuilder b = JsonP.createObjectBuilder().add("challenge", p.challenge())
                 .add("subject", r.subject().orElse("")).add("sid", r.loginSessionId().orElse(""))
                 .add("request_url", r.requestUrl()).add("rp_initiated", r.rpInitiated());
         p.client().ifPresent(c -> b.add("client", ChallengeJson.client(c)));

@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.authorize.jpa;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.OAuth2Error;
@@ -13,7 +14,6 @@ import dev.gatehouse.oauth2.authorize.Rejection;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -113,7 +113,7 @@ public class JpaAuthorizationFlowRepository implements AuthorizationFlowReposito
             e.sessionIdToken = c.idTokenClaims();
             e.sessionAccessToken = c.accessTokenClaims();
         });
-        e.rejection = flow.rejection().map(r -> Json.createObjectBuilder().add("error", r.error().name())
+        e.rejection = flow.rejection().map(r -> JsonP.createObjectBuilder().add("error", r.error().name())
                 .add("error_description", r.description()).build().toString()).orElse(null);
         e.updatedAt = Instant.now();
     }

@@ -1,11 +1,11 @@
 package dev.gatehouse.oauth2.client.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.oauth2.client.ClientMetadataParser;
 import dev.gatehouse.oauth2.client.GoDurations;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.client.RegisteredClient;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +38,7 @@ public final class ClientJson {
 
     public static JsonObjectBuilder builder(RegisteredClient stored, Optional<String> secret) {
         OAuth2Client c = stored.client();
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("client_id", c.clientId())
                 .add("client_name", c.clientName());
         secret.ifPresent(s -> b.add("client_secret", s).add("client_secret_expires_at", 0));
@@ -72,7 +72,7 @@ public final class ClientJson {
     }
 
     private static JsonArrayBuilder array(Collection<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

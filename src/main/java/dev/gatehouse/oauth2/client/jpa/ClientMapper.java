@@ -1,12 +1,12 @@
 package dev.gatehouse.oauth2.client.jpa;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.client.AccessTokenStrategy;
 import dev.gatehouse.oauth2.client.OAuth2Client;
 import dev.gatehouse.oauth2.client.RegisteredClient;
 import dev.gatehouse.oauth2.client.TokenEndpointAuthMethod;
 import dev.gatehouse.oauth2.client.TokenLifespans;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -74,13 +74,13 @@ final class ClientMapper {
     }
 
     private static String array(Collection<String> values) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JsonP.createArrayBuilder();
         values.forEach(b::add);
         return b.build().toString();
     }
 
     private static List<String> list(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = JsonP.createReader(new StringReader(json))) {
             return r.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.consent.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestActor;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.kernel.problem.ApiException;
@@ -8,7 +9,6 @@ import dev.gatehouse.oauth2.consent.ConsentRevocation;
 import dev.gatehouse.oauth2.consent.ConsentSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,7 +41,7 @@ public class ConsentSessionsAdminResource {
 
     @GET
     public JsonArray list(@QueryParam("subject") String subject) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.createArrayBuilder();
         consents.list(required(subject)).forEach(c -> a.add(json(c)));
         return a.build();
     }
@@ -65,22 +65,22 @@ public class ConsentSessionsAdminResource {
     }
 
     static JsonObject json(ConsentSession c) {
-        JsonObjectBuilder request = Json.createObjectBuilder()
+        JsonObjectBuilder request = JsonP.createObjectBuilder()
                 .add("challenge", c.id().toString())
-                .add("client", Json.createObjectBuilder().add("client_id", c.clientId()))
+                .add("client", JsonP.createObjectBuilder().add("client_id", c.clientId()))
                 .add("subject", c.subject())
                 .add("requested_scope", ChallengeJson.strings(c.requestedScope()))
                 .add("requested_access_token_audience", ChallengeJson.strings(c.requestedAudience()))
                 .add("request_url", c.requestUrl());
         c.loginSessionId().ifPresent(s -> request.add("login_session_id", s));
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.createObjectBuilder()
                 .add("consent_request", request)
                 .add("grant_scope", ChallengeJson.strings(c.grantedScope()))
                 .add("grant_access_token_audience", ChallengeJson.strings(c.grantedAudience()))
                 .add("remember", c.remember())
                 .add("remember_for", c.rememberFor().toSeconds())
                 .add("handled_at", c.handledAt().toString())
-                .add("session", Json.createObjectBuilder().add("id_token", JsonText.read(c.idTokenClaims()))
+                .add("session", JsonP.createObjectBuilder().add("id_token", JsonText.read(c.idTokenClaims()))
                         .add("access_token", JsonText.read(c.accessTokenClaims())));
         c.expiresAt().ifPresent(e -> b.add("expires_at", e.toString()));
         return b.build();

@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth2.token.jpa;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonText;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.oauth2.token.Scopes;
@@ -10,7 +11,6 @@ import dev.gatehouse.oauth2.token.TokenStore;
 import dev.gatehouse.platform.db.BatchDelete;
 import dev.gatehouse.platform.db.ExpiredRows;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -54,7 +54,7 @@ public class JpaTokenStore implements TokenStore {
         e.nonce = g.nonce().orElse(null);
         e.authTime = g.authTime().orElse(null);
         e.acr = g.acr().orElse(null);
-        JsonArrayBuilder amr = Json.createArrayBuilder();
+        JsonArrayBuilder amr = JsonP.createArrayBuilder();
         g.amr().forEach(amr::add);
         e.amr = amr.build().toString();
         e.sessionRef = g.sessionId().orElse(null);

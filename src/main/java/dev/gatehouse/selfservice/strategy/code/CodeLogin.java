@@ -1,6 +1,7 @@
 package dev.gatehouse.selfservice.strategy.code;
 
 import dev.gatehouse.courier.Channel;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.log.Logs;
 
 import dev.gatehouse.courier.MessageTemplate;
@@ -31,7 +32,6 @@ import dev.gatehouse.selfservice.login.LoginMethod;
 import dev.gatehouse.selfservice.login.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -100,7 +100,7 @@ public class CodeLogin implements LoginMethod {
     /** The login form's button for this method. */
     @Override
     public List<UiNode> nodes() {
-        return List.of(UiNode.input("code", "method", "submit", Json.createValue(METHOD), false, null, Texts.sendSignInCode()));
+        return List.of(UiNode.input("code", "method", "submit", JsonP.createValue(METHOD), false, null, Texts.sendSignInCode()));
     }
 
     @Override
@@ -222,11 +222,11 @@ public class CodeLogin implements LoginMethod {
     static Ui codeForm(Flow flow, String field, String sentTo, UiText message) {
         List<UiNode> nodes = new java.util.ArrayList<>();
         flow.ui().valueOf("csrf_token").ifPresent(secret ->
-                nodes.add(UiNode.input("default", "csrf_token", "hidden", Json.createValue(secret), true, null, null)));
-        nodes.add(UiNode.input("code", field, "hidden", Json.createValue(sentTo), true, null, null));
-        nodes.add(UiNode.input("code", "code", "text", Json.createValue(""), true, "one-time-code", Texts.verifyCode()));
-        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
-        nodes.add(UiNode.input("code", "resend", "submit", Json.createValue("code"), false, null, Texts.resendCode()));
+                nodes.add(UiNode.input("default", "csrf_token", "hidden", JsonP.createValue(secret), true, null, null)));
+        nodes.add(UiNode.input("code", field, "hidden", JsonP.createValue(sentTo), true, null, null));
+        nodes.add(UiNode.input("code", "code", "text", JsonP.createValue(""), true, "one-time-code", Texts.verifyCode()));
+        nodes.add(UiNode.input("code", "method", "submit", JsonP.createValue("code"), false, null, Texts.submit()));
+        nodes.add(UiNode.input("code", "resend", "submit", JsonP.createValue("code"), false, null, Texts.resendCode()));
         return new Ui(flow.ui().action(), "POST", nodes, List.of()).withMessage(message);
     }
 

@@ -8,6 +8,7 @@ import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.schema.Address;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.platform.db.Transactions;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
@@ -31,7 +32,6 @@ import dev.gatehouse.selfservice.registration.RegistrationMethod;
 import dev.gatehouse.kernel.json.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -91,7 +91,7 @@ public class CodeRegistration implements RegistrationMethod {
 
     @Override
     public List<UiNode> nodes() {
-        return List.of(UiNode.input("code", "method", "submit", Json.createValue(CodeLogin.METHOD), false, null, Texts.sendSignUpCode()));
+        return List.of(UiNode.input("code", "method", "submit", JsonP.createValue(CodeLogin.METHOD), false, null, Texts.sendSignUpCode()));
     }
 
     @Override
@@ -174,9 +174,9 @@ public class CodeRegistration implements RegistrationMethod {
     private static Ui codeForm(Ui ui, UiText message) {
         List<UiNode> nodes = new ArrayList<>(ui.nodes().stream()
                 .filter(n -> !n.group().equals("password") && !n.group().equals("code")).toList());
-        nodes.add(UiNode.input("code", "code", "text", Json.createValue(""), true, "one-time-code", Texts.verifyCode()));
-        nodes.add(UiNode.input("code", "method", "submit", Json.createValue("code"), false, null, Texts.submit()));
-        nodes.add(UiNode.input("code", "resend", "submit", Json.createValue("code"), false, null, Texts.resendCode()));
+        nodes.add(UiNode.input("code", "code", "text", JsonP.createValue(""), true, "one-time-code", Texts.verifyCode()));
+        nodes.add(UiNode.input("code", "method", "submit", JsonP.createValue("code"), false, null, Texts.submit()));
+        nodes.add(UiNode.input("code", "resend", "submit", JsonP.createValue("code"), false, null, Texts.resendCode()));
         return new Ui(ui.action(), "POST", nodes, List.of()).withMessage(message);
     }
 

@@ -4,6 +4,7 @@ import dev.gatehouse.courier.Channel;
 import dev.gatehouse.courier.MessageTemplate;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.FlowError;
@@ -24,7 +25,6 @@ import dev.gatehouse.selfservice.login.LoginMethod;
 import dev.gatehouse.selfservice.login.SecondFactorGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -129,7 +129,7 @@ public class CodeSecondFactor implements LoginMethod {
         Optional<String> wanted = via.map(trait -> traitValue(identity, trait)).map(identities::normaliseIdentifier);
         return CodeAddress.verified(identity).stream()
                 .filter(a -> wanted.isEmpty() || a.address().equalsIgnoreCase(wanted.get()))
-                .map(a -> UiNode.input(CODE, ADDRESS, "submit", Json.createValue(a.address()), false, null,
+                .map(a -> UiNode.input(CODE, ADDRESS, "submit", JsonP.createValue(a.address()), false, null,
                         Texts.sendCodeTo(a.channel().wire(), a.address())))
                 .toList();
     }

@@ -5,7 +5,7 @@ import dev.gatehouse.credential.lookup.RecoveryCodeSet;
 import dev.gatehouse.identity.Credential;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,13 +35,13 @@ final class LookupCredential {
     }
 
     static Credential toCredential(Identity identity, RecoveryCodeSet set, Instant now) {
-        JsonArrayBuilder codes = Json.createArrayBuilder();
+        JsonArrayBuilder codes = JsonP.createArrayBuilder();
         for (RecoveryCode c : set.codes()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("hash", c.hash());
+            JsonObjectBuilder o = JsonP.createObjectBuilder().add("hash", c.hash());
             c.usedTime().ifPresent(at -> o.add("used_at", at.toString()));
             codes.add(o);
         }
-        JsonObject config = Json.createObjectBuilder().add("salt", set.salt()).add("created_at", set.createdAt().toString())
+        JsonObject config = JsonP.createObjectBuilder().add("salt", set.salt()).add("created_at", set.createdAt().toString())
                 .add("recovery_codes", codes).build();
         return new Credential(CredentialType.LOOKUP_SECRET, List.of(identity.id().toString()), config, 0, set.createdAt(), now);
     }

@@ -1,7 +1,7 @@
 package dev.gatehouse.selfservice.strategy.lookup;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.UiText;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.util.List;
@@ -47,9 +47,9 @@ final class LookupMessages {
 
     /** The new codes, shown once (Kratos' list message, each code a message of its own in {@code context.secrets}). */
     static UiText codes(List<String> codes) {
-        JsonArrayBuilder secrets = Json.createArrayBuilder();
-        codes.forEach(c -> secrets.add(new UiText(1050009, c, "info", Json.createObjectBuilder().add("secret", c).build()).toJson()));
-        return new UiText(1050015, String.join(", ", codes), "info", Json.createObjectBuilder().add("secrets", secrets).build());
+        JsonArrayBuilder secrets = JsonP.createArrayBuilder();
+        codes.forEach(c -> secrets.add(new UiText(1050009, c, "info", JsonP.createObjectBuilder().add("secret", c).build()).toJson()));
+        return new UiText(1050015, String.join(", ", codes), "info", JsonP.createObjectBuilder().add("secrets", secrets).build());
     }
 
     /**
@@ -58,7 +58,7 @@ final class LookupMessages {
      */
     static UiText remaining(int remaining, int total) {
         return new UiText(1050901, remaining + " of " + total + " backup recovery codes left.", "info",
-                Json.createObjectBuilder().add("remaining", remaining).add("total", total).build());
+                JsonP.createObjectBuilder().add("remaining", remaining).add("total", total).build());
     }
 
     static UiText alreadyUsed() {

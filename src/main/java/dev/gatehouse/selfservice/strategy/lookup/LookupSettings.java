@@ -6,6 +6,7 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.Submission;
@@ -20,7 +21,6 @@ import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.time.Clock;
@@ -165,6 +165,6 @@ public class LookupSettings implements SettingsMethod {
     }
 
     private static UiNode button(String name, UiText label) {
-        return UiNode.input(LookupMessages.GROUP, name, "submit", Json.createValue("true"), false, null, label);
+        return UiNode.input(LookupMessages.GROUP, name, "submit", JsonP.createValue("true"), false, null, label);
     }
 }

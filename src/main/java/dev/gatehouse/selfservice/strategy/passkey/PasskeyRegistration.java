@@ -9,6 +9,7 @@ import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.Submission;
@@ -26,7 +27,6 @@ import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnKeys;
 import dev.gatehouse.selfservice.strategy.webauthn.WebAuthnMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 import java.security.SecureRandom;
@@ -90,7 +90,7 @@ public class PasskeyRegistration implements RegistrationMethod {
         if (!relyingParties.current().passkeyEnabled()) {
             return List.of();
         }
-        return List.of(UiNode.input(WebAuthnMessages.PASSKEY, "method", "submit", Json.createValue(WebAuthnMessages.PASSKEY), false,
+        return List.of(UiNode.input(WebAuthnMessages.PASSKEY, "method", "submit", JsonP.createValue(WebAuthnMessages.PASSKEY), false,
                 null, WebAuthnMessages.signUpWithPasskey()));
     }
 
@@ -145,7 +145,7 @@ public class PasskeyRegistration implements RegistrationMethod {
         CreationOptions options = CreationOptions.passkey(config.relyingParty(), config.attestationPolicy(), handle, account, account,
                 Challenge.generate(random), List.of());
         List<UiNode> nodes = List.of(
-                Ceremonies.hidden(WebAuthnMessages.PASSKEY, CREATE_DATA, Json.createObjectBuilder().add("credentialOptions", options.toJson()).build()),
+                Ceremonies.hidden(WebAuthnMessages.PASSKEY, CREATE_DATA, JsonP.createObjectBuilder().add("credentialOptions", options.toJson()).build()),
                 Ceremonies.trigger(WebAuthnMessages.PASSKEY, TRIGGER, "", WebAuthnMessages.signUpWithPasskey()),
                 Ceremonies.answer(WebAuthnMessages.PASSKEY, REGISTER));
         return Completion.of(new Answered(flow.showing(ui.withGroup(WebAuthnMessages.PASSKEY, nodes)), true));

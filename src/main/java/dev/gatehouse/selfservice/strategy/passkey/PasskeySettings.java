@@ -8,6 +8,7 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
@@ -26,7 +27,6 @@ import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -97,16 +97,16 @@ public class PasskeySettings implements SettingsMethod {
         boolean removable = firstFactors(identity, existing.size()) > 1;
         List<UiNode> nodes = new ArrayList<>();
         for (WebAuthnCredential k : existing) {
-            UiNode remove = UiNode.input(WebAuthnMessages.PASSKEY, REMOVE, "submit", Json.createValue(WebAuthnKeys.hex(k.id())), false,
+            UiNode remove = UiNode.input(WebAuthnMessages.PASSKEY, REMOVE, "submit", JsonP.createValue(WebAuthnKeys.hex(k.id())), false,
                     null, WebAuthnMessages.removePasskey(k.name(), k.addedAt()));
             nodes.add(removable ? remove : new UiNode(remove.group(),
-                    Json.createObjectBuilder(remove.attributes()).add("disabled", true).build(), List.of(), remove.label()));
+                    JsonP.createObjectBuilder(remove.attributes()).add("disabled", true).build(), List.of(), remove.label()));
         }
         String account = Ceremonies.accountName(schema, identity.traits()).orElse(identity.id().toString());
         CreationOptions options = CreationOptions.passkey(config.relyingParty(), config.attestationPolicy(),
                 keys.map(WebAuthnKeys::userHandle).orElseGet(this::newHandle), account, account, Challenge.generate(random), existing);
         nodes.add(Ceremonies.hidden(WebAuthnMessages.PASSKEY, PasskeyRegistration.CREATE_DATA,
-                Json.createObjectBuilder().add("credentialOptions", options.toJson()).build()));
+                JsonP.createObjectBuilder().add("credentialOptions", options.toJson()).build()));
         nodes.add(Ceremonies.trigger(WebAuthnMessages.PASSKEY, PasskeyRegistration.TRIGGER, "", WebAuthnMessages.addPasskey()));
         nodes.add(Ceremonies.answer(WebAuthnMessages.PASSKEY, REGISTER));
         return nodes;

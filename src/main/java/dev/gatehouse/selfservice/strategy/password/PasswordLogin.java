@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice.strategy.password;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.log.Logs;
 
 import dev.gatehouse.credential.password.InvalidPasswordHashException;
@@ -27,7 +28,6 @@ import dev.gatehouse.selfservice.login.LoginMethod;
 import dev.gatehouse.selfservice.login.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +92,7 @@ public class PasswordLogin implements LoginMethod {
     @Override
     public List<UiNode> nodes() {
         return List.of(UiNode.input("password", "password", "password", null, true, "current-password", Texts.passwordLabel()),
-                UiNode.input("password", "method", "submit", Json.createValue(METHOD), false, null, Texts.signIn()));
+                UiNode.input("password", "method", "submit", JsonP.createValue(METHOD), false, null, Texts.signIn()));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.gatehouse.selfservice.strategy.password;
 
 import dev.gatehouse.credential.password.PolicyViolation;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiText;
-import jakarta.json.Json;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class PasswordMessages {
     static Ui policyViolations(Ui ui, List<PolicyViolation> violations) {
         Ui out = ui;
         for (PolicyViolation v : violations) {
-            UiText m = new UiText(v.id(), v.text(), "error", Json.createObjectBuilder(v.context()).build());
+            UiText m = new UiText(v.id(), v.text(), "error", JsonP.createObjectBuilder(v.context()).build());
             out = out.mapNode("password", n -> n.withMessage(m));
         }
         return out;

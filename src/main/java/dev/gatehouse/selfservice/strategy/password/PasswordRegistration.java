@@ -6,6 +6,7 @@ import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.registration.FormMessages;
@@ -17,7 +18,6 @@ import dev.gatehouse.selfservice.registration.Registrar;
 import dev.gatehouse.selfservice.registration.RegistrationMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -63,7 +63,7 @@ public class PasswordRegistration implements RegistrationMethod {
     @Override
     public List<UiNode> nodes() {
         return List.of(UiNode.input("password", "password", "password", null, true, "new-password", Texts.passwordLabel()),
-                UiNode.input("password", "method", "submit", Json.createValue(PasswordLogin.METHOD), false, null, Texts.signUp()));
+                UiNode.input("password", "method", "submit", JsonP.createValue(PasswordLogin.METHOD), false, null, Texts.signUp()));
     }
 
     @Override

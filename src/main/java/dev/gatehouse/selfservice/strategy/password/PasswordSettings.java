@@ -8,6 +8,7 @@ import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
@@ -21,7 +22,6 @@ import dev.gatehouse.selfservice.settings.SettingsMethod;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +78,7 @@ public class PasswordSettings implements SettingsMethod {
             return List.of();
         }
         return List.of(UiNode.input("password", "password", "password", null, true, "new-password", Texts.passwordLabel()),
-                UiNode.input("password", "method", "submit", Json.createValue(PasswordLogin.METHOD), false, null, Texts.save()));
+                UiNode.input("password", "method", "submit", JsonP.createValue(PasswordLogin.METHOD), false, null, Texts.save()));
     }
 
     @Override

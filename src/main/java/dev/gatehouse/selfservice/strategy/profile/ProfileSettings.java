@@ -6,6 +6,7 @@ import dev.gatehouse.identity.VerifiableAddress;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
 import dev.gatehouse.selfservice.Completion;
@@ -21,7 +22,6 @@ import dev.gatehouse.selfservice.verification.VerificationHandler;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public class ProfileSettings implements SettingsMethod {
     @Override
     public List<UiNode> nodes(Identity identity, IdentitySchema schema) {
         List<UiNode> nodes = new ArrayList<>(TraitNodes.of(schema.document(), identity.traits(), METHOD));
-        nodes.add(UiNode.input(METHOD, "method", "submit", Json.createValue(METHOD), false, null, Texts.save()));
+        nodes.add(UiNode.input(METHOD, "method", "submit", JsonP.createValue(METHOD), false, null, Texts.save()));
         return nodes;
     }
 

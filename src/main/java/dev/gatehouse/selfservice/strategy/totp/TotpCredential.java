@@ -4,7 +4,7 @@ import dev.gatehouse.credential.totp.TotpSecret;
 import dev.gatehouse.identity.Credential;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 
@@ -47,7 +47,7 @@ record TotpCredential(String url, OptionalLong lastUsedStep, Instant createdAt) 
     }
 
     Credential toCredential(Identity identity, Instant now) {
-        JsonObjectBuilder config = Json.createObjectBuilder().add("totp_url", url);
+        JsonObjectBuilder config = JsonP.createObjectBuilder().add("totp_url", url);
         lastUsedStep.ifPresent(s -> config.add("last_used_step", s));
         return new Credential(CredentialType.TOTP, List.of(identity.id().toString()), config.build(), 0, createdAt, now);
     }

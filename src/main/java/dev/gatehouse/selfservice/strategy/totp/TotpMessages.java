@@ -1,7 +1,7 @@
 package dev.gatehouse.selfservice.strategy.totp;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.UiText;
-import jakarta.json.Json;
 
 /** The {@code totp} method's messages, with Kratos' ids and English texts (kratos text/message_*.go). */
 final class TotpMessages {
@@ -32,7 +32,7 @@ final class TotpMessages {
 
     /** The secret itself, as text (its context carries it too, so a page that translates keeps it). */
     static UiText secret(String base32) {
-        return new UiText(1050006, base32, "info", Json.createObjectBuilder().add("secret", base32).build());
+        return new UiText(1050006, base32, "info", JsonP.createObjectBuilder().add("secret", base32).build());
     }
 
     static UiText secretLabel() {

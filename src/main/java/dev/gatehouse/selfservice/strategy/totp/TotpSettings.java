@@ -8,6 +8,7 @@ import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.CredentialKind;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.RequestContext;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
@@ -24,7 +25,6 @@ import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.security.SecureRandom;
@@ -90,7 +90,7 @@ public class TotpSettings implements SettingsMethod {
     @Override
     public List<UiNode> nodes(Identity identity, IdentitySchema schema) {
         if (TotpCredential.of(identity).isPresent()) {
-            return List.of(UiNode.input(TotpMessages.GROUP, UNLINK, "submit", Json.createValue("true"), true, null,
+            return List.of(UiNode.input(TotpMessages.GROUP, UNLINK, "submit", JsonP.createValue("true"), true, null,
                     TotpMessages.unlink()));
         }
         TotpSecret secret = TotpSecret.generate(random);
@@ -99,7 +99,7 @@ public class TotpSettings implements SettingsMethod {
                 UiNode.image(TotpMessages.GROUP, "totp_qr", secret.qrCodeDataUri(issuer(), account), 256, 256, TotpMessages.qrCode()),
                 UiNode.text(TotpMessages.GROUP, SECRET_NODE, TotpMessages.secret(secret.base32()), TotpMessages.secretLabel()),
                 UiNode.input(TotpMessages.GROUP, TotpLogin.CODE, "text", null, true, "one-time-code", Texts.verifyCode()),
-                UiNode.input(TotpMessages.GROUP, "method", "submit", Json.createValue(TotpMessages.METHOD), false, null, Texts.save()));
+                UiNode.input(TotpMessages.GROUP, "method", "submit", JsonP.createValue(TotpMessages.METHOD), false, null, Texts.save()));
     }
 
     @Override

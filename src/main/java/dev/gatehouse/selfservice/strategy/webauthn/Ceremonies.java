@@ -2,10 +2,10 @@ package dev.gatehouse.selfservice.strategy.webauthn;
 
 import dev.gatehouse.credential.webauthn.Challenge;
 import dev.gatehouse.identity.schema.CredentialKind;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.json.JsonBodies;
 import dev.gatehouse.selfservice.Ui;
 import dev.gatehouse.selfservice.UiNode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -46,12 +46,12 @@ public final class Ceremonies {
 
     /** A hidden input carrying JSON, as Kratos' {@code passkey_create_data} and {@code passkey_challenge}. */
     public static UiNode hidden(String group, String name, JsonObject value) {
-        return UiNode.input(group, name, "hidden", Json.createValue(value.toString()), false, null, null);
+        return UiNode.input(group, name, "hidden", JsonP.createValue(value.toString()), false, null, null);
     }
 
     /** A hidden input the script fills with the browser's answer. */
     public static UiNode answer(String group, String name) {
-        return UiNode.input(group, name, "hidden", Json.createValue(""), false, null, null);
+        return UiNode.input(group, name, "hidden", JsonP.createValue(""), false, null, null);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class Ceremonies {
      * is the options JSON for the second-factor triggers, empty when a hidden node carries them.
      */
     public static UiNode trigger(String group, String name, String value, dev.gatehouse.selfservice.UiText label) {
-        return UiNode.input(group, name, "button", Json.createValue(value), false, null, label);
+        return UiNode.input(group, name, "button", JsonP.createValue(value), false, null, label);
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.gatehouse.credential.webauthn.WebAuthnCredential;
 import dev.gatehouse.identity.Credential;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
-import jakarta.json.Json;
+import dev.gatehouse.kernel.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -139,30 +139,30 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys, Set
 
     /** The stored shape; {@code passwordless} marks every key so (passkeys), else only those of {@link #passwordless()}. */
     JsonObject toJson(boolean passwordless) {
-        JsonArrayBuilder credentials = Json.createArrayBuilder();
+        JsonArrayBuilder credentials = JsonP.createArrayBuilder();
         for (WebAuthnCredential k : keys) {
-            JsonArrayBuilder transports = Json.createArrayBuilder();
+            JsonArrayBuilder transports = JsonP.createArrayBuilder();
             k.transports().stream().sorted().forEach(transports::add);
             ByteBuffer aaguid = ByteBuffer.allocate(16).putLong(k.aaguid().getMostSignificantBits())
                     .putLong(k.aaguid().getLeastSignificantBits());
-            var c = Json.createObjectBuilder()
+            var c = JsonP.createObjectBuilder()
                     .add("id", B64.encodeToString(k.id()))
                     .add("public_key", B64.encodeToString(k.publicKeyCose()))
                     .add("attestation_type", "none")
-                    .add("authenticator", Json.createObjectBuilder().add("aaguid", B64.encodeToString(aaguid.array()))
+                    .add("authenticator", JsonP.createObjectBuilder().add("aaguid", B64.encodeToString(aaguid.array()))
                             .add("sign_count", k.signCount()).add("clone_warning", false))
                     .add("display_name", k.name())
                     .add("added_at", k.addedAt().toString())
                     .add("is_passwordless", passwordless || isPasswordless(k))
                     .add("transport", transports)
-                    .add("flags", Json.createObjectBuilder().add("user_present", true).add("user_verified", k.userVerified())
+                    .add("flags", JsonP.createObjectBuilder().add("user_present", true).add("user_verified", k.userVerified())
                             .add("backup_eligible", k.backupEligible()).add("backup_state", false));
             if (k.lastUsedAt() != null) {
                 c.add("last_used_at", k.lastUsedAt().toString());
             }
             credentials.add(c);
         }
-        return Json.createObjectBuilder().add("credentials", credentials).add("user_handle", B64.encodeToString(userHandle)).build();
+        return JsonP.createObjectBuilder().add("credentials", credentials).add("user_handle", B64.encodeToString(userHandle)).build();
     }
 
     static WebAuthnKeys parse(JsonObject config) {
@@ -170,7 +170,7 @@ public record WebAuthnKeys(byte[] userHandle, List<WebAuthnCredential> keys, Set
         Set<String> passwordless = new HashSet<>();
         for (JsonObject c : config.getJsonArray("credentials").getValuesAs(JsonObject.class)) {
             JsonObject authenticator = c.getJsonObject("authenticator");
-            JsonObject flags = c.containsKey("flags") ? c.getJsonObject("flags") : Json.createObjectBuilder().build();
+            JsonObject flags = c.containsKey("flags") ? c.getJsonObject("flags") : JsonP.createObjectBuilder().build();
             ByteBuffer aaguid = ByteBuffer.wrap(B64D.decode(authenticator.getString("aaguid")));
             List<String> transports = c.containsKey("transport") ? c.getJsonArray("transport").getValuesAs(JsonString.class)
                     .stream().map(JsonString::getString).toList() : List.of();

@@ -1,7 +1,7 @@
 package dev.gatehouse.selfservice.strategy.webauthn;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.UiText;
-import jakarta.json.Json;
 
 import java.time.Instant;
 
@@ -92,7 +92,7 @@ public final class WebAuthnMessages {
 
     private static UiText removal(long id, String text, String name, Instant addedAt) {
         String shown = name == null || name.isBlank() ? "unnamed" : name;
-        return new UiText(id, String.format(text, shown), "info", Json.createObjectBuilder().add("display_name", shown)
+        return new UiText(id, String.format(text, shown), "info", JsonP.createObjectBuilder().add("display_name", shown)
                 .add("added_at", addedAt.toString()).add("added_at_unix", addedAt.getEpochSecond()).build());
     }
 }

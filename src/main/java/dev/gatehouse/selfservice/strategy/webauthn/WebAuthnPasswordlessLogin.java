@@ -10,6 +10,7 @@ import dev.gatehouse.credential.webauthn.WebAuthnException;
 import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
@@ -21,7 +22,6 @@ import dev.gatehouse.selfservice.UiText;
 import dev.gatehouse.selfservice.login.LoginMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -81,7 +81,7 @@ public class WebAuthnPasswordlessLogin implements LoginMethod {
         if (!relyingParties.current().passwordless()) {
             return List.of();
         }
-        return List.of(UiNode.input(WebAuthnMessages.WEBAUTHN, "method", "submit", Json.createValue(WebAuthnMessages.WEBAUTHN), false,
+        return List.of(UiNode.input(WebAuthnMessages.WEBAUTHN, "method", "submit", JsonP.createValue(WebAuthnMessages.WEBAUTHN), false,
                 null, WebAuthnMessages.signInWithKey()));
     }
 
@@ -139,7 +139,7 @@ public class WebAuthnPasswordlessLogin implements LoginMethod {
         List<UiNode> nodes = new ArrayList<>();
         ui.nodes().stream().filter(n -> n.group().equals("default") && !n.name().equals(IDENTIFIER))
                 .forEach(nodes::add);
-        nodes.add(UiNode.input("default", IDENTIFIER, "hidden", Json.createValue(identifier), true, null, null));
+        nodes.add(UiNode.input("default", IDENTIFIER, "hidden", JsonP.createValue(identifier), true, null, null));
         nodes.add(Ceremonies.trigger(WebAuthnMessages.WEBAUTHN, WebAuthnLogin.TRIGGER, options.toJson().toString(),
                 WebAuthnMessages.continueSignIn()));
         nodes.add(Ceremonies.answer(WebAuthnMessages.WEBAUTHN, WebAuthnLogin.ANSWER));

@@ -8,6 +8,7 @@ import dev.gatehouse.identity.IdentityDraft;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
 import dev.gatehouse.identity.schema.TraitError;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.selfservice.Completion;
 import dev.gatehouse.selfservice.Flow;
 import dev.gatehouse.selfservice.Submission;
@@ -19,7 +20,6 @@ import dev.gatehouse.selfservice.registration.Registrar;
 import dev.gatehouse.selfservice.registration.RegistrationMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -82,7 +82,7 @@ public class WebAuthnRegistration implements RegistrationMethod {
         // the account name is not known before the traits come: the authenticator shows the key's own name (as Kratos)
         CreationOptions options = CreationOptions.secondFactor(config.relyingParty(), config.attestationPolicy(), handle, "", "",
                 Challenge.generate(random), UserVerification.PREFERRED, List.of());
-        return List.of(UiNode.input(WebAuthnMessages.WEBAUTHN, WebAuthnSettings.NAME, "text", Json.createValue(""), false, null,
+        return List.of(UiNode.input(WebAuthnMessages.WEBAUTHN, WebAuthnSettings.NAME, "text", JsonP.createValue(""), false, null,
                         WebAuthnMessages.keyName()),
                 Ceremonies.trigger(WebAuthnMessages.WEBAUTHN, WebAuthnSettings.TRIGGER, options.toJson().toString(),
                         WebAuthnMessages.signUpWithKey()),

@@ -8,6 +8,7 @@ import dev.gatehouse.identity.CredentialType;
 import dev.gatehouse.identity.Identity;
 import dev.gatehouse.identity.IdentityService;
 import dev.gatehouse.identity.schema.IdentitySchema;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.CredentialEvents;
 import dev.gatehouse.kernel.event.SecurityEvents;
 import dev.gatehouse.selfservice.Completion;
@@ -20,7 +21,6 @@ import dev.gatehouse.session.Session;
 import dev.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -94,14 +94,14 @@ public class WebAuthnSettings implements SettingsMethod {
         Optional<WebAuthnKeys> keys = WebAuthnKeys.of(identity, CredentialType.WEBAUTHN);
         List<WebAuthnCredential> existing = keys.map(WebAuthnKeys::keys).orElse(List.of());
         List<UiNode> nodes = new ArrayList<>();
-        existing.forEach(k -> nodes.add(UiNode.input(WebAuthnMessages.WEBAUTHN, REMOVE, "submit", Json.createValue(WebAuthnKeys.hex(k.id())),
+        existing.forEach(k -> nodes.add(UiNode.input(WebAuthnMessages.WEBAUTHN, REMOVE, "submit", JsonP.createValue(WebAuthnKeys.hex(k.id())),
                 false, null, WebAuthnMessages.removeKey(k.name(), k.addedAt()))));
         String account = Ceremonies.accountName(schema, identity.traits()).orElse(identity.id().toString());
         // the handle the stored keys answer with (a random one for keys made at sign-up)
         byte[] handle = keys.map(WebAuthnKeys::userHandle).orElseGet(() -> WebAuthnKeys.identityHandle(identity));
         CreationOptions options = CreationOptions.secondFactor(config.relyingParty(), config.attestationPolicy(), handle, account, account,
                 Challenge.generate(random), UserVerification.PREFERRED, existing);
-        nodes.add(UiNode.input(WebAuthnMessages.WEBAUTHN, NAME, "text", Json.createValue(""), false, null, WebAuthnMessages.keyName()));
+        nodes.add(UiNode.input(WebAuthnMessages.WEBAUTHN, NAME, "text", JsonP.createValue(""), false, null, WebAuthnMessages.keyName()));
         nodes.add(Ceremonies.trigger(WebAuthnMessages.WEBAUTHN, TRIGGER, options.toJson().toString(), WebAuthnMessages.addKey()));
         nodes.add(Ceremonies.answer(WebAuthnMessages.WEBAUTHN, REGISTER));
         return nodes;

@@ -1,8 +1,8 @@
 package dev.gatehouse.tenant.settings.api;
 
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.problem.ApiError;
 import dev.gatehouse.kernel.problem.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +24,7 @@ final class SettingsJson {
     }
 
     static JsonObject of(Map<String, String> values) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JsonP.createObjectBuilder();
         values.forEach(b::add);
         return b.build();
     }
