@@ -137,6 +137,8 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.http.trusted-proxies", "127.0.0.2/32"});
         variables.add(new String[] {"gatehouse.db.migration-retry", "1s"});
         variables.add(new String[] {"gatehouse.tenant.cache-ttl", "2s"});
+        // the test applications are second nodes: a client changed through the admin API is in force there after this
+        variables.add(new String[] {"gatehouse.oauth2.client.cache-ttl", "1s"});
         variables.add(new String[] {"gatehouse.http.max-request-bytes", "65536"});
         // liveness calls a request stuck after 2 s, so HealthIT can wedge the request path in seconds
         variables.add(new String[] {"gatehouse.health.stuck-after", "2s"});

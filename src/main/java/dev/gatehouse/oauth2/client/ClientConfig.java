@@ -19,6 +19,7 @@ public class ClientConfig implements CapabilityConfig {
     private Duration jwksFetchTimeout;
     private Duration jwksCacheTtl;
     private int jwksCacheSize;
+    private Duration cacheTtl;
     private boolean dynamicRegistration;
 
     protected ClientConfig() {
@@ -31,6 +32,7 @@ public class ClientConfig implements CapabilityConfig {
         this.jwksFetchTimeout = r.duration("jwks-fetch-timeout");
         this.jwksCacheTtl = r.duration("jwks-cache-ttl");
         this.jwksCacheSize = r.intInRange("jwks-cache-size", 1, 1_000_000);
+        this.cacheTtl = r.duration("cache-ttl");
         this.dynamicRegistration = ConfigReader.of(config, "oauth2.dynamic-registration").bool("enabled");
     }
 
@@ -57,6 +59,14 @@ public class ClientConfig implements CapabilityConfig {
     /** How many fetched key sets a node keeps at most. */
     public int jwksCacheSize() {
         return jwksCacheSize;
+    }
+
+    /**
+     * How long a node reuses a client it read for the protocol endpoints; a change made on another node is in force
+     * here after this at the latest (a change made on this node at once).
+     */
+    public Duration cacheTtl() {
+        return cacheTtl;
     }
 
     /** Whether {@code /oauth2/register} (RFC 7591/7592) is open. */

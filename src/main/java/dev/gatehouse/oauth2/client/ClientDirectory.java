@@ -1,6 +1,9 @@
 package dev.gatehouse.oauth2.client;
 
+import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.tenant.CurrentTenant;
+import dev.gatehouse.kernel.tenant.TenantId;
+import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,23 +14,33 @@ import java.util.Optional;
 
 /**
  * The clients of the request's tenant, for the protocol endpoints: {@link ClientLookup} and the reads and
- * replay records client authentication needs.
+ * replay records client authentication needs. A client read here is reused for {@code gatehouse.oauth2.client.cache-ttl}
+ * (every token and introspection request authenticates one); {@link ClientService} forgets it when it changes.
  */
 @ApplicationScoped
 public class ClientDirectory implements ClientLookup {
 
+    private static final int MAX_CACHED_CLIENTS = 10_000;
+
     private ClientRepository repository;
     private CurrentTenant tenant;
     private Clock clock;
+    private ClientConfig config;
+    private Transactions transactions;
+    private BoundedCache<CachedId, RegisteredClient> cache;
 
     protected ClientDirectory() {
     }
 
     @Inject
-    public ClientDirectory(ClientRepository repository, CurrentTenant tenant, Clock clock) {
+    public ClientDirectory(ClientRepository repository, CurrentTenant tenant, Clock clock, ClientConfig config,
+                           Transactions transactions) {
         this.repository = repository;
         this.tenant = tenant;
         this.clock = clock;
+        this.config = config;
+        this.transactions = transactions;
+        this.cache = new BoundedCache<>(MAX_CACHED_CLIENTS, clock);
     }
 
     @Override
@@ -36,10 +49,26 @@ public class ClientDirectory implements ClientLookup {
         return registered(clientId).map(RegisteredClient::client);
     }
 
-    /** The client with its secret hash. */
-    @Transactional
+    /** The client with its secret hash. An unknown client id is not remembered, so a new client is found at once. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegisteredClient> registered(String clientId) {
-        return clientId == null ? Optional.empty() : repository.find(tenant.id(), clientId);
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        CachedId key = new CachedId(tenant.id(), clientId);
+        Optional<RegisteredClient> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<RegisteredClient> read = transactions.call(() -> repository.find(key.tenant(), key.clientId()));
+        read.ifPresent(c -> cache.put(key, c, clock.instant().plus(config.cacheTtl())));
+        return read;
+    }
+
+    /** Drops this node's copy of a client that was changed or deleted. */
+    public void forget(TenantId tenantId, String clientId) {
+        CachedId key = new CachedId(tenantId, clientId);
+        cache.removeIf(key::equals);
     }
 
     /**
@@ -49,5 +78,8 @@ public class ClientDirectory implements ClientLookup {
     @Transactional
     public boolean firstUseOfAssertion(String clientId, String jti, Instant expiresAt) {
         return repository.recordAssertionId(tenant.id(), clientId, jti, expiresAt, clock.instant());
+    }
+
+    record CachedId(TenantId tenant, String clientId) {
     }
 }

@@ -21,15 +21,17 @@ public class ClientService {
     private ClientRepository repository;
     private ClientWrites writes;
     private ClientSecrets secrets;
+    private ClientDirectory directory;
 
     protected ClientService() {
     }
 
     @Inject
-    public ClientService(ClientRepository repository, ClientWrites writes, ClientSecrets secrets) {
+    public ClientService(ClientRepository repository, ClientWrites writes, ClientSecrets secrets, ClientDirectory directory) {
         this.repository = repository;
         this.writes = writes;
         this.secrets = secrets;
+        this.directory = directory;
     }
 
     @Transactional
@@ -47,7 +49,9 @@ public class ClientService {
      * use one); a dynamically registered client also gets a registration access token.
      */
     public ClientRegistration create(TenantId tenant, ClientMetadata metadata, boolean dynamic, String actor) {
-        return writes.create(tenant, metadata, chosen(metadata), dynamic, actor);
+        ClientRegistration created = writes.create(tenant, metadata, chosen(metadata), dynamic, actor);
+        directory.forget(tenant, created.stored().clientId());
+        return created;
     }
 
     /**
@@ -59,11 +63,19 @@ public class ClientService {
             throw new InvalidClientMetadataException(List.of(new InvalidClientMetadataException.Violation(
                     "client_id", "cannot be changed", InvalidClientMetadataException.Kind.METADATA)));
         }
-        return writes.replace(tenant, clientId, metadata, chosen(metadata), actor);
+        try {
+            return writes.replace(tenant, clientId, metadata, chosen(metadata), actor);
+        } finally {
+            directory.forget(tenant, clientId);
+        }
     }
 
     public void delete(TenantId tenant, String clientId, String actor) {
-        writes.delete(tenant, clientId, actor);
+        try {
+            writes.delete(tenant, clientId, actor);
+        } finally {
+            directory.forget(tenant, clientId);
+        }
     }
 
     /** The chosen secret with its hash, computed here, outside any transaction. */

@@ -23,7 +23,8 @@ class DynamicRegistrationOffTest {
     static ClientConfig config(String enabled) {
         return new ClientConfig(MapConfig.of("gatehouse.oauth2.dynamic-registration.enabled", enabled,
                 "gatehouse.oauth2.client.assertion-max-lifetime", "1h", "gatehouse.oauth2.client.jwks-fetch-timeout", "3s",
-                "gatehouse.oauth2.client.jwks-cache-ttl", "5m", "gatehouse.oauth2.client.jwks-cache-size", "1000"));
+                "gatehouse.oauth2.client.jwks-cache-ttl", "5m", "gatehouse.oauth2.client.jwks-cache-size", "1000",
+                "gatehouse.oauth2.client.cache-ttl", "5s"));
     }
 
     private static void assertNotFound(Executable call) {
