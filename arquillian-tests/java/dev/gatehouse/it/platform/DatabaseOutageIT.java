@@ -107,6 +107,7 @@ class DatabaseOutageIT {
             assertEquals(503, a.status(), a.toString());
             assertTrue(a.contentType().startsWith("application/problem+json"), a.toString());
             assertTrue(a.jsonObject().getString("type").endsWith("/unavailable"), a.toString());
+            assertEquals("5", a.header("Retry-After"), a.toString());
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
  * from the same Liberty install with the same WAR and the integration-test server's configuration, on the same
  * database, each on an HTTP port of its own. What a cluster shares is the IT server's: the admin key, the
  * key-encryption key (its generated file) and the database (where the HMAC key is generated); the public base URL is
- * the balancer's. Settings in {@code overrides} (e.g. shorter cache lifetimes) go to every node. Started in
- * parallel, each awaited on {@code /health/ready}; {@link #close()} stops them all.
+ * the balancer's. Settings in {@code overrides} (e.g. shorter cache lifetimes, or another database) go to every
+ * node. Started in parallel, each awaited on {@code /health/ready}; {@link #close()} stops them all.
  */
 public final class ClusterNodes implements AutoCloseable {
 
@@ -41,6 +42,19 @@ public final class ClusterNodes implements AutoCloseable {
      * ready. On failure, the nodes started so far are stopped.
      */
     public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Duration timeout) {
+        return start(count, port -> publicBaseUrl, overrides, timeout);
+    }
+
+    /**
+     * Creates and starts one node with no balancer in front, its own URL its public base URL, and waits until it is
+     * ready. {@code overrides} may name another database ({@code gatehouse.db.url}, {@code gatehouse.db.user}, ...),
+     * which the node migrates at start.
+     */
+    public static ClusterNodes startAlone(Map<String, String> overrides, Duration timeout) {
+        return start(1, port -> "http://localhost:" + port, overrides, timeout);
+    }
+
+    private static ClusterNodes start(int count, IntFunction<String> publicBaseUrl, Map<String, String> overrides, Duration timeout) {
         ClusterNodes nodes = new ClusterNodes();
         try {
             for (int i = 1; i <= count; i++) {
@@ -51,7 +65,7 @@ public final class ClusterNodes implements AutoCloseable {
                 ItServerProcess server = new ItServerProcess(wlp(), System.getProperty("gatehouse.it.server.name", "it") + "-node" + (i + 1));
                 nodes.servers.add(server);
                 int port = nodes.ports.get(i);
-                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl, overrides, timeout)));
+                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl.apply(port), overrides, timeout)));
             }
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
             return nodes;

@@ -215,7 +215,8 @@ public final class ItServer {
         return relay;
     }
 
-    static void sleep(long ms) {
+    /** Waits {@code ms} between two polls (interrupted: fails the caller). */
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

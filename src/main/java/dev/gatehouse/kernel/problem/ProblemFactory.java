@@ -13,6 +13,11 @@ import jakarta.json.JsonObjectBuilder;
 public final class ProblemFactory {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /**
+     * {@code Retry-After} (seconds) of a 503 for a database that is not there: about what a restart or a failover to
+     * a standby takes, so a client that honours it comes back when the next attempt has a chance.
+     */
+    public static final String UNAVAILABLE_RETRY_AFTER = "5";
     private static final String TYPE_BASE = "https://gatehouse.dev/problems/";
 
     private ProblemFactory() {
@@ -37,6 +42,11 @@ public final class ProblemFactory {
             case UNAVAILABLE -> 503;
             case INTERNAL -> 500;
         };
+    }
+
+    /** The {@code Retry-After} header a problem of {@code error} carries, or {@code null}: only 503s say when to come back. */
+    public static String retryAfter(ApiError error) {
+        return error == ApiError.UNAVAILABLE ? UNAVAILABLE_RETRY_AFTER : null;
     }
 
     public static JsonObject problem(ApiException e, String instance, String requestId) {

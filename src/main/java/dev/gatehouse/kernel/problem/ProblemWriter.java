@@ -27,6 +27,10 @@ public final class ProblemWriter {
         response.setContentType(ProblemFactory.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
+        String retryAfter = ProblemFactory.retryAfter(error);
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter);
+        }
         String requestId = (String) request.getAttribute(RequestAttributes.REQUEST_ID);
         Object original = request.getAttribute("jakarta.servlet.error.request_uri");
         String instance = original != null ? original.toString() : request.getRequestURI();

@@ -60,6 +60,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 .type(ProblemFactory.MEDIA_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(ProblemFactory.problem(problem, instance(), request.requestId()).toString());
+        String retryAfter = ProblemFactory.retryAfter(problem.error());
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
         if (thrown instanceof NotAllowedException notAllowed) {
             String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {
