@@ -45,7 +45,7 @@ public class KeyRingJwtSigning implements JwtSigning {
         JWSHeader header = new JWSHeader.Builder(key.alg().jws()).keyID(key.kid()).type(type).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(key.alg().signer(ring.privateJwk(key)));
+            jwt.sign(ring.jwsSigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
         }

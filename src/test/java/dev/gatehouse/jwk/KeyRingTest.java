@@ -1,6 +1,5 @@
 package dev.gatehouse.jwk;
 
-import com.nimbusds.jose.JOSEException;
 import dev.gatehouse.kernel.MovableClock;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -51,15 +50,11 @@ class KeyRingTest {
                 events.add(builder.build());
             }
         };
-        return new KeyRing(repository, new Transactions(), config, keks, recorder, clock);
+        return new KeyRing(repository, new Transactions(), config, keks, new Pkcs11Token(config), recorder, clock);
     }
 
     private String sign(SigningKey key) {
-        try {
-            return TestKeys.sign(key.alg().jws(), key.kid(), key.alg().signer(ring.privateJwk(key)), TestKeys.claims());
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.sign(key.alg().jws(), key.kid(), ring.jwsSigner(key), TestKeys.claims());
     }
 
     private boolean verifies(TenantId tenant, String jwt) {
@@ -100,12 +95,14 @@ class KeyRingTest {
     }
 
     @Test
-    void privateKeyWhenStoredThenOnlyCiphertextAndPublicJwkHasNoPrivateParts() {
+    void privateKeyWhenStoredThenOnlyCiphertextAndPublicJwkHasNoPrivateParts() throws Exception {
         SigningKey key = ring.signer(ACME, SET);
 
         assertTrue(!key.publicJwk().isPrivate());
-        assertTrue(ring.privateJwk(key).isPrivate());
-        assertTrue(!key.sealedPrivate().ciphertext().contains("\"d\""));
+        KeyEncryptionKey.Sealed sealed = (KeyEncryptionKey.Sealed) key.privatePart();
+        assertTrue(com.nimbusds.jose.jwk.JWK.parse(new String(TestKeys.KEK.open(sealed, key.associatedData()),
+                java.nio.charset.StandardCharsets.UTF_8)).isPrivate());
+        assertTrue(!sealed.ciphertext().contains("\"d\""));
     }
 
     @Test
@@ -237,14 +234,14 @@ class KeyRingTest {
             public KeyEncryptionKey current() {
                 return otherKek;
             }
-        }, new SecurityEvents() {
+        }, new Pkcs11Token(JwkConfigs.of()), new SecurityEvents() {
             @Override
             public void fire(SecurityEvent.Builder builder) {
             }
         }, clock);
 
         KeyEncryptionKey.UnreadableKeyException e = assertThrows(KeyEncryptionKey.UnreadableKeyException.class,
-                () -> misconfigured.privateJwk(key));
+                () -> misconfigured.jwsSigner(key));
         assertTrue(e.getMessage().contains("gatehouse.jwk.kek"), e.getMessage());
     }
 }
