@@ -41,6 +41,15 @@ public final class ClusterNodes implements AutoCloseable {
      * ready. On failure, the nodes started so far are stopped.
      */
     public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Duration timeout) {
+        return start(count, publicBaseUrl, overrides, Map.of(), timeout);
+    }
+
+    /**
+     * Like {@link #start(int, String, Map, Duration)}, with {@code environment} added to each node's process environment
+     * (what a library the server loads reads there, or a secret that belongs in the environment, not a file).
+     */
+    public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Map<String, String> environment,
+                                     Duration timeout) {
         ClusterNodes nodes = new ClusterNodes();
         try {
             for (int i = 1; i <= count; i++) {
@@ -51,7 +60,7 @@ public final class ClusterNodes implements AutoCloseable {
                 ItServerProcess server = new ItServerProcess(wlp(), System.getProperty("gatehouse.it.server.name", "it") + "-node" + (i + 1));
                 nodes.servers.add(server);
                 int port = nodes.ports.get(i);
-                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl, overrides, timeout)));
+                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl, overrides, environment, timeout)));
             }
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
             return nodes;
@@ -81,7 +90,7 @@ public final class ClusterNodes implements AutoCloseable {
     }
 
     private static void createAndStart(ItServerProcess server, int port, String publicBaseUrl, Map<String, String> overrides,
-                                       Duration timeout) {
+                                       Map<String, String> environment, Duration timeout) {
         ItServer it = ItServer.get();
         try {
             Path config = Files.createTempDirectory("gatehouse-node-config");
@@ -113,7 +122,7 @@ public final class ClusterNodes implements AutoCloseable {
             }
             server.create(config, from.resolve("apps").resolve("gatehouse.war"), drivers);
             ItServerProcess.deleteTree(config);
-            server.launch(Map.of());
+            server.launch(environment);
             awaitReady(URI.create("http://localhost:" + port + "/health/ready"), timeout, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
