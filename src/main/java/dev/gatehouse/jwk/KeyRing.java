@@ -223,6 +223,19 @@ public class KeyRing {
         return purged.size();
     }
 
+    /**
+     * Whether {@code kid} names a key of the set that is past its retirement time but not yet purged; if so, a
+     * {@code key_retired_used} security event (a failure, for alerting) says a token signed by it was presented.
+     */
+    public boolean reportIfRetired(TenantId tenant, KeySetName set, String kid) {
+        Instant now = clock.instant();
+        Optional<SigningKey> retired = cached(tenant, set).keys().stream()
+                .filter(k -> k.kid().equals(kid) && !k.verifiesAt(now)).findFirst();
+        retired.ifPresent(k -> events.fire(event(SecurityEventType.KEY_RETIRED_USED, Outcome.FAILURE, k, null, "verification")
+                .detail("retired_at", k.retireAt().toString())));
+        return retired.isPresent();
+    }
+
     /** Every key of the tenant that still verifies, all sets. */
     public List<SigningKey> verifying(TenantId tenant) {
         Instant now = clock.instant();
@@ -309,14 +322,18 @@ public class KeyRing {
     }
 
     private void fire(SecurityEventType type, SigningKey key, String actor, String reason) {
-        events.fire(SecurityEvent.of(type, Outcome.SUCCESS)
+        events.fire(event(type, Outcome.SUCCESS, key, actor, reason));
+    }
+
+    private static SecurityEvent.Builder event(SecurityEventType type, Outcome outcome, SigningKey key, String actor, String reason) {
+        return SecurityEvent.of(type, outcome)
                 .tenant(key.tenant().value())
                 .actor(actor)
                 .subject(key.set().value() + "/" + key.kid())
                 .detail("set", key.set().value())
                 .detail("kid", key.kid())
                 .detail("alg", key.alg().name())
-                .detail("reason", reason));
+                .detail("reason", reason);
     }
 
     private record SetKey(TenantId tenant, KeySetName set) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.jwk;
 
 import dev.gatehouse.kernel.MovableClock;
+import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,6 +137,27 @@ class KeyRingTest {
         clock.advance(Duration.ofSeconds(1));
         assertTrue(!verifies(ACME, signedBefore), "retired: no longer verifies");
         assertEquals(List.of(next.kid()), ring.verifying(ACME, SET).stream().map(SigningKey::kid).toList());
+    }
+
+    @Test
+    void reportIfRetiredWhenTokenNamesKeyPastRetirementThenFailureEventForAlerting() {
+        SigningKey old = ring.signer(ACME, SET);
+        String oldToken = sign(old);
+        clock.advance(Duration.ofDays(30));
+        SigningKey next = ring.rotateIfDue(ACME, SET).orElseThrow();
+
+        assertFalse(ring.reportIfRetired(ACME, SET, old.kid()), "during the overlap the replaced key still verifies");
+        clock.advance(Duration.ofDays(45));
+        assertFalse(verifies(ACME, oldToken));
+        assertTrue(ring.reportIfRetired(ACME, SET, old.kid()));
+        assertFalse(ring.reportIfRetired(ACME, SET, next.kid()));
+        assertFalse(ring.reportIfRetired(ACME, SET, "never-was"));
+
+        List<SecurityEvent> alerts = events.stream().filter(e -> e.type() == SecurityEventType.KEY_RETIRED_USED).toList();
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(Outcome.FAILURE, alerts.get(0).outcome());
+        assertEquals(old.kid(), alerts.get(0).details().get("kid"));
+        assertEquals("acme", alerts.get(0).tenant());
     }
 
     @Test
