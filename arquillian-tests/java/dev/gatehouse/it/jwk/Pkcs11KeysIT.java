@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.it.support.ClusterNodes;
-import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.RoundRobinBalancer;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.Provider;
@@ -29,17 +27,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -134,79 +125,17 @@ class Pkcs11KeysIT {
         assertNull(tokenKey(rotated.alias()).getEncoded());
     }
 
-    /**
-     * The rotation drill: client threads get tokens and verify them against the JWKS (fetched again only when a
-     * token names a kid they have not seen, as a relying party does) while keys are rotated under them; not one
-     * token may fail to verify.
-     */
+    /** The rotation drill ({@link RotationDrill}) on keys held in the token. */
     @Test
-    void drillWhenKeysRotateMidTrafficThenNoTokenFailsToVerify() throws Exception {
+    void drillWhenKeysRotateMidTrafficThenNoTokenFailsToVerify() {
         String prefix = "/t/" + KeyTests.newTenant();
         TestClient client = TestClients.jwtStrategy().tenantPrefix(prefix).create();
-        accessToken(prefix, client);
-        int threads = 4;
-        int rotations = 3;
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger verified = new AtomicInteger();
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        Set<String> kids = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                clients.add(pool.submit(() -> {
-                    JWKSet cached = jwks(prefix);
-                    while (!stop.get()) {
-                        try {
-                            SignedJWT jwt = SignedJWT.parse(accessToken(prefix, client));
-                            String kid = jwt.getHeader().getKeyID();
-                            if (cached.getKeyByKeyId(kid) == null) {
-                                cached = jwks(prefix);
-                            }
-                            JWK key = cached.getKeyByKeyId(kid);
-                            if (key == null || !jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
-                                failures.add(kid + (key == null ? " not in the JWKS" : " does not verify"));
-                            } else {
-                                verified.incrementAndGet();
-                                kids.add(kid);
-                            }
-                        } catch (Exception | AssertionError e) {
-                            failures.add(e.toString());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (int r = 0; r < rotations; r++) {
-                int seen = verified.get();
-                awaitMore(verified, seen + threads * 3);
-                rotate(prefix);
-            }
-            awaitMore(verified, verified.get() + threads * 3);
-            stop.set(true);
-            for (Future<?> f : clients) {
-                f.get();
-            }
-        } finally {
-            stop.set(true);
-            pool.shutdownNow();
-        }
-        System.out.println("[pkcs11] drill: " + verified.get() + " tokens verified across " + kids.size() + " keys and "
-                + rotations + " rotations in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, "
-                + failures.size() + " failures");
-        assertEquals(List.of(), failures);
-        assertEquals(rotations + 1, kids.size(), "tokens of every key were seen: " + kids);
-    }
 
-    private static void awaitMore(AtomicInteger counter, int target) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (counter.get() < target) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the drill's clients stalled at " + counter.get() + " tokens");
-            }
-            Thread.sleep(20);
-        }
+        RotationDrill.Result result = RotationDrill.run(Pkcs11KeysIT::lb, prefix, client, 4, 3);
+
+        System.out.println("[pkcs11] drill: " + result);
+        assertEquals(List.of(), result.failures());
+        assertEquals(4, result.kids().size(), "tokens of every key were seen: " + result.kids());
     }
 
     private static String lb(String path) {
@@ -214,21 +143,11 @@ class Pkcs11KeysIT {
     }
 
     private static String accessToken(String prefix, TestClient client) {
-        String basic = Base64.getEncoder().encodeToString((client.id() + ":" + client.secret()).getBytes(StandardCharsets.UTF_8));
-        Http.Response r = Http.post(lb(prefix + "/oauth2/token")).header("Authorization", "Basic " + basic)
-                .body("application/x-www-form-urlencoded", "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)).send();
-        assertEquals(200, r.status(), r.toString());
-        return r.jsonObject().getString("access_token");
+        return RotationDrill.accessToken(Pkcs11KeysIT::lb, prefix, client);
     }
 
     private static JWKSet jwks(String prefix) {
-        Http.Response r = Http.get(lb(prefix + "/.well-known/jwks.json")).send();
-        assertEquals(200, r.status(), r.toString());
-        try {
-            return JWKSet.parse(r.body());
-        } catch (java.text.ParseException e) {
-            throw new AssertionError(r.body(), e);
-        }
+        return RotationDrill.jwks(Pkcs11KeysIT::lb, prefix);
     }
 
     private static JWSVerifier verifier(JWKSet jwks, SignedJWT jwt) throws Exception {
@@ -238,9 +157,7 @@ class Pkcs11KeysIT {
     }
 
     private static void rotate(String prefix) {
-        Http.Response created = Http.post(lb(prefix + "/admin/keys/" + ACCESS_SET)).admin()
-                .json("{\"alg\":\"RS256\",\"use\":\"sig\"}").send();
-        assertEquals(201, created.status(), created.toString());
+        RotationDrill.rotate(Pkcs11KeysIT::lb, prefix);
     }
 
     private record Row(String set, String kid, String alias, String ciphertext) {
