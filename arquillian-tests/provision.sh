@@ -6,6 +6,8 @@
 #   - Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver) for the browser tests.
 #   - Debian's nginx (its auth_request module) for the nginx example test; its own service is not started.
 #   - Debian's python3-prometheus-client: the Prometheus client's text-format parser reads /metrics in the tests.
+#   - Debian's softhsm2 (SoftHSM 2, softhsm2-util and its PKCS#11 module): the tests of signing keys held in a
+#     PKCS#11 token initialise tokens of their own under target/softhsm.
 # Installing needs root (or password-less sudo); otherwise this names what is missing and stops.
 set -euo pipefail
 
@@ -78,8 +80,9 @@ ensure_packages() {
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   /usr/bin/python3 -c 'import prometheus_client.parser' 2>/dev/null || missing+=(python3-prometheus-client)
+  command -v softhsm2-util >/dev/null 2>&1 || missing+=(softhsm2)
   if [ ${#missing[@]} -eq 0 ]; then
-    log "chromium, chromedriver, nginx and the Prometheus client's parser are installed"
+    log "chromium, chromedriver, nginx, the Prometheus client's parser and SoftHSM are installed"
     return
   fi
   apt_install "${missing[@]}"

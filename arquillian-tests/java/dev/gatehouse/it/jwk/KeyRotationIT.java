@@ -4,6 +4,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
+import dev.gatehouse.it.support.TestClient;
+import dev.gatehouse.it.support.TestClients;
 import dev.gatehouse.it.support.TestNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +62,19 @@ class KeyRotationIT {
         assertNotNull(node.verify("", set, after));
         List<String> published = KeyTests.kids(KeyTests.jwks(""));
         assertTrue(published.contains(oldKid) && published.contains(kid(after)), "both keys published during the overlap");
+    }
+
+    /** The rotation drill ({@link RotationDrill}) on keys sealed in the database, on the IT server itself. */
+    @Test
+    void drillWhenKeysRotateMidTrafficThenNoTokenFailsToVerify() {
+        String prefix = "/t/" + KeyTests.newTenant();
+        TestClient client = TestClients.jwtStrategy().tenantPrefix(prefix).create();
+
+        RotationDrill.Result result = RotationDrill.run(path -> path, prefix, client, 4, 3);
+
+        System.out.println("[jwk] drill: " + result);
+        assertEquals(List.of(), result.failures());
+        assertEquals(4, result.kids().size(), "tokens of every key were seen: " + result.kids());
     }
 
     @Test

@@ -42,7 +42,16 @@ public final class ClusterNodes implements AutoCloseable {
      * ready. On failure, the nodes started so far are stopped.
      */
     public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Duration timeout) {
-        return start(count, port -> publicBaseUrl, overrides, timeout);
+        return start(count, publicBaseUrl, overrides, Map.of(), timeout);
+    }
+
+    /**
+     * Like {@link #start(int, String, Map, Duration)}, with {@code environment} added to each node's process environment
+     * (what a library the server loads reads there, or a secret that belongs in the environment, not a file).
+     */
+    public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Map<String, String> environment,
+                                     Duration timeout) {
+        return start(count, port -> publicBaseUrl, overrides, environment, timeout);
     }
 
     /**
@@ -51,10 +60,11 @@ public final class ClusterNodes implements AutoCloseable {
      * which the node migrates at start.
      */
     public static ClusterNodes startAlone(Map<String, String> overrides, Duration timeout) {
-        return start(1, port -> "http://localhost:" + port, overrides, timeout);
+        return start(1, port -> "http://localhost:" + port, overrides, Map.of(), timeout);
     }
 
-    private static ClusterNodes start(int count, IntFunction<String> publicBaseUrl, Map<String, String> overrides, Duration timeout) {
+    private static ClusterNodes start(int count, IntFunction<String> publicBaseUrl, Map<String, String> overrides,
+                                      Map<String, String> environment, Duration timeout) {
         ClusterNodes nodes = new ClusterNodes();
         try {
             for (int i = 1; i <= count; i++) {
@@ -65,7 +75,8 @@ public final class ClusterNodes implements AutoCloseable {
                 ItServerProcess server = new ItServerProcess(wlp(), System.getProperty("gatehouse.it.server.name", "it") + "-node" + (i + 1));
                 nodes.servers.add(server);
                 int port = nodes.ports.get(i);
-                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl.apply(port), overrides, timeout)));
+                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl.apply(port), overrides,
+                        environment, timeout)));
             }
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
             return nodes;
@@ -95,7 +106,7 @@ public final class ClusterNodes implements AutoCloseable {
     }
 
     private static void createAndStart(ItServerProcess server, int port, String publicBaseUrl, Map<String, String> overrides,
-                                       Duration timeout) {
+                                       Map<String, String> environment, Duration timeout) {
         ItServer it = ItServer.get();
         try {
             Path config = Files.createTempDirectory("gatehouse-node-config");
@@ -127,7 +138,7 @@ public final class ClusterNodes implements AutoCloseable {
             }
             server.create(config, from.resolve("apps").resolve("gatehouse.war"), drivers);
             ItServerProcess.deleteTree(config);
-            server.launch(Map.of());
+            server.launch(environment);
             awaitReady(URI.create("http://localhost:" + port + "/health/ready"), timeout, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -17,7 +18,9 @@ import java.util.HexFormat;
  * The key-encryption key (KEK): AES-256-GCM over private keys at rest (NIST SP 800-38D), a fresh random
  * 96-bit IV per encryption and caller-given associated data, so a ciphertext copied to another key's row
  * does not decrypt. Its {@link #id()} (a digest of the key, which reveals nothing about it) is stored
- * beside each ciphertext, so that a wrong KEK is reported as such instead of as a corrupt key.
+ * beside each ciphertext, so that a wrong KEK is reported as such instead of as a corrupt key. The key is either
+ * bytes from configuration or an AES key inside a PKCS#11 token, which encrypts and decrypts there and never leaves
+ * it; such a key's id is a digest of its label instead (its bytes cannot be read).
  */
 public final class KeyEncryptionKey {
 
@@ -27,16 +30,34 @@ public final class KeyEncryptionKey {
 
     private final SecretKey key;
     private final String id;
+    /** The token's provider for a key held in a PKCS#11 token; null for a key from configuration. */
+    private final Provider provider;
 
     public KeyEncryptionKey(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("a key-encryption key is 32 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
-        this.id = idOf(key);
+        this.id = idOf("gatehouse-kek-id:", key);
+        this.provider = null;
     }
 
-    /** 16 hex digits of SHA-256 over a label and the key. */
+    private KeyEncryptionKey(SecretKey key, String id, Provider provider) {
+        this.key = key;
+        this.id = id;
+        this.provider = provider;
+    }
+
+    /** The AES key labelled {@code label} in a PKCS#11 token, used through the token's {@code provider}. */
+    public static KeyEncryptionKey inToken(SecretKey key, String label, Provider provider) {
+        return new KeyEncryptionKey(key, idOf("gatehouse-kek-pkcs11:", label.getBytes(StandardCharsets.UTF_8)), provider);
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        return provider == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", provider);
+    }
+
+    /** 16 hex digits of SHA-256 over a label and the key (or, for a key in a token, over its label). */
     public String id() {
         return id;
     }
@@ -45,7 +66,7 @@ public final class KeyEncryptionKey {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext);
@@ -63,10 +84,10 @@ public final class KeyEncryptionKey {
     public byte[] open(Sealed sealed, String associatedData) {
         if (!id.equals(sealed.kekId())) {
             throw new UnreadableKeyException("it was encrypted under the key-encryption key " + sealed.kekId()
-                    + " but the configured one (gatehouse.jwk.kek / gatehouse.jwk.kek-file) is " + id);
+                    + " but the configured one (gatehouse.jwk.kek / kek-file / kek-pkcs11-label) is " + id);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = cipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Base64.getDecoder().decode(sealed.iv())));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(Base64.getDecoder().decode(sealed.ciphertext()));
@@ -78,10 +99,10 @@ public final class KeyEncryptionKey {
         }
     }
 
-    private static String idOf(byte[] key) {
+    private static String idOf(String domain, byte[] key) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("gatehouse-kek-id:".getBytes(StandardCharsets.US_ASCII));
+            sha.update(domain.getBytes(StandardCharsets.US_ASCII));
             byte[] digest = sha.digest(key);
             return HexFormat.of().formatHex(Arrays.copyOf(digest, 8));
         } catch (GeneralSecurityException e) {
@@ -90,7 +111,7 @@ public final class KeyEncryptionKey {
     }
 
     /** A ciphertext (base64), its IV (base64) and the id of the KEK it was sealed under. */
-    public record Sealed(String ciphertext, String iv, String kekId) {
+    public record Sealed(String ciphertext, String iv, String kekId) implements PrivatePart {
     }
 
     /** A stored private key that this node cannot decrypt; the message names no secret. */

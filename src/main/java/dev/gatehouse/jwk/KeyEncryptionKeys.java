@@ -18,7 +18,8 @@ import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
- * Finds the KEK in force: {@code gatehouse.jwk.kek}, else the file {@code gatehouse.jwk.kek-file}, else (the
+ * Finds the KEK in force: the AES key labelled {@code gatehouse.jwk.kek-pkcs11-label} in the PKCS#11 token (generated
+ * there on first use), else {@code gatehouse.jwk.kek} (set it from the environment: {@code GATEHOUSE_JWK_KEK}), else the file {@code gatehouse.jwk.kek-file}, else (the
  * zero-setup run) a file {@code data/jwk-kek} under the server's output directory, generated on first use
  * with one WARNING line (the key itself is never logged). Several applications or nodes sharing a database
  * must share the KEK: configure it. Resolved once, at first use.
@@ -31,15 +32,22 @@ public class KeyEncryptionKeys {
 
     private JwkConfig config;
     private Config mp;
+    private Pkcs11Token token;
     private volatile KeyEncryptionKey current;
 
     protected KeyEncryptionKeys() {
     }
 
     @Inject
-    public KeyEncryptionKeys(JwkConfig config, Config mp) {
+    public KeyEncryptionKeys(JwkConfig config, Config mp, Pkcs11Token token) {
         this.config = config;
         this.mp = mp;
+        this.token = token;
+    }
+
+    /** For use outside the container: a PKCS#11 token that {@code config} names is opened at first use. */
+    public KeyEncryptionKeys(JwkConfig config, Config mp) {
+        this(config, mp, new Pkcs11Token(config));
     }
 
     public KeyEncryptionKey current() {
@@ -56,6 +64,10 @@ public class KeyEncryptionKeys {
     }
 
     private KeyEncryptionKey resolve() {
+        if (config.kekPkcs11Label().isPresent()) {
+            String label = config.kekPkcs11Label().get();
+            return KeyEncryptionKey.inToken(token.secretKey(label), label, token.provider());
+        }
         if (config.kek().isPresent()) {
             return new KeyEncryptionKey(config.kek().get());
         }

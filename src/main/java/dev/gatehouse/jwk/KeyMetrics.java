@@ -6,9 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +20,9 @@ import java.util.List;
 
 /**
  * The signing keys' gauges: the age of the oldest current signing key and the time until the first is due to be
- * rotated (negative when a rotation is overdue), over every set of every tenant; read at most every 30 s.
+ * rotated (negative when a rotation is overdue), over every set of every tenant; read at most every 30 s. And each
+ * key's uses ({@code sign}, {@code verify}) counted by set and kid: the series of a key go when the key is deleted,
+ * so there are never more of them than live keys.
  */
 @ApplicationScoped
 public class KeyMetrics {
@@ -36,6 +42,30 @@ public class KeyMetrics {
         registry.gauge(Metadata.builder().withName(MetricNames.SIGNING_KEY_ROTATION_DUE).withUnit(MetricUnits.SECONDS)
                 .withDescription("Time until the first signing key is due to be rotated; negative when overdue").build(),
                 new Sampled(SAMPLE, () -> extreme(false), clock));
+    }
+
+    /** Counts one use of {@code key}. */
+    public void used(SigningKey key, Use use) {
+        registry.counter(MetricNames.SIGNING_KEY_USES, tags(key.set().value(), key.kid(), use)).inc();
+    }
+
+    void deleted(@Observes SecurityEvent event) {
+        if (event.type() == SecurityEventType.KEY_DELETED && event.details().get("kid") != null) {
+            for (Use use : Use.values()) {
+                registry.remove(new MetricID(MetricNames.SIGNING_KEY_USES,
+                        tags(event.details().get("set"), event.details().get("kid"), use)));
+            }
+        }
+    }
+
+    private static Tag[] tags(String set, String kid, Use use) {
+        return new Tag[]{new Tag("set", set), new Tag("kid", kid), new Tag("use", use.name().toLowerCase(java.util.Locale.ROOT))};
+    }
+
+    /** What a key was used for. */
+    public enum Use {
+        SIGN,
+        VERIFY
     }
 
     private double extreme(boolean age) {

@@ -1,11 +1,14 @@
 package dev.gatehouse.jwk;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
 import dev.gatehouse.kernel.cache.BoundedCache;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
+import dev.gatehouse.kernel.log.Logs;
 import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +22,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The key sets of every tenant: creates a set's first key on first use, replaces the signing key (by the
  * admin API or the rotation schedule) while older keys keep verifying until their retirement time, and
- * decrypts private keys for signing. All creation and rotation happens under the set's database row lock;
+ * decrypts private keys for signing (or, for keys held in a PKCS#11 token, signs through the token's handle). New
+ * keys are made where {@code gatehouse.jwk.signing-key-store} says; a token key that ends up unused (another node was
+ * first) or whose row is deleted is destroyed in the token too. All creation and rotation happens under the set's database row lock;
  * what a node remembers is a bounded cache that lives {@code gatehouse.jwk.cache-ttl}. A new key is generated
  * (slow, for RSA) before the lock is taken, so no database connection or lock is held meanwhile: each step that
  * reads or writes keys is a short transaction of its own (or joins the caller's), so key changes commit before
@@ -32,6 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class KeyRing {
 
+    private static final Logger LOG = Logs.of(KeyRing.class);
     private static final int MAX_CACHED_SETS = 1_000;
     /** An unknown {@code kid} reloads the set at most this often, so random kids cannot hammer the database. */
     private static final Duration RELOAD_ON_UNKNOWN_KID = Duration.ofSeconds(1);
@@ -40,10 +48,11 @@ public class KeyRing {
     private Transactions transactions;
     private JwkConfig config;
     private KeyEncryptionKeys keks;
+    private Pkcs11Token token;
     private SecurityEvents events;
     private Clock clock;
     private BoundedCache<SetKey, LoadedSet> sets;
-    private BoundedCache<String, JWK> privateKeys;
+    private BoundedCache<String, JWSSigner> jwsSigners;
     /** Held while this node makes a set's first key, so concurrent first signatures generate one key, not many. */
     private final Object firstKeys = new Object();
 
@@ -52,15 +61,16 @@ public class KeyRing {
 
     @Inject
     public KeyRing(KeyRepository repository, Transactions transactions, JwkConfig config, KeyEncryptionKeys keks,
-                   SecurityEvents events, Clock clock) {
+                   Pkcs11Token token, SecurityEvents events, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.config = config;
         this.keks = keks;
+        this.token = token;
         this.events = events;
         this.clock = clock;
         this.sets = new BoundedCache<>(MAX_CACHED_SETS, clock);
-        this.privateKeys = new BoundedCache<>(MAX_CACHED_SETS, clock);
+        this.jwsSigners = new BoundedCache<>(MAX_CACHED_SETS, clock);
     }
 
     /** The set's keys that still verify, newest first (possibly none). */
@@ -92,34 +102,43 @@ public class KeyRing {
             }
             SigningKey key = newKey(tenant, set, UUID.randomUUID().toString(), config.defaultAlgorithm());
             // another node may have been first: then its key signs, and this one is dropped
-            boolean created = transactions.call(() -> repository.underLock(tenant, set, locked -> {
+            Optional<SigningKey> created = stored(key, () -> transactions.call(() -> repository.underLock(tenant, set, locked -> {
                 if (signerIn(locked.keys()).isPresent()) {
-                    return false;
+                    return Optional.<SigningKey>empty();
                 }
                 locked.insert(key);
-                return true;
-            }));
-            if (created) {
-                fire(SecurityEventType.KEY_CREATED, key, null, "first use");
-            }
+                return Optional.of(key);
+            })));
+            created.ifPresent(k -> fire(SecurityEventType.KEY_CREATED, k, null, "first use"));
             return signerIn(load(tenant, set).keys())
                     .orElseThrow(() -> new IllegalStateException("key set " + set + " has no signing key"));
         }
     }
 
-    /** The decrypted private JWK of {@code key}. */
-    public JWK privateJwk(SigningKey key) {
+    /** What signs with {@code key}: its decrypted private JWK, or its handle in the PKCS#11 token. */
+    public JWSSigner jwsSigner(SigningKey key) {
         String id = key.tenant().value() + "/" + key.set().value() + "/" + key.kid();
-        return privateKeys.get(id).orElseGet(() -> {
-            byte[] json = keks.current().open(key.sealedPrivate(), key.associatedData());
+        return jwsSigners.get(id).orElseGet(() -> {
+            JWSSigner signer;
             try {
-                JWK jwk = JWK.parse(new String(json, StandardCharsets.UTF_8));
-                privateKeys.put(id, jwk, clock.instant().plus(config.cacheTtl()));
-                return jwk;
-            } catch (ParseException e) {
-                throw new IllegalStateException("stored private key " + key.kid() + " does not parse", e);
+                signer = key.privatePart() instanceof PrivatePart.InToken held
+                        ? key.alg().signer(token.privateKey(held.alias()), token.provider())
+                        : key.alg().signer(decrypt(key, (KeyEncryptionKey.Sealed) key.privatePart()));
+            } catch (JOSEException e) {
+                throw new IllegalStateException("key " + key.kid() + " cannot sign", e);
             }
+            jwsSigners.put(id, signer, clock.instant().plus(config.cacheTtl()));
+            return signer;
         });
+    }
+
+    private JWK decrypt(SigningKey key, KeyEncryptionKey.Sealed sealed) {
+        byte[] json = keks.current().open(sealed, key.associatedData());
+        try {
+            return JWK.parse(new String(json, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored private key " + key.kid() + " does not parse", e);
+        }
     }
 
     /**
@@ -132,14 +151,15 @@ public class KeyRing {
         String id = kid.orElseGet(() -> UUID.randomUUID().toString());
         SigningKey created = newKey(tenant, set, id, alg);
         // a taken kid is an answer, not an exception inside the transaction: nothing is written either way
-        SigningKey key = transactions.call(() -> repository.underLock(tenant, set, locked -> {
+        Optional<SigningKey> stored = stored(created, () -> transactions.call(() -> repository.underLock(tenant, set, locked -> {
             if (locked.keys().stream().anyMatch(k -> k.kid().equals(id))) {
                 return Optional.<SigningKey>empty();
             }
             locked.retireSigners(created.activatedAt().plus(config.retireAfter()));
             locked.insert(created);
             return Optional.of(created);
-        })).orElseThrow(DuplicateKeyIdException::new);
+        })));
+        SigningKey key = stored.orElseThrow(DuplicateKeyIdException::new);
         forget(tenant, set);
         fire(SecurityEventType.KEY_CREATED, key, actor, "admin");
         return key;
@@ -155,7 +175,7 @@ public class KeyRing {
             return Optional.empty();
         }
         SigningKey next = newKey(tenant, set, UUID.randomUUID().toString(), current.get().alg());
-        Optional<SigningKey> rotated = transactions.call(() -> repository.underLock(tenant, set, locked -> {
+        Optional<SigningKey> rotated = stored(next, () -> transactions.call(() -> repository.underLock(tenant, set, locked -> {
             Optional<SigningKey> signing = signerIn(locked.keys());
             if (signing.isEmpty() || !due(signing.get())) {
                 return Optional.<SigningKey>empty();
@@ -163,7 +183,7 @@ public class KeyRing {
             locked.retireSigners(next.activatedAt().plus(config.retireAfter()));
             locked.insert(next);
             return Optional.of(next);
-        }));
+        })));
         rotated.ifPresent(k -> {
             forget(tenant, set);
             fire(SecurityEventType.KEY_ROTATED, k, null, "schedule");
@@ -175,6 +195,7 @@ public class KeyRing {
     public List<SigningKey> deleteSet(TenantId tenant, KeySetName set, String actor) {
         List<SigningKey> deleted = transactions.call(() -> repository.deleteSet(tenant, set));
         forget(tenant, set);
+        release(deleted);
         deleted.forEach(k -> fire(SecurityEventType.KEY_DELETED, k, actor, "admin"));
         return deleted;
     }
@@ -185,6 +206,7 @@ public class KeyRing {
         boolean deleted = key.isPresent() && transactions.call(() -> repository.deleteKey(tenant, set, kid));
         forget(tenant, set);
         if (deleted) {
+            release(List.of(key.get()));
             fire(SecurityEventType.KEY_DELETED, key.get(), actor, "admin");
         }
         return deleted;
@@ -193,11 +215,25 @@ public class KeyRing {
     /** Removes keys past their retirement time from the database (they no longer verify anywhere). */
     public int purgeRetired() {
         List<SigningKey> purged = transactions.call(() -> repository.deleteRetired(clock.instant()));
+        release(purged);
         purged.forEach(k -> {
             forget(k.tenant(), k.set());
             fire(SecurityEventType.KEY_DELETED, k, null, "retired");
         });
         return purged.size();
+    }
+
+    /**
+     * Whether {@code kid} names a key of the set that is past its retirement time but not yet purged; if so, a
+     * {@code key_retired_used} security event (a failure, for alerting) says a token signed by it was presented.
+     */
+    public boolean reportIfRetired(TenantId tenant, KeySetName set, String kid) {
+        Instant now = clock.instant();
+        Optional<SigningKey> retired = cached(tenant, set).keys().stream()
+                .filter(k -> k.kid().equals(kid) && !k.verifiesAt(now)).findFirst();
+        retired.ifPresent(k -> events.fire(event(SecurityEventType.KEY_RETIRED_USED, Outcome.FAILURE, k, null, "verification")
+                .detail("retired_at", k.retireAt().toString())));
+        return retired.isPresent();
     }
 
     /** Every key of the tenant that still verifies, all sets. */
@@ -222,12 +258,45 @@ public class KeyRing {
     }
 
     private SigningKey newKey(TenantId tenant, KeySetName set, String kid, SigningAlgorithm alg) {
+        Instant now = clock.instant();
+        if (config.signingKeyStore() == JwkConfig.SigningKeyStore.PKCS11) {
+            // a label of its own, not the kid: kids are chosen per set (even by admins) and may repeat across sets
+            PrivatePart.InToken held = new PrivatePart.InToken("gatehouse-jwk-" + UUID.randomUUID());
+            JWK publicJwk = token.generate(held.alias(), alg, kid);
+            return new SigningKey(tenant, set, kid, alg, publicJwk, held, now, now, null);
+        }
         KeyEncryptionKey kek = keks.current();
         JWK jwk = alg.generate(kid);
         KeyEncryptionKey.Sealed sealed = kek.seal(jwk.toJSONString().getBytes(StandardCharsets.UTF_8),
                 SigningKey.associatedData(tenant, set, kid));
-        Instant now = clock.instant();
         return new SigningKey(tenant, set, kid, alg, jwk.toPublicJWK(), sealed, now, now, null);
+    }
+
+    /** Runs {@code store}; a token key it did not store (or that failed to be stored) is destroyed again. */
+    private Optional<SigningKey> stored(SigningKey key, java.util.function.Supplier<Optional<SigningKey>> store) {
+        Optional<SigningKey> stored = Optional.empty();
+        try {
+            stored = store.get();
+            return stored;
+        } finally {
+            if (stored.isEmpty()) {
+                release(List.of(key));
+            }
+        }
+    }
+
+    /** Destroys the token objects of keys whose rows are gone (or were never written); a failure is logged, not thrown. */
+    private void release(List<SigningKey> keys) {
+        for (SigningKey k : keys) {
+            if (k.privatePart() instanceof PrivatePart.InToken held) {
+                try {
+                    token.delete(held.alias());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not delete the PKCS#11 key " + held.alias() + " of key " + k.kid()
+                            + "; it no longer signs or verifies, delete it with the token's tools", e);
+                }
+            }
+        }
     }
 
     static Optional<SigningKey> signerIn(List<SigningKey> keys) {
@@ -249,18 +318,22 @@ public class KeyRing {
         SetKey key = new SetKey(tenant, set);
         sets.removeIf(key::equals);
         String prefix = tenant.value() + "/" + set.value() + "/";
-        privateKeys.removeIf(id -> id.startsWith(prefix));
+        jwsSigners.removeIf(id -> id.startsWith(prefix));
     }
 
     private void fire(SecurityEventType type, SigningKey key, String actor, String reason) {
-        events.fire(SecurityEvent.of(type, Outcome.SUCCESS)
+        events.fire(event(type, Outcome.SUCCESS, key, actor, reason));
+    }
+
+    private static SecurityEvent.Builder event(SecurityEventType type, Outcome outcome, SigningKey key, String actor, String reason) {
+        return SecurityEvent.of(type, outcome)
                 .tenant(key.tenant().value())
                 .actor(actor)
                 .subject(key.set().value() + "/" + key.kid())
                 .detail("set", key.set().value())
                 .detail("kid", key.kid())
                 .detail("alg", key.alg().name())
-                .detail("reason", reason));
+                .detail("reason", reason);
     }
 
     private record SetKey(TenantId tenant, KeySetName set) {

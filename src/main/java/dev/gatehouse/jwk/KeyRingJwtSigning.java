@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link JwtSigning} over the current tenant's key sets in the {@link KeyRing}. */
+/**
+ * {@link JwtSigning} over the current tenant's key sets in the {@link KeyRing}. Counts each key's signatures and
+ * verifications ({@link KeyMetrics}), and reports a token that names a retired key.
+ */
 @ApplicationScoped
 public class KeyRingJwtSigning implements JwtSigning {
 
@@ -26,15 +29,17 @@ public class KeyRingJwtSigning implements JwtSigning {
     private KeyRing ring;
     private CurrentTenant tenant;
     private Clock clock;
+    private KeyMetrics metrics;
 
     protected KeyRingJwtSigning() {
     }
 
     @Inject
-    public KeyRingJwtSigning(KeyRing ring, CurrentTenant tenant, Clock clock) {
+    public KeyRingJwtSigning(KeyRing ring, CurrentTenant tenant, Clock clock, KeyMetrics metrics) {
         this.ring = ring;
         this.tenant = tenant;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Refuses to run inside a transaction: a signature (and a first key) is slow work no connection waits for. */
@@ -45,10 +50,11 @@ public class KeyRingJwtSigning implements JwtSigning {
         JWSHeader header = new JWSHeader.Builder(key.alg().jws()).keyID(key.kid()).type(type).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(key.alg().signer(ring.privateJwk(key)));
+            jwt.sign(ring.jwsSigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
         }
+        metrics.used(key, KeyMetrics.Use.SIGN);
         return jwt.serialize();
     }
 
@@ -57,8 +63,16 @@ public class KeyRingJwtSigning implements JwtSigning {
         if (jwt == null) {
             return Optional.empty();
         }
-        List<SigningKey> keys = ring.verifying(tenant.id(), set, JwsVerification.kid(jwt));
-        return JwsVerification.verify(jwt, keys, clock.instant());
+        Optional<String> kid = JwsVerification.kid(jwt);
+        List<SigningKey> keys = ring.verifying(tenant.id(), set, kid);
+        Optional<JWTClaimsSet> claims = JwsVerification.verify(jwt, keys, clock.instant());
+        if (claims.isPresent()) {
+            keys.stream().filter(k -> kid.isPresent() && k.kid().equals(kid.get())).findFirst()
+                    .ifPresent(k -> metrics.used(k, KeyMetrics.Use.VERIFY));
+        } else if (kid.isPresent()) {
+            ring.reportIfRetired(tenant.id(), set, kid.get());
+        }
+        return claims;
     }
 
     @Override

@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -65,6 +67,16 @@ public enum SigningAlgorithm {
             case RS256 -> new RSASSASigner(privateKey.toRSAKey());
             case ES256 -> new ECDSASigner(privateKey.toECKey());
         };
+    }
+
+    /** A signer over a key handle of {@code provider} (a PKCS#11 token's), which signs inside the token. */
+    JWSSigner signer(PrivateKey key, Provider provider) throws JOSEException {
+        JWSSigner signer = switch (this) {
+            case RS256 -> new RSASSASigner(key);
+            case ES256 -> new ECDSASigner(key, Curve.P_256);
+        };
+        signer.getJCAContext().setProvider(provider);
+        return signer;
     }
 
     JWSVerifier verifier(JWK publicKey) throws JOSEException {

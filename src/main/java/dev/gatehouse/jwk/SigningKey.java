@@ -7,19 +7,20 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One stored key of a set: its public JWK in clear, its private JWK sealed under the KEK. It signs while
+ * One stored key of a set: its public JWK in clear, its private half sealed under the KEK or held in a PKCS#11
+ * token ({@link PrivatePart}). It signs while
  * {@code retireAt} is null (the newest such key is the set's signing key); once replaced it carries a
  * retirement time and only verifies until then.
  */
 public record SigningKey(TenantId tenant, KeySetName set, String kid, SigningAlgorithm alg, JWK publicJwk,
-                         KeyEncryptionKey.Sealed sealedPrivate, Instant createdAt, Instant activatedAt, Instant retireAt) {
+                         PrivatePart privatePart, Instant createdAt, Instant activatedAt, Instant retireAt) {
 
     public SigningKey {
         Objects.requireNonNull(tenant);
         Objects.requireNonNull(set);
         Objects.requireNonNull(kid);
         Objects.requireNonNull(alg);
-        Objects.requireNonNull(sealedPrivate);
+        Objects.requireNonNull(privatePart);
         Objects.requireNonNull(createdAt);
         Objects.requireNonNull(activatedAt);
         if (publicJwk.isPrivate()) {

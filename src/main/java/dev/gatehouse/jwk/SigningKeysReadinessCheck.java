@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when tokens can be signed: the key-encryption key is there and the stored signing keys can be read. A
- * node whose key-encryption key differs from the others' (GATEHOUSE_JWK_KEK unset on a cluster) is not ready.
+ * node whose key-encryption key differs from the others' (GATEHOUSE_JWK_KEK unset on a cluster) is not ready, nor
+ * one whose configured PKCS#11 token does not log in.
  */
 @Readiness
 @ApplicationScoped
@@ -20,6 +21,8 @@ public class SigningKeysReadinessCheck implements HealthCheck {
     KeyEncryptionKeys keks;
     @Inject
     KeyRing ring;
+    @Inject
+    Pkcs11Token token;
     @Inject
     DatabaseMigrator migrator;
 
@@ -31,6 +34,14 @@ public class SigningKeysReadinessCheck implements HealthCheck {
             r.withData("key_encryption_key", true);
         } catch (RuntimeException e) {
             return r.withData("key_encryption_key", false).down().build();
+        }
+        if (token.configured()) {
+            try {
+                token.provider();
+                r.withData("pkcs11_token", true);
+            } catch (RuntimeException e) {
+                return r.withData("pkcs11_token", false).down().build();
+            }
         }
         if (!migrator.isMigrated()) {
             return r.withData("reason", "migrations not applied").down().build();

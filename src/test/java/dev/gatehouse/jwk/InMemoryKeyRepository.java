@@ -49,7 +49,7 @@ final class InMemoryKeyRepository implements KeyRepository {
                 @Override
                 public void retireSigners(Instant at) {
                     rows.replaceAll(k -> k.tenant().equals(tenant) && k.set().equals(set) && k.signs()
-                            ? new SigningKey(k.tenant(), k.set(), k.kid(), k.alg(), k.publicJwk(), k.sealedPrivate(),
+                            ? new SigningKey(k.tenant(), k.set(), k.kid(), k.alg(), k.publicJwk(), k.privatePart(),
                             k.createdAt(), k.activatedAt(), at) : k);
                 }
             });

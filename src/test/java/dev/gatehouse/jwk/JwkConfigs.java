@@ -17,7 +17,9 @@ final class JwkConfigs {
                 "gatehouse.jwk.rotation-period", "30d",
                 "gatehouse.jwk.retire-after", "45d",
                 "gatehouse.jwk.rotation-check-interval", "10m",
-                "gatehouse.jwk.cache-ttl", "30s"));
+                "gatehouse.jwk.cache-ttl", "30s",
+                "gatehouse.jwk.signing-key-store", "database",
+                "gatehouse.jwk.pkcs11.slot-list-index", "0"));
         for (int i = 0; i < overrides.length; i += 2) {
             m.put(overrides[i], overrides[i + 1]);
         }

@@ -1,7 +1,7 @@
 package dev.gatehouse.jwk;
 
-import com.nimbusds.jose.JOSEException;
 import dev.gatehouse.kernel.MovableClock;
+import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.kernel.event.SecurityEvents;
@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,15 +52,11 @@ class KeyRingTest {
                 events.add(builder.build());
             }
         };
-        return new KeyRing(repository, new Transactions(), config, keks, recorder, clock);
+        return new KeyRing(repository, new Transactions(), config, keks, new Pkcs11Token(config), recorder, clock);
     }
 
     private String sign(SigningKey key) {
-        try {
-            return TestKeys.sign(key.alg().jws(), key.kid(), key.alg().signer(ring.privateJwk(key)), TestKeys.claims());
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.sign(key.alg().jws(), key.kid(), ring.jwsSigner(key), TestKeys.claims());
     }
 
     private boolean verifies(TenantId tenant, String jwt) {
@@ -100,12 +97,14 @@ class KeyRingTest {
     }
 
     @Test
-    void privateKeyWhenStoredThenOnlyCiphertextAndPublicJwkHasNoPrivateParts() {
+    void privateKeyWhenStoredThenOnlyCiphertextAndPublicJwkHasNoPrivateParts() throws Exception {
         SigningKey key = ring.signer(ACME, SET);
 
         assertTrue(!key.publicJwk().isPrivate());
-        assertTrue(ring.privateJwk(key).isPrivate());
-        assertTrue(!key.sealedPrivate().ciphertext().contains("\"d\""));
+        KeyEncryptionKey.Sealed sealed = (KeyEncryptionKey.Sealed) key.privatePart();
+        assertTrue(com.nimbusds.jose.jwk.JWK.parse(new String(TestKeys.KEK.open(sealed, key.associatedData()),
+                java.nio.charset.StandardCharsets.UTF_8)).isPrivate());
+        assertTrue(!sealed.ciphertext().contains("\"d\""));
     }
 
     @Test
@@ -138,6 +137,27 @@ class KeyRingTest {
         clock.advance(Duration.ofSeconds(1));
         assertTrue(!verifies(ACME, signedBefore), "retired: no longer verifies");
         assertEquals(List.of(next.kid()), ring.verifying(ACME, SET).stream().map(SigningKey::kid).toList());
+    }
+
+    @Test
+    void reportIfRetiredWhenTokenNamesKeyPastRetirementThenFailureEventForAlerting() {
+        SigningKey old = ring.signer(ACME, SET);
+        String oldToken = sign(old);
+        clock.advance(Duration.ofDays(30));
+        SigningKey next = ring.rotateIfDue(ACME, SET).orElseThrow();
+
+        assertFalse(ring.reportIfRetired(ACME, SET, old.kid()), "during the overlap the replaced key still verifies");
+        clock.advance(Duration.ofDays(45));
+        assertFalse(verifies(ACME, oldToken));
+        assertTrue(ring.reportIfRetired(ACME, SET, old.kid()));
+        assertFalse(ring.reportIfRetired(ACME, SET, next.kid()));
+        assertFalse(ring.reportIfRetired(ACME, SET, "never-was"));
+
+        List<SecurityEvent> alerts = events.stream().filter(e -> e.type() == SecurityEventType.KEY_RETIRED_USED).toList();
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertEquals(Outcome.FAILURE, alerts.get(0).outcome());
+        assertEquals(old.kid(), alerts.get(0).details().get("kid"));
+        assertEquals("acme", alerts.get(0).tenant());
     }
 
     @Test
@@ -237,14 +257,14 @@ class KeyRingTest {
             public KeyEncryptionKey current() {
                 return otherKek;
             }
-        }, new SecurityEvents() {
+        }, new Pkcs11Token(JwkConfigs.of()), new SecurityEvents() {
             @Override
             public void fire(SecurityEvent.Builder builder) {
             }
         }, clock);
 
         KeyEncryptionKey.UnreadableKeyException e = assertThrows(KeyEncryptionKey.UnreadableKeyException.class,
-                () -> misconfigured.privateJwk(key));
+                () -> misconfigured.jwsSigner(key));
         assertTrue(e.getMessage().contains("gatehouse.jwk.kek"), e.getMessage());
     }
 }

@@ -33,7 +33,7 @@ final class TestKeys {
     record Pair(SigningKey stored, JWK privateJwk) {
         Pair retiringAt(Instant at) {
             SigningKey k = stored;
-            return new Pair(new SigningKey(k.tenant(), k.set(), k.kid(), k.alg(), k.publicJwk(), k.sealedPrivate(),
+            return new Pair(new SigningKey(k.tenant(), k.set(), k.kid(), k.alg(), k.publicJwk(), k.privatePart(),
                     k.createdAt(), k.activatedAt(), at), privateJwk);
         }
     }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.gatehouse.jwk.KeyEncryptionKey;
 import dev.gatehouse.jwk.KeyRepository;
 import dev.gatehouse.jwk.KeySetName;
+import dev.gatehouse.jwk.PrivatePart;
 import dev.gatehouse.jwk.SigningAlgorithm;
 import dev.gatehouse.jwk.SigningKey;
 import dev.gatehouse.kernel.tenant.TenantId;
@@ -142,9 +143,13 @@ public class JpaKeyRepository implements KeyRepository {
         e.alg = k.alg().name();
         e.keyUse = "sig";
         e.publicJwk = k.publicJwk().toJSONString();
-        e.privateCiphertext = k.sealedPrivate().ciphertext();
-        e.privateIv = k.sealedPrivate().iv();
-        e.kekId = k.sealedPrivate().kekId();
+        if (k.privatePart() instanceof PrivatePart.InToken held) {
+            e.tokenAlias = held.alias();
+        } else if (k.privatePart() instanceof KeyEncryptionKey.Sealed sealed) {
+            e.privateCiphertext = sealed.ciphertext();
+            e.privateIv = sealed.iv();
+            e.kekId = sealed.kekId();
+        }
         e.createdAt = k.createdAt();
         e.activatedAt = k.activatedAt();
         e.retireAt = k.retireAt();
@@ -160,7 +165,8 @@ public class JpaKeyRepository implements KeyRepository {
         }
         return new SigningKey(new TenantId(e.tenantId), new KeySetName(e.setName), e.kid,
                 SigningAlgorithm.parse(e.alg).orElseThrow(() -> new IllegalStateException("stored key has an unknown alg")),
-                publicJwk, new KeyEncryptionKey.Sealed(e.privateCiphertext, e.privateIv, e.kekId),
+                publicJwk, e.tokenAlias != null ? new PrivatePart.InToken(e.tokenAlias)
+                        : new KeyEncryptionKey.Sealed(e.privateCiphertext, e.privateIv, e.kekId),
                 e.createdAt, e.activatedAt, e.retireAt);
     }
 }

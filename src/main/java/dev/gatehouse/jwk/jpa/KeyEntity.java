@@ -10,7 +10,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A row of {@code jwk_key}: the public JWK in clear, the private JWK sealed (AES-GCM) under the KEK {@code kekId}. */
+/**
+ * A row of {@code jwk_key}: the public JWK in clear, and either the private JWK sealed (AES-GCM) under the KEK
+ * {@code kekId} or the label {@code tokenAlias} of the private key inside the PKCS#11 token.
+ */
 @Entity
 @Table(name = "jwk_key")
 @IdClass(KeyEntity.Key.class)
@@ -31,12 +34,14 @@ public class KeyEntity {
     String keyUse;
     @Column(name = "public_jwk", nullable = false, updatable = false)
     String publicJwk;
-    @Column(name = "private_ciphertext", nullable = false, updatable = false)
+    @Column(name = "private_ciphertext", updatable = false)
     String privateCiphertext;
-    @Column(name = "private_iv", nullable = false, updatable = false)
+    @Column(name = "private_iv", updatable = false)
     String privateIv;
-    @Column(name = "kek_id", nullable = false, updatable = false)
+    @Column(name = "kek_id", updatable = false)
     String kekId;
+    @Column(name = "token_alias", updatable = false)
+    String tokenAlias;
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
     @Column(name = "activated_at", nullable = false, updatable = false)

@@ -70,6 +70,8 @@ public enum SecurityEventType {
     KEY_CREATED,
     KEY_ROTATED,
     KEY_DELETED,
+    /** A token signed by a key past its retirement time was presented: a leaked or replayed token, or a clock gone wrong. */
+    KEY_RETIRED_USED,
     // policy gateway
     GATEWAY_ALLOWED,
     GATEWAY_DENIED,

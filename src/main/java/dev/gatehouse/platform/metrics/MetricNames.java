@@ -39,6 +39,11 @@ public final class MetricNames {
     public static final String SIGNING_KEY_AGE = "gatehouse_jwk_signing_key_age";
     /** Gauge: seconds until the signing key is due to be rotated (negative when overdue). */
     public static final String SIGNING_KEY_ROTATION_DUE = "gatehouse_jwk_signing_key_rotation_due";
+    /**
+     * Counter: uses of each key (signatures made, tokens verified), by set, kid and use; a key's series are removed
+     * with the key, so the label values are bounded by the live keys.
+     */
+    public static final String SIGNING_KEY_USES = "gatehouse_jwk_signing_key_uses";
 
     /** Gauge: 1 while the node is ready (database reachable, migrations applied), else 0. */
     public static final String READY = "gatehouse_ready";
@@ -52,7 +57,8 @@ public final class MetricNames {
                 timer(HTTP_REQUESTS), counter(SIGNINS), counter(REGISTRATIONS), counter(LOCKOUTS),
                 counter(MFA_CHALLENGES), counter(TOKENS_ISSUED), counter(TOKEN_FAILURES), counter(GATEWAY_DECISIONS),
                 timer(GATEWAY_DECISION_TIME), counter(COURIER_SENT), counter(COURIER_SEND_FAILURES),
-                gauge(COURIER_QUEUE_DEPTH), gauge(READY), gauge(SIGNING_KEY_AGE + "_seconds"), gauge(SIGNING_KEY_ROTATION_DUE + "_seconds"))
+                gauge(COURIER_QUEUE_DEPTH), gauge(READY), gauge(SIGNING_KEY_AGE + "_seconds"), gauge(SIGNING_KEY_ROTATION_DUE + "_seconds"),
+                counter(SIGNING_KEY_USES))
                 .flatMap(List::stream).toList();
     }
 
