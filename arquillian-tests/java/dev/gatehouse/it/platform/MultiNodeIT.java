@@ -23,6 +23,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.gatehouse.credential.totp.Totp;
+import dev.gatehouse.it.oauth2.authorize.AuthorizeClients;
 import dev.gatehouse.it.oauth2.authorize.Authorizations;
 import dev.gatehouse.it.oauth2.authorize.TestBrowser;
 import dev.gatehouse.it.selfservice.AppEnrolment;
@@ -36,6 +37,7 @@ import dev.gatehouse.it.support.RoundRobinBalancer;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
 import dev.gatehouse.it.support.TestTenants;
+import dev.gatehouse.it.support.WebhookReceiver;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,16 +67,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Gatehouse on several nodes for real: two more Liberty servers with the same WAR and configuration on the test
+ * Gatehouse on several nodes for real: three more Liberty servers with the same WAR and configuration on the test
  * server's database, behind a round-robin balancer that hands every request to the next node, so each step of a
- * flow lands on another node than the step before. Flows finish on another node than they started on; a change
- * made through one node is in force on the other within the documented bound; the scheduled jobs (mail, key
- * rotation) do their work once, not once per node.
+ * flow lands on another node than the step before and every node serves part of it. Flows finish on another node
+ * than they started on; a logout on one node reaches the client's back-channel; a change made through one node is
+ * in force on the others within the documented bound; the scheduled jobs (mail, key rotation) do their work once,
+ * not once per node.
  */
 @ExtendWith(ItServerReady.class)
 class MultiNodeIT {
 
-    private static final int NODES = 2;
+    private static final int NODES = 3;
     private static final String PASSWORD = "several nodes passphrase 7";
     /** Cache lifetimes of the nodes, shorter than the defaults so a test can wait them out (docs/operations.md). */
     private static final Duration SETTINGS_TTL = Duration.ofSeconds(2);
@@ -156,7 +159,7 @@ class MultiNodeIT {
         return served.subList(from, served.size()).stream().map(RoundRobinBalancer.Served::node).toList();
     }
 
-    /** Every step went to another node than the step before, and every node served some. */
+    /** Every step went to another node than the step before, and every node served some (so at least three steps). */
     private static void assertAlternated(List<Integer> served) {
         assertTrue(served.size() >= NODES, served.toString());
         for (int i = 1; i < served.size(); i++) {
@@ -261,23 +264,8 @@ class MultiNodeIT {
         int from = balancer.served().size();
 
         CodeVerifier verifier = new CodeVerifier();
-        State state = new State();
-        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "offline_access", "profile"),
-                new ClientID(client.id()), client.redirect()).endpointURI(URI.create(lb("/oauth2/auth"))).state(state)
-                .nonce(new Nonce()).codeChallenge(verifier, CodeChallengeMethod.S256).build();
-        String login = Authorizations.location(browser.get(request.toURI()));
-        String loginVerifier = Authorizations.location(follow(browser, login));
-        String consentApp = Authorizations.location(follow(browser, loginVerifier));
-        String consentPage = Authorizations.location(follow(browser, consentApp));
-        assertEquals(200, follow(browser, consentPage).statusCode());
-        String challenge = consentPage.substring(consentPage.indexOf("consent_challenge=") + "consent_challenge=".length());
-        String consentVerifier = Authorizations.location(browser.postForm(lb("/oauth2/ui/consent"),
-                "consent_challenge", java.net.URLDecoder.decode(challenge, java.nio.charset.StandardCharsets.UTF_8),
-                "decision", "allow", "csrf_token", browser.cookie("gatehouse_oauth2_csrf").orElseThrow()));
-        String callback = Authorizations.location(follow(browser, consentVerifier));
-        var answer = Authorizations.answer(callback);
-        assertTrue(answer.indicatesSuccess(), callback);
-        assertEquals(state, answer.getState());
+        Consented consented = consented(browser, new ClientID(client.id()), client.redirect(), verifier);
+        var answer = consented.answer();
 
         URI tokenEndpoint = URI.create(lb("/oauth2/token"));
         AuthorizationCode code = answer.toSuccessResponse().getAuthorizationCode();
@@ -300,6 +288,80 @@ class MultiNodeIT {
         assertAlternated(nodesSince(from));
     }
 
+    /** The client's authorization code through the balancer: authorize, the login and consent pages, the callback. */
+    private static Consented consented(TestBrowser browser, ClientID client, URI redirect, CodeVerifier verifier) {
+        State state = new State();
+        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "offline_access", "profile"),
+                client, redirect).endpointURI(URI.create(lb("/oauth2/auth"))).state(state)
+                .nonce(new Nonce()).codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        String login = Authorizations.location(browser.get(request.toURI()));
+        String loginVerifier = Authorizations.location(follow(browser, login));
+        String consentApp = Authorizations.location(follow(browser, loginVerifier));
+        String consentPage = Authorizations.location(follow(browser, consentApp));
+        assertEquals(200, follow(browser, consentPage).statusCode());
+        String challenge = java.net.URLDecoder.decode(consentPage.substring(consentPage.indexOf("consent_challenge=")
+                + "consent_challenge=".length()), java.nio.charset.StandardCharsets.UTF_8);
+        Http.Response consent = Http.get(lb("/admin/oauth2/auth/requests/consent?consent_challenge=" + enc(challenge))).admin().send();
+        assertEquals(200, consent.status(), consent.toString());
+        String consentVerifier = Authorizations.location(browser.postForm(lb("/oauth2/ui/consent"),
+                "consent_challenge", challenge,
+                "decision", "allow", "csrf_token", browser.cookie("gatehouse_oauth2_csrf").orElseThrow()));
+        String callback = Authorizations.location(follow(browser, consentVerifier));
+        var answer = Authorizations.answer(callback);
+        assertTrue(answer.indicatesSuccess(), callback);
+        assertEquals(state, answer.getState());
+        return new Consented(answer, consent.jsonObject().getString("login_session_id"));
+    }
+
+    /** An authorization answer and the login session it belongs to. */
+    private record Consented(com.nimbusds.oauth2.sdk.AuthorizationResponse answer, String loginSessionId) {
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void logoutWhenEndedOnOneNodeThenTheClientsBackChannelToldWithATokenAnotherNodeVerifies() throws Exception {
+        JsonObject registration = registered(email("multinode-bcl"));
+        String identity = registration.getJsonObject("identity").getString("id");
+        try (WebhookReceiver rp = WebhookReceiver.start()) {
+            AuthorizeClients.Client client = AuthorizeClients.publicClient().backchannelLogoutUri(rp.url("/backchannel")).create();
+            TestBrowser browser = new TestBrowser();
+            browser.plant("gatehouse_session", registration.getString("session_token"));
+            int from = balancer.served().size();
+            Consented consented = consented(browser, new ClientID(client.id()), URI.create(client.redirectUri()), new CodeVerifier());
+            assertTrue(consented.answer().indicatesSuccess());
+
+            String logoutPage = Authorizations.location(browser.get(lb("/oauth2/sessions/logout?client_id=" + enc(client.id())
+                    + "&post_logout_redirect_uri=" + enc(client.postLogoutRedirectUri()))));
+            String challenge = java.net.URLDecoder.decode(logoutPage.replaceAll(".*[?&]logout_challenge=([^&]+).*", "$1"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            Http.Response accepted = Http.method("PUT", lb("/admin/oauth2/auth/requests/logout/accept?logout_challenge=" + enc(challenge)))
+                    .admin().json("{}").send();
+            assertEquals(200, accepted.status(), accepted.toString());
+            assertEquals(client.postLogoutRedirectUri(), Authorizations.location(follow(browser, accepted.jsonObject().getString("redirect_to"))));
+            List<WebhookReceiver.Request> told = rp.await(1, Duration.ofSeconds(10));
+            assertAlternated(nodesSince(from));
+
+            assertEquals(1, told.size(), told.toString());
+            assertEquals("POST", told.get(0).method());
+            assertEquals("/backchannel", told.get(0).path());
+            String form = told.get(0).body();
+            assertTrue(form.startsWith("logout_token="), form);
+            SignedJWT token = SignedJWT.parse(java.net.URLDecoder.decode(form.substring("logout_token=".length()),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            JWKSet keys = JWKSet.parse(Http.get(lb("/.well-known/jwks.json")).send().body());
+            RSAKey key = (RSAKey) keys.getKeyByKeyId(token.getHeader().getKeyID());
+            assertTrue(key != null && token.verify(new RSASSAVerifier(key)), "signed with a key every node publishes");
+            assertEquals("logout+jwt", token.getHeader().getType().getType());
+            assertEquals(balancer.baseUrl(), token.getJWTClaimsSet().getIssuer());
+            assertEquals(List.of(client.id()), token.getJWTClaimsSet().getAudience());
+            assertEquals(identity, token.getJWTClaimsSet().getSubject());
+            assertEquals(consented.loginSessionId(), token.getJWTClaimsSet().getStringClaim("sid"), "the login session the consent was given in");
+        }
+    }
+
     /** A redirect followed: relative locations are the balancer's. */
     private static java.net.http.HttpResponse<String> follow(TestBrowser browser, String location) {
         return browser.get(location.startsWith("http") ? location : lb(location));
@@ -312,47 +374,56 @@ class MultiNodeIT {
     }
 
     @Test
-    void changesMadeOnOneNodeWhenBoundPassedThenInForceOnTheOther() throws Exception {
+    void changesMadeOnOneNodeWhenBoundPassedThenInForceOnTheOthers() throws Exception {
         String a = nodes.url(0);
-        String b = nodes.url(1);
+        List<String> others = java.util.stream.IntStream.range(1, NODES).mapToObj(nodes::url).toList();
         String tenant = "multinode-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(404, Http.get(b + "/t/" + tenant + "/tenant").send().status(), "not there yet");
+        for (String b : others) {
+            assertEquals(404, Http.get(b + "/t/" + tenant + "/tenant").send().status(), "not there yet");
+        }
 
-        // a tenant created on one node: the other's look-up cache (misses too) lives gatehouse.tenant.cache-ttl
+        // a tenant created on one node: the others' look-up caches (misses too) live gatehouse.tenant.cache-ttl
         assertEquals(201, Http.post(a + "/admin/tenants").admin()
                 .json("{\"id\":\"" + tenant + "\",\"display_name\":\"Tenant " + tenant + "\",\"hosts\":[]}").send().status());
-        seenWithin(TENANT_TTL, "the new tenant on the other node", () -> Http.get(b + "/t/" + tenant + "/tenant").send().status() == 200);
+        seenWithin(TENANT_TTL, "the new tenant on the other nodes",
+                () -> others.stream().allMatch(b -> Http.get(b + "/t/" + tenant + "/tenant").send().status() == 200));
 
-        // tenant settings: the other node's copy lives gatehouse.tenant.settings-cache-ttl
+        // tenant settings: the other nodes' copies live gatehouse.tenant.settings-cache-ttl
         String prefix = "/t/" + tenant;
-        assertTrue(loginFieldNames(b + prefix).contains("password"), "the other node holds the settings in force");
+        for (String b : others) {
+            assertTrue(loginFieldNames(b + prefix).contains("password"), "the other node holds the settings in force");
+        }
         Http.Response patched = Http.method("PATCH", a + "/admin/tenants/" + tenant + "/settings").admin()
                 .json("{\"selfservice.login.password-free\":true}").send();
         assertEquals(200, patched.status(), patched.toString());
-        seenWithin(SETTINGS_TTL, "password-free sign-in on the other node", () -> !loginFieldNames(b + prefix).contains("password"));
+        seenWithin(SETTINGS_TTL, "password-free sign-in on the other nodes",
+                () -> others.stream().noneMatch(b -> loginFieldNames(b + prefix).contains("password")));
 
-        // an access rule through the admin API: the other node checks the tenant's rule version every reload interval
+        // an access rule through the admin API: the other nodes check the tenant's rule version every reload interval
         String ruleId = "multinode-" + UUID.randomUUID();
         String path = "/" + ruleId;
-        assertNotEquals(200, decide(b + prefix, path), "no rule yet");
+        for (String b : others) {
+            assertNotEquals(200, decide(b + prefix, path), "no rule yet");
+        }
         Http.Response rule = Http.post(a + prefix + "/admin/rules").admin().json("""
                 {"id": "%s", "match": {"url": "http://multinode.it.test%s", "methods": ["GET"]},
                  "authenticators": [{"handler": "anonymous"}], "authorizer": {"handler": "allow"}, "mutators": [{"handler": "noop"}]}
                 """.formatted(ruleId, path)).send();
         assertEquals(201, rule.status(), rule.toString());
-        seenWithin(RULES_RELOAD, "the new rule on the other node", () -> decide(b + prefix, path) == 200);
+        seenWithin(RULES_RELOAD, "the new rule on the other nodes", () -> others.stream().allMatch(b -> decide(b + prefix, path) == 200));
 
-        // a new signing key: the other node signs with its copy of the key set for gatehouse.jwk.cache-ttl
+        // a new signing key: the other nodes sign with their copies of the key set for gatehouse.jwk.cache-ttl
         TestClient client = TestClients.jwtStrategy().tenantPrefix(prefix).create();
-        // the first token creates the key set; the second is signed with the node's copy of it
-        accessTokenKeyId(b + prefix, client);
-        String before = accessTokenKeyId(b + prefix, client);
+        // the first token creates the key set; the next ones are signed with each node's copy of it
+        accessTokenKeyId(others.get(0) + prefix, client);
+        List<String> before = others.stream().map(b -> accessTokenKeyId(b + prefix, client)).toList();
         Http.Response key = Http.post(a + prefix + "/admin/keys/hydra.jwt.access-token").admin()
                 .json("{\"alg\":\"RS256\",\"use\":\"sig\"}").send();
         assertEquals(201, key.status(), key.toString());
         String kid = key.jsonObject().getJsonArray("keys").getJsonObject(0).getString("kid");
-        assertNotEquals(before, kid);
-        seenWithin(KEYS_TTL, "the new key signing on the other node", () -> kid.equals(accessTokenKeyId(b + prefix, client)));
+        assertTrue(!before.contains(kid), before + " " + kid);
+        seenWithin(KEYS_TTL, "the new key signing on the other nodes",
+                () -> others.stream().allMatch(b -> kid.equals(accessTokenKeyId(b + prefix, client))));
     }
 
     private static List<String> loginFieldNames(String base) {

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * database, each on an HTTP port of its own. What a cluster shares is the IT server's: the admin key, the
  * key-encryption key (its generated file) and the database (where the HMAC key is generated); the public base URL is
  * the balancer's. Settings in {@code overrides} (e.g. shorter cache lifetimes, or another database) go to every
- * node. Started in parallel, each awaited on {@code /health/ready}; {@link #close()} stops them all.
+ * node. A node may run another WAR (an earlier release's) or use another database ({@link Node}). Started in
+ * parallel, each awaited on {@code /health/ready}; {@link #close()} stops them all.
  */
 public final class ClusterNodes implements AutoCloseable {
 
@@ -34,12 +35,25 @@ public final class ClusterNodes implements AutoCloseable {
     private final List<ItServerProcess> servers = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
 
+    /**
+     * What one node runs: its server's name after the IT server's ({@code <it server>-<name>}), the WAR and the JDBC
+     * URL of its database.
+     */
+    public record Node(String name, Path war, String jdbcUrl) {
+
+        /** A node with the IT server's WAR on the IT server's database. */
+        public static Node likeTheItServer(String name) {
+            ItServer it = ItServer.get();
+            return new Node(name, it.serverDir().resolve("apps").resolve("gatehouse.war"), it.jdbcUrl());
+        }
+    }
+
     private ClusterNodes() {
     }
 
     /**
-     * Creates and starts {@code count} nodes whose public base URL is {@code publicBaseUrl}, and waits until all are
-     * ready. On failure, the nodes started so far are stopped.
+     * Creates and starts {@code count} nodes like the IT server ({@code node1}, ...) whose public base URL is
+     * {@code publicBaseUrl}, and waits until all are ready. On failure, the nodes started so far are stopped.
      */
     public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Duration timeout) {
         return start(count, publicBaseUrl, overrides, Map.of(), timeout);
@@ -51,7 +65,16 @@ public final class ClusterNodes implements AutoCloseable {
      */
     public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Map<String, String> environment,
                                      Duration timeout) {
-        return start(count, port -> publicBaseUrl, overrides, environment, timeout);
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            nodes.add(Node.likeTheItServer("node" + i));
+        }
+        return start(nodes, port -> publicBaseUrl, overrides, environment, timeout);
+    }
+
+    /** Creates and starts these nodes, and waits until all are ready. On failure, the nodes started so far are stopped. */
+    public static ClusterNodes start(List<Node> specs, String publicBaseUrl, Map<String, String> overrides, Duration timeout) {
+        return start(specs, port -> publicBaseUrl, overrides, Map.of(), timeout);
     }
 
     /**
@@ -60,23 +83,24 @@ public final class ClusterNodes implements AutoCloseable {
      * which the node migrates at start.
      */
     public static ClusterNodes startAlone(Map<String, String> overrides, Duration timeout) {
-        return start(1, port -> "http://localhost:" + port, overrides, Map.of(), timeout);
+        return start(List.of(Node.likeTheItServer("node1")), port -> "http://localhost:" + port, overrides, Map.of(), timeout);
     }
 
-    private static ClusterNodes start(int count, IntFunction<String> publicBaseUrl, Map<String, String> overrides,
+    private static ClusterNodes start(List<Node> specs, IntFunction<String> publicBaseUrl, Map<String, String> overrides,
                                       Map<String, String> environment, Duration timeout) {
         ClusterNodes nodes = new ClusterNodes();
         try {
-            for (int i = 1; i <= count; i++) {
+            for (int i = 0; i < specs.size(); i++) {
                 nodes.ports.add(freePort());
             }
             List<CompletableFuture<Void>> started = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ItServerProcess server = new ItServerProcess(wlp(), System.getProperty("gatehouse.it.server.name", "it") + "-node" + (i + 1));
+            for (int i = 0; i < specs.size(); i++) {
+                Node spec = specs.get(i);
+                ItServerProcess server = new ItServerProcess(wlp(), System.getProperty("gatehouse.it.server.name", "it") + "-" + spec.name());
                 nodes.servers.add(server);
                 int port = nodes.ports.get(i);
-                started.add(CompletableFuture.runAsync(() -> createAndStart(server, port, publicBaseUrl.apply(port), overrides,
-                        environment, timeout)));
+                started.add(CompletableFuture.runAsync(() -> createAndStart(server, spec, port, publicBaseUrl.apply(port),
+                        overrides, environment, timeout)));
             }
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
             return nodes;
@@ -105,8 +129,8 @@ public final class ClusterNodes implements AutoCloseable {
         return Path.of(System.getProperty("gatehouse.it.wlp.home", "target/liberty/wlp"));
     }
 
-    private static void createAndStart(ItServerProcess server, int port, String publicBaseUrl, Map<String, String> overrides,
-                                       Map<String, String> environment, Duration timeout) {
+    private static void createAndStart(ItServerProcess server, Node spec, int port, String publicBaseUrl,
+                                       Map<String, String> overrides, Map<String, String> environment, Duration timeout) {
         ItServer it = ItServer.get();
         try {
             Path config = Files.createTempDirectory("gatehouse-node-config");
@@ -123,7 +147,7 @@ public final class ClusterNodes implements AutoCloseable {
             variables.put("http.port", String.valueOf(port));
             variables.put("https.port", "-1");
             // straight to PostgreSQL: the IT server's relay is for outage tests of that server alone
-            variables.put("gatehouse.db.url", it.jdbcUrl() + "?connectTimeout=5");
+            variables.put("gatehouse.db.url", spec.jdbcUrl() + "?connectTimeout=5");
             variables.put("gatehouse.public.base-url", publicBaseUrl);
             variables.put("gatehouse.jwk.kek-file", from.resolve("data").resolve("jwk-kek").toString());
             variables.put("gatehouse.gateway.proxy-port", "-1");
@@ -136,7 +160,7 @@ public final class ClusterNodes implements AutoCloseable {
             try (var jars = Files.list(from.resolve("lib").resolve("jdbc"))) {
                 drivers = jars.toList();
             }
-            server.create(config, from.resolve("apps").resolve("gatehouse.war"), drivers);
+            server.create(config, spec.war(), drivers);
             ItServerProcess.deleteTree(config);
             server.launch(environment);
             awaitReady(URI.create("http://localhost:" + port + "/health/ready"), timeout, server);

@@ -56,6 +56,7 @@ public final class TestClients {
         private String strategy = "opaque";
         private String redirectUri = "https://app.example.test/cb/" + UUID.randomUUID().toString().substring(0, 8);
         private String prefix = "";
+        private String base = "";
 
         private Builder(String authMethod) {
             this.authMethod = authMethod;
@@ -87,6 +88,12 @@ public final class TestClients {
             return this;
         }
 
+        /** The base URL of the server to register on (e.g. a balancer in front of other nodes); the IT server's otherwise. */
+        public Builder on(String baseUrl) {
+            this.base = baseUrl;
+            return this;
+        }
+
         public TestClient create() {
             RSAKey key = "private_key_jwt".equals(authMethod) ? newKey() : null;
             JsonArrayBuilder grants = Json.createArrayBuilder();
@@ -106,7 +113,7 @@ public final class TestClients {
                 body.add("jwks", Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
                         .add(Json.createReader(new java.io.StringReader(key.toPublicJWK().toJSONString())).readObject())));
             }
-            Http.Response created = Http.post(prefix + "/admin/clients").admin().json(body.build().toString()).send();
+            Http.Response created = Http.post(base + prefix + "/admin/clients").admin().json(body.build().toString()).send();
             if (created.status() != 201) {
                 throw new IllegalStateException("client not created: " + created);
             }

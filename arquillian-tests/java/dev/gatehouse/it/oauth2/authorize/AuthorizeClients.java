@@ -60,7 +60,7 @@ public final class AuthorizeClients {
         return this;
     }
 
-    AuthorizeClients backchannelLogoutUri(String uri) {
+    public AuthorizeClients backchannelLogoutUri(String uri) {
         this.backchannelLogoutUri = uri;
         return this;
     }
