@@ -82,7 +82,7 @@ public final class Redactor {
 
     /** Free text: masks {@code key=value} / {@code "key": "value"} pairs with secret keys and credentials after auth schemes. */
     public static String text(String in) {
-        if (in == null || in.isEmpty()) {
+        if (in == null || in.isEmpty() || !mayHoldCredential(in)) {
             return in;
         }
         String s = BEARER.matcher(in).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
@@ -96,6 +96,20 @@ public final class Redactor {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /**
+     * Whether either pattern could match: a pair needs {@code =} or {@code :}, a scheme and its credentials need white
+     * space between them. Most logged values (ids, names, times) have neither and skip the regular expressions.
+     */
+    private static boolean mayHoldCredential(String in) {
+        for (int i = 0; i < in.length(); i++) {
+            char c = in.charAt(i);
+            if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON value with every member whose name is secret replaced by the mask, at any depth. */

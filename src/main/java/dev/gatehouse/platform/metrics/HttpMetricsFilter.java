@@ -13,11 +13,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Times every request Gatehouse answers (not the gateway's reverse proxy, whose answers are the upstreams'):
@@ -34,6 +38,7 @@ public class HttpMetricsFilter extends HttpFilter {
     transient MetricRegistry registry;
     @Inject
     transient Tenants tenants;
+    private final transient ConcurrentMap<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -58,11 +63,11 @@ public class HttpMetricsFilter extends HttpFilter {
     private void record(HttpServletRequest request, HttpServletResponse response, long start) {
         int status = response.getStatus();
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        registry.timer(MetricNames.HTTP_REQUESTS,
-                new Tag("route", route(request, status)),
-                new Tag("method", METHODS.contains(method) ? method : "other"),
-                new Tag("status", status / 100 + "xx"),
-                new Tag("tenant", tenants.label((String) request.getAttribute(RequestAttributes.TENANT_ID))))
+        List<String> labels = List.of(route(request, status), METHODS.contains(method) ? method : "other",
+                status / 100 + "xx", tenants.label((String) request.getAttribute(RequestAttributes.TENANT_ID)));
+        // every label is bounded, so is this map; the registry's own look-up costs more than the update
+        timers.computeIfAbsent(labels, l -> registry.timer(MetricNames.HTTP_REQUESTS, new Tag("route", l.get(0)),
+                        new Tag("method", l.get(1)), new Tag("status", l.get(2)), new Tag("tenant", l.get(3))))
                 .update(Duration.ofNanos(System.nanoTime() - start));
     }
 

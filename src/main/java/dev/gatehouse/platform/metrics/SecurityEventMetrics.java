@@ -6,12 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +41,7 @@ public class SecurityEventMetrics {
     MetricRegistry registry;
     @Inject
     Tenants tenants;
+    private final ConcurrentMap<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public void onEvent(@Observes SecurityEvent event) {
         if (event.outcome() != Outcome.SUCCESS) {
@@ -107,12 +114,20 @@ public class SecurityEventMetrics {
     }
 
     private void inc(String name, SecurityEvent e, String... tags) {
-        Tag[] all = new Tag[tags.length / 2 + 1];
-        for (int i = 0; i < tags.length; i += 2) {
-            all[i / 2] = new Tag(tags[i], tags[i + 1]);
-        }
-        all[all.length - 1] = new Tag("tenant", tenants.label(e.tenant()));
-        registry.counter(name, all).inc();
+        String tenant = tenants.label(e.tenant());
+        List<String> key = new ArrayList<>(tags.length + 2);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        key.add(tenant);
+        // every label value is bounded, so this map is too; the registry's own look-up costs more than the count
+        counters.computeIfAbsent(key, k -> {
+            Tag[] all = new Tag[tags.length / 2 + 1];
+            for (int i = 0; i < tags.length; i += 2) {
+                all[i / 2] = new Tag(tags[i], tags[i + 1]);
+            }
+            all[all.length - 1] = new Tag("tenant", tenant);
+            return registry.counter(name, all);
+        }).inc();
     }
 
     private static String grantType(SecurityEvent e) {
