@@ -47,6 +47,21 @@ public final class JwsVerification {
         }
     }
 
+    /**
+     * Whether {@code jwt} carries a valid signature by {@code key}, whatever the key's retirement time and the token's
+     * lifetime: the proof that a presented token really was signed by a key, not just that its header names it.
+     */
+    public static boolean signedBy(String jwt, SigningKey key) {
+        try {
+            SignedJWT signed = SignedJWT.parse(jwt);
+            return key.kid().equals(signed.getHeader().getKeyID())
+                    && SigningAlgorithm.of(signed.getHeader().getAlgorithm()).filter(a -> a == key.alg()).isPresent()
+                    && signed.verify(key.alg().verifier(key.publicJwk()));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The {@code kid} in the header of a JWS, if it parses as one; HMAC and {@code none} headers count as none. */
     public static Optional<String> kid(String jwt) {
         try {

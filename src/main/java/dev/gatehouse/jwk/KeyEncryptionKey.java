@@ -50,14 +50,28 @@ public final class KeyEncryptionKey {
 
     /** The AES key labelled {@code label} in a PKCS#11 token, used through the token's {@code provider}. */
     public static KeyEncryptionKey inToken(SecretKey key, String label, Provider provider) {
-        return new KeyEncryptionKey(key, idOf("gatehouse-kek-pkcs11:", label.getBytes(StandardCharsets.UTF_8)), provider);
+        return new KeyEncryptionKey(key, idOf("gatehouse-kek-pkcs11:" + label + ":", checkValue(key, provider)), provider);
+    }
+
+    /**
+     * The key's check value, computed inside the token (AES of a zero block): the id then tells two keys under one
+     * label apart (another token, a re-initialised one), as a key given as bytes is told apart by its bytes.
+     */
+    private static byte[] checkValue(SecretKey key, Provider provider) {
+        try {
+            Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding", provider);
+            ecb.init(Cipher.ENCRYPT_MODE, key);
+            return ecb.doFinal(new byte[16]);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the PKCS#11 token cannot compute the key-encryption key's check value", e);
+        }
     }
 
     private Cipher cipher() throws GeneralSecurityException {
         return provider == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", provider);
     }
 
-    /** 16 hex digits of SHA-256 over a label and the key (or, for a key in a token, over its label). */
+    /** 16 hex digits of SHA-256 over a label and the key (or, for a key in a token, over its label and check value). */
     public String id() {
         return id;
     }

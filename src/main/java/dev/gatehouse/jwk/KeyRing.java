@@ -43,6 +43,8 @@ public class KeyRing {
     private static final int MAX_CACHED_SETS = 1_000;
     /** An unknown {@code kid} reloads the set at most this often, so random kids cannot hammer the database. */
     private static final Duration RELOAD_ON_UNKNOWN_KID = Duration.ofSeconds(1);
+    /** A retired key's use is reported at most this often per key and node. */
+    private static final Duration RETIRED_USE_REPORTED_EVERY = Duration.ofMinutes(1);
 
     private KeyRepository repository;
     private Transactions transactions;
@@ -53,6 +55,7 @@ public class KeyRing {
     private Clock clock;
     private BoundedCache<SetKey, LoadedSet> sets;
     private BoundedCache<String, JWSSigner> jwsSigners;
+    private BoundedCache<String, Boolean> retiredReported;
     /** Held while this node makes a set's first key, so concurrent first signatures generate one key, not many. */
     private final Object firstKeys = new Object();
 
@@ -71,6 +74,7 @@ public class KeyRing {
         this.clock = clock;
         this.sets = new BoundedCache<>(MAX_CACHED_SETS, clock);
         this.jwsSigners = new BoundedCache<>(MAX_CACHED_SETS, clock);
+        this.retiredReported = new BoundedCache<>(MAX_CACHED_SETS, clock);
     }
 
     /** The set's keys that still verify, newest first (possibly none). */
@@ -227,10 +231,17 @@ public class KeyRing {
      * Whether {@code kid} names a key of the set that is past its retirement time but not yet purged; if so, a
      * {@code key_retired_used} security event (a failure, for alerting) says a token signed by it was presented.
      */
-    public boolean reportIfRetired(TenantId tenant, KeySetName set, String kid) {
+    public boolean reportIfRetired(TenantId tenant, KeySetName set, String kid, String jwt) {
         Instant now = clock.instant();
+        // only a token the retired key really signed (retired kids are public: they were in the JWKS), and one
+        // event per key and minute on this node, so nobody can make alerts by sending headers
         Optional<SigningKey> retired = cached(tenant, set).keys().stream()
-                .filter(k -> k.kid().equals(kid) && !k.verifiesAt(now)).findFirst();
+                .filter(k -> k.kid().equals(kid) && !k.verifiesAt(now) && JwsVerification.signedBy(jwt, k)).findFirst();
+        String reportKey = tenant.value() + "/" + set.value() + "/" + kid;
+        if (retired.isEmpty() || retiredReported.get(reportKey).isPresent()) {
+            return retired.isPresent();
+        }
+        retiredReported.put(reportKey, Boolean.TRUE, now.plus(RETIRED_USE_REPORTED_EVERY));
         retired.ifPresent(k -> events.fire(event(SecurityEventType.KEY_RETIRED_USED, Outcome.FAILURE, k, null, "verification")
                 .detail("retired_at", k.retireAt().toString())));
         return retired.isPresent();
@@ -272,17 +283,15 @@ public class KeyRing {
         return new SigningKey(tenant, set, kid, alg, jwk.toPublicJWK(), sealed, now, now, null);
     }
 
-    /** Runs {@code store}; a token key it did not store (or that failed to be stored) is destroyed again. */
+    /** Runs {@code store}; a token key it answered it did not store is destroyed again. */
     private Optional<SigningKey> stored(SigningKey key, java.util.function.Supplier<Optional<SigningKey>> store) {
-        Optional<SigningKey> stored = Optional.empty();
-        try {
-            stored = store.get();
-            return stored;
-        } finally {
-            if (stored.isEmpty()) {
-                release(List.of(key));
-            }
+        // released only when the write answered that it stored nothing: a write that failed may still have
+        // committed (a lost acknowledgement), and a row naming a destroyed key could not sign
+        Optional<SigningKey> stored = store.get();
+        if (stored.isEmpty()) {
+            release(List.of(key));
         }
+        return stored;
     }
 
     /** Destroys the token objects of keys whose rows are gone (or were never written); a failure is logged, not thrown. */

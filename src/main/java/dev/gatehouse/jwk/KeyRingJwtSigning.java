@@ -70,7 +70,7 @@ public class KeyRingJwtSigning implements JwtSigning {
             keys.stream().filter(k -> kid.isPresent() && k.kid().equals(kid.get())).findFirst()
                     .ifPresent(k -> metrics.used(k, KeyMetrics.Use.VERIFY));
         } else if (kid.isPresent()) {
-            ring.reportIfRetired(tenant.id(), set, kid.get());
+            ring.reportIfRetired(tenant.id(), set, kid.get(), jwt);
         }
         return claims;
     }

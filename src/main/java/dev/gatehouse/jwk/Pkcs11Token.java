@@ -59,6 +59,8 @@ public class Pkcs11Token {
 
     private JwkConfig config;
     private volatile Open open;
+    /** The token's refusal of this node's PIN: not tried again until the node restarts. */
+    private PinRefusedException refused;
 
     protected Pkcs11Token() {
     }
@@ -187,9 +189,18 @@ public class Pkcs11Token {
         Open o = open;
         if (o == null) {
             synchronized (this) {
+                if (refused != null) {
+                    // a token counts wrong PINs and locks its user after a few: one refusal is final for this node
+                    throw refused;
+                }
                 if (open == null) {
-                    open = login(config.pkcs11().orElseThrow(() -> new InvalidConfigException("gatehouse.jwk.pkcs11.library",
-                            null, "a PKCS#11 token is needed (signing-key-store=pkcs11, kek-pkcs11-label, or keys held in one)")));
+                    try {
+                        open = login(config.pkcs11().orElseThrow(() -> new InvalidConfigException("gatehouse.jwk.pkcs11.library",
+                                null, "a PKCS#11 token is needed (signing-key-store=pkcs11, kek-pkcs11-label, or keys held in one)")));
+                    } catch (PinRefusedException e) {
+                        refused = e;
+                        throw e;
+                    }
                 }
                 o = open;
             }
@@ -220,8 +231,11 @@ public class Pkcs11Token {
             return new Open(provider, store);
         } catch (IOException | GeneralSecurityException e) {
             // the provider's message names no PIN; a wrong one reads CKR_PIN_INCORRECT
-            throw new InvalidConfigException("gatehouse.jwk.pkcs11.pin", null, "the PKCS#11 token refused the login ("
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            if (reason != null && reason.contains("CKR_PIN_")) {
+                throw new PinRefusedException(reason);
+            }
+            throw new InvalidConfigException("gatehouse.jwk.pkcs11.pin", null, "the PKCS#11 token refused the login (" + reason + ")");
         } finally {
             java.util.Arrays.fill(pin, '\0');
         }
@@ -235,6 +249,16 @@ public class Pkcs11Token {
             return Files.readString(token.pinFile(), StandardCharsets.UTF_8).strip().toCharArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the PKCS#11 PIN from " + token.pinFile(), e);
+        }
+    }
+
+    /** The token refused the PIN (wrong, locked or malformed): trying again would only bring its lock closer. */
+    static final class PinRefusedException extends InvalidConfigException {
+        private static final long serialVersionUID = 1L;
+
+        PinRefusedException(String reason) {
+            super("gatehouse.jwk.pkcs11.pin", null, "the PKCS#11 token refused the PIN (" + reason
+                    + "); not tried again until this node restarts");
         }
     }
 

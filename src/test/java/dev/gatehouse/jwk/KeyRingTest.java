@@ -146,12 +146,15 @@ class KeyRingTest {
         clock.advance(Duration.ofDays(30));
         SigningKey next = ring.rotateIfDue(ACME, SET).orElseThrow();
 
-        assertFalse(ring.reportIfRetired(ACME, SET, old.kid()), "during the overlap the replaced key still verifies");
+        assertFalse(ring.reportIfRetired(ACME, SET, old.kid(), oldToken), "during the overlap the replaced key still verifies");
         clock.advance(Duration.ofDays(45));
         assertFalse(verifies(ACME, oldToken));
-        assertTrue(ring.reportIfRetired(ACME, SET, old.kid()));
-        assertFalse(ring.reportIfRetired(ACME, SET, next.kid()));
-        assertFalse(ring.reportIfRetired(ACME, SET, "never-was"));
+        String forged = oldToken.substring(0, oldToken.lastIndexOf('.') + 1) + "AAAA";
+        assertFalse(ring.reportIfRetired(ACME, SET, old.kid(), forged), "a header naming the retired key is no proof of its use");
+        assertTrue(ring.reportIfRetired(ACME, SET, old.kid(), oldToken));
+        assertTrue(ring.reportIfRetired(ACME, SET, old.kid(), oldToken), "recognised again, but reported once a minute");
+        assertFalse(ring.reportIfRetired(ACME, SET, next.kid(), oldToken));
+        assertFalse(ring.reportIfRetired(ACME, SET, "never-was", oldToken));
 
         List<SecurityEvent> alerts = events.stream().filter(e -> e.type() == SecurityEventType.KEY_RETIRED_USED).toList();
         assertEquals(1, alerts.size(), alerts.toString());
