@@ -60,6 +60,11 @@ public final class BoundedCache<K, V> {
         }
     }
 
+    /** Drops the entry of this key, if any. */
+    public synchronized void remove(K key) {
+        entries.remove(key);
+    }
+
     /** Drops the entries whose keys match, e.g. after this node changed what they copy. */
     public synchronized void removeIf(Predicate<K> which) {
         entries.keySet().removeIf(which);

@@ -21,17 +21,15 @@ public class ClientService {
     private ClientRepository repository;
     private ClientWrites writes;
     private ClientSecrets secrets;
-    private ClientDirectory directory;
 
     protected ClientService() {
     }
 
     @Inject
-    public ClientService(ClientRepository repository, ClientWrites writes, ClientSecrets secrets, ClientDirectory directory) {
+    public ClientService(ClientRepository repository, ClientWrites writes, ClientSecrets secrets) {
         this.repository = repository;
         this.writes = writes;
         this.secrets = secrets;
-        this.directory = directory;
     }
 
     @Transactional
@@ -49,9 +47,7 @@ public class ClientService {
      * use one); a dynamically registered client also gets a registration access token.
      */
     public ClientRegistration create(TenantId tenant, ClientMetadata metadata, boolean dynamic, String actor) {
-        ClientRegistration created = writes.create(tenant, metadata, chosen(metadata), dynamic, actor);
-        directory.forget(tenant, created.stored().clientId());
-        return created;
+        return writes.create(tenant, metadata, chosen(metadata), dynamic, actor);
     }
 
     /**
@@ -63,19 +59,11 @@ public class ClientService {
             throw new InvalidClientMetadataException(List.of(new InvalidClientMetadataException.Violation(
                     "client_id", "cannot be changed", InvalidClientMetadataException.Kind.METADATA)));
         }
-        try {
-            return writes.replace(tenant, clientId, metadata, chosen(metadata), actor);
-        } finally {
-            directory.forget(tenant, clientId);
-        }
+        return writes.replace(tenant, clientId, metadata, chosen(metadata), actor);
     }
 
     public void delete(TenantId tenant, String clientId, String actor) {
-        try {
-            writes.delete(tenant, clientId, actor);
-        } finally {
-            directory.forget(tenant, clientId);
-        }
+        writes.delete(tenant, clientId, actor);
     }
 
     /** The chosen secret with its hash, computed here, outside any transaction. */

@@ -9,6 +9,7 @@ import dev.gatehouse.oauth2.token.TokenKind;
 import dev.gatehouse.oauth2.token.Userinfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,12 +40,15 @@ public class UserinfoResource {
     @Inject
     CurrentTenant tenant;
 
+    /** One transaction for the token's and the identity's reads (nothing slow runs in it: userinfo is not signed). */
     @GET
+    @Transactional
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer(bearer(authorization).orElseThrow(UserinfoResource::noToken));
     }
 
     @POST
+    @Transactional
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          MultivaluedMap<String, String> form) {
