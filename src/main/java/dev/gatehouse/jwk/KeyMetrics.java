@@ -1,13 +1,14 @@
 package dev.gatehouse.jwk;
 
+import dev.gatehouse.kernel.event.SecurityEvent;
+import dev.gatehouse.kernel.event.SecurityEventType;
 import dev.gatehouse.platform.metrics.MetricNames;
 import dev.gatehouse.platform.metrics.Sampled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import dev.gatehouse.kernel.event.SecurityEvent;
-import dev.gatehouse.kernel.event.SecurityEventType;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -17,6 +18,9 @@ import org.eclipse.microprofile.metrics.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The signing keys' gauges: the age of the oldest current signing key and the time until the first is due to be
@@ -28,6 +32,9 @@ import java.util.List;
 public class KeyMetrics {
 
     private static final Duration SAMPLE = Duration.ofSeconds(30);
+
+    /** Each key's counters, kept rather than looked up on every signature; they go with their key. */
+    private final ConcurrentMap<MetricID, Counter> uses = new ConcurrentHashMap<>();
 
     @Inject
     MetricRegistry registry;
@@ -46,20 +53,23 @@ public class KeyMetrics {
 
     /** Counts one use of {@code key}. */
     public void used(SigningKey key, Use use) {
-        registry.counter(MetricNames.SIGNING_KEY_USES, tags(key.set().value(), key.kid(), use)).inc();
+        MetricID id = new MetricID(MetricNames.SIGNING_KEY_USES, tags(key.set().value(), key.kid(), use));
+        uses.computeIfAbsent(id, registry::counter).inc();
     }
 
     void deleted(@Observes SecurityEvent event) {
         if (event.type() == SecurityEventType.KEY_DELETED && event.details().get("kid") != null) {
             for (Use use : Use.values()) {
-                registry.remove(new MetricID(MetricNames.SIGNING_KEY_USES,
-                        tags(event.details().get("set"), event.details().get("kid"), use)));
+                MetricID id = new MetricID(MetricNames.SIGNING_KEY_USES,
+                        tags(event.details().get("set"), event.details().get("kid"), use));
+                uses.remove(id);
+                registry.remove(id);
             }
         }
     }
 
     private static Tag[] tags(String set, String kid, Use use) {
-        return new Tag[]{new Tag("set", set), new Tag("kid", kid), new Tag("use", use.name().toLowerCase(java.util.Locale.ROOT))};
+        return new Tag[]{new Tag("set", set), new Tag("kid", kid), new Tag("use", use.name().toLowerCase(Locale.ROOT))};
     }
 
     /** What a key was used for. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.selfservice;
 
+import dev.gatehouse.kernel.JsonP;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -74,12 +75,12 @@ public class FlowError extends RuntimeException {
     }
 
     public Response toResponse() {
-        var error = dev.gatehouse.kernel.JsonP.createObjectBuilder()
+        var error = JsonP.createObjectBuilder()
                 .add("id", kind.id).add("code", kind.status)
                 .add("status", Response.Status.fromStatusCode(kind.status) == null ? "Error"
                         : Response.Status.fromStatusCode(kind.status).getReasonPhrase())
                 .add("reason", kind.message).add("message", kind.message);
-        var body = dev.gatehouse.kernel.JsonP.createObjectBuilder().add("error", error);
+        var body = JsonP.createObjectBuilder().add("error", error);
         if (replacement != null) {
             body.add("use_flow_id", replacement.id().toString());
         }

@@ -11,6 +11,7 @@ import dev.gatehouse.courier.SmsGatewayConfig;
 import dev.gatehouse.courier.SmsRecipient;
 import dev.gatehouse.courier.TemplateRenderer;
 import dev.gatehouse.kernel.Ids;
+import dev.gatehouse.kernel.JsonP;
 import dev.gatehouse.kernel.event.Outcome;
 import dev.gatehouse.kernel.event.SecurityEvent;
 import dev.gatehouse.kernel.event.SecurityEventType;
@@ -21,8 +22,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -106,7 +107,7 @@ public class JpaCourier implements Courier {
      * template ({@code login_code}, {@code registration_code}, ...), besides the model's own names.
      */
     private static String templateData(OutgoingMessage message) {
-        var data = dev.gatehouse.kernel.JsonP.createObjectBuilder();
+        var data = JsonP.createObjectBuilder();
         message.model().forEach(data::add);
         data.add("to", message.recipient());
         String code = message.model().get("code");

@@ -61,8 +61,10 @@ public class ClientDirectory implements ClientLookup {
         return registered(clientId).map(RegisteredClient::client);
     }
 
-    /** The client with its secret hash. An unknown client id is not remembered, so a new client is found at once. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The client with its secret hash, read in a short transaction of its own (or the caller's). An unknown client
+     * id is not remembered, so a new client is found at once.
+     */
     public Optional<RegisteredClient> registered(String clientId) {
         if (clientId == null) {
             return Optional.empty();

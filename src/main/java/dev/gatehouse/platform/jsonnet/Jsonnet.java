@@ -84,7 +84,7 @@ public final class Jsonnet {
 
     /** A JSON string literal, which is also jsonnet code for that string. */
     public static String quoted(String value) {
-        return dev.gatehouse.kernel.JsonP.createValue(value).toString();
+        return JsonP.createValue(value).toString();
     }
 
     /** {@code evaluation}'s result, or a {@link JsonnetException} when it takes longer than {@code timeout}. */
