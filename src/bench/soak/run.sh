@@ -8,8 +8,8 @@
 # Builds Gatehouse as the side-by-side benchmark does (src/bench/keycloak/run.sh), then soak.py drops and creates the
 # database (psql as DB_USER on DB_HOST:DB_PORT), makes two Liberty servers from the install, starts both, drives both
 # with wrk and writes target/bench/soak/results.md. Exits non-zero on any error, a soak rate more than 5% short of
-# its target, or a heap that grew. Needs Java 17, Maven, python3, psql, PostgreSQL and wrk (installed from Debian's
-# packages when missing and run as root). MVN_ARGS (e.g. -o) goes to Maven.
+# its target, or a heap that grew. Needs a Java 17 JDK (jcmd, jstat), Maven, python3, psql, PostgreSQL and wrk
+# (installed from Debian's packages when missing and run as root). MVN_ARGS (e.g. -o) goes to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 OUT=target/bench/soak

@@ -287,7 +287,7 @@ def report(a, r, found):
         rss, logs = r["rss"][server], r["logs"][server]
         start, end = r["heap_gc_start"][server], r["heap_gc_end"][server]
         lines.append(f"| {server} | {n['pid']} | {n['startup_s']:.1f} | {fmt(rss[0])} / {fmt(rss[-1])} / {fmt(max(rss))} "
-                     f"| {start:,.0f} / {end:,.0f} ({end - start:+,.0f}) "
+                     f"| {start:,.0f} / {end:,.0f} ({round(end - start):+,d}) "
                      f"| {logs['SEVERE']} / {logs['ERROR']} / {logs['WARNING']} |")
     lines += ["", f"Database size at the soak's start / end: {r['db_mib_start']:,.0f} / {r['db_mib_end']:,.0f} MiB. "
                   f"RSS and heap every {a.sample_seconds} s: samples.csv.", "",
