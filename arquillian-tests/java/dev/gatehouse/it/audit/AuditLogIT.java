@@ -2,7 +2,6 @@ package dev.gatehouse.it.audit;
 
 import dev.gatehouse.it.selfservice.ApiFlows;
 import dev.gatehouse.it.support.Http;
-import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
@@ -13,18 +12,10 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,9 +24,16 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
+import static dev.gatehouse.it.audit.AuditEvents.CHROME;
+import static dev.gatehouse.it.audit.AuditEvents.TRACE;
+import static dev.gatehouse.it.audit.AuditEvents.awaitEvents;
+import static dev.gatehouse.it.audit.AuditEvents.events;
+import static dev.gatehouse.it.audit.AuditEvents.field;
+import static dev.gatehouse.it.audit.AuditEvents.get;
+import static dev.gatehouse.it.audit.AuditEvents.ids;
+import static dev.gatehouse.it.audit.AuditEvents.q;
+import static dev.gatehouse.it.audit.AuditEvents.refusedAdminCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,83 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The audit log over the wire: what a tenant's security events become in {@code /admin/audit/events}, each filter,
- * the keyword taken literally, paging, {@code include=identity}, both exports, the chain's verification after rows
- * are forged or deleted in the database, retention's archive and checkpoint, and tenants kept apart.
+ * the keyword taken literally, paging, {@code include=identity}, both exports, and tenants kept apart. The chain's
+ * verification and retention: {@link AuditChainIT}.
  */
 @ExtendWith(ItServerReady.class)
 class AuditLogIT {
-
-    private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
-            + " Chrome/120.0.0.0 Safari/537.36";
-    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
-
-    /** A refused admin call in the tenant: one admin_authentication_failed row whose details name the path. */
-    private static Http.Response refusedAdminCall(String prefix, String path, String userAgent, String requestId) {
-        Http h = Http.get(prefix + "/admin/probe/" + path).header("Authorization", "Bearer not-the-key-not-the-key-123");
-        if (userAgent != null) {
-            h.header("User-Agent", userAgent);
-        }
-        if (requestId != null) {
-            h.header("X-Request-ID", requestId);
-        }
-        Http.Response r = h.send();
-        assertEquals(401, r.status(), r.toString());
-        return r;
-    }
-
-    private static Http.Response get(String prefix, String query) {
-        return Http.get(prefix + "/admin/audit/events" + (query.isEmpty() ? "" : "?" + query)).admin().send();
-    }
-
-    private static JsonArray events(String prefix, String query) {
-        Http.Response r = get(prefix, query);
-        assertEquals(200, r.status(), r.toString());
-        return r.jsonObject().getJsonArray("events");
-    }
-
-    /** The events of the query once at least {@code n} are there (the writer moves them within a moment). */
-    private static JsonArray awaitEvents(String prefix, String query, int n) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (true) {
-            JsonArray events = events(prefix, query);
-            if (events.size() >= n || Instant.now().isAfter(deadline)) {
-                return events;
-            }
-            pause(100);
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String q(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static List<String> ids(JsonArray events) {
-        return events.getValuesAs(JsonObject.class).stream().map(e -> e.getJsonNumber("id").toString()).toList();
-    }
-
-    private static String field(Http.Response r) {
-        return r.jsonObject().getJsonArray("errors").getJsonObject(0).getString("field");
-    }
-
-    private static JsonObject verify(String prefix) {
-        Http.Response r = Http.get(prefix + "/admin/audit/verify").admin().send();
-        assertEquals(200, r.status(), r.toString());
-        return r.jsonObject();
-    }
-
-    private static Connection db() throws SQLException {
-        ItServer s = ItServer.get();
-        return DriverManager.getConnection(s.jdbcUrl(), s.jdbcUser(), s.jdbcPassword());
-    }
 
     @Test
     void eventsWhenRefusedAdminCallThenRowSaysWhoWhatWhereAndFromWhichDevice() {
@@ -330,105 +256,6 @@ class AuditLogIT {
     }
 
     @Test
-    void verifyWhenRowForgedOrDeletedInTheDatabaseThenThatRowReported() throws SQLException {
-        String tenant = TestTenants.create("audit");
-        String prefix = "/t/" + tenant;
-        for (int i = 0; i < 4; i++) {
-            refusedAdminCall(prefix, "chain-" + i, null, null);
-        }
-        awaitEvents(prefix, "", 4);
-        JsonObject ok = verify(prefix);
-        assertTrue(ok.getBoolean("ok"), ok.toString());
-        assertTrue(ok.getJsonNumber("rows").longValue() >= 4, ok.toString());
-
-        long forged = ok.getJsonNumber("last_id").longValue() - 1;
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE audit_event SET details = ? WHERE tenant_id = ? AND seq = ?")) {
-            ps.setString(1, "{\"path\":\"/nothing/to/see\"}");
-            ps.setString(2, tenant);
-            ps.setLong(3, forged);
-            assertEquals(1, ps.executeUpdate());
-        }
-        JsonObject broken = verify(prefix);
-        assertFalse(broken.getBoolean("ok"), broken.toString());
-        assertEquals(forged, broken.getJsonObject("broken").getJsonNumber("id").longValue());
-        assertEquals("hash_mismatch", broken.getJsonObject("broken").getString("reason"));
-        assertTrue(!broken.getJsonObject("broken").getString("expected_hash")
-                .equals(broken.getJsonObject("broken").getString("found_hash")));
-
-        String other = TestTenants.create("audit");
-        for (int i = 0; i < 3; i++) {
-            refusedAdminCall("/t/" + other, "gone-" + i, null, null);
-        }
-        awaitEvents("/t/" + other, "", 3);
-        long last = verify("/t/" + other).getJsonNumber("last_id").longValue();
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("DELETE FROM audit_event WHERE tenant_id = ? AND seq = ?")) {
-            ps.setString(1, other);
-            ps.setLong(2, last - 1);
-            assertEquals(1, ps.executeUpdate());
-        }
-        JsonObject gap = verify("/t/" + other);
-        assertFalse(gap.getBoolean("ok"), gap.toString());
-        assertEquals(last, gap.getJsonObject("broken").getJsonNumber("id").longValue(), gap.toString());
-        assertEquals("missing_rows", gap.getJsonObject("broken").getString("reason"));
-        assertEquals(last - 1, gap.getJsonObject("broken").getJsonNumber("expected_id").longValue());
-    }
-
-    @Test
-    void retentionWhenRowsOlderThanTenantsRetentionThenArchivedPrunedAndChainStillVerifies() throws Exception {
-        String tenant = TestTenants.create("audit");
-        String prefix = "/t/" + tenant;
-        Instant old = Instant.now().minus(Duration.ofDays(3));
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_outbox (tenant_id, occurred_at, entry) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < 3; i++) {
-                Instant at = old.plusSeconds(i);
-                ps.setString(1, tenant);
-                ps.setObject(2, at.atOffset(ZoneOffset.UTC));
-                ps.setString(3, Json.createObjectBuilder().add("action", "login").add("actor_type", "system")
-                        .add("details", "{\"n\":\"" + i + "\"}").add("event_type", "login").add("occurred_at", at.toString())
-                        .add("result", "success").add("tenant", tenant).build().toString());
-                ps.executeUpdate();
-            }
-        }
-        refusedAdminCall(prefix, "recent", null, null);
-        awaitEvents(prefix, "", 4);
-        assertTrue(verify(prefix).getBoolean("ok"));
-
-        Http.Response set = Http.method("PATCH", "/admin/tenants/" + tenant + "/settings").admin()
-                .json("{\"audit.retention\":\"1d\"}").send();
-        assertEquals(200, set.status(), set.toString());
-
-        Path dir = ItServer.get().auditArchiveDir().resolve(tenant);
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (events(prefix, "").size() > 1 && Instant.now().isBefore(deadline)) {
-            pause(200);
-        }
-        JsonArray left = events(prefix, "");
-        assertEquals(1, left.size(), left.toString());
-        assertEquals("admin_authentication_failed", left.getJsonObject(0).getString("event_type"));
-
-        List<JsonObject> archived = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl.gz")).toList()) {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(f)),
-                        StandardCharsets.UTF_8))) {
-                    r.lines().map(l -> Json.createReader(new StringReader(l)).readObject()).forEach(archived::add);
-                }
-            }
-        }
-        assertEquals(List.of("0", "1", "2"), archived.stream().map(a -> Json.createReader(new StringReader(
-                a.getString("details"))).readObject().getString("n")).sorted().toList());
-        assertTrue(archived.stream().allMatch(a -> a.getString("hash").length() == 64));
-
-        JsonObject verified = verify(prefix);
-        assertTrue(verified.getBoolean("ok"), verified.toString());
-        assertEquals(3, verified.getJsonObject("start").getJsonNumber("after_id").longValue(), verified.toString());
-        assertEquals(archived.stream().filter(a -> a.getJsonNumber("seq").longValue() == 3).findFirst().orElseThrow()
-                .getString("hash"), verified.getJsonObject("start").getString("hash"));
-    }
-
-    @Test
     void eventsWhenAnotherTenantsAdminTokenThenRefusedAndOwnTenantOnlyServed() {
         String a = TestTenants.create("audit-a");
         String b = TestTenants.create("audit-b");
@@ -500,6 +327,4 @@ class AuditLogIT {
             return rows;
         }
     }
-
-
 }
