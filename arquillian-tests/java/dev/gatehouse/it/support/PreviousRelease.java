@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * The WAR of a release recorded in {@code db/releases.properties}, built from its commit: the commit's tree is
  * exported with {@code git archive} into {@code target/releases/<commit>/} and packaged there with the Maven that
  * runs the tests and its local repository, tests skipped (what is already in that repository is not fetched again,
- * so this works offline once the release's dependencies are there). Built once per commit; later runs reuse the WAR.
+ * so this works offline once the release's dependencies are there). Built once per commit and machine: the WAR is
+ * kept in {@code ~/.cache/gatehouse/releases/<commit>.war} (a commit never changes), where later runs and other
+ * checkouts find it; delete it to build it again.
  */
 public final class PreviousRelease {
 
@@ -25,11 +28,12 @@ public final class PreviousRelease {
 
     /** The release's WAR, built now if this checkout has not built it yet. */
     public static synchronized Path war(Releases.Release release) {
+        Path cached = Path.of(System.getProperty("user.home"), ".cache", "gatehouse", "releases", release.commit() + ".war");
+        if (Files.exists(cached)) {
+            return cached;
+        }
         Path dir = Path.of("target", "releases", release.commit()).toAbsolutePath();
         Path war = dir.resolve("target").resolve("gatehouse.war");
-        if (Files.exists(war)) {
-            return war;
-        }
         try {
             // a shallow clone (some CI checkouts) lacks the release's commit: then there is no earlier code to run
             Process has = new ProcessBuilder("git", "cat-file", "-e", release.commit() + "^{commit}").redirectErrorStream(true).start();
@@ -55,7 +59,12 @@ public final class PreviousRelease {
             if (!Files.exists(war)) {
                 throw new IllegalStateException("the build of release " + release.name() + " left no " + war);
             }
-            return war;
+            // whole or not at all: a run killed mid-copy leaves no half WAR for the next one
+            Files.createDirectories(cached.getParent());
+            Path copy = Files.createTempFile(cached.getParent(), release.commit(), ".part");
+            Files.copy(war, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(copy, cached, StandardCopyOption.ATOMIC_MOVE);
+            return cached;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
