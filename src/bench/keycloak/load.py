@@ -57,13 +57,18 @@ def wrk(url, seconds, connections, script, headers=()):
     done = subprocess.run(args + [url], capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"wrk exited with {done.returncode}: {done.stderr.strip()[:300]}")
-    text = done.stdout
+    return parse_wrk(done.stdout)
+
+
+def parse_wrk(text):
+    """The figures of wrk's output (run with --latency and a script that counts non-2xx answers)."""
+    requests = int(re.search(r"(\d+) requests in ", text).group(1))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     lat = {p: float(v) * UNITS[u] for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)}
     non2xx = int(re.search(r"non-2xx answers: (\d+)", text).group(1))
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     errors = non2xx + (sum(map(int, socket.groups())) if socket else 0)
-    return {"rate": rate, "p50": lat.get("50"), "p99": lat.get("99"), "errors": errors,
+    return {"rate": rate, "requests": requests, "p50": lat.get("50"), "p99": lat.get("99"), "errors": errors,
             "error_sample": f"{non2xx} non-2xx answers" if non2xx else (socket.group(0) if errors else None)}
 
 

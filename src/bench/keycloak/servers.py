@@ -207,42 +207,50 @@ def wait_ready(url, timeout=900):
 class Gatehouse:
     name = "Gatehouse"
 
-    def __init__(self, wlp, port, proxy_port, out):
-        self.wlp, self.port, self.proxy_port, self.out = wlp, port, proxy_port, out
+    def __init__(self, wlp, port, proxy_port, out, server="gatehouse", public_base_url=None, key=None, env=None):
+        """A node of the Liberty server `server` in the install `wlp`; `public_base_url` (default: its own URL), the
+        admin API `key` and the extra `env` are what several nodes of one cluster share."""
+        self.wlp, self.port, self.proxy_port, self.out, self.server = wlp, port, proxy_port, out, server
         self.base = f"http://localhost:{port}"
-        self.key = "gh_admin_bench_" + secrets.token_hex(16)
+        self.public_base_url = public_base_url or self.base
+        self.key = key or "gh_admin_bench_" + secrets.token_hex(16)
+        self.env = env or {}
         self.pid = None
 
     def start(self):
-        env = dict(os.environ, HTTP_PORT=str(self.port), HTTPS_PORT="-1", GATEHOUSE_PUBLIC_BASE_URL=self.base,
-                   GATEHOUSE_ADMIN_API_KEY=self.key, GATEHOUSE_DEMO_ENABLED="false",
+        env = dict(os.environ, HTTP_PORT=str(self.port), HTTPS_PORT="-1",
+                   GATEHOUSE_PUBLIC_BASE_URL=self.public_base_url, GATEHOUSE_ADMIN_API_KEY=self.key,
+                   GATEHOUSE_DEMO_ENABLED="false",
                    GATEHOUSE_PASSWORD_ARGON2_ITERATIONS=ARGON2["iterations"],
                    GATEHOUSE_PASSWORD_ARGON2_MEMORY_KIB=ARGON2["memory_kib"],
                    GATEHOUSE_PASSWORD_ARGON2_PARALLELISM=ARGON2["parallelism"],
                    GATEHOUSE_GATEWAY_PROXY_PORT=str(self.proxy_port),
-                   GATEHOUSE_GATEWAY_RULES_LOCATIONS=os.path.abspath(os.path.join(self.out, "rules")))
+                   GATEHOUSE_GATEWAY_RULES_LOCATIONS=os.path.abspath(os.path.join(self.out, "rules")), **self.env)
         began = time.time()
-        with open(os.path.join(self.out, "gatehouse-start.log"), "w") as f:
-            subprocess.run([os.path.join(self.wlp, "bin", "server"), "start", "gatehouse"], env=env, stdout=f,
+        with open(os.path.join(self.out, self.server + "-start.log"), "w") as f:
+            subprocess.run([os.path.join(self.wlp, "bin", "server"), "start", self.server], env=env, stdout=f,
                            stderr=subprocess.STDOUT, check=True)
         wait_ready(self.base + "/health/ready")
         self.startup = time.time() - began
-        with open(os.path.join(self.wlp, "usr", "servers", ".pid", "gatehouse.pid")) as f:
+        with open(os.path.join(self.wlp, "usr", "servers", ".pid", self.server + ".pid")) as f:
             self.pid = int(f.read().strip())
 
     def stop(self):
-        subprocess.run([os.path.join(self.wlp, "bin", "server"), "stop", "gatehouse"], stdout=subprocess.DEVNULL,
+        subprocess.run([os.path.join(self.wlp, "bin", "server"), "stop", self.server], stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
 
     def admin(self, method, path, body=None):
         headers = {"Authorization": "Bearer " + self.key, "Content-Type": "application/json"}
         return call(method, self.base + path, json.dumps(body) if body is not None else None, headers)
 
-    def configure(self):
+    def configure(self, client_fields=None):
+        """Two clients (opaque and JWT access tokens, with `client_fields` added to both), an identity with a
+        password, and that identity's tokens from the code flow."""
         def client(extra):
             body = {"client_name": "bench", "grant_types": ["client_credentials", "authorization_code", "refresh_token"],
                     "response_types": ["code"], "scope": SCOPE, "redirect_uris": [REDIRECT],
-                    "token_endpoint_auth_method": "client_secret_basic", "skip_consent": True, **extra}
+                    "token_endpoint_auth_method": "client_secret_basic", "skip_consent": True,
+                    **(client_fields or {}), **extra}
             c = must(*self.admin("POST", "/admin/clients", body)[::2], "Gatehouse client")
             return c["client_id"], c["client_secret"]
         self.client = client({})
