@@ -96,7 +96,7 @@ public final class ClusterNodes implements AutoCloseable {
             List<CompletableFuture<Void>> started = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
                 Node spec = specs.get(i);
-                ItServerProcess server = new ItServerProcess(wlp(), System.getProperty("gatehouse.it.server.name", "it") + "-" + spec.name());
+                ItServerProcess server = new ItServerProcess(wlp(), ItServer.get().serverName() + "-" + spec.name());
                 nodes.servers.add(server);
                 int port = nodes.ports.get(i);
                 started.add(CompletableFuture.runAsync(() -> createAndStart(server, spec, port, publicBaseUrl.apply(port),

@@ -39,13 +39,16 @@ public final class ItServer {
 
     public static synchronized ItServer get() {
         if (instance == null) {
-            Path file = Path.of(System.getProperty("gatehouse.it.settings", "target/it-server.properties"));
+            Path file = Path.of(System.getProperty("gatehouse.it.settings", "target/it-server-1.properties"));
             Properties p = new Properties();
             try (InputStream in = Files.newInputStream(file)) {
                 p.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("integration-test settings missing; run through mvn verify", e);
             }
+            // Arquillian's configuration (arquillian.xml) names this fork's server and port through these
+            System.setProperty("gatehouse.it.server.name", p.getProperty("server.name"));
+            System.setProperty("gatehouse.it.http.port", p.getProperty("http.port"));
             ItServer server = new ItServer(p);
             server.bringUp();
             instance = server;
@@ -195,6 +198,11 @@ public final class ItServer {
     /** Where saved audit searches are defined in jsonnet files ({@code gatehouse.audit.searches-dir}). */
     public Path auditSearchesDir() {
         return Path.of(settings.getProperty("audit.searches.dir"));
+    }
+
+    /** The Liberty server's name; servers a test starts beside it take it as a prefix. */
+    public String serverName() {
+        return settings.getProperty("server.name");
     }
 
     public Path serverDir() {

@@ -14,10 +14,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Run by Maven (exec:java, {@code action=start} before the integration tests, {@code action=stop} after).
@@ -32,8 +35,9 @@ import java.util.Properties;
  *   <li>free ports, a random admin API key, the demo switch on, and the Arquillian overlay;</li>
  *   <li>SMTP at 127.0.0.1 on a reserved port, where the courier tests run GreenMail, with fast retries.</li>
  * </ul>
- * Writes {@code configDropins/overrides/it-server.xml} into the server's configuration and
- * {@code it-server.properties} into the build directory for the tests.
+ * With {@code servers=N} it makes N such servers, one per test fork, side by side. Writes
+ * {@code configDropins/overrides/it-server.xml} into each server's configuration and {@code it-server-<n>.properties}
+ * into the build directory for the tests; what else a server owns lives under {@code it-<n>/}.
  */
 public final class ItServerControl {
 
@@ -50,13 +54,54 @@ public final class ItServerControl {
             int eq = arg.indexOf('=');
             a.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        ItServerProcess server = new ItServerProcess(Path.of(a.get("wlp.dir")), a.getOrDefault("server.name", ItServerProcess.NAME));
+        int count = Integer.parseInt(a.getOrDefault("servers", "1"));
+        Path wlp = Path.of(a.get("wlp.dir"));
+        String name = a.getOrDefault("server.name", ItServerProcess.NAME);
         if ("stop".equals(a.get("action"))) {
-            server.stop();
+            for (int i = 1; i <= count; i++) {
+                ItServerProcess server = new ItServerProcess(wlp, serverName(name, i));
+                if (Files.isDirectory(server.serverDir())) {
+                    server.stop();
+                }
+            }
             return;
         }
+        // one server per test fork, each with its own ports, database, directories and settings; they start side by side
+        Set<String> taken = new HashSet<>();
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Map<String, String> own = new HashMap<>(a);
+            if (i > 1) {
+                for (String port : List.of("http.port", "https.port", "relay.port", "smtp.port")) {
+                    own.put(port, String.valueOf(freePort(taken)));
+                }
+            }
+            taken.addAll(List.of(own.get("http.port"), own.get("https.port"), own.get("relay.port"), own.get("smtp.port")));
+            ItServerProcess server = new ItServerProcess(wlp, serverName(name, i));
+            Runnable start = prepare(own, i, server, taken);
+            started.add(CompletableFuture.runAsync(start));
+        }
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * Server {@code index}'s name. Arquillian finds a running server by a JVM whose command line contains its name, so
+     * no server's name may hold another's: {@code gatehouse-it-1} is in no name of server 2 or of its cluster nodes.
+     */
+    private static String serverName(String name, int index) {
+        return name + "-" + index;
+    }
+
+    /**
+     * Writes server {@code index}'s configuration, database and settings file ({@code it-server-<index>.properties}),
+     * and returns what starts it.
+     */
+    private static Runnable prepare(Map<String, String> a, int index, ItServerProcess server, Set<String> taken) throws Exception {
         Path serverDir = server.serverDir();
         Path buildDir = Path.of(a.get("build.dir"));
+        Path ownDir = buildDir.resolve("it-" + index);
+        ItServerProcess.deleteTree(ownDir);
+        Files.createDirectories(ownDir);
         String httpPort = a.get("http.port");
         String httpsPort = a.get("https.port");
         String relayPort = a.get("relay.port");
@@ -71,6 +116,7 @@ public final class ItServerControl {
         it.setProperty("http.port", httpPort);
         it.setProperty("https.port", httpsPort);
         it.setProperty("server.dir", serverDir.toString());
+        it.setProperty("server.name", serverDir.getFileName().toString());
         String adminKey = "it_admin_" + randomHex(24);
         it.setProperty("admin.key", adminKey);
         // Prometheus' credentials for /metrics (Liberty's reader role)
@@ -101,7 +147,7 @@ public final class ItServerControl {
             System.out.println("[gatehouse-it] integration tests use PostgreSQL database " + db + " at " + pgHost + ":" + pgPort);
         } else {
             kind = "embedded";
-            Path h2 = buildDir.resolve("it-h2").resolve("gatehouse-" + Instant.now().getEpochSecond());
+            Path h2 = ownDir.resolve("h2").resolve("gatehouse-" + Instant.now().getEpochSecond());
             serverUrl = "jdbc:h2:" + h2 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
             user = "gatehouse";
             password = "";
@@ -124,7 +170,7 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.metrics.user", "metrics"});
         variables.add(new String[] {"gatehouse.metrics.password", metricsPassword});
         // tracing on, spans to the OTLP receiver TracesIT runs on this port (until then, exports fail quietly)
-        String otlpPort = String.valueOf(freePort());
+        String otlpPort = String.valueOf(freePort(taken));
         it.setProperty("otlp.port", otlpPort);
         variables.add(new String[] {"otel.sdk.disabled", "false"});
         variables.add(new String[] {"otel.exporter.otlp.endpoint", "http://127.0.0.1:" + otlpPort});
@@ -161,10 +207,8 @@ public final class ItServerControl {
 
         // the SMS gateway: an HTTP server the SMS tests start on this port (until then, SMS wait and retry), with an
         // API key and a jsonnet body file the tests may rewrite (it is read for every message)
-        String smsPort = String.valueOf(freePort());
-        Path smsDir = buildDir.resolve("it-sms");
-        ItServerProcess.deleteTree(smsDir);
-        Files.createDirectories(smsDir);
+        String smsPort = String.valueOf(freePort(taken));
+        Path smsDir = Files.createDirectories(ownDir.resolve("sms"));
         Path smsBody = smsDir.resolve("body.jsonnet");
         Files.writeString(smsBody, SMS_BODY, StandardCharsets.UTF_8);
         String smsKey = "it_sms_key_" + randomHex(16);
@@ -184,17 +228,13 @@ public final class ItServerControl {
 
         // audit log: written into the chain at once, and a retention job every second that archives into a
         // directory the tests read (AuditLogIT)
-        Path auditArchive = buildDir.resolve("it-audit-archive");
-        ItServerProcess.deleteTree(auditArchive);
-        Files.createDirectories(auditArchive);
+        Path auditArchive = Files.createDirectories(ownDir.resolve("audit-archive"));
         it.setProperty("audit.archive.dir", auditArchive.toString());
         variables.add(new String[] {"gatehouse.audit.write-interval", "100ms"});
         variables.add(new String[] {"gatehouse.audit.archive-dir", auditArchive.toString()});
         variables.add(new String[] {"gatehouse.audit.retention-interval", "1s"});
         // saved audit searches: a jsonnet directory the tests own (empty at start), checked twice a second
-        Path auditSearches = buildDir.resolve("it-audit-searches");
-        ItServerProcess.deleteTree(auditSearches);
-        Files.createDirectories(auditSearches);
+        Path auditSearches = Files.createDirectories(ownDir.resolve("audit-searches"));
         it.setProperty("audit.searches.dir", auditSearches.toString());
         variables.add(new String[] {"gatehouse.audit.searches-dir", auditSearches.toString()});
         variables.add(new String[] {"gatehouse.audit.searches-environment", "staging"});
@@ -207,10 +247,8 @@ public final class ItServerControl {
 
         // policy gateway: a rules directory the tests own (empty at start), quick reloads, the reverse
         // proxy on a free port of its own, and short timeouts so slow-upstream and slow-JWKS tests stay fast
-        Path rulesDir = buildDir.resolve("it-gateway-rules");
-        ItServerProcess.deleteTree(rulesDir);
-        Files.createDirectories(rulesDir);
-        String proxyPort = String.valueOf(freePort());
+        Path rulesDir = Files.createDirectories(ownDir.resolve("gateway-rules"));
+        String proxyPort = String.valueOf(freePort(taken));
         it.setProperty("gateway.rules.dir", rulesDir.toString());
         it.setProperty("gateway.proxy.port", proxyPort);
         variables.add(new String[] {"gatehouse.gateway.rules.locations", rulesDir.toString()});
@@ -233,18 +271,23 @@ public final class ItServerControl {
             xml.append("    <variable name=\"").append(v[0]).append("\" value=\"").append(escape(v[1])).append("\"/>\n");
         }
         xml.append("</server>\n");
-        Path configDir = Path.of(a.get("config.dir"));
-        ItServerProcess.deleteTree(configDir);
+        Path configDir = ownDir.resolve("config");
         ItServerProcess.copyTree(Path.of(a.get("liberty.dir")), configDir);
         Path overrides = configDir.resolve("configDropins").resolve("overrides");
         Files.createDirectories(overrides);
         Files.writeString(overrides.resolve("it-server.xml"), xml, StandardCharsets.UTF_8);
-        try (OutputStream out = Files.newOutputStream(buildDir.resolve("it-server.properties"))) {
+        try (OutputStream out = Files.newOutputStream(buildDir.resolve("it-server-" + index + ".properties"))) {
             it.store(out, "written by ItServerControl");
         }
 
         server.create(configDir, buildDir.resolve("gatehouse.war"), List.of(jarOf(org.postgresql.Driver.class), jarOf(org.h2.Driver.class)));
-        server.start(Integer.parseInt(httpPort), java.time.Duration.ofMinutes(3));
+        return () -> {
+            try {
+                server.start(Integer.parseInt(httpPort), java.time.Duration.ofMinutes(3));
+            } catch (Exception e) {
+                throw new IllegalStateException("integration-test server " + index + " did not start", e);
+            }
+        };
     }
 
     private static Path jarOf(Class<?> type) throws java.net.URISyntaxException {
@@ -287,9 +330,14 @@ public final class ItServerControl {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** A free port none of the servers took yet. */
+    private static int freePort(Set<String> taken) throws java.io.IOException {
+        while (true) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                if (taken.add(String.valueOf(socket.getLocalPort()))) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
