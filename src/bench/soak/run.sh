@@ -2,7 +2,7 @@
 # Gatehouse on two nodes against one PostgreSQL database at 80% of its peak for ten minutes: see docs/performance.md,
 # "Soak on two nodes".
 #
-#   src/bench/soak/run.sh                                  # 30 s warm-up, 30 s peak, 600 s soak at 80% of the peak
+#   src/bench/soak/run.sh                                  # 120 s warm-up, 30 s peak, 600 s soak at 80% of the peak
 #   SOAK_SECONDS=90 PEAK_SECONDS=15 WARMUP_SECONDS=15 src/bench/soak/run.sh
 #
 # Builds Gatehouse as the side-by-side benchmark does (src/bench/keycloak/run.sh), then soak.py drops and creates the

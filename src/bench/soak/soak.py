@@ -24,6 +24,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "keycloak"))
 from memory import Sampler, heap_after_full_gc  # noqa: E402
+from postgres import OwnPostgres  # noqa: E402
 from servers import Gatehouse, call, java_child, log  # noqa: E402
 from workload import MIX, MIX_LABELS, Load, mix_requests  # noqa: E402
 
@@ -178,7 +179,8 @@ def machine(a):
         kib = next(int(line.split()[1]) for line in f if line.startswith("MemTotal:"))
     wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split(" [")[0]
     return {"processors": os.cpu_count(), "model": model, "ram_gib": kib / 1024 / 1024, "wrk": wrk_version.strip(),
-            "postgresql": psql(a, "SHOW server_version")}
+            "postgresql": psql(a, "SHOW server_version") + (", own server" if a.own_db else ", the machine's server")
+            + ", autovacuum " + psql(a, "SHOW autovacuum") + ", fsync " + psql(a, "SHOW fsync")}
 
 
 def jvm(pid):
@@ -304,7 +306,7 @@ def options():
     p = argparse.ArgumentParser()
     p.add_argument("--out", required=True)
     p.add_argument("--wlp", required=True)
-    p.add_argument("--warmup", type=int, default=int(env("WARMUP_SECONDS", 30)))
+    p.add_argument("--warmup", type=int, default=int(env("WARMUP_SECONDS", 120)))
     p.add_argument("--peak", type=int, default=int(env("PEAK_SECONDS", 30)))
     p.add_argument("--soak", type=int, default=int(env("SOAK_SECONDS", 600)))
     p.add_argument("--fraction", type=float, default=float(env("SOAK_FRACTION", 0.8)))
@@ -317,7 +319,9 @@ def options():
     p.add_argument("--port-a", type=int, default=int(env("PORT_A", 19281)))
     p.add_argument("--port-b", type=int, default=int(env("PORT_B", 19282)))
     p.add_argument("--db-host", default=env("DB_HOST", "127.0.0.1"))
-    p.add_argument("--db-port", type=int, default=int(env("DB_PORT", 5432)))
+    # without DB_PORT the soak makes a PostgreSQL server of its own on OWN_DB_PORT, with PostgreSQL's defaults
+    p.add_argument("--db-port", type=int, default=int(env("DB_PORT") or env("OWN_DB_PORT", 19432)))
+    p.add_argument("--own-db", action="store_true", default=not env("DB_PORT"))
     p.add_argument("--db-user", default=env("DB_USER", "postgres"))
     p.add_argument("--db-name", default=env("SOAK_DB", "gatehouse_soak"))
     return p.parse_args()
@@ -328,14 +332,22 @@ def main():
     os.makedirs(os.path.join(a.out, "rules"), exist_ok=True)
     for port in (a.port_a, a.port_b):
         free_port(port)
-    log("fresh database", a.db_name)
-    fresh_database(a)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the nodes are stopped
-    soak, r = Soak(a), {}
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the nodes and the database are stopped
+    database = OwnPostgres(os.path.join(a.out, "postgres"), a.db_port) if a.own_db else None
+    soak, r = None, {}
     try:
+        if database:
+            free_port(a.db_port)
+            database.start()
+        log("fresh database", a.db_name)
+        fresh_database(a)
+        soak = Soak(a)
         run(a, soak, r)
     finally:
-        soak.close()
+        if soak:
+            soak.close()
+        if database:
+            database.close()
         with open(os.path.join(a.out, "results.json"), "w") as f:
             json.dump(r, f, indent=1)
     found = failures(a, r)
