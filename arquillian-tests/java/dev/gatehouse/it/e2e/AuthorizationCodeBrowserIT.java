@@ -1,6 +1,7 @@
 package dev.gatehouse.it.e2e;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -146,8 +147,10 @@ class AuthorizationCodeBrowserIT {
         assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
         JWT idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken();
 
+        // the key set read from the JWKS endpoint as a relying party does, with 10 s to answer (the SDK's 500 ms
+        // default is overrun on a busy test machine)
         IDTokenValidator validator = new IDTokenValidator(issuer, clientId, JWSAlgorithm.RS256,
-                ItServer.get().uri("/.well-known/jwks.json").toURL());
+                ItServer.get().uri("/.well-known/jwks.json").toURL(), new DefaultResourceRetriever(10_000, 10_000));
         IDTokenClaimsSet claims = validator.validate(idToken, nonce);
         assertNotNull(claims.getAuthenticationTime(), "auth_time");
         assertEquals(identityId, claims.getSubject().getValue());

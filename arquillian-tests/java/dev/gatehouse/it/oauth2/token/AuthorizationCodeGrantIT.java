@@ -9,11 +9,10 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.it.support.ItServerReady;
-import dev.gatehouse.it.support.TestNode;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
+import dev.gatehouse.it.support.TestNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,8 +58,7 @@ class AuthorizationCodeGrantIT {
         assertTrue(tokens.getAccessToken().getLifetime() > 0 && tokens.getAccessToken().getLifetime() <= 900);
         assertTrue(tokens.getRefreshToken().getValue().startsWith("ory_rt_"));
         JWT idToken = tokens.getIDToken();
-        IDTokenClaimsSet claims = new IDTokenValidator(TokenServer.issuer(), client.clientId(), JWSAlgorithm.RS256,
-                TokenServer.jwksUrl()).validate(idToken, nonce);
+        IDTokenClaimsSet claims = TokenServer.idTokenValidator(client.clientId()).validate(idToken, nonce);
         assertEquals(subject.id(), claims.getSubject().getValue());
         assertNotNull(claims.getAuthenticationTime());
         assertEquals(AccessTokenHash.compute(tokens.getAccessToken(), JWSAlgorithm.RS256, null), claims.getAccessTokenHash());

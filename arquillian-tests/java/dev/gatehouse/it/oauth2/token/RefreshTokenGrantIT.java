@@ -1,6 +1,5 @@
 package dev.gatehouse.it.oauth2.token;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -9,9 +8,9 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.it.support.ItServerReady;
-import dev.gatehouse.it.support.TestNode;
 import dev.gatehouse.it.support.TestClient;
 import dev.gatehouse.it.support.TestClients;
+import dev.gatehouse.it.support.TestNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,8 +44,7 @@ class RefreshTokenGrantIT {
     void tokenWhenRefreshedThenNewRefreshTokenAndIdTokenWithOriginalAuthTime() throws Exception {
         TestClient client = TestClients.confidential().create();
         OIDCTokens first = Grants.redeemed(node, client, TestSubjects.create().id(), "openid offline_access email");
-        IDTokenValidator validator = new IDTokenValidator(TokenServer.issuer(), client.clientId(), JWSAlgorithm.RS256,
-                TokenServer.jwksUrl());
+        IDTokenValidator validator = TokenServer.idTokenValidator(client.clientId());
         IDTokenClaimsSet original = validator.validate(first.getIDToken(), null);
 
         OIDCTokens second = TokenServer.success(refresh(client, first.getRefreshToken(), null)).getOIDCTokens();

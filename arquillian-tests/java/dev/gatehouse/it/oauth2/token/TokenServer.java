@@ -1,15 +1,19 @@
 package dev.gatehouse.it.oauth2.token;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Request;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ServerLog;
 import jakarta.json.JsonObject;
@@ -43,6 +47,14 @@ final class TokenServer {
 
     static Issuer issuer() {
         return new Issuer(ItServer.get().uri("").toString());
+    }
+
+    /**
+     * An ID token validator that reads the key set from the JWKS endpoint, as a relying party does; with 10 s to
+     * answer rather than the SDK's 500 ms, which a busy test machine can overrun.
+     */
+    static IDTokenValidator idTokenValidator(ClientID client) {
+        return new IDTokenValidator(issuer(), client, JWSAlgorithm.RS256, jwksUrl(), new DefaultResourceRetriever(10_000, 10_000));
     }
 
     static URL jwksUrl() {
