@@ -1,5 +1,6 @@
 package dev.gatehouse.it.audit;
 
+import dev.gatehouse.it.support.AuditRows;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
 import dev.gatehouse.it.support.ItServerReady;
@@ -10,22 +11,13 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import static dev.gatehouse.it.audit.AuditEvents.awaitEvents;
 import static dev.gatehouse.it.audit.AuditEvents.db;
@@ -94,19 +86,7 @@ class AuditChainIT {
     void retentionWhenRowsOlderThanTenantsRetentionThenArchivedPrunedAndChainStillVerifies() throws Exception {
         String tenant = TestTenants.create("audit");
         String prefix = "/t/" + tenant;
-        Instant old = Instant.now().minus(Duration.ofDays(3));
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_outbox (tenant_id, occurred_at, entry) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < 3; i++) {
-                Instant at = old.plusSeconds(i);
-                ps.setString(1, tenant);
-                ps.setObject(2, at.atOffset(ZoneOffset.UTC));
-                ps.setString(3, Json.createObjectBuilder().add("action", "login").add("actor_type", "system")
-                        .add("details", "{\"n\":\"" + i + "\"}").add("event_type", "login").add("occurred_at", at.toString())
-                        .add("result", "success").add("tenant", tenant).build().toString());
-                ps.executeUpdate();
-            }
-        }
+        AuditRows.queueOld(tenant, Instant.now().minus(Duration.ofDays(3)), 3);
         refusedAdminCall(prefix, "recent", null, null);
         awaitEvents(prefix, "", 4);
         assertTrue(verify(prefix).getBoolean("ok"));
@@ -115,7 +95,6 @@ class AuditChainIT {
                 .json("{\"audit.retention\":\"1d\"}").send();
         assertEquals(200, set.status(), set.toString());
 
-        Path dir = ItServer.get().auditArchiveDir().resolve(tenant);
         Instant deadline = Instant.now().plusSeconds(20);
         while (events(prefix, "").size() > 1 && Instant.now().isBefore(deadline)) {
             pause(200);
@@ -124,15 +103,7 @@ class AuditChainIT {
         assertEquals(1, left.size(), left.toString());
         assertEquals("admin_authentication_failed", left.getJsonObject(0).getString("event_type"));
 
-        List<JsonObject> archived = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl.gz")).toList()) {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(f)),
-                        StandardCharsets.UTF_8))) {
-                    r.lines().map(l -> Json.createReader(new StringReader(l)).readObject()).forEach(archived::add);
-                }
-            }
-        }
+        List<JsonObject> archived = AuditRows.archived(ItServer.get().auditArchiveDir(), tenant);
         assertEquals(List.of("0", "1", "2"), archived.stream().map(a -> Json.createReader(new StringReader(
                 a.getString("details"))).readObject().getString("n")).sorted().toList());
         assertTrue(archived.stream().allMatch(a -> a.getString("hash").length() == 64));

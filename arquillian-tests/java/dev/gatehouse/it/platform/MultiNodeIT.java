@@ -27,9 +27,11 @@ import dev.gatehouse.it.oauth2.authorize.AuthorizeClients;
 import dev.gatehouse.it.oauth2.authorize.Authorizations;
 import dev.gatehouse.it.oauth2.authorize.TestBrowser;
 import dev.gatehouse.it.selfservice.AppEnrolment;
+import dev.gatehouse.it.support.AuditRows;
 import dev.gatehouse.it.support.ClusterNodes;
 import dev.gatehouse.it.support.Http;
 import dev.gatehouse.it.support.ItServer;
+import dev.gatehouse.it.support.ItServerProcess;
 import dev.gatehouse.it.support.ItServerReady;
 import dev.gatehouse.it.support.Mailbox;
 import dev.gatehouse.it.support.OutboxRows;
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -71,8 +74,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * server's database, behind a round-robin balancer that hands every request to the next node, so each step of a
  * flow lands on another node than the step before and every node serves part of it. Flows finish on another node
  * than they started on; a logout on one node reaches the client's back-channel; a change made through one node is
- * in force on the others within the documented bound; the scheduled jobs (mail, key rotation) do their work once,
- * not once per node.
+ * in force on the others within the documented bound; the scheduled jobs (mail, key rotation, audit retention) do
+ * their work once, not once per node.
  */
 @ExtendWith(ItServerReady.class)
 class MultiNodeIT {
@@ -85,9 +88,14 @@ class MultiNodeIT {
     private static final Duration TENANT_TTL = Duration.ofSeconds(2);
     private static final Duration RULES_RELOAD = Duration.ofMillis(250);
     private static final Duration ROTATION_CHECK = Duration.ofSeconds(1);
+    /** The audit retention job: every node runs it twice a second, in batches of a few rows. */
+    private static final Duration RETENTION_INTERVAL = Duration.ofMillis(500);
+    private static final int AUDIT_BATCH = 4;
 
     private static RoundRobinBalancer balancer;
     private static ClusterNodes nodes;
+    /** Each node's own audit archive directory, as each node of a real cluster writes to its own disk. */
+    private static final List<Path> ARCHIVE_DIRS = new ArrayList<>();
 
     @RegisterExtension
     final Mailbox mail = new Mailbox();
@@ -97,12 +105,18 @@ class MultiNodeIT {
         ItServer.get();
         long started = System.nanoTime();
         balancer = new RoundRobinBalancer();
+        for (int i = 0; i < NODES; i++) {
+            ARCHIVE_DIRS.add(Files.createTempDirectory("gatehouse-node-audit-archive"));
+        }
         nodes = ClusterNodes.start(NODES, balancer.baseUrl(), Map.of(
                 "gatehouse.tenant.settings-cache-ttl", SETTINGS_TTL.toMillis() + "ms",
                 "gatehouse.tenant.cache-ttl", TENANT_TTL.toMillis() + "ms",
                 "gatehouse.jwk.cache-ttl", KEYS_TTL.toMillis() + "ms",
                 "gatehouse.gateway.rules.reload-interval", RULES_RELOAD.toMillis() + "ms",
-                "gatehouse.jwk.rotation-check-interval", ROTATION_CHECK.toMillis() + "ms"), Duration.ofMinutes(10));
+                "gatehouse.jwk.rotation-check-interval", ROTATION_CHECK.toMillis() + "ms",
+                "gatehouse.audit.retention-interval", RETENTION_INTERVAL.toMillis() + "ms",
+                "gatehouse.audit.batch-size", String.valueOf(AUDIT_BATCH)),
+                node -> Map.of("gatehouse.audit.archive-dir", ARCHIVE_DIRS.get(node).toString()), Duration.ofMinutes(10));
         balancer.balance(nodes.ports());
         System.out.println("[multinode] " + NODES + " nodes ready in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
     }
@@ -118,6 +132,9 @@ class MultiNodeIT {
         } finally {
             if (nodes != null) {
                 nodes.close();
+            }
+            for (Path dir : ARCHIVE_DIRS) {
+                ItServerProcess.deleteTree(dir);
             }
         }
     }
@@ -522,6 +539,64 @@ class MultiNodeIT {
                     .filter(l -> l.contains("Rotated the signing key of set hydra.openid.id-token of tenant " + tenant)).count();
         }
         assertEquals(1, rotations, "rotated by exactly one node");
+    }
+
+    @Test
+    void auditRowsPastRetentionWhenEveryNodeRunsRetentionThenEachArchivedOnceAndPruned() throws Exception {
+        String tenant = TestTenants.create("multinode-retention", "{\"audit.retention\":\"1d\"}");
+        int old = 6 * AUDIT_BATCH + 1;
+        AuditRows.queueOld(tenant, Instant.now().minus(Duration.ofDays(3)), old);
+        // one row younger than the retention, so the chain keeps a row to verify from the checkpoint
+        AuditRows.queueOld(tenant, Instant.now(), 1);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (checkpoint(tenant) < old) {
+            assertTrue(System.nanoTime() < deadline, "not pruned: checkpoint at " + checkpoint(tenant) + " of " + old);
+            pause(200);
+        }
+
+        assertEquals(List.of((long) old + 1), chainSeqs(tenant), "the young row stays");
+        Http.Response verify = Http.get(lb("/t/" + tenant + "/admin/audit/verify")).admin().send();
+        assertEquals(200, verify.status(), verify.toString());
+        assertTrue(verify.jsonObject().getBoolean("ok"), verify.toString());
+        assertEquals(old, verify.jsonObject().getJsonObject("start").getJsonNumber("after_id").longValue(), verify.toString());
+
+        // the IT server runs the job too, on the same database, into its own directory
+        List<Path> dirs = new ArrayList<>(ARCHIVE_DIRS);
+        dirs.add(ItServer.get().auditArchiveDir());
+        List<Long> archived = new ArrayList<>();
+        List<Integer> byDirectory = new ArrayList<>();
+        for (Path dir : dirs) {
+            List<JsonObject> rows = AuditRows.archived(dir, tenant);
+            byDirectory.add(rows.size());
+            rows.forEach(r -> archived.add(r.getJsonNumber("seq").longValue()));
+        }
+        System.out.println("[multinode] archived rows by node (the IT server last): " + byDirectory);
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, old).boxed().toList();
+        assertEquals(expected, archived.stream().sorted().toList(), "every pruned row archived exactly once");
+    }
+
+    /** The last row of the tenant's chain the retention job deleted (0 before the first prune). */
+    private static long checkpoint(String tenant) throws SQLException {
+        try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT last_seq FROM audit_checkpoint WHERE tenant_id = ?")) {
+            p.setString(1, tenant);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static List<Long> chainSeqs(String tenant) throws SQLException {
+        try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT seq FROM audit_event WHERE tenant_id = ? ORDER BY seq")) {
+            p.setString(1, tenant);
+            List<Long> seqs = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                }
+            }
+            return seqs;
+        }
     }
 
     /** The tenant's ID-token signing keys as stored (no node's copy). */

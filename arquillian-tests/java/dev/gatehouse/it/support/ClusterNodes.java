@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * database, each on an HTTP port of its own. What a cluster shares is the IT server's: the admin key, the
  * key-encryption key (its generated file) and the database (where the HMAC key is generated); the public base URL is
  * the balancer's. Settings in {@code overrides} (e.g. shorter cache lifetimes, or another database) go to every
- * node. A node may run another WAR (an earlier release's) or use another database ({@link Node}). Started in
- * parallel, each awaited on {@code /health/ready}; {@link #close()} stops them all.
+ * node, and a node may have settings of its own (its own archive directory, say). A node may run another WAR (an
+ * earlier release's) or use another database ({@link Node}). Started in parallel, each awaited on
+ * {@code /health/ready}; {@link #close()} stops them all.
  */
 public final class ClusterNodes implements AutoCloseable {
 
@@ -65,16 +66,31 @@ public final class ClusterNodes implements AutoCloseable {
      */
     public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides, Map<String, String> environment,
                                      Duration timeout) {
+        return start(likeTheItServer(count), port -> publicBaseUrl, overrides, node -> Map.of(), environment, timeout);
+    }
+
+    /**
+     * Like {@link #start(int, String, Map, Duration)}, with settings of each node's own besides: {@code perNode} gets
+     * the node's index (0 for {@code node1}) and answers what to add to, or replace in, {@code overrides} for it (a
+     * directory of its own, say).
+     */
+    public static ClusterNodes start(int count, String publicBaseUrl, Map<String, String> overrides,
+                                     IntFunction<Map<String, String>> perNode, Duration timeout) {
+        return start(likeTheItServer(count), port -> publicBaseUrl, overrides, perNode, Map.of(), timeout);
+    }
+
+    /** {@code node1} to {@code node<count>}, each like the IT server. */
+    private static List<Node> likeTheItServer(int count) {
         List<Node> nodes = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             nodes.add(Node.likeTheItServer("node" + i));
         }
-        return start(nodes, port -> publicBaseUrl, overrides, environment, timeout);
+        return nodes;
     }
 
     /** Creates and starts these nodes, and waits until all are ready. On failure, the nodes started so far are stopped. */
     public static ClusterNodes start(List<Node> specs, String publicBaseUrl, Map<String, String> overrides, Duration timeout) {
-        return start(specs, port -> publicBaseUrl, overrides, Map.of(), timeout);
+        return start(specs, port -> publicBaseUrl, overrides, node -> Map.of(), Map.of(), timeout);
     }
 
     /**
@@ -83,11 +99,13 @@ public final class ClusterNodes implements AutoCloseable {
      * which the node migrates at start.
      */
     public static ClusterNodes startAlone(Map<String, String> overrides, Duration timeout) {
-        return start(List.of(Node.likeTheItServer("node1")), port -> "http://localhost:" + port, overrides, Map.of(), timeout);
+        return start(List.of(Node.likeTheItServer("node1")), port -> "http://localhost:" + port, overrides, node -> Map.of(),
+                Map.of(), timeout);
     }
 
     private static ClusterNodes start(List<Node> specs, IntFunction<String> publicBaseUrl, Map<String, String> overrides,
-                                      Map<String, String> environment, Duration timeout) {
+                                      IntFunction<Map<String, String>> perNode, Map<String, String> environment,
+                                      Duration timeout) {
         ClusterNodes nodes = new ClusterNodes();
         try {
             for (int i = 0; i < specs.size(); i++) {
@@ -99,8 +117,10 @@ public final class ClusterNodes implements AutoCloseable {
                 ItServerProcess server = new ItServerProcess(wlp(), ItServer.get().serverName() + "-" + spec.name());
                 nodes.servers.add(server);
                 int port = nodes.ports.get(i);
+                Map<String, String> settings = new java.util.LinkedHashMap<>(overrides);
+                settings.putAll(perNode.apply(i));
                 started.add(CompletableFuture.runAsync(() -> createAndStart(server, spec, port, publicBaseUrl.apply(port),
-                        overrides, environment, timeout)));
+                        settings, environment, timeout)));
             }
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
             return nodes;

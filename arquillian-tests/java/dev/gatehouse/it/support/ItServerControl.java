@@ -233,6 +233,8 @@ public final class ItServerControl {
         variables.add(new String[] {"gatehouse.audit.write-interval", "100ms"});
         variables.add(new String[] {"gatehouse.audit.archive-dir", auditArchive.toString()});
         variables.add(new String[] {"gatehouse.audit.retention-interval", "1s"});
+        // a node of MultiNodeIT stopped while it holds the retention lease holds up this server's retention this long
+        variables.add(new String[] {"gatehouse.audit.retention-lease", "10s"});
         // saved audit searches: a jsonnet directory the tests own (empty at start), checked twice a second
         Path auditSearches = Files.createDirectories(ownDir.resolve("audit-searches"));
         it.setProperty("audit.searches.dir", auditSearches.toString());

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * {@code gatehouse.audit.*}: how often the writer moves recorded events into the chain and how many at a time, which
  * event types are not recorded, how long rows are kept (a tenant may set {@code audit.retention}), where the
- * retention job archives what it deletes, how often it runs, and what of a client address a row keeps.
+ * retention job archives what it deletes, how often it runs and how long one node's lease on it lasts, and what of
+ * a client address a row keeps.
  */
 @ApplicationScoped
 public class AuditConfig implements CapabilityConfig {
@@ -32,6 +33,7 @@ public class AuditConfig implements CapabilityConfig {
     private Duration retention;
     private Optional<Path> archiveDir;
     private Duration retentionInterval;
+    private Duration retentionLease;
     private IpMasking ipMasking;
 
     protected AuditConfig() {
@@ -56,6 +58,7 @@ public class AuditConfig implements CapabilityConfig {
         }
         this.archiveDir = r.optionalString("archive-dir").map(Path::of);
         this.retentionInterval = r.duration("retention-interval");
+        this.retentionLease = r.duration("retention-lease");
         this.ipMasking = r.oneOf("ip-masking", IpMasking.class);
     }
 
@@ -87,6 +90,11 @@ public class AuditConfig implements CapabilityConfig {
 
     public Duration retentionInterval() {
         return retentionInterval;
+    }
+
+    /** How long a node holds the retention job's lease for one batch before another node may take it over. */
+    public Duration retentionLease() {
+        return retentionLease;
     }
 
     /** What of the client address the tenant's rows keep (a tenant may set {@code audit.ip-masking}). */

@@ -5,6 +5,8 @@ import dev.gatehouse.kernel.tenant.TenantId;
 import dev.gatehouse.platform.db.DatabaseMigrator;
 import dev.gatehouse.platform.db.PeriodicJob;
 import dev.gatehouse.platform.db.TimerTransactions;
+import dev.gatehouse.platform.lease.JobLease;
+import dev.gatehouse.platform.lease.JobLeases;
 import dev.gatehouse.tenant.settings.SettingsCatalog;
 import dev.gatehouse.tenant.settings.TenantSettingsService;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 
@@ -46,6 +49,11 @@ import java.util.zip.GZIPOutputStream;
  * a line, so the archive can be checked with the same chain rule), makes the file durable, and only then deletes
  * the rows, recording the last one's id and hash as the chain's new start (the checkpoint). The file is written
  * holding no transaction. Without an archive directory nothing is deleted.
+ * <p>
+ * Every node runs the job; one at a time does the work, under the {@code audit-retention} lease
+ * ({@link JobLease}), so each batch is archived on one node's disk and deleted once. The lease lasts
+ * {@code gatehouse.audit.retention-lease} and is renewed with each batch; a node that stops mid-batch leaves the
+ * batch to whichever node takes the lease after it expires, which archives it again under the same file name.
  */
 @Startup
 @Singleton
@@ -74,11 +82,15 @@ public class AuditRetention {
     DatabaseMigrator migrator;
     @Inject
     Clock clock;
+    @Inject
+    JobLeases leases;
 
     private final PeriodicJob job = new PeriodicJob(LOG, "Audit log retention");
+    private JobLease lease;
 
     @PostConstruct
     void start() {
+        lease = new JobLease(leases, "audit-retention", config.retentionLease(), clock);
         long every = config.retentionInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig("gatehouse-audit-retention", false));
     }
@@ -88,23 +100,41 @@ public class AuditRetention {
         job.tick(migrator, () -> runOnce());
     }
 
-    /** Archives and deletes, in every tenant, what is past its retention; answers how many rows. */
+    /**
+     * Archives and deletes, in every tenant, what is past its retention; answers how many rows. Nothing when another
+     * node holds the lease: that node does the work.
+     */
     public int runOnce() throws Exception {
         if (config.archiveDir().isEmpty()) {
             return 0;
         }
-        int pruned = 0;
-        for (Map.Entry<String, Instant> first : inTransaction(store::firstOccurred).entrySet()) {
-            Instant now = clock.instant();
-            // no tenant keeps rows for less than the shortest retention: younger chains need no settings read
-            if (first.getValue().isBefore(now.minus(AuditConfig.MIN_RETENTION))) {
-                Instant cutoff = now.minus(retention(first.getKey()));
-                if (first.getValue().isBefore(cutoff)) {
-                    pruned += prune(first.getKey(), cutoff);
+        Run run = new Run();
+        try {
+            for (Map.Entry<String, Instant> first : inTransaction(store::firstOccurred).entrySet()) {
+                Instant now = clock.instant();
+                // no tenant keeps rows for less than the shortest retention: younger chains need no settings read
+                if (first.getValue().isBefore(now.minus(AuditConfig.MIN_RETENTION))) {
+                    Instant cutoff = now.minus(retention(first.getKey()));
+                    if (first.getValue().isBefore(cutoff) && !prune(first.getKey(), cutoff, run)) {
+                        break;
+                    }
                 }
             }
+        } finally {
+            if (run.claimed) {
+                inTransaction(() -> {
+                    lease.release();
+                    return null;
+                });
+            }
         }
-        return pruned;
+        return run.pruned;
+    }
+
+    /** What one run did: whether it took the lease (and so releases it), and how many rows it deleted. */
+    private static final class Run {
+        boolean claimed;
+        int pruned;
     }
 
     private Duration retention(String tenant) throws Exception {
@@ -121,21 +151,44 @@ public class AuditRetention {
         }
     }
 
-    private int prune(String tenant, Instant cutoff) throws Exception {
-        int pruned = 0;
+    /**
+     * Archives and deletes the tenant's rows older than the cutoff, batch by batch, each under the lease: claimed in
+     * the transaction that reads the batch and renewed in the one that deletes it, which deletes nothing if another
+     * node took the lease meanwhile. False when another node holds the lease, so the run stops.
+     */
+    private boolean prune(String tenant, Instant cutoff, Run run) throws Exception {
         while (true) {
-            AuditLog.Ends ends = inTransaction(() -> store.ends(tenant));
-            List<AuditRow> rows = inTransaction(() -> store.oldest(tenant, cutoff, config.batchSize()));
-            if (rows.isEmpty() || rows.get(0).seq() <= ends.startSeq()) {
-                return pruned;
+            Optional<List<AuditRow>> batch = inTransaction(() -> lease.claim() ? Optional.of(due(tenant, cutoff)) : Optional.empty());
+            if (batch.isEmpty()) {
+                return false;
+            }
+            run.claimed = true;
+            List<AuditRow> rows = batch.get();
+            if (rows.isEmpty()) {
+                return true;
             }
             AuditRow last = rows.get(rows.size() - 1);
             archive(tenant, rows);
-            pruned += inTransaction(() -> store.prune(tenant, last.seq(), last.hash(), clock.instant()));
+            Optional<Integer> deleted = inTransaction(() -> lease.renew()
+                    ? Optional.of(store.prune(tenant, last.seq(), last.hash(), clock.instant())) : Optional.empty());
+            if (deleted.isEmpty()) {
+                LOG.warning("Audit retention: the lease ran out while rows " + rows.get(0).seq() + " to " + last.seq()
+                        + " of tenant " + tenant + " were archived, and another node took it; that node archives and"
+                        + " deletes them");
+                return false;
+            }
+            run.pruned += deleted.get();
             if (rows.size() < config.batchSize()) {
-                return pruned;
+                return true;
             }
         }
+    }
+
+    /** The tenant's oldest rows before the cutoff, one batch; none when they are pruned already. */
+    private List<AuditRow> due(String tenant, Instant cutoff) {
+        AuditLog.Ends ends = store.ends(tenant);
+        List<AuditRow> rows = store.oldest(tenant, cutoff, config.batchSize());
+        return rows.isEmpty() || rows.get(0).seq() <= ends.startSeq() ? List.of() : rows;
     }
 
     private void archive(String tenant, List<AuditRow> rows) throws IOException {
