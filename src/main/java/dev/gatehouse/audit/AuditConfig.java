@@ -59,6 +59,9 @@ public class AuditConfig implements CapabilityConfig {
         this.archiveDir = r.optionalString("archive-dir").map(Path::of);
         this.retentionInterval = r.duration("retention-interval");
         this.retentionLease = r.duration("retention-lease");
+        if (retentionLease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidConfigException(r.key("retention-lease"), retentionLease.toString(), "must be at least 1s");
+        }
         this.ipMasking = r.oneOf("ip-masking", IpMasking.class);
     }
 

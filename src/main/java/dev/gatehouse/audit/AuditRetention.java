@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 
@@ -120,15 +121,30 @@ public class AuditRetention {
                     }
                 }
             }
+        } catch (Exception e) {
+            // the lease expires by itself: a failed release must not hide why the run failed
+            if (run.claimed) {
+                run.claimed = false;
+                try {
+                    release();
+                } catch (Exception releasing) {
+                    e.addSuppressed(releasing);
+                }
+            }
+            throw e;
         } finally {
             if (run.claimed) {
-                inTransaction(() -> {
-                    lease.release();
-                    return null;
-                });
+                release();
             }
         }
         return run.pruned;
+    }
+
+    private void release() throws Exception {
+        inTransaction(() -> {
+            lease.release();
+            return null;
+        });
     }
 
     /** What one run did: whether it took the lease (and so releases it), and how many rows it deleted. */
@@ -168,10 +184,18 @@ public class AuditRetention {
                 return true;
             }
             AuditRow last = rows.get(rows.size() - 1);
-            archive(tenant, rows);
-            Optional<Integer> deleted = inTransaction(() -> lease.renew()
-                    ? Optional.of(store.prune(tenant, last.seq(), last.hash(), clock.instant())) : Optional.empty());
+            Archive archive = archive(tenant, rows);
+            // the file takes its name only once the lease is known to be still this node's: a node that lost it
+            // leaves no copy of a batch the new holder archives
+            Optional<Integer> deleted = inTransaction(() -> {
+                if (!lease.renew()) {
+                    return Optional.empty();
+                }
+                archive.keep();
+                return Optional.of(store.prune(tenant, last.seq(), last.hash(), clock.instant()));
+            });
             if (deleted.isEmpty()) {
+                archive.discard();
                 LOG.warning("Audit retention: the lease ran out while rows " + rows.get(0).seq() + " to " + last.seq()
                         + " of tenant " + tenant + " were archived, and another node took it; that node archives and"
                         + " deletes them");
@@ -191,11 +215,15 @@ public class AuditRetention {
         return rows.isEmpty() || rows.get(0).seq() <= ends.startSeq() ? List.of() : rows;
     }
 
-    private void archive(String tenant, List<AuditRow> rows) throws IOException {
+    /**
+     * Writes the batch to a file of this run's own (two nodes may write the same batch into a shared directory when
+     * a lease ran out) and makes it durable; {@link Archive#keep()} gives it the batch's name.
+     */
+    private Archive archive(String tenant, List<AuditRow> rows) throws IOException {
         Path dir = config.archiveDir().orElseThrow().resolve(tenant.equals(AuditEntries.NO_TENANT) ? "_none" : tenant);
         Files.createDirectories(dir);
         String name = "audit-" + dir.getFileName() + "-" + rows.get(0).seq() + "-" + rows.get(rows.size() - 1).seq() + ".jsonl.gz";
-        Path part = dir.resolve(name + ".part");
+        Path part = dir.resolve(name + "." + UUID.randomUUID() + ".part");
         try (OutputStream out = Files.newOutputStream(part);
              Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
             for (AuditRow row : rows) {
@@ -208,7 +236,19 @@ public class AuditRetention {
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
-        Files.move(part, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return new Archive(part, dir.resolve(name));
+    }
+
+    /** A batch's file, written under a name of its own until it is kept. */
+    private record Archive(Path part, Path file) {
+
+        void keep() throws IOException {
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        void discard() throws IOException {
+            Files.deleteIfExists(part);
+        }
     }
 
     private <T> T inTransaction(TimerTransactions.Work<T> work) throws Exception {

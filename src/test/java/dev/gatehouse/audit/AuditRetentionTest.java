@@ -1,6 +1,7 @@
 package dev.gatehouse.audit;
 
 import dev.gatehouse.kernel.MovableClock;
+import dev.gatehouse.kernel.config.InvalidConfigException;
 import dev.gatehouse.kernel.config.ShippedConfig;
 import dev.gatehouse.platform.db.MigratedEmbeddedDatabase;
 import dev.gatehouse.platform.lease.JobLeases;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,7 +76,7 @@ class AuditRetentionTest {
     }
 
     @Test
-    void runOnceWhenLeaseRanOutMidBatchAndAnotherNodeTookItThenThatNodeRedoesTheBatchAndTheFirstDeletesNothing() throws Exception {
+    void runOnceWhenLeaseRanOutMidBatchAndAnotherNodeTookItThenThatNodeRedoesTheBatchAndTheFirstKeepsAndDeletesNothing() throws Exception {
         log.append(5);
         AuditRetention b = node("b", leases);
         AtomicInteger prunedByB = new AtomicInteger(-1);
@@ -86,10 +88,17 @@ class AuditRetentionTest {
         assertEquals(0, a.runOnce());
 
         assertEquals(5, prunedByB.get());
-        assertEquals(List.of("audit-_none-1-2.jsonl.gz"), archived("a"), "the batch it wrote before the lease ran out");
+        assertEquals(List.of(), archived("a"), "the batch it wrote before the lease ran out is not kept, not even in part");
         assertEquals(List.of("audit-_none-1-2.jsonl.gz", "audit-_none-3-4.jsonl.gz", "audit-_none-5-5.jsonl.gz"), archived("b"));
         assertEquals(5, log.startSeq);
         assertTrue(log.rows.isEmpty());
+    }
+
+    @Test
+    void configWhenLeaseUnderASecondThenRefusedNamingTheKey() {
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> new AuditConfig(
+                ShippedConfig.with("gatehouse.audit.retention-lease", "0s")));
+        assertTrue(refused.getMessage().contains("gatehouse.audit.retention-lease"), refused.getMessage());
     }
 
     /** A node's retention job, archiving into its own directory, in batches of two. */
