@@ -62,8 +62,8 @@ public class KeyMetrics {
             for (Use use : Use.values()) {
                 MetricID id = new MetricID(MetricNames.SIGNING_KEY_USES,
                         tags(event.details().get("set"), event.details().get("kid"), use));
-                uses.remove(id);
                 registry.remove(id);
+                uses.remove(id);
             }
         }
     }
