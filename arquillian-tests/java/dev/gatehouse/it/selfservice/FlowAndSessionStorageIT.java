@@ -63,9 +63,12 @@ class FlowAndSessionStorageIT {
 
     @Test
     void sessionTokenWhenIssuedThenOnlyItsHmacIsStored() throws SQLException {
-        String token = register("", email(), PASSWORD).jsonObject().getString("session_token");
+        JsonObject registered = register("", email(), PASSWORD).jsonObject();
+        String token = registered.getString("session_token");
 
-        try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT token_hash FROM identity_session")) {
+        // this identity's sessions: other tests' rows are theirs to check
+        try (Connection c = db(); PreparedStatement p = c.prepareStatement("SELECT token_hash FROM identity_session WHERE identity_id = ?")) {
+            p.setObject(1, UUID.fromString(registered.getJsonObject("identity").getString("id")));
             try (ResultSet rs = p.executeQuery()) {
                 boolean any = false;
                 while (rs.next()) {
