@@ -210,6 +210,45 @@ class MultiNodeIT {
         assertAlternated(nodesSince(from));
     }
 
+    /**
+     * A browser's password sign-in as its HTML form makes it: the flow started on one node (its CSRF cookie set
+     * there), the form page rendered by the next, the form posted to a third, the session cookie honoured by another.
+     */
+    @Test
+    void browserPasswordSignInWhenFormPageAndPostOnOtherNodesThenSessionCookieHonouredEverywhere() {
+        String address = email("multinode-browser");
+        registered(address);
+        int from = balancer.served().size();
+
+        Http.Response started = Http.get(lb("/self-service/login/browser")).header("Accept", "text/html").send();
+        assertEquals(303, started.status(), started.toString());
+        String location = started.header("Location");
+        String flow = location.substring(location.indexOf("flow=") + "flow=".length());
+        String csrf = cookie(started, "gatehouse_csrf");
+        Http.Response page = Http.get(lb("/ui/selfservice/login.xhtml?flow=" + flow)).header("Accept", "text/html")
+                .header("Cookie", "gatehouse_csrf=" + csrf).send();
+        assertEquals(200, page.status(), page.toString());
+        String form = "csrf_token=" + enc(csrf) + "&method=password&identifier=" + enc(address) + "&password=" + enc(PASSWORD);
+        Http.Response signedIn = Http.post(lb("/self-service/login?flow=" + flow)).header("Accept", "text/html")
+                .header("Cookie", "gatehouse_csrf=" + csrf)
+                .body("application/x-www-form-urlencoded", form.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+        assertEquals(303, signedIn.status(), signedIn.toString());
+        String session = cookie(signedIn, "gatehouse_session");
+        for (int i = 0; i < NODES; i++) {
+            Http.Response me = Http.get(lb("/sessions/whoami")).header("Cookie", "gatehouse_session=" + session).send();
+            assertEquals(200, me.status(), me.toString());
+            assertEquals(address, me.jsonObject().getJsonObject("identity").getJsonObject("traits").getString("email"));
+        }
+
+        assertAlternated(nodesSince(from));
+    }
+
+    private static String cookie(Http.Response r, String name) {
+        String set = r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie: " + r));
+        return set.substring(name.length() + 1, set.indexOf(';'));
+    }
+
     @Test
     void mailedCodeLoginAndRecoveryWhenCodeAskedOnOneNodeThenAcceptedOnAnother() {
         String address = email("multinode-code");
