@@ -88,6 +88,11 @@ class LogsIT {
                 "a short prefix and the original length");
         assertTrue(event.getString("user_agent").length() < 300, "user agent bounded");
         for (String line : linesAfter(logSizeBefore)) {
+            if (line.contains("\"module\":\"io.opentelemetry.exporter.")) {
+                // the span exporter's own failure, a stack trace once a minute while no collector listens (none
+                // does outside the tracing tests): not a line this request wrote
+                continue;
+            }
             assertTrue(line.getBytes(StandardCharsets.UTF_8).length < 2048,
                     "log line of " + line.length() + " characters: " + line.substring(0, Math.min(200, line.length())));
         }
