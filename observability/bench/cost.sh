@@ -25,14 +25,8 @@ OUT=target/bench
 KEY="gh_admin_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 BASE="http://localhost:$PORT"
 
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
-    else
-        echo "wrk is missing: apt-get install wrk" >&2
-        exit 1
-    fi
-fi
+. src/bench/need.sh
+need wrk
 
 mkdir -p "$OUT/rules"
 cat > "$OUT/rules/bench.json" <<'RULES'

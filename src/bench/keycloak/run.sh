@@ -20,17 +20,8 @@ KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
 OUT=target/bench/keycloak
 mkdir -p "$OUT"
 
-for tool in wrk nginx; do
-    if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
-        if [ "$(id -u)" = 0 ]; then
-            apt-get install -y -q "$tool" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$tool" >/dev/null; }
-        else
-            echo "$tool is missing: apt-get install $tool" >&2
-            exit 1
-        fi
-    fi
-done
-export PATH="$PATH:/usr/sbin"
+. src/bench/need.sh
+need wrk nginx
 
 # Gatehouse as a production server: the WAR in a Liberty server started by bin/server, demo off
 mvn -B -q -DskipTests -Dliberty.var.gatehouse.demo.enabled=false -Dliberty.var.gatehouse.log.console-format=JSON \

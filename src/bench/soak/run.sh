@@ -15,14 +15,8 @@ cd "$(dirname "$0")/../../.."
 OUT=target/bench/soak
 mkdir -p "$OUT"
 
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
-    else
-        echo "wrk is missing: apt-get install wrk" >&2
-        exit 1
-    fi
-fi
+. src/bench/need.sh
+need wrk
 
 # Gatehouse as a production server: the WAR in a Liberty server (soak.py copies it for each node), demo off
 mvn -B -q ${MVN_ARGS:-} -DskipTests -Dliberty.var.gatehouse.demo.enabled=false \
