@@ -235,9 +235,19 @@ class Gatehouse:
         with open(os.path.join(self.wlp, "usr", "servers", ".pid", self.server + ".pid")) as f:
             self.pid = int(f.read().strip())
 
-    def stop(self):
-        subprocess.run([os.path.join(self.wlp, "bin", "server"), "stop", self.server], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+    def stop(self, timeout=120):
+        """Liberty's own stop; a server still running after `timeout` seconds gets a thread dump beside the results
+        and is killed, and that is logged."""
+        try:
+            subprocess.run([os.path.join(self.wlp, "bin", "server"), "stop", self.server], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            dump = os.path.join(self.out, self.server + "-stop-threads.txt")
+            log(f"{self.server} did not stop within {timeout} s: killed, its threads are in {dump}")
+            if self.pid:
+                with open(dump, "w") as f:
+                    subprocess.run(["jstack", str(self.pid)], stdout=f, stderr=subprocess.STDOUT, timeout=60)
+                os.kill(self.pid, 9)
 
     def admin(self, method, path, body=None):
         headers = {"Authorization": "Bearer " + self.key, "Content-Type": "application/json"}
