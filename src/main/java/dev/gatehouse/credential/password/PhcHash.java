@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -75,7 +74,8 @@ public sealed interface PhcHash permits PhcHash.Argon2, PhcHash.Bcrypt, PhcHash.
     /**
      * Argon2 with version 19 (0x13). {@link #MAX_MEMORY_KIB} also sizes the heap that all Argon2 computations
      * of this JVM may hold at once: Bouncy Castle allocates the memory on the Java heap, so without a bound
-     * a burst of logins could exhaust it. A computation waits until its memory is free.
+     * a burst of logins could exhaust it. A computation waits until its memory and a processor are free
+     * ({@link Argon2Slots}).
      */
     record Argon2(Type type, int memoryKib, int iterations, int parallelism, byte[] salt, byte[] digest)
             implements PhcHash {
@@ -93,7 +93,6 @@ public sealed interface PhcHash permits PhcHash.Argon2, PhcHash.Bcrypt, PhcHash.
         private static final Pattern FORMAT = Pattern.compile(
                 "\\$(argon2id|argon2i|argon2d)\\$v=(\\d{1,4})\\$m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,10})"
                         + "\\$([A-Za-z0-9+/]+=*)\\$([A-Za-z0-9+/]+=*)");
-        private static final Semaphore HEAP_KIB = new Semaphore(MAX_MEMORY_KIB, true);
 
         /** The Argon2 variants, named as in their PHC identifiers. */
         public enum Type {
@@ -192,16 +191,13 @@ public sealed interface PhcHash permits PhcHash.Argon2, PhcHash.Bcrypt, PhcHash.
                     .withParallelism(parallelism)
                     .withSalt(salt)
                     .build();
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(parameters);
             byte[] out = new byte[digestLength];
-            HEAP_KIB.acquireUninterruptibly(memoryKib);
-            try {
+            return Argon2Slots.run(memoryKib, () -> {
+                Argon2BytesGenerator generator = new Argon2BytesGenerator();
+                generator.init(parameters);
                 generator.generateBytes(utf8(password), out);
-            } finally {
-                HEAP_KIB.release(memoryKib);
-            }
-            return out;
+                return out;
+            });
         }
     }
 
