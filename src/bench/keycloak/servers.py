@@ -17,6 +17,9 @@ ARGON2 = {"iterations": "5", "memory_kib": "7168", "parallelism": "1"}  # Keyclo
 PASSWORD = "Bench-" + secrets.token_hex(12)
 REDIRECT = "http://127.0.0.1:18999/callback"
 SCOPE = "openid offline_access email"
+# both servers' access tokens outlive a whole run (Keycloak's default is 5 minutes, Gatehouse's 15): the userinfo and
+# introspection cases use one token issued at the start
+TOKEN_LIFESPAN_SECONDS = 3600
 
 
 def log(*parts):
@@ -220,7 +223,7 @@ class Gatehouse:
     def start(self):
         env = dict(os.environ, HTTP_PORT=str(self.port), HTTPS_PORT="-1",
                    GATEHOUSE_PUBLIC_BASE_URL=self.public_base_url, GATEHOUSE_ADMIN_API_KEY=self.key,
-                   GATEHOUSE_DEMO_ENABLED="false",
+                   GATEHOUSE_DEMO_ENABLED="false", GATEHOUSE_OAUTH2_ACCESS_TOKEN_LIFESPAN=f"{TOKEN_LIFESPAN_SECONDS}s",
                    GATEHOUSE_PASSWORD_ARGON2_ITERATIONS=ARGON2["iterations"],
                    GATEHOUSE_PASSWORD_ARGON2_MEMORY_KIB=ARGON2["memory_kib"],
                    GATEHOUSE_PASSWORD_ARGON2_PARALLELISM=ARGON2["parallelism"],
@@ -407,7 +410,8 @@ class Keycloak:
             {"Content-Type": "application/x-www-form-urlencoded"})[::2], "Keycloak admin token")["access_token"]
         headers = {"Authorization": "Bearer " + admin, "Content-Type": "application/json"}
         call("DELETE", self.base + "/admin/realms/bench", headers=headers)
-        must(*call("POST", self.base + "/admin/realms", json.dumps({"realm": "bench", "enabled": True}), headers)[::2],
+        must(*call("POST", self.base + "/admin/realms", json.dumps({
+            "realm": "bench", "enabled": True, "accessTokenLifespan": TOKEN_LIFESPAN_SECONDS}), headers)[::2],
              "Keycloak realm")
         secret = secrets.token_hex(24)
         must(*call("POST", self.base + "/admin/realms/bench/clients", json.dumps({
