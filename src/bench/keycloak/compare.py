@@ -103,7 +103,7 @@ def measure(server, go, warmup, seconds):
 def run_server(server, wanted, a, o, upstream, failures):
     """Start, configure, the cold pass over every case, then each case warm. Figures per case, and what failed."""
     log("starting", server.name)
-    server.start()
+    server.start(fresh_database=True)
     ready = time.time()
     r = {"startup": server.startup, "rss_idle": proc_stat(server.pid)[1], "cold": {}}
     server.configure()

@@ -7,6 +7,7 @@ import http.cookiejar
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -220,7 +221,14 @@ class Gatehouse:
         self.env = env or {}
         self.pid = None
 
-    def start(self):
+    def start(self, fresh_database=False):
+        """Starts the node; `fresh_database` first removes its embedded database (and the key-encryption key beside
+        it), so every run starts from the same empty state: a database a run left grows with each run."""
+        if fresh_database:
+            data = os.path.join(self.wlp, "usr", "servers", self.server, "data")
+            for name in ("gatehouse.mv.db", "gatehouse.trace.db", "jwk-kek"):
+                if os.path.exists(os.path.join(data, name)):
+                    os.remove(os.path.join(data, name))
         env = dict(os.environ, HTTP_PORT=str(self.port), HTTPS_PORT="-1",
                    GATEHOUSE_PUBLIC_BASE_URL=self.public_base_url, GATEHOUSE_ADMIN_API_KEY=self.key,
                    GATEHOUSE_DEMO_ENABLED="false", GATEHOUSE_OAUTH2_ACCESS_TOKEN_LIFESPAN=f"{TOKEN_LIFESPAN_SECONDS}s",
@@ -388,7 +396,11 @@ class Keycloak:
         self.oidc = self.realm + "/protocol/openid-connect"
         self.process = None
 
-    def start(self):
+    def start(self, fresh_database=False):
+        """Starts Keycloak in dev mode; `fresh_database` first removes its embedded database (it creates its master
+        realm again)."""
+        if fresh_database:
+            shutil.rmtree(os.path.join(self.home, "data", "h2"), ignore_errors=True)
         env = dict(os.environ, KC_BOOTSTRAP_ADMIN_USERNAME="admin", KC_BOOTSTRAP_ADMIN_PASSWORD="admin-bench")
         began = time.time()
         self.logfile = open(os.path.join(self.out, "keycloak.log"), "w")
