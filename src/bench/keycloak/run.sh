@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Gatehouse and Keycloak side by side, in one run, on this machine: see docs/performance.md.
 #
-#   src/bench/keycloak/run.sh                      # 15 s warm-up and 30 s measured per case, 16 connections
+#   src/bench/keycloak/run.sh                      # 240 s settling, then 15 s warm-up and 30 s per case, 16 connections
 #   WARMUP=60 DURATION=60 src/bench/keycloak/run.sh
 #   CASES=code_flow,decisions,proxy src/bench/keycloak/run.sh
 #
 # Builds Gatehouse and starts it with Liberty's own launcher (server start, logs to files), fetches Keycloak's
-# distribution from Maven Central and starts it in dev mode on the same JDK, each on its embedded database, configures
-# equivalent clients and a user with the same Argon2id parameters (Keycloak's defaults: t=5, m=7 MiB, p=1) and RS256,
-# then measures each case for both servers, first a few seconds each right after start (cold), then warm: wrk for
+# distribution from Maven Central and starts it in dev mode on the same JDK, each on a fresh embedded database,
+# configures equivalent clients and a user with the same Argon2id parameters (Keycloak's defaults: t=5, m=7 MiB, p=1)
+# and RS256, then measures each case for both servers, first a few seconds each right after start (cold), then after
+# every case in turn for SETTLE seconds (the JIT compiler's minutes under load), warm: wrk for
 # single requests, a threaded Python driver for flows of several requests and for the reverse proxy's latency at a
 # fixed rate (in front of nginx serving a file); the gateway's cases run on Gatehouse alone. The machine's raw limits
 # are measured with the same libraries. Results: target/bench/keycloak/results.md. Exits non-zero when a case could
