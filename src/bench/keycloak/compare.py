@@ -137,13 +137,17 @@ def run_server(server, wanted, a, o, upstream, failures):
     # before that is over measures how far compilation got, not the server
     alone = {c for c, _, _ in GATEHOUSE_ALONE}
     settling = [c for c in wanted if c != "proxy" and (isinstance(server, Gatehouse) or c not in alone)]
-    began = time.time()
+    began, turn = time.time(), 0
     r["settle"] = []
     while settling and time.time() - began < a.settle:
-        case = settling[len(r["settle"]) % len(settling)]
+        case = settling[turn % len(settling)]
         log(server.name, "settling:", case, f"for {a.settle_step} s")
         result = attempt(case, 0, a.settle_step, "settling ")
-        r["settle"].append([case, result["after_ready"][0], result["rate"]] if result else [case, None, None])
+        if result:
+            r["settle"].append([case, result["after_ready"][0], result["rate"]])
+            turn += 1
+        else:  # reported once; it would fail again on every round
+            settling.remove(case)
     for case in wanted:
         log(server.name, case)
         result = attempt(case, a.warmup, a.duration, "")
@@ -239,7 +243,7 @@ def report(a, raw, gh, kc):
 
 def rounds(windows, case):
     """The first and the last settling round of a case: its rate and when it began."""
-    mine = [w for w in windows if w[0] == case and w[2] is not None]
+    mine = [w for w in windows if w[0] == case]
     if not mine:
         return "—"
     first, last = mine[0], mine[-1]
