@@ -145,8 +145,9 @@ def run_server(server, wanted, a, o, upstream, failures):
         result = attempt(case, 0, a.settle_step, "settling ")
         if result:
             r["settle"].append([case, result["after_ready"][0], result["rate"]])
+        if result and not result["errors"]:
             turn += 1
-        else:  # reported once; it would fail again on every round
+        else:  # reported once: it would fail again on every round
             settling.remove(case)
     for case in wanted:
         log(server.name, case)

@@ -1,21 +1,20 @@
 #!/usr/bin/env python3
 """How a cold Gatehouse node's rate climbs under full load, and what its JIT compiler uses meanwhile; see
-docs/performance.md. Run after src/bench/keycloak/run.sh has built the server once:
+docs/performance.md. Run after src/bench/keycloak/run.sh has built the server once (it needs wrk, as run.sh does):
 
     python3 -B src/bench/keycloak/curve.py --windows 30        # 30 windows of 10 s of client_credentials
 
 Starts the Liberty server of run.sh's build (demo off, its embedded database), makes a client, then loads the token
 endpoint with wrk (2 threads, 16 connections) in back-to-back windows, and prints per window: seconds since the load
 began, requests per second, the processor seconds per second of the JVM's compiler threads and of the whole process,
-and how many methods it has compiled so far.
+and how many methods it has compiled so far. Any answer outside 2xx stops it.
 """
 import argparse
 import os
-import re
 import subprocess
 import time
 
-from load import wrk_script
+from load import parse_wrk, wrk_script
 from servers import Gatehouse, basic
 
 HZ = os.sysconf("SC_CLK_TCK")
@@ -59,14 +58,16 @@ def main():
         began = time.time()
         for _ in range(a.windows):
             jit0, all0 = cpu(server.pid)
-            out = subprocess.run(["wrk", "-t2", "-c16", f"-d{a.seconds}s", "-s", script, "-H", header,
+            out = subprocess.run(["wrk", "-t2", "-c16", f"-d{a.seconds}s", "--latency", "-s", script, "-H", header,
                                   server.base + "/oauth2/token"], capture_output=True, text=True, check=True).stdout
             jit1, all1 = cpu(server.pid)
-            rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-            compiled = subprocess.run(["jstat", "-compiler", str(server.pid)], capture_output=True,
-                                      text=True).stdout.splitlines()[1].split()[0]
-            print(f"| {time.time() - began:.0f} | {rate:,.0f} | {(jit1 - jit0) / a.seconds:.2f} "
-                  f"| {(all1 - all0) / a.seconds:.2f} | {int(compiled):,} |", flush=True)
+            result = parse_wrk(out)
+            if result["errors"]:
+                raise SystemExit(f"{result['errors']} errors in a window, e.g. {result['error_sample']}")
+            jstat = subprocess.run(["jstat", "-compiler", str(server.pid)], capture_output=True, text=True).stdout
+            compiled = jstat.splitlines()[1].split()[0] if len(jstat.splitlines()) > 1 else "—"
+            print(f"| {time.time() - began:.0f} | {result['rate']:,.0f} | {(jit1 - jit0) / a.seconds:.2f} "
+                  f"| {(all1 - all0) / a.seconds:.2f} | {compiled} |", flush=True)
     finally:
         server.stop()
 

@@ -224,7 +224,8 @@ class Gatehouse:
     def start(self, fresh_database=False):
         """Starts the node; `fresh_database` first removes its embedded database (and the key-encryption key beside
         it), so every run starts from the same empty state: a database a run left grows with each run."""
-        if fresh_database:
+        if fresh_database and not (self.env.get("GATEHOUSE_DB_URL") or os.environ.get("GATEHOUSE_DB_URL")):
+            # the embedded database only: a configured one keeps its rows, and the key that decrypts its keys
             data = os.path.join(self.wlp, "usr", "servers", self.server, "data")
             for name in ("gatehouse.mv.db", "gatehouse.trace.db", "jwk-kek"):
                 if os.path.exists(os.path.join(data, name)):
@@ -248,17 +249,25 @@ class Gatehouse:
 
     def stop(self, timeout=120):
         """Liberty's own stop; a server still running after `timeout` seconds gets a thread dump beside the results
-        and is killed, and that is logged."""
+        (when jstack can take one) and is killed, and that is logged."""
         try:
             subprocess.run([os.path.join(self.wlp, "bin", "server"), "stop", self.server], stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, timeout=timeout)
         except subprocess.TimeoutExpired:
             dump = os.path.join(self.out, self.server + "-stop-threads.txt")
             log(f"{self.server} did not stop within {timeout} s: killed, its threads are in {dump}")
-            if self.pid:
+            if not self.pid:
+                return
+            try:
                 with open(dump, "w") as f:
                     subprocess.run(["jstack", str(self.pid)], stdout=f, stderr=subprocess.STDOUT, timeout=60)
-                os.kill(self.pid, 9)
+            except (OSError, subprocess.SubprocessError) as e:
+                log(f"no thread dump of {self.server}: {e}")
+            finally:
+                try:
+                    os.kill(self.pid, 9)
+                except ProcessLookupError:
+                    pass
 
     def admin(self, method, path, body=None):
         headers = {"Authorization": "Bearer " + self.key, "Content-Type": "application/json"}

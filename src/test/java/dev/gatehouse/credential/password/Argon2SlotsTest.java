@@ -1,6 +1,7 @@
 package dev.gatehouse.credential.password;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/** A slot or memory that is never given back shows as a time-out, not a hang. */
+@Timeout(60)
 class Argon2SlotsTest {
 
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
