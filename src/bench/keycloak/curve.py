@@ -15,7 +15,7 @@ import subprocess
 import time
 
 from load import parse_wrk, wrk_script
-from servers import Gatehouse, basic
+from servers import Gatehouse, basic, proc_stat
 
 HZ = os.sysconf("SC_CLK_TCK")
 
@@ -33,9 +33,7 @@ def cpu(pid):
             continue
         if "Compiler" in name:
             jit += (int(fields[11]) + int(fields[12])) / HZ
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return jit, (int(fields[11]) + int(fields[12])) / HZ
+    return jit, proc_stat(pid)[0]
 
 
 def main():

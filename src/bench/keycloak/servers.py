@@ -435,18 +435,15 @@ class Keycloak:
             "realm": "bench", "enabled": True, "accessTokenLifespan": TOKEN_LIFESPAN_SECONDS}), headers)[::2],
              "Keycloak realm")
         secret = secrets.token_hex(24)
-        must(*call("POST", self.base + "/admin/realms/bench/clients", json.dumps({
-            "clientId": "bench", "secret": secret, "publicClient": False, "serviceAccountsEnabled": True,
-            "directAccessGrantsEnabled": True, "standardFlowEnabled": True, "redirectUris": [REDIRECT]}), headers)[::2],
-             "Keycloak client")
         # Keycloak answers a client's introspection of a token not meant for it (aud) as inactive: the client is put
         # in its own tokens' audience, as for a resource server that introspects
-        internal = must(*call("GET", self.base + "/admin/realms/bench/clients?clientId=bench", headers=headers)[::2],
-                        "Keycloak client id")[0]["id"]
-        must(*call("POST", f"{self.base}/admin/realms/bench/clients/{internal}/protocol-mappers/models", json.dumps({
-            "name": "bench-audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
-            "config": {"included.client.audience": "bench", "access.token.claim": "true", "id.token.claim": "false",
-                       "introspection.token.claim": "true"}}), headers)[::2], "Keycloak audience mapper")
+        audience = {"name": "bench-audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
+                    "config": {"included.client.audience": "bench", "access.token.claim": "true",
+                               "id.token.claim": "false", "introspection.token.claim": "true"}}
+        must(*call("POST", self.base + "/admin/realms/bench/clients", json.dumps({
+            "clientId": "bench", "secret": secret, "publicClient": False, "serviceAccountsEnabled": True,
+            "directAccessGrantsEnabled": True, "standardFlowEnabled": True, "redirectUris": [REDIRECT],
+            "protocolMappers": [audience]}), headers)[::2], "Keycloak client")
         self.client = ("bench", secret)
         self.jwt_client = self.client
         self.email = f"bench-{secrets.token_hex(4)}@example.com"
