@@ -84,7 +84,9 @@ def load(server, case, o, upstream):
         headers = server.decision_headers(server.jwt_token())  # fresh: it must outlive the warm-up and the run
         return lambda s: wrk(server.decisions_url(), s, o.connections, wrk_script(o.out), headers)
     if case == "proxy":
-        targets = {"direct": upstream.url + "/hello.txt", "proxied": server.proxy_url()}
+        # Liberty's own floor beside them: Gatehouse answering its liveness check, no upstream, no rule
+        targets = {"direct": upstream.url + "/hello.txt", "proxied": server.proxy_url(),
+                   "liberty": server.base + "/health/live"}
         return lambda s: paced(targets, o.proxy_rate, s, o.proxy_connections)
     raise SystemExit("unknown case " + case)
 
@@ -229,7 +231,8 @@ def report(a, raw, gh, kc):
         for case, label, limit in alone:
             g = gh[case]
             if case == "proxy":
-                label += f", {a.proxy_rate}/s to each of direct and proxied, {a.proxy_connections} connections"
+                label += (f", {a.proxy_rate}/s to each of direct, proxied and Gatehouse's /health/live, "
+                          f"{a.proxy_connections} connections")
             of_raw = f"{100 * g['rate'] / raw[limit]:.1f}% of {raw[limit]:,.0f}/s" if limit else ""
             lines.append(f"| {label} | {cold_cell(case, g)} | {g['errors']} | {g['cpu']:.2f} | {of_raw} |")
 
@@ -261,8 +264,12 @@ def cold_cell(case, r):
         return cell(r)
     d, p = r["direct"], r["proxied"]
     added = [p[q] - d[q] if p[q] is not None and d[q] is not None else None for q in ("p50", "p99")]
+    floor = ""
+    if "liberty" in r:
+        f = r["liberty"]
+        floor = f"; Liberty's own liveness answer {fmt(f['p50'], 2)} / {fmt(f['p99'], 2)}"
     return (f"added {fmt(added[0], 2)} / {fmt(added[1], 2)} ms (direct {fmt(d['p50'], 2)} / {fmt(d['p99'], 2)}, "
-            f"proxied {fmt(p['p50'], 2)} / {fmt(p['p99'], 2)}; sent {fmt(p['rate'])}/s each)")
+            f"proxied {fmt(p['p50'], 2)} / {fmt(p['p99'], 2)}{floor}; sent {fmt(p['rate'])}/s each)")
 
 
 def main():

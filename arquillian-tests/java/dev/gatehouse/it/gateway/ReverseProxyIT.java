@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,6 +114,23 @@ class ReverseProxyIT {
         assertEquals(List.of("127.0.0.1:" + upstream.port()), TestUpstream.values(echo, "Host"));
         assertEquals("yes", r.headers().firstValue("X-Upstream").orElse(null));
         assertTrue(r.headers().allValues("Content-Security-Policy").isEmpty(), "the upstream's answer keeps its own policy");
+    }
+
+    @Test
+    void getWhenUpstreamSetsACookieThenOnlyThatClientGetsItAndTheProxyAddsNothingToLaterRequests() {
+        HttpResponse<byte[]> first = send(request("/app/cookie"));
+        assertEquals(200, first.statusCode(), new String(first.body()));
+        assertEquals(List.of("upstream_session=" + TestUpstream.SET_COOKIE + "; Path=/; HttpOnly"),
+                first.headers().allValues("Set-Cookie"));
+
+        HttpResponse<byte[]> later = send(request("/app/echo").header("User-Agent", "later-client/1"));
+
+        assertEquals(200, later.statusCode(), new String(later.body()));
+        JsonObject echo = json(later);
+        String cookie = String.join(";", TestUpstream.values(echo, "Cookie"));
+        assertFalse(cookie.contains("upstream_session"), "a cookie of another client's answer was sent on: " + cookie);
+        assertEquals(List.of(), TestUpstream.values(echo, "Accept-Encoding"), "no compression asked for on the client's behalf");
+        assertEquals(List.of("later-client/1"), TestUpstream.values(echo, "User-Agent"));
     }
 
     @Test

@@ -58,6 +58,9 @@ final class TestUpstream implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The session cookie a request to a path ending in {@code /cookie} is answered with. */
+    static final String SET_COOKIE = "s3cr3t-of-one-user";
+
     int requests() {
         return requests.get();
     }
@@ -112,6 +115,9 @@ final class TestUpstream implements AutoCloseable {
                     .build().toString();
             x.getResponseHeaders().add("Content-Type", "application/json");
             x.getResponseHeaders().add("X-Upstream", "yes");
+            if (path.endsWith("/cookie")) {
+                x.getResponseHeaders().add("Set-Cookie", "upstream_session=" + SET_COOKIE + "; Path=/; HttpOnly");
+            }
             send(x, path.endsWith("/created") ? 201 : 200, body);
         }
     }
