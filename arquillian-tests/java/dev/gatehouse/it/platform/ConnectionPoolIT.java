@@ -83,6 +83,32 @@ class ConnectionPoolIT {
     }
 
     @Test
+    void signInFloodWhileRunningThenEndpointsThatReadTheDatabaseKeepAnswering() throws Exception {
+        String prefix = "/t/" + TestTenants.create("pool");
+        String email = "pool-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        assertEquals(200, ApiFlows.register(prefix, email, PASSWORD).status());
+        ExecutorService flooder = Executors.newSingleThreadExecutor();
+        try {
+            Future<Burst> flood = flooder.submit(() -> Burst.of(concurrent(), i -> ApiFlows.login(prefix, email, PASSWORD)));
+            // readiness reads the database; the sign-ins wait their turn for a hash, holding no connection meanwhile
+            List<Integer> answeredDuringTheFlood = new ArrayList<>();
+            while (!flood.isDone() && answeredDuringTheFlood.size() < 5) {
+                int status = ItServer.get().readinessStatus();
+                if (!flood.isDone()) {
+                    answeredDuringTheFlood.add(status);
+                }
+            }
+
+            flood.get(120, TimeUnit.SECONDS).assertAll("sign-in flood", 200,
+                    json -> json.getString("session_token", "").startsWith("ory_st_"));
+            assertEquals(List.of(200, 200, 200, 200, 200), answeredDuringTheFlood,
+                    "readiness while " + concurrent() + " sign-ins were under way");
+        } finally {
+            flooder.shutdownNow();
+        }
+    }
+
+    @Test
     void clientCredentialsWhenJwtAndKeysColdAndThreeTimesMoreConcurrentThanConnectionsThenEveryTokenIssuedAndNoneWaitsOutThePool() {
         String prefix = "/t/" + TestTenants.create("pool");
         TestClient client = TestClients.jwtStrategy().tenantPrefix(prefix).create();
