@@ -11,13 +11,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +55,7 @@ class ReverseProxyIT {
         String rules = """
                 [
                   {"id": "px-app", "upstream": {"url": "%1$s/backend", "strip_path": "/app"},
-                   "match": {"url": "http://proxy.it.test/app/<.*>", "methods": ["GET", "POST", "PUT", "DELETE"]},
+                   "match": {"url": "http://proxy.it.test/app/<.*>", "methods": ["GET", "POST", "PUT", "DELETE", "OPTIONS"]},
                    "authenticators": [{"handler": "anonymous", "config": {"subject": "guest"}}], "authorizer": {"handler": "allow"},
                    "mutators": [{"handler": "header", "config": {"headers": {"X-User": "{{ print .Subject }}"}}},
                                 {"handler": "cookie", "config": {"cookies": {"gw_user": "{{ print .Subject }}"}}}]},
@@ -123,14 +126,73 @@ class ReverseProxyIT {
         assertEquals(List.of("upstream_session=" + TestUpstream.SET_COOKIE + "; Path=/; HttpOnly"),
                 first.headers().allValues("Set-Cookie"));
 
-        HttpResponse<byte[]> later = send(request("/app/echo").header("User-Agent", "later-client/1"));
+        HttpResponse<byte[]> later = send(request("/app/echo"));
 
         assertEquals(200, later.statusCode(), new String(later.body()));
         JsonObject echo = json(later);
         String cookie = String.join(";", TestUpstream.values(echo, "Cookie"));
         assertFalse(cookie.contains("upstream_session"), "a cookie of another client's answer was sent on: " + cookie);
         assertEquals(List.of(), TestUpstream.values(echo, "Accept-Encoding"), "no compression asked for on the client's behalf");
-        assertEquals(List.of("later-client/1"), TestUpstream.values(echo, "User-Agent"));
+    }
+
+    @Test
+    void getWhenTheClientSendsNoUserAgentThenTheUpstreamSeesNone() throws IOException {
+        String answer = raw("GET /app/echo HTTP/1.1\r\nHost: " + HOST + "\r\nConnection: close\r\n\r\n");
+
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        JsonObject echo = Json.createReader(new StringReader(answer.substring(answer.indexOf("\r\n\r\n") + 4))).readObject();
+        assertEquals(List.of(), TestUpstream.values(echo, "User-Agent"));
+    }
+
+    @Test
+    void optionsWhenDeclaredEmptyBodyThenForwarded() throws IOException {
+        String answer = raw("OPTIONS /app/echo HTTP/1.1\r\nHost: " + HOST + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        JsonObject echo = Json.createReader(new StringReader(answer.substring(answer.indexOf("\r\n\r\n") + 4))).readObject();
+        assertEquals("OPTIONS", echo.getString("method"));
+        assertEquals(0, echo.getInt("bytes"));
+    }
+
+    @Test
+    void clientsThatHangUpMidEndlessAnswerThenUpstreamConnectionsDroppedAndSlotsFree() throws Exception {
+        // one more than the IT server's two upstream slots: a slot kept for a client that hung up would turn the
+        // last one to 503, and an upstream stream read on for nobody would never end
+        for (int i = 0; i < 3; i++) {
+            int ended = upstream.endlessEnded();
+            try (Socket s = new Socket("127.0.0.1", ItServer.get().gatewayProxyPort())) {
+                s.setSoTimeout(20_000);
+                s.getOutputStream().write(("GET /app/endless HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                InputStream in = s.getInputStream();
+                byte[] buffer = new byte[8192];
+                StringBuilder head = new StringBuilder();
+                int read = 0;
+                while (read < 256 * 1024) {
+                    int n = in.read(buffer);
+                    assertTrue(n > 0, "answer " + (i + 1) + " ended after " + read + " bytes: " + head);
+                    if (head.length() < 600) {
+                        head.append(new String(buffer, 0, Math.min(n, 600), StandardCharsets.ISO_8859_1));
+                    }
+                    read += n;
+                }
+            }
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (upstream.endlessEnded() == ended && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertEquals(ended + 1, upstream.endlessEnded(), "the upstream stream was still read after its client had gone");
+        }
+
+        assertEquals(200, send(request("/app/echo")).statusCode());
+    }
+
+    /** One request written as it is on a connection of its own, and the whole answer as text. */
+    private static String raw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", ItServer.get().gatewayProxyPort())) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test

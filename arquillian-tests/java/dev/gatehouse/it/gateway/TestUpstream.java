@@ -61,6 +61,8 @@ final class TestUpstream implements AutoCloseable {
     /** The session cookie a request to a path ending in {@code /cookie} is answered with. */
     static final String SET_COOKIE = "s3cr3t-of-one-user";
 
+    private final AtomicInteger endlessEnded = new AtomicInteger();
+
     int requests() {
         return requests.get();
     }
@@ -78,6 +80,10 @@ final class TestUpstream implements AutoCloseable {
             if (path.endsWith("/slow")) {
                 sleep(5000);
                 send(x, 200, "late");
+                return;
+            }
+            if (path.endsWith("/endless")) {
+                endless(x);
                 return;
             }
             if (path.endsWith("/stream")) {
@@ -120,6 +126,27 @@ final class TestUpstream implements AutoCloseable {
             }
             send(x, path.endsWith("/created") ? 201 : 200, body);
         }
+    }
+
+    /** Streams until the reader goes away (or for a minute at most), then counts one ended stream. */
+    private void endless(HttpExchange x) throws IOException {
+        x.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        x.sendResponseHeaders(200, 0);
+        byte[] chunk = bytes(16384);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        try (OutputStream out = x.getResponseBody()) {
+            while (System.nanoTime() < until) {
+                out.write(chunk);
+                out.flush();
+            }
+        } catch (IOException readerGone) {
+            endlessEnded.incrementAndGet();
+        }
+    }
+
+    /** How many endless streams ended because their reader went away. */
+    int endlessEnded() {
+        return endlessEnded.get();
     }
 
     static byte[] bytes(int n) {

@@ -107,8 +107,12 @@ public class Enforcement {
         }
     }
 
-    /** True when a header value is safe to put on the wire (no CR, LF or other control characters). */
+    /**
+     * True when a header value is safe to put on the wire: no CR, LF or other control characters, and nothing
+     * beyond ISO-8859-1, which HTTP/1.1 clients and containers write as {@code ?} (two different subjects would
+     * reach an upstream as the same value).
+     */
     public static boolean safeHeaderValue(String value) {
-        return value.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
+        return value.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f || c > 0xff);
     }
 }

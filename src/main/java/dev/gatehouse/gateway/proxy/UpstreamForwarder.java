@@ -13,18 +13,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpEntityContainer;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -32,9 +42,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -47,11 +60,14 @@ import java.util.stream.Collectors;
  * authorizer, bounded), which is sent on as those same bytes. The upstream call runs on the request's own
  * thread over a pool of keep-alive connections: no hand-off to other threads per request. At most
  * {@code proxy.max-connections} requests are in flight; one more waits briefly and then gets 503, so a slow
- * upstream cannot pile up server threads. An upstream that refuses connections gives 502, one that does not
- * answer within {@code proxy.timeout} gives 504. The upstream sees {@code X-Forwarded-For/-Proto/-Host}; client
- * headers named by the mutators, hop-by-hop headers and the client's {@code Host} (unless {@code preserve_host})
- * are not forwarded. Nothing is added or kept on the way: no cookies, no compression, no retries, no redirects
- * followed, no user agent of its own.
+ * upstream cannot pile up server threads. An upstream that refuses connections gives 502, one that stays silent
+ * for {@code proxy.timeout} (before its answer's headers or between parts of its body) gives 504 or ends the
+ * answer. A client that goes away mid-answer closes the upstream connection at once: the rest is not read for
+ * nobody. The upstream sees {@code X-Forwarded-For/-Proto/-Host}; client headers named by the mutators, hop-by-hop
+ * headers and the client's {@code Host} (unless {@code preserve_host}) are not forwarded. Nothing is added or kept
+ * on the way: no cookies, no compression, no redirects followed, no user agent of its own, and no retry except of
+ * a body-less GET, HEAD or OPTIONS whose pooled connection the upstream had closed before it answered. HTTPS
+ * upstreams are checked with the server's default TLS settings (Liberty's trust store).
  */
 @ApplicationScoped
 public class UpstreamForwarder {
@@ -62,6 +78,7 @@ public class UpstreamForwarder {
     private static final long QUEUE_WAIT_MS = 500;
     /** A pooled connection idle this long is checked before reuse: an upstream may have closed it meanwhile. */
     private static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(1);
+    private static final Set<String> RETRIABLE = Set.of("GET", "HEAD", "OPTIONS");
 
     private GatewayConfig config;
     private CloseableHttpClient client;
@@ -82,12 +99,23 @@ public class UpstreamForwarder {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(serverTls()))
                         .setDefaultConnectionConfig(connection).build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.proxyTimeout()))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(QUEUE_WAIT_MS)).build())
+                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(QUEUE_WAIT_MS))
+                        .setAuthenticationEnabled(false).setProtocolUpgradeEnabled(false).build())
                 .disableRedirectHandling().disableCookieManagement().disableContentCompression().disableAuthCaching()
-                .disableAutomaticRetries().disableConnectionState().disableDefaultUserAgent()
+                .setRetryStrategy(new StaleConnectionRetry()).disableConnectionState().disableDefaultUserAgent()
                 .build();
+    }
+
+    /** The JVM's default TLS context, which Liberty's default SSL configuration sets. */
+    private static SSLContext serverTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 
     @PreDestroy
@@ -110,16 +138,27 @@ public class UpstreamForwarder {
             Thread.currentThread().interrupt();
             throw new GatewayException(ErrorKind.SERVICE_UNAVAILABLE, "interrupted while waiting for an upstream connection");
         }
-        try (ClassicHttpResponse answer = send(upstream, request, session, in)) {
-            copyAnswer(answer, out);
+        try {
+            HttpUriRequestBase call = new HttpUriRequestBase(request.target().method(), target(upstream, request));
+            ClassicHttpResponse answer = send(upstream, call, request, session, in);
+            boolean copied = false;
+            try {
+                copyAnswer(answer, out);
+                copied = true;
+            } finally {
+                if (!copied) {
+                    // the client went away or the upstream failed mid-answer: drop the connection, do not read on
+                    call.cancel();
+                }
+                closeQuietly(answer);
+            }
         } finally {
             slots.release();
         }
     }
 
-    private ClassicHttpResponse send(Upstream upstream, GatewayRequest request, AuthenticationSession session,
-                                     HttpServletRequest in) {
-        HttpUriRequestBase b = new HttpUriRequestBase(request.target().method(), target(upstream, request));
+    private ClassicHttpResponse send(Upstream upstream, HttpUriRequestBase b, GatewayRequest request,
+                                     AuthenticationSession session, HttpServletRequest in) {
         Set<String> replaced = session.headers().keySet().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -142,9 +181,11 @@ public class UpstreamForwarder {
         b.setHeader("X-Forwarded-Host", request.target().host());
         // the upstream's spans are children of the gateway's, in the caller's trace (its traceparent replaced)
         TraceIds.headers().forEach(b::setHeader);
-        b.setEntity(body(request, in));
         try {
+            b.setEntity(body(request, in));
             return client.executeOpen(null, b, null);
+        } catch (ConnectionRequestTimeoutException e) {
+            throw new GatewayException(ErrorKind.SERVICE_UNAVAILABLE, "all upstream connections are busy");
         } catch (ConnectTimeoutException e) {
             throw new GatewayException(ErrorKind.BAD_GATEWAY, "upstream connection timed out");
         } catch (SocketTimeoutException e) {
@@ -155,19 +196,57 @@ public class UpstreamForwarder {
             throw new GatewayException(ErrorKind.GATEWAY_TIMEOUT, "upstream did not answer in time");
         } catch (IOException e) {
             throw new GatewayException(ErrorKind.BAD_GATEWAY, "upstream failed: " + e.getClass().getSimpleName());
+        } catch (UncheckedIOException e) {
+            throw new GatewayException(ErrorKind.BAD_REQUEST, "the request body could not be read");
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a request the HTTP client will not send as it is (a TRACE with a body)
+            throw new GatewayException(ErrorKind.BAD_REQUEST, "the request cannot be forwarded");
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse answer) {
+        try {
+            answer.close();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
+    }
+
+    /**
+     * Sends a body-less GET, HEAD or OPTIONS once more when the pooled connection it went out on turned out closed
+     * by the upstream (no answer at all, or a reset): nothing can have happened upstream twice. Never any other
+     * request, never after an answer.
+     */
+    private static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException failure, int execCount, HttpContext context) {
+            boolean noBody = !(request instanceof HttpEntityContainer c) || c.getEntity() == null;
+            return execCount == 1 && noBody && RETRIABLE.contains(request.getMethod())
+                    && (failure instanceof NoHttpResponseException || failure instanceof SocketException);
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
         }
     }
 
     /**
      * The body to send on: the bytes a handler read to decide, or the client's stream with its declared length
-     * (chunked when it had none), or none; a declared empty body stays an empty one ({@code Content-Length: 0}).
+     * (chunked when it had none), or none (the HTTP client then declares an empty body where the method expects
+     * one, {@code Content-Length: 0} on a POST).
      */
     private static HttpEntity body(GatewayRequest request, HttpServletRequest in) {
         long length = in.getContentLengthLong();
         if (request.body().consumed()) {
             // a handler (remote) read the body to decide: its bytes go on, the servlet stream is spent
             byte[] bytes = request.body().read();
-            return bytes.length == 0 && length != 0 ? null : new ByteArrayEntity(bytes, null);
+            return bytes.length == 0 ? null : new ByteArrayEntity(bytes, null);
         }
         if (length > 0) {
             return new InputStreamEntity(stream(in), length, null);
@@ -175,14 +254,14 @@ public class UpstreamForwarder {
         if (in.getHeader("Transfer-Encoding") != null) {
             return new InputStreamEntity(stream(in), -1, null);
         }
-        return length == 0 ? new ByteArrayEntity(new byte[0], null) : null;
+        return null;
     }
 
     private static InputStream stream(HttpServletRequest in) {
         try {
             return in.getInputStream();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -214,30 +293,33 @@ public class UpstreamForwarder {
             }
             out.addHeader(h.getName(), h.getValue());
         }
-        Header length = answer.getFirstHeader("Content-Length");
-        if (length != null) {
-            try {
-                out.setContentLengthLong(Long.parseLong(length.getValue().trim()));
-            } catch (NumberFormatException e) {
-                // the answer is streamed as it comes, without a length
-            }
-        }
         HttpEntity entity = answer.getEntity();
         if (entity == null) {
-            // HEAD, 204, 304: no body
-            return;
-        }
-        try (InputStream body = entity.getContent()) {
-            OutputStream o = out.getOutputStream();
-            byte[] buffer = new byte[16384];
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                o.write(buffer, 0, n);
-                if (body.available() == 0) {
-                    o.flush();
+            // HEAD, 204, 304: no body; a HEAD answer's length is that of the body a GET would get
+            Header length = answer.getFirstHeader("Content-Length");
+            if (length != null) {
+                try {
+                    out.setContentLengthLong(Long.parseLong(length.getValue().trim()));
+                } catch (NumberFormatException e) {
+                    // left out
                 }
             }
-            o.flush();
+            return;
         }
+        if (entity.getContentLength() >= 0) {
+            out.setContentLengthLong(entity.getContentLength());
+        }
+        // not closed here: closing reads the rest to the end; the caller drops the connection when this fails
+        InputStream body = entity.getContent();
+        OutputStream o = out.getOutputStream();
+        byte[] buffer = new byte[16384];
+        int n;
+        while ((n = body.read(buffer)) >= 0) {
+            o.write(buffer, 0, n);
+            if (body.available() == 0) {
+                o.flush();
+            }
+        }
+        o.flush();
     }
 }
