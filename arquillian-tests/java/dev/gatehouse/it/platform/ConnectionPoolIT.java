@@ -35,6 +35,7 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,7 +93,7 @@ class ConnectionPoolIT {
             Future<Burst> flood = flooder.submit(() -> Burst.of(concurrent(), i -> ApiFlows.login(prefix, email, PASSWORD)));
             // readiness reads the database; the sign-ins wait their turn for a hash, holding no connection meanwhile
             List<Integer> answeredDuringTheFlood = new ArrayList<>();
-            while (!flood.isDone() && answeredDuringTheFlood.size() < 5) {
+            while (!flood.isDone()) {
                 int status = ItServer.get().readinessStatus();
                 if (!flood.isDone()) {
                     answeredDuringTheFlood.add(status);
@@ -101,7 +102,9 @@ class ConnectionPoolIT {
 
             flood.get(120, TimeUnit.SECONDS).assertAll("sign-in flood", 200,
                     json -> json.getString("session_token", "").startsWith("ory_st_"));
-            assertEquals(List.of(200, 200, 200, 200, 200), answeredDuringTheFlood,
+            System.out.println("[pool] readiness during the sign-in flood: " + answeredDuringTheFlood);
+            assertFalse(answeredDuringTheFlood.isEmpty(), "no readiness answer came while the sign-ins were under way");
+            assertEquals(List.of(200), answeredDuringTheFlood.stream().distinct().toList(),
                     "readiness while " + concurrent() + " sign-ins were under way");
         } finally {
             flooder.shutdownNow();
