@@ -186,6 +186,10 @@ public final class ItServerControl {
         // the test applications are second nodes: a client changed through the admin API is in force there after this
         variables.add(new String[] {"gatehouse.oauth2.client.cache-ttl", "1s"});
         variables.add(new String[] {"gatehouse.http.max-request-bytes", "65536"});
+        // every test signs in from 127.0.0.1, most in the default tenant: the wrong passwords, unknown identifiers and
+        // wrong second factors of a whole fork's tests within the 15-minute window must not lock that one address
+        // (an address is counted and locked by the same code as an identifier, which LoginProtectionIT locks after 5)
+        variables.add(new String[] {"gatehouse.login.throttle.max-failures-per-ip", "1000"});
         // liveness calls a request stuck after 2 s, so HealthIT can wedge the request path in seconds
         variables.add(new String[] {"gatehouse.health.stuck-after", "2s"});
         // a small pool, so a request that needs a second connection while it holds one, or keeps one, stalls
