@@ -45,7 +45,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
@@ -188,11 +187,10 @@ public class UpstreamForwarder {
             throw new GatewayException(ErrorKind.SERVICE_UNAVAILABLE, "all upstream connections are busy");
         } catch (ConnectTimeoutException e) {
             throw new GatewayException(ErrorKind.BAD_GATEWAY, "upstream connection timed out");
-        } catch (SocketTimeoutException e) {
-            throw new GatewayException(ErrorKind.GATEWAY_TIMEOUT, "upstream did not answer in time");
         } catch (ConnectException e) {
             throw new GatewayException(ErrorKind.BAD_GATEWAY, "upstream refused the connection");
         } catch (InterruptedIOException e) {
+            // a read that timed out (SocketTimeoutException) or was interrupted
             throw new GatewayException(ErrorKind.GATEWAY_TIMEOUT, "upstream did not answer in time");
         } catch (IOException e) {
             throw new GatewayException(ErrorKind.BAD_GATEWAY, "upstream failed: " + e.getClass().getSimpleName());
@@ -222,7 +220,8 @@ public class UpstreamForwarder {
         public boolean retryRequest(HttpRequest request, IOException failure, int execCount, HttpContext context) {
             boolean noBody = !(request instanceof HttpEntityContainer c) || c.getEntity() == null;
             return execCount == 1 && noBody && RETRIABLE.contains(request.getMethod())
-                    && (failure instanceof NoHttpResponseException || failure instanceof SocketException);
+                    && (failure instanceof NoHttpResponseException
+                        || failure instanceof SocketException && !(failure instanceof ConnectException));
         }
 
         @Override
